@@ -1,0 +1,64 @@
+//! The HTML shell, the router and the layout every page shares.
+
+use crate::pages::{HomePage, NotFoundPage};
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_router::{
+    StaticSegment,
+    components::{A, Route, Router, Routes},
+};
+
+/// The document around the app, rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <link rel="icon" href="/favicon.ico" />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+
+    // Effects run only in the browser, so this flips once hydration has happened; browser
+    // tests wait for it before they interact.
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
+
+    view! {
+        <Stylesheet id="leptos" href="/pkg/v2mom.css" />
+        <Title formatter=|page: String| {
+            if page.is_empty() { "v2mom".to_owned() } else { format!("{page} · v2mom") }
+        } />
+        <Router>
+            <header class="site-header">
+                <A href="/" attr:class="brand">
+                    "v2mom"
+                </A>
+                <nav aria-label="Main">
+                    <A href="/">"Home"</A>
+                </nav>
+            </header>
+            <main id="main" data-hydrated=move || hydrated.get().then_some("true")>
+                <Routes fallback=NotFoundPage>
+                    <Route path=StaticSegment("") view=HomePage />
+                </Routes>
+            </main>
+            <footer class="site-footer">
+                <p>{concat!("v2mom ", env!("CARGO_PKG_VERSION"))}</p>
+            </footer>
+        </Router>
+    }
+}

@@ -1,0 +1,18 @@
+use leptos::prelude::*;
+
+/// A taste of the editor: type a vision and watch it take shape. Works as a plain input
+/// before hydration; the preview and count come alive once the WASM has loaded.
+#[component]
+pub fn VisionPreview() -> impl IntoView {
+    let vision = RwSignal::new(String::new());
+    let count = move || vision.with(|v| v.chars().count());
+
+    view! {
+        <div class="vision-preview">
+            <label for="vision-try">"Your vision in one sentence"</label>
+            <input id="vision-try" type="text" maxlength="280" bind:value=vision />
+            <p class="preview">"Preview: " {move || vision.get()}</p>
+            <p class="hint">{count} " characters"</p>
+        </div>
+    }
+}

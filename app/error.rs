@@ -1,0 +1,131 @@
+//! The one error type that crosses the wire.
+//!
+//! Server functions and HTTP handlers return [`AppError`]. Its messages are written for the
+//! person in front of the browser; internal causes (database, I/O) never appear in them: they
+//! are logged on the server with the request id, and the client gets the id as a reference.
+
+use leptos::server_fn::{
+    codec::JsonEncoding,
+    error::{FromServerFnError, ServerFnErrorErr},
+};
+use serde::{Deserialize, Serialize};
+
+/// A problem with one field of a submitted form, shown next to that field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum AppError {
+    #[error("Please sign in to continue.")]
+    Unauthenticated,
+    #[error("You are not allowed to do that.")]
+    Forbidden,
+    #[error("That page or item does not exist.")]
+    NotFound,
+    #[error("Someone else saved a change first.")]
+    Conflict,
+    #[error("Please correct the highlighted fields.")]
+    Invalid { fields: Vec<FieldError> },
+    #[error("The request was not understood.")]
+    BadRequest,
+    #[error("The request is too large.")]
+    PayloadTooLarge,
+    #[error("Too many attempts. Try again in {retry_after_secs} seconds.")]
+    TooManyRequests { retry_after_secs: u64 },
+    #[error("The server is busy. Please try again in a moment.")]
+    Unavailable,
+    #[error("Something went wrong on our side. Reference: {request_id}")]
+    Internal { request_id: String },
+    /// Only ever made in the browser: the server could not be reached or answered nonsense.
+    #[error("Could not reach the server. Check your connection and try again.")]
+    Network,
+}
+
+impl AppError {
+    /// The HTTP status this error is answered with.
+    pub fn status(&self) -> u16 {
+        match self {
+            AppError::BadRequest => 400,
+            AppError::Unauthenticated => 401,
+            AppError::Forbidden => 403,
+            AppError::NotFound => 404,
+            AppError::Conflict => 409,
+            AppError::PayloadTooLarge => 413,
+            AppError::Invalid { .. } => 422,
+            AppError::TooManyRequests { .. } => 429,
+            AppError::Internal { .. } => 500,
+            AppError::Unavailable | AppError::Network => 503,
+        }
+    }
+
+    /// Reference to quote to an administrator, when there is one.
+    pub fn request_id(&self) -> Option<&str> {
+        match self {
+            AppError::Internal { request_id } => Some(request_id),
+            _ => None,
+        }
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            // The arguments the client sent could not be decoded.
+            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => AppError::BadRequest,
+            #[cfg(feature = "ssr")]
+            other => crate::server::errors::internal(other),
+            #[cfg(not(feature = "ssr"))]
+            _ => AppError::Network,
+        }
+    }
+
+    /// Encoding happens inside the server function's request scope, which makes this the one
+    /// place that turns every error into its HTTP status.
+    fn ser(&self) -> leptos::server_fn::Bytes {
+        #[cfg(feature = "ssr")]
+        crate::server::errors::set_response_status(self);
+        <Self::Encoder as leptos::server_fn::Encodes<Self>>::encode(self)
+            .unwrap_or_else(|_| leptos::server_fn::Bytes::from_static(b"{\"kind\":\"network\"}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn internal_error_message_carries_only_the_reference() {
+        let err = AppError::Internal {
+            request_id: "abc-123".into(),
+        };
+        assert_eq!(
+            err.to_string(),
+            "Something went wrong on our side. Reference: abc-123"
+        );
+        assert_eq!(err.status(), 500);
+    }
+
+    #[test]
+    fn errors_round_trip_through_json() {
+        let err = AppError::Invalid {
+            fields: vec![FieldError {
+                field: "vision".into(),
+                message: "Required".into(),
+            }],
+        };
+        let json = serde_json::to_string(&err).unwrap();
+        assert_eq!(serde_json::from_str::<AppError>(&json).unwrap(), err);
+    }
+
+    #[test]
+    fn undecodable_arguments_are_a_bad_request() {
+        let err = AppError::from_server_fn_error(ServerFnErrorErr::Args("x".into()));
+        assert_eq!(err.status(), 400);
+    }
+}

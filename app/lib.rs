@@ -1,0 +1,23 @@
+//! v2mom: write, align and track V2MOMs across an organisation.
+//!
+//! This library is compiled twice: for the server (feature `ssr`) and to WASM for the
+//! browser (feature `hydrate`). Everything under [`server`] exists only on the server.
+
+#![recursion_limit = "256"]
+
+pub mod api;
+pub mod app;
+pub mod components;
+pub mod error;
+pub mod model;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod server;
+
+/// Entry point of the WASM bundle: attach the reactive system to the server-rendered page.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(app::App);
+}

@@ -1,0 +1,420 @@
+//! The one place configuration comes from.
+//!
+//! Layers, later wins: built-in defaults → TOML file named by `V2MOM_CONFIG` (or `--config`)
+//! → environment (`V2MOM_*`, plus `DATABASE_URL`) → command-line flags. Every secret may
+//! instead be read from a file named by the same variable with `_FILE` appended, as container
+//! secrets are mounted. Unknown keys are errors, so a typo never passes silently.
+
+use crate::model::Backend;
+use figment::{
+    Figment,
+    providers::{Env, Format, Serialized, Toml},
+};
+use serde::{Deserialize, Serialize};
+use sqlx::{
+    postgres::{PgConnectOptions, PgSslMode},
+    sqlite::SqliteConnectOptions,
+};
+use std::{fmt, net::SocketAddr, path::PathBuf, str::FromStr, time::Duration};
+use url::Url;
+
+/// Settings as read, before validation.
+#[derive(Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Settings {
+    /// Address to listen on.
+    pub addr: SocketAddr,
+    /// Where the SQLite database (and later uploads, keys) live.
+    pub data_dir: PathBuf,
+    /// `sqlite://…` or `postgres://…`; default: SQLite in `data_dir`.
+    pub database_url: Option<String>,
+    /// The address people use to reach the site; `https://…` turns on HSTS.
+    pub public_url: Option<String>,
+    /// Compiled browser assets (`pkg/`, favicon). cargo-leptos sets `LEPTOS_SITE_ROOT`.
+    pub site_root: PathBuf,
+    pub log_format: LogFormat,
+    /// A tracing filter such as `info` or `v2mom=debug,tower_http=info`.
+    pub log_level: String,
+    /// Largest accepted request body, in bytes.
+    pub body_limit: usize,
+    pub request_timeout_secs: u64,
+    /// How long in-flight requests may take to finish after SIGTERM/SIGINT.
+    pub shutdown_timeout_secs: u64,
+    pub db_max_connections: u32,
+    pub db_acquire_timeout_secs: u64,
+    /// PostgreSQL TLS: disable, prefer, require, verify-ca or verify-full.
+    pub db_tls_mode: Option<String>,
+    /// CA certificate (PEM) that verify-ca / verify-full check the server against.
+    pub db_ca_file: Option<PathBuf>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            addr: SocketAddr::from(([127, 0, 0, 1], 3000)),
+            data_dir: PathBuf::from("data"),
+            database_url: None,
+            public_url: None,
+            site_root: std::env::var_os("LEPTOS_SITE_ROOT")
+                .map(PathBuf::from)
+                .unwrap_or_else(|| PathBuf::from("target/site")),
+            log_format: LogFormat::Pretty,
+            log_level: "info".into(),
+            body_limit: 1024 * 1024,
+            request_timeout_secs: 30,
+            shutdown_timeout_secs: 20,
+            db_max_connections: 10,
+            db_acquire_timeout_secs: 5,
+            db_tls_mode: None,
+            db_ca_file: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    Pretty,
+    Json,
+}
+
+/// Keys whose values are secrets: they accept a `_FILE` variant and are never logged.
+const SECRET_KEYS: [&str; 1] = ["database_url"];
+
+/// Values given on the command line; `None` leaves the lower layers in charge.
+#[derive(Debug, Default, Serialize)]
+pub struct Overrides {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub addr: Option<SocketAddr>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data_dir: Option<PathBuf>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub database_url: Option<String>,
+}
+
+/// A configuration problem, reported as one line and exit code 2.
+#[derive(Debug, thiserror::Error)]
+#[error("configuration error: {0}")]
+pub struct ConfigError(pub String);
+
+impl Settings {
+    /// Reads every layer. `config_file` comes from `--config`, else `V2MOM_CONFIG`.
+    pub fn load(config_file: Option<PathBuf>, overrides: Overrides) -> Result<Self, ConfigError> {
+        let mut figment = Figment::new();
+        if let Some(path) =
+            config_file.or_else(|| std::env::var_os("V2MOM_CONFIG").map(PathBuf::from))
+        {
+            if !path.is_file() {
+                return Err(ConfigError(format!(
+                    "config file {} not found",
+                    path.display()
+                )));
+            }
+            figment = figment.merge(Toml::file(path));
+        }
+        let secret_file_vars: Vec<String> =
+            SECRET_KEYS.iter().map(|k| format!("{k}_file")).collect();
+        figment = figment
+            .merge(Env::raw().only(&["database_url"]))
+            .merge(
+                Env::prefixed("V2MOM_")
+                    .ignore(&["config"])
+                    .filter(move |k| !secret_file_vars.iter().any(|f| k == f.as_str())),
+            )
+            .merge(Serialized::globals(secrets_from_files()?))
+            .merge(Serialized::globals(overrides));
+        figment
+            .extract()
+            .map_err(|e| ConfigError(e.to_string().replace('\n', " ")))
+    }
+
+    /// Checks everything that can be checked without touching the disk or network.
+    pub fn validate(self) -> Result<Config, ConfigError> {
+        let database = match &self.database_url {
+            None => Database::default_sqlite(&self.data_dir),
+            Some(url) => Database::parse(url, &self)?,
+        };
+        let public_url = self
+            .public_url
+            .as_deref()
+            .map(|raw| {
+                Url::parse(raw)
+                    .ok()
+                    .filter(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some())
+                    .ok_or_else(|| {
+                        ConfigError(format!("V2MOM_PUBLIC_URL {raw:?} is not an http(s) URL"))
+                    })
+            })
+            .transpose()?;
+        if self.body_limit == 0 {
+            return Err(ConfigError("V2MOM_BODY_LIMIT must be more than 0".into()));
+        }
+        if self.db_max_connections == 0 {
+            return Err(ConfigError(
+                "V2MOM_DB_MAX_CONNECTIONS must be more than 0".into(),
+            ));
+        }
+        tracing_subscriber::EnvFilter::try_new(&self.log_level)
+            .map_err(|e| ConfigError(format!("V2MOM_LOG_LEVEL {:?}: {e}", self.log_level)))?;
+        Ok(Config {
+            database,
+            public_url,
+            settings: self,
+        })
+    }
+}
+
+/// Reads `V2MOM_<KEY>_FILE` (and `<KEY>_FILE` for `DATABASE_URL`) for every secret key.
+fn secrets_from_files() -> Result<std::collections::BTreeMap<&'static str, String>, ConfigError> {
+    let mut secrets = std::collections::BTreeMap::new();
+    for key in SECRET_KEYS {
+        let upper = key.to_uppercase();
+        let vars = [format!("V2MOM_{upper}_FILE"), format!("{upper}_FILE")];
+        let Some((var, path)) = vars
+            .iter()
+            .find_map(|var| std::env::var_os(var).map(|path| (var, path)))
+        else {
+            continue;
+        };
+        let value = std::fs::read_to_string(&path).map_err(|e| {
+            ConfigError(format!(
+                "{var}: cannot read {}: {e}",
+                PathBuf::from(&path).display()
+            ))
+        })?;
+        secrets.insert(key, value.trim_end_matches(['\r', '\n']).to_owned());
+    }
+    Ok(secrets)
+}
+
+/// Validated configuration: what the server runs with.
+#[derive(Clone)]
+pub struct Config {
+    pub settings: Settings,
+    pub database: Database,
+    pub public_url: Option<Url>,
+}
+
+impl Config {
+    /// Defaults with a data directory: what tests and zero-configuration runs use.
+    pub fn with_data_dir(data_dir: PathBuf) -> Result<Self, ConfigError> {
+        Settings {
+            data_dir,
+            ..Settings::default()
+        }
+        .validate()
+    }
+
+    pub fn request_timeout(&self) -> Duration {
+        Duration::from_secs(self.settings.request_timeout_secs)
+    }
+
+    pub fn shutdown_timeout(&self) -> Duration {
+        Duration::from_secs(self.settings.shutdown_timeout_secs)
+    }
+
+    /// HSTS only makes sense when people reach the site over https.
+    pub fn serves_https(&self) -> bool {
+        self.public_url
+            .as_ref()
+            .is_some_and(|u| u.scheme() == "https")
+    }
+}
+
+/// Logged at start: every setting, secrets redacted.
+impl fmt::Display for Config {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let s = &self.settings;
+        write!(
+            f,
+            "addr={} data_dir={} database={} public_url={} site_root={} log_format={:?} \
+             log_level={} body_limit={} request_timeout={}s shutdown_timeout={}s \
+             db_max_connections={} db_acquire_timeout={}s db_tls_mode={} db_ca_file={}",
+            s.addr,
+            s.data_dir.display(),
+            self.database.redacted(),
+            self.public_url.as_ref().map_or("-", |u| u.as_str()),
+            s.site_root.display(),
+            s.log_format,
+            s.log_level,
+            s.body_limit,
+            s.request_timeout_secs,
+            s.shutdown_timeout_secs,
+            s.db_max_connections,
+            s.db_acquire_timeout_secs,
+            s.db_tls_mode.as_deref().unwrap_or("-"),
+            s.db_ca_file
+                .as_ref()
+                .map_or("-".into(), |p| p.display().to_string()),
+        )
+    }
+}
+
+/// Where the data lives, chosen by the URL's scheme and nothing else.
+#[derive(Clone)]
+pub enum Database {
+    Sqlite {
+        options: SqliteConnectOptions,
+        /// The URL with any secret removed, for logs.
+        display: String,
+    },
+    Postgres {
+        options: PgConnectOptions,
+        display: String,
+    },
+}
+
+impl Database {
+    fn default_sqlite(data_dir: &std::path::Path) -> Self {
+        let path = data_dir.join("v2mom.db");
+        Database::Sqlite {
+            display: format!("sqlite://{}", path.display()),
+            options: SqliteConnectOptions::new().filename(path),
+        }
+    }
+
+    fn parse(raw: &str, settings: &Settings) -> Result<Self, ConfigError> {
+        // Never echo the URL itself: it may hold a password.
+        let url = Url::parse(raw)
+            .map_err(|e| ConfigError(format!("DATABASE_URL does not parse as a URL ({e})")))?;
+        let display = redact(&url);
+        match url.scheme() {
+            "sqlite" => {
+                let options = SqliteConnectOptions::from_str(raw).map_err(|e| {
+                    ConfigError(format!(
+                        "DATABASE_URL {display} is not a valid SQLite URL ({e})"
+                    ))
+                })?;
+                Ok(Database::Sqlite { options, display })
+            }
+            "postgres" | "postgresql" => {
+                let mut options = PgConnectOptions::from_str(raw).map_err(|_| {
+                    ConfigError(format!(
+                        "DATABASE_URL {display} is not a valid PostgreSQL URL"
+                    ))
+                })?;
+                if let Some(mode) = &settings.db_tls_mode {
+                    let mode = PgSslMode::from_str(mode).map_err(|_| {
+                        ConfigError(format!(
+                            "V2MOM_DB_TLS_MODE {mode:?} is not one of disable, allow, prefer, \
+                             require, verify-ca, verify-full"
+                        ))
+                    })?;
+                    options = options.ssl_mode(mode);
+                }
+                if let Some(ca) = &settings.db_ca_file {
+                    if !ca.is_file() {
+                        return Err(ConfigError(format!(
+                            "V2MOM_DB_CA_FILE {} not found",
+                            ca.display()
+                        )));
+                    }
+                    options = options.ssl_root_cert(ca);
+                }
+                Ok(Database::Postgres { options, display })
+            }
+            other => Err(ConfigError(format!(
+                "DATABASE_URL scheme {other:?} is not supported: use sqlite:// or postgres://"
+            ))),
+        }
+    }
+
+    pub fn backend(&self) -> Backend {
+        match self {
+            Database::Sqlite { .. } => Backend::Sqlite,
+            Database::Postgres { .. } => Backend::Postgres,
+        }
+    }
+
+    pub fn redacted(&self) -> &str {
+        match self {
+            Database::Sqlite { display, .. } | Database::Postgres { display, .. } => display,
+        }
+    }
+}
+
+/// The URL without password or query (which may carry one too).
+fn redact(url: &Url) -> String {
+    let mut shown = url.clone();
+    if shown.password().is_some() {
+        let _ = shown.set_password(Some("redacted"));
+    }
+    shown.set_query(None);
+    shown.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with_url(url: &str) -> Result<Config, ConfigError> {
+        Settings {
+            database_url: Some(url.into()),
+            ..Settings::default()
+        }
+        .validate()
+    }
+
+    #[test]
+    fn default_is_sqlite_in_the_data_dir() {
+        let config = Config::with_data_dir("some/dir".into()).unwrap();
+        assert_eq!(config.database.backend(), Backend::Sqlite);
+        assert_eq!(config.database.redacted(), "sqlite://some/dir/v2mom.db");
+    }
+
+    #[test]
+    fn unknown_scheme_is_refused_not_replaced_by_sqlite() {
+        let err = with_url("mysql://root@localhost/v2mom").err().unwrap();
+        assert!(
+            err.to_string().contains("\"mysql\" is not supported"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn unparsable_url_is_refused() {
+        let err = with_url("this is not a url").err().unwrap();
+        assert!(err.to_string().contains("does not parse"), "{err}");
+    }
+
+    #[test]
+    fn password_never_appears_in_the_logged_configuration() {
+        let config = with_url("postgres://app:hunter2@db.example/v2mom?password=hunter2").unwrap();
+        let shown = config.to_string();
+        assert!(!shown.contains("hunter2"), "{shown}");
+        assert!(
+            shown.contains("postgres://app:redacted@db.example/v2mom"),
+            "{shown}"
+        );
+    }
+
+    #[test]
+    fn tls_mode_must_be_known() {
+        let settings = Settings {
+            database_url: Some("postgres://localhost/v2mom".into()),
+            db_tls_mode: Some("sometimes".into()),
+            ..Settings::default()
+        };
+        let err = settings.validate().err().unwrap();
+        assert!(err.to_string().contains("V2MOM_DB_TLS_MODE"), "{err}");
+    }
+
+    #[test]
+    fn https_public_url_turns_on_hsts() {
+        let settings = Settings {
+            public_url: Some("https://v2mom.example".into()),
+            ..Settings::default()
+        };
+        assert!(settings.validate().unwrap().serves_https());
+        assert!(!Config::with_data_dir("d".into()).unwrap().serves_https());
+    }
+
+    #[test]
+    fn public_url_must_be_http() {
+        let settings = Settings {
+            public_url: Some("ftp://v2mom.example".into()),
+            ..Settings::default()
+        };
+        assert!(settings.validate().is_err());
+    }
+}

@@ -1,0 +1,124 @@
+//! The repository: every query the application makes, behind one type, [`Db`].
+//!
+//! `Db` wraps a SQLite or a PostgreSQL pool. Queries are plain SQL with `$1` placeholders,
+//! which both backends accept, written once and run through [`on_backend!`]; that macro
+//! expands the same code for each pool, so each query is type-checked against both drivers.
+//! Where the SQL must differ, a method matches on the pool itself. Methods are grouped by
+//! area in the files beside this one.
+
+mod instance;
+mod readiness;
+
+pub use instance::Instance;
+pub use readiness::Readiness;
+
+use super::config::{Config, Database};
+use crate::model::Backend;
+use chrono::{DateTime, SubsecRound, Utc};
+use sqlx::{
+    PgPool, SqlitePool,
+    migrate::Migrator,
+    pool::PoolOptions,
+    sqlite::{SqliteConnectOptions, SqliteJournalMode, SqliteSynchronous},
+};
+use std::time::Duration;
+
+pub use sqlx::Error as DbError;
+
+static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("migrations/sqlite");
+static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("migrations/postgres");
+
+/// How long a writer waits for SQLite's lock before giving up.
+const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+#[derive(Clone)]
+pub struct Db {
+    pool: Pool,
+}
+
+#[derive(Clone)]
+enum Pool {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
+}
+
+/// Runs the same code against whichever pool `$db` holds: `on_backend!(self, |pool| …)`.
+macro_rules! on_backend {
+    ($db:expr, |$pool:ident| $body:expr) => {
+        match &$db.pool {
+            crate::server::db::Pool::Sqlite($pool) => $body,
+            crate::server::db::Pool::Postgres($pool) => $body,
+        }
+    };
+}
+pub(crate) use on_backend;
+
+impl Db {
+    /// Opens the pool. Creates the SQLite file if needed, with WAL, a busy timeout and
+    /// foreign keys on; a PostgreSQL URL's own TLS settings apply, plus those from config.
+    pub async fn connect(config: &Config) -> Result<Self, DbError> {
+        let s = &config.settings;
+        let acquire_timeout = Duration::from_secs(s.db_acquire_timeout_secs);
+        let pool = match &config.database {
+            Database::Sqlite { options, .. } => Pool::Sqlite(
+                PoolOptions::new()
+                    .max_connections(s.db_max_connections)
+                    .acquire_timeout(acquire_timeout)
+                    .connect_with(sqlite_options(options))
+                    .await?,
+            ),
+            Database::Postgres { options, .. } => Pool::Postgres(
+                PoolOptions::new()
+                    .max_connections(s.db_max_connections)
+                    .acquire_timeout(acquire_timeout)
+                    .connect_with(options.clone())
+                    .await?,
+            ),
+        };
+        Ok(Db { pool })
+    }
+
+    pub fn backend(&self) -> Backend {
+        match self.pool {
+            Pool::Sqlite(_) => Backend::Sqlite,
+            Pool::Postgres(_) => Backend::Postgres,
+        }
+    }
+
+    /// Applies every migration this build knows and the database has not seen yet.
+    pub async fn migrate(&self) -> Result<(), sqlx::migrate::MigrateError> {
+        match &self.pool {
+            Pool::Sqlite(pool) => SQLITE_MIGRATIONS.run(pool).await,
+            Pool::Postgres(pool) => POSTGRES_MIGRATIONS.run(pool).await,
+        }
+    }
+
+    fn migrator(&self) -> &'static Migrator {
+        match self.pool {
+            Pool::Sqlite(_) => &SQLITE_MIGRATIONS,
+            Pool::Postgres(_) => &POSTGRES_MIGRATIONS,
+        }
+    }
+
+    pub async fn close(&self) {
+        on_backend!(self, |pool| pool.close().await)
+    }
+}
+
+/// Every SQLite connection: WAL so readers never block the writer, a busy timeout so
+/// writers queue instead of failing, and foreign keys enforced (SQLite's default is off).
+pub fn sqlite_options(options: &SqliteConnectOptions) -> SqliteConnectOptions {
+    options
+        .clone()
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Normal)
+        .busy_timeout(SQLITE_BUSY_TIMEOUT)
+        .foreign_keys(true)
+}
+
+/// The current time at the precision both backends store (microseconds), so a value read
+/// back equals the value written.
+pub fn now() -> DateTime<Utc> {
+    Utc::now().trunc_subsecs(6)
+}

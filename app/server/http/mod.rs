@@ -1,0 +1,68 @@
+//! The HTTP application: routes and the tower layers every response passes through.
+
+mod csrf;
+mod health;
+mod panic;
+mod request_id;
+mod security;
+
+use super::{config::Config, state::AppState};
+use crate::app::{App, shell};
+use axum::{Router, middleware, routing::get};
+use http::StatusCode;
+use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
+use std::sync::Arc;
+use tower::ServiceBuilder;
+use tower_http::{
+    compression::CompressionLayer,
+    limit::RequestBodyLimitLayer,
+    request_id::{PropagateRequestIdLayer, SetRequestIdLayer},
+    timeout::TimeoutLayer,
+};
+
+/// The whole application: pages, server functions, static files, health probes.
+pub fn router(state: AppState) -> Router {
+    let config = state.config.clone();
+    let shell_options = state.leptos_options.clone();
+    let shell = move || shell(shell_options.clone());
+    let routes = generate_route_list(App);
+
+    let app = Router::new()
+        .route("/healthz", get(health::healthz))
+        .route("/readyz", get(health::readyz))
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            security::provide_request_nonce,
+            shell.clone(),
+        )
+        .fallback(file_and_error_handler_with_context::<AppState, _>(
+            security::provide_request_nonce,
+            move |_| shell(),
+        ))
+        .with_state(state);
+    with_layers(app, &config)
+}
+
+/// Wraps any router in the layers of the real application, outermost first. Public so tests
+/// can put the same stack around routes that misbehave on purpose.
+pub fn with_layers(router: Router, config: &Config) -> Router {
+    let security = Arc::new(security::Policy::new(config));
+    let csrf = Arc::new(csrf::Guard::new(config));
+    router.layer(
+        ServiceBuilder::new()
+            .layer(middleware::map_request(request_id::drop_unusable))
+            .layer(SetRequestIdLayer::x_request_id(request_id::MakeId))
+            .layer(PropagateRequestIdLayer::x_request_id())
+            .layer(request_id::trace_layer())
+            .layer(middleware::from_fn_with_state(security, security::apply))
+            .layer(middleware::from_fn(panic::catch))
+            .layer(CompressionLayer::new())
+            .layer(TimeoutLayer::with_status_code(
+                StatusCode::REQUEST_TIMEOUT,
+                config.request_timeout(),
+            ))
+            .layer(middleware::from_fn_with_state(csrf, csrf::guard))
+            .layer(RequestBodyLimitLayer::new(config.settings.body_limit)),
+    )
+}

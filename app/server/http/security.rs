@@ -1,0 +1,95 @@
+//! Security headers on every response, with a fresh CSP nonce per request.
+//!
+//! The nonce is made here, put in the request's extensions, and handed to Leptos by
+//! [`provide_request_nonce`], so the scripts Leptos writes carry the nonce the header allows.
+
+use crate::server::config::Config;
+use axum::{extract::Request, extract::State, middleware::Next, response::Response};
+use http::{HeaderName, HeaderValue, header, request::Parts};
+use leptos::{
+    nonce::Nonce,
+    prelude::{provide_context, use_context},
+};
+use std::sync::Arc;
+
+pub struct Policy {
+    hsts: bool,
+    /// cargo-leptos's live-reload socket, allowed only while `cargo leptos watch` runs.
+    live_reload: Option<String>,
+}
+
+impl Policy {
+    pub fn new(config: &Config) -> Self {
+        let live_reload = std::env::var_os("LEPTOS_WATCH").map(|_| {
+            let port = std::env::var("LEPTOS_RELOAD_PORT").unwrap_or_else(|_| "3001".into());
+            format!(" ws://{}:{port}", config.settings.addr.ip())
+        });
+        Policy {
+            hsts: config.serves_https(),
+            live_reload,
+        }
+    }
+
+    fn content_security_policy(&self, nonce: &str) -> String {
+        format!(
+            "default-src 'self'; \
+             script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
+             style-src 'self' 'nonce-{nonce}'; \
+             img-src 'self' data:; \
+             font-src 'self'; \
+             connect-src 'self'{}; \
+             object-src 'none'; \
+             base-uri 'none'; \
+             frame-ancestors 'none'; \
+             form-action 'self'",
+            self.live_reload.as_deref().unwrap_or("")
+        )
+    }
+}
+
+const STATIC_HEADERS: [(HeaderName, &str); 6] = [
+    (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+    (header::REFERRER_POLICY, "no-referrer"),
+    (header::X_FRAME_OPTIONS, "DENY"),
+    (
+        HeaderName::from_static("cross-origin-opener-policy"),
+        "same-origin",
+    ),
+    (
+        HeaderName::from_static("cross-origin-resource-policy"),
+        "same-origin",
+    ),
+    (
+        HeaderName::from_static("permissions-policy"),
+        "camera=(), microphone=(), geolocation=(), payment=()",
+    ),
+];
+
+pub async fn apply(State(policy): State<Arc<Policy>>, mut req: Request, next: Next) -> Response {
+    let nonce = Nonce::new();
+    let csp = policy.content_security_policy(&nonce);
+    req.extensions_mut().insert(nonce);
+    let mut res = next.run(req).await;
+
+    let headers = res.headers_mut();
+    if let Ok(csp) = HeaderValue::from_str(&csp) {
+        headers.insert(header::CONTENT_SECURITY_POLICY, csp);
+    }
+    for (name, value) in STATIC_HEADERS {
+        headers.insert(name, HeaderValue::from_static(value));
+    }
+    if policy.hsts {
+        headers.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=63072000; includeSubDomains"),
+        );
+    }
+    res
+}
+
+/// Leptos context hook: render with the nonce the response header names.
+pub fn provide_request_nonce() {
+    if let Some(nonce) = use_context::<Parts>().and_then(|p| p.extensions.get::<Nonce>().cloned()) {
+        provide_context(nonce);
+    }
+}

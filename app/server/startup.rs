@@ -1,0 +1,145 @@
+//! From validated configuration to a listening server, and back down on a signal.
+
+use super::{
+    config::{Config, ConfigError},
+    db::Db,
+    http,
+    state::AppState,
+};
+use axum::Router;
+use leptos::prelude::LeptosOptions;
+use std::{future::Future, io, net::SocketAddr, path::Path, sync::Arc};
+use tokio::net::TcpListener;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    #[error("{0}")]
+    Runtime(String),
+}
+
+impl StartupError {
+    /// 2 for what the operator must fix in the configuration, 1 for everything else.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            StartupError::Config(_) => 2,
+            StartupError::Runtime(_) => 1,
+        }
+    }
+}
+
+/// Prepares the data directory and an up-to-date database.
+pub async fn open_database(config: &Config) -> Result<Db, StartupError> {
+    ensure_writable_dir(&config.settings.data_dir)?;
+    let shown = config.database.redacted();
+    let db = Db::connect(config)
+        .await
+        .map_err(|e| StartupError::Runtime(format!("cannot open the database {shown}: {e}")))?;
+    db.migrate()
+        .await
+        .map_err(|e| StartupError::Runtime(format!("cannot migrate the database {shown}: {e}")))?;
+    Ok(db)
+}
+
+/// Everything the router needs, for a database that is open and migrated.
+pub fn app_state(config: Config, db: Db) -> AppState {
+    let leptos_options = LeptosOptions::builder()
+        .output_name("v2mom")
+        .site_root(config.settings.site_root.to_string_lossy().into_owned())
+        .site_pkg_dir("pkg")
+        .site_addr(config.settings.addr)
+        .build();
+    AppState {
+        leptos_options,
+        db,
+        config: Arc::new(config),
+    }
+}
+
+pub async fn bind(addr: SocketAddr) -> Result<TcpListener, StartupError> {
+    TcpListener::bind(addr).await.map_err(|e| match e.kind() {
+        io::ErrorKind::AddrInUse => ConfigError(format!(
+            "address {addr} is already in use (V2MOM_ADDR / --addr)"
+        ))
+        .into(),
+        io::ErrorKind::AddrNotAvailable | io::ErrorKind::PermissionDenied => ConfigError(format!(
+            "cannot listen on {addr}: {e} (V2MOM_ADDR / --addr)"
+        ))
+        .into(),
+        _ => StartupError::Runtime(format!("cannot listen on {addr}: {e}")),
+    })
+}
+
+/// Serves until `shutdown` resolves, then lets in-flight requests finish for up to the
+/// configured grace period.
+pub async fn serve(
+    listener: TcpListener,
+    router: Router,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+    grace: std::time::Duration,
+) -> io::Result<()> {
+    let (stopping_tx, stopping_rx) = tokio::sync::oneshot::channel::<()>();
+    let server = axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(async move {
+        shutdown.await;
+        tracing::info!("shutting down: finishing in-flight requests");
+        let _ = stopping_tx.send(());
+    });
+    let mut server = std::pin::pin!(server.into_future());
+    tokio::select! {
+        result = &mut server => result,
+        _ = async {
+            if stopping_rx.await.is_ok() {
+                tokio::time::sleep(grace).await;
+            } else {
+                std::future::pending::<()>().await;
+            }
+        } => {
+            tracing::warn!("grace period over: dropping the remaining connections");
+            Ok(())
+        }
+    }
+}
+
+/// Resolves on SIGTERM (orchestrators) or SIGINT (Ctrl-C).
+pub async fn shutdown_signal() {
+    let interrupt = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! { _ = interrupt => {}, _ = terminate => {} }
+}
+
+/// Creates the directory if needed and proves we can write in it, so a bad path fails at
+/// start with a clear message rather than at the first write.
+fn ensure_writable_dir(dir: &Path) -> Result<(), StartupError> {
+    let unwritable = |e: io::Error| {
+        StartupError::from(ConfigError(format!(
+            "data directory {} is not writable: {e} (V2MOM_DATA_DIR / --data-dir)",
+            dir.display()
+        )))
+    };
+    std::fs::create_dir_all(dir).map_err(unwritable)?;
+    let probe = dir.join(".v2mom-write-test");
+    std::fs::write(&probe, b"").map_err(unwritable)?;
+    std::fs::remove_file(&probe).map_err(unwritable)
+}
+
+/// Convenience for the binary and tests: the router for an open database.
+pub fn router(config: Config, db: Db) -> Router {
+    http::router(app_state(config, db))
+}

@@ -1,0 +1,20 @@
+//! Structured logs: readable in a terminal, JSON for machines (`V2MOM_LOG_FORMAT=json`).
+
+use super::config::{LogFormat, Settings};
+use tracing_subscriber::EnvFilter;
+
+/// Installs the global subscriber. A second call (tests) keeps the first.
+pub fn init(settings: &Settings) {
+    let filter = EnvFilter::try_new(&settings.log_level).unwrap_or_else(|_| EnvFilter::new("info"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter);
+    let _ = match settings.log_format {
+        // The current span carries the request id, so every line inside a request has it.
+        LogFormat::Json => builder
+            .json()
+            .flatten_event(true)
+            .with_current_span(true)
+            .with_span_list(false)
+            .try_init(),
+        LogFormat::Pretty => builder.try_init(),
+    };
+}

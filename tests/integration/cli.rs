@@ -1,0 +1,226 @@
+//! The binary as an operator meets it: configuration errors, migrate, signals.
+
+use std::{
+    io::{BufRead, BufReader},
+    path::Path,
+    process::{Command, Output, Stdio},
+    time::Duration,
+};
+
+const BIN: &str = env!("CARGO_BIN_EXE_v2mom");
+
+/// The binary with a clean environment (no stray V2MOM_* from the developer's shell),
+/// run in `dir`.
+fn v2mom(dir: &Path) -> Command {
+    let mut cmd = Command::new(BIN);
+    cmd.env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("V2MOM_LOG_LEVEL", "warn")
+        .current_dir(dir);
+    cmd
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn entries(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn bad_database_urls_exit_2_with_a_clear_message_and_create_nothing() {
+    for (url, expected) in [
+        ("mysql://root@localhost/v2mom", "\"mysql\" is not supported"),
+        (
+            "postgress://localhost/v2mom",
+            "\"postgress\" is not supported",
+        ),
+        ("not a url at all", "does not parse"),
+        ("", "does not parse"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let output = v2mom(dir.path()).env("DATABASE_URL", url).output().unwrap();
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{url:?}: {}",
+            stderr(&output)
+        );
+        let message = stderr(&output);
+        assert!(
+            message.contains("DATABASE_URL") && message.contains(expected),
+            "{message}"
+        );
+        assert_eq!(message.trim().lines().count(), 1, "one line: {message}");
+        assert!(
+            entries(dir.path()).is_empty(),
+            "{url:?} created {:?}",
+            entries(dir.path())
+        );
+    }
+}
+
+#[test]
+fn a_password_in_a_bad_url_is_not_echoed() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = v2mom(dir.path())
+        .env("DATABASE_URL", "mysql://root:hunter2@localhost/v2mom")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(!stderr(&output).contains("hunter2"), "{}", stderr(&output));
+}
+
+#[test]
+fn an_address_in_use_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = taken.local_addr().unwrap().to_string();
+    let output = v2mom(dir.path())
+        .args(["serve", "--addr", &addr])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("already in use"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn an_unwritable_data_dir_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    // A path below a regular file can never be created, even by root.
+    std::fs::write(dir.path().join("a-file"), b"").unwrap();
+    let output = v2mom(dir.path())
+        .args(["migrate", "--data-dir", "a-file/data"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("data directory"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn unknown_settings_are_errors_not_ignored() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = v2mom(dir.path())
+        .env("V2MOM_ADRESS", "0.0.0.0:80")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(stderr(&output).contains("adress"), "{}", stderr(&output));
+
+    let file = dir.path().join("v2mom.toml");
+    std::fs::write(&file, "bodylimit = 5\n").unwrap();
+    let output = v2mom(dir.path())
+        .arg("--config")
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+}
+
+#[test]
+fn migrate_creates_the_default_sqlite_database_in_the_data_dir() {
+    let dir = tempfile::tempdir().unwrap();
+    for _ in 0..2 {
+        let output = v2mom(dir.path()).arg("migrate").output().unwrap();
+        assert!(output.status.success(), "{}", stderr(&output));
+    }
+    assert!(dir.path().join("data/v2mom.db").is_file());
+}
+
+/// Later layers win: file < environment < flags; `_FILE` reads a secret from a file.
+#[test]
+fn configuration_layers_apply_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("v2mom.toml");
+    std::fs::write(&file, "data_dir = \"from-file\"\nlog_level = \"info\"\n").unwrap();
+    let secret = dir.path().join("db-url");
+    let db_path = dir.path().join("secret.db");
+    std::fs::write(&secret, format!("sqlite://{}\n", db_path.display())).unwrap();
+
+    let output = v2mom(dir.path())
+        .arg("migrate")
+        .env("V2MOM_CONFIG", &file)
+        .env("V2MOM_DATA_DIR", "from-env")
+        .env("DATABASE_URL_FILE", &secret)
+        .env_remove("V2MOM_LOG_LEVEL")
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(db_path.is_file(), "DATABASE_URL_FILE was not used");
+    assert!(
+        dir.path().join("from-env").is_dir(),
+        "environment did not beat the file"
+    );
+    assert!(!dir.path().join("from-file").exists());
+
+    let output = v2mom(dir.path())
+        .args(["migrate", "--data-dir", "from-flag"])
+        .env("V2MOM_DATA_DIR", "from-env-2")
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        dir.path().join("from-flag/v2mom.db").is_file(),
+        "flag did not beat the environment"
+    );
+}
+
+#[test]
+fn sigterm_stops_the_server_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = v2mom(dir.path())
+        .args(["serve", "--addr", "127.0.0.1:0"])
+        .env("V2MOM_LOG_LEVEL", "info")
+        .env("V2MOM_LOG_FORMAT", "json")
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let addr = lines
+        .by_ref()
+        .map_while(Result::ok)
+        .find_map(|line| {
+            line.split("listening on http://")
+                .nth(1)
+                .map(|rest| rest.split('"').next().unwrap().to_owned())
+        })
+        .expect("server announced its address");
+
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let health = runtime
+        .block_on(reqwest::get(format!("http://{addr}/healthz")))
+        .unwrap();
+    assert!(health.status().is_success());
+
+    let pid = child.id().to_string();
+    assert!(
+        Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let (exited, exit) = std::sync::mpsc::channel();
+    std::thread::spawn(move || exited.send(child.wait()));
+    let status = exit
+        .recv_timeout(Duration::from_secs(15))
+        .expect("server ignored SIGTERM")
+        .unwrap();
+    assert!(status.success(), "exit status {status:?}");
+    let rest: Vec<String> = lines.map_while(Result::ok).collect();
+    assert!(rest.iter().any(|l| l.contains("stopped")), "{rest:?}");
+}

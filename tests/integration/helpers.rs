@@ -1,0 +1,252 @@
+//! `spawn_app()`: the application as a newcomer would run it, on a port of its own.
+
+use reqwest::{Client, Response, header::HeaderMap};
+use std::{net::SocketAddr, path::PathBuf};
+use tempfile::TempDir;
+use v2mom::server::{
+    config::{Config, Settings},
+    db::Db,
+    startup,
+};
+
+pub struct TestApp {
+    pub addr: SocketAddr,
+    /// Keeps cookies between requests and never follows redirects, so tests see them.
+    pub client: Client,
+    pub db: Db,
+    pub config: Config,
+    server: tokio::task::JoinHandle<()>,
+    _database: TestDatabase,
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.addr)
+    }
+
+    pub async fn get(&self, path: &str) -> Response {
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("GET failed")
+    }
+
+    /// Calls a server function the way the hydrated page does (same-origin fetch).
+    pub async fn call(&self, endpoint: &str, form: &[(&str, &str)]) -> Response {
+        self.client
+            .post(self.url(&format!("/api/{endpoint}")))
+            .header("sec-fetch-site", "same-origin")
+            .form(form)
+            .send()
+            .await
+            .expect("server function call failed")
+    }
+
+    /// Runs SQL on a connection of its own to the same database, for arranging what the
+    /// app itself cannot do (or must refuse to).
+    pub async fn try_execute(&self, sql: &str) -> Result<(), sqlx::Error> {
+        match &self._database {
+            TestDatabase::Sqlite(dir) => {
+                let url = format!("sqlite://{}", dir.path().join("v2mom.db").display());
+                let pool = sqlx::SqlitePool::connect(&url).await?;
+                sqlx::raw_sql(sql).execute(&pool).await?;
+                pool.close().await;
+            }
+            TestDatabase::Postgres { url, .. } => {
+                let pool = sqlx::PgPool::connect(url).await?;
+                sqlx::raw_sql(sql).execute(&pool).await?;
+                pool.close().await;
+            }
+        }
+        Ok(())
+    }
+
+    pub async fn execute(&self, sql: &str) {
+        self.try_execute(sql).await.expect("test SQL runs");
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        self.server.abort();
+    }
+}
+
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(|_| {}).await
+}
+
+/// Like [`spawn_app`], after `adjust` has changed the settings.
+pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
+    init_logs();
+    let database = TestDatabase::create().await;
+    let mut settings = Settings {
+        addr: "127.0.0.1:0".parse().unwrap(),
+        data_dir: database.data_dir(),
+        database_url: database.url(),
+        site_root: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("public"),
+        ..Settings::default()
+    };
+    adjust(&mut settings);
+    let config = settings.validate().expect("test configuration is valid");
+    let db = startup::open_database(&config)
+        .await
+        .expect("database opens");
+    let listener = startup::bind(config.settings.addr).await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let router = startup::router(config.clone(), db.clone());
+    let server = tokio::spawn(async move {
+        startup::serve(listener, router, std::future::pending(), config_grace())
+            .await
+            .unwrap();
+    });
+    TestApp {
+        addr,
+        client: client(),
+        db,
+        config,
+        server,
+        _database: database,
+    }
+}
+
+fn config_grace() -> std::time::Duration {
+    std::time::Duration::from_secs(1)
+}
+
+pub fn client() -> Client {
+    Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
+/// `TEST_LOG=debug cargo test …` shows the server's logs.
+fn init_logs() {
+    if let Ok(filter) = std::env::var("TEST_LOG") {
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(filter)
+            .with_test_writer()
+            .try_init();
+    }
+}
+
+pub fn header<'a>(headers: &'a HeaderMap, name: &str) -> &'a str {
+    headers
+        .get(name)
+        .unwrap_or_else(|| panic!("missing header {name}"))
+        .to_str()
+        .unwrap()
+}
+
+/// The PostgreSQL server tests run against, if any. Asking for it and not reaching it fails.
+pub fn postgres_admin_url() -> Option<String> {
+    std::env::var("TEST_DATABASE_URL")
+        .ok()
+        .filter(|u| !u.is_empty())
+}
+
+/// For tests named `postgres_only_*`: `make test` runs them in its PostgreSQL pass and
+/// filters them out of the SQLite one, so none of them ever passes without running.
+pub fn postgres_only() -> String {
+    postgres_admin_url()
+        .expect("this test needs TEST_DATABASE_URL (`make test` runs it in the PostgreSQL pass)")
+}
+
+/// For tests named `sqlite_only_*`, the mirror of [`postgres_only`].
+pub fn sqlite_only() {
+    assert!(
+        postgres_admin_url().is_none(),
+        "this test needs SQLite: unset TEST_DATABASE_URL (`make test` runs it in the SQLite pass)"
+    );
+}
+
+/// A database that exists for one test: a SQLite file in a temporary directory, or a
+/// randomly named PostgreSQL database, dropped afterwards.
+pub enum TestDatabase {
+    Sqlite(TempDir),
+    Postgres {
+        data_dir: TempDir,
+        admin_url: String,
+        name: String,
+        url: String,
+    },
+}
+
+impl TestDatabase {
+    pub async fn create() -> Self {
+        let Some(admin_url) = postgres_admin_url() else {
+            return TestDatabase::Sqlite(tempfile::tempdir().unwrap());
+        };
+        let name = format!("v2mom_test_{}", uuid::Uuid::new_v4().simple());
+        let admin = sqlx::PgPool::connect(&admin_url).await.unwrap_or_else(|e| {
+            panic!("TEST_DATABASE_URL is set but PostgreSQL cannot be reached: {e}")
+        });
+        sqlx::raw_sql(&format!("CREATE DATABASE {name}"))
+            .execute(&admin)
+            .await
+            .expect("create test database");
+        admin.close().await;
+        let url = with_database(&admin_url, &name);
+        TestDatabase::Postgres {
+            data_dir: tempfile::tempdir().unwrap(),
+            admin_url,
+            name,
+            url,
+        }
+    }
+
+    pub fn data_dir(&self) -> PathBuf {
+        match self {
+            TestDatabase::Sqlite(dir) | TestDatabase::Postgres { data_dir: dir, .. } => {
+                dir.path().to_owned()
+            }
+        }
+    }
+
+    pub fn url(&self) -> Option<String> {
+        match self {
+            TestDatabase::Sqlite(_) => None,
+            TestDatabase::Postgres { url, .. } => Some(url.clone()),
+        }
+    }
+}
+
+impl Drop for TestDatabase {
+    fn drop(&mut self) {
+        let TestDatabase::Postgres {
+            admin_url, name, ..
+        } = self
+        else {
+            return;
+        };
+        let (admin_url, name) = (admin_url.clone(), name.clone());
+        // Drop runs inside the test's runtime, which cannot block; use a runtime of our own.
+        let dropped = std::thread::spawn(move || {
+            tokio::runtime::Runtime::new().unwrap().block_on(async {
+                let admin = sqlx::PgPool::connect(&admin_url).await?;
+                sqlx::raw_sql(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                    .execute(&admin)
+                    .await?;
+                admin.close().await;
+                Ok::<_, sqlx::Error>(())
+            })
+        })
+        .join();
+        if !matches!(dropped, Ok(Ok(()))) {
+            eprintln!(
+                "could not drop test database {}",
+                self.url().unwrap_or_default()
+            );
+        }
+    }
+}
+
+/// The same server URL naming another database.
+fn with_database(url: &str, name: &str) -> String {
+    let mut url = url::Url::parse(url).expect("TEST_DATABASE_URL parses");
+    url.set_path(&format!("/{name}"));
+    url.to_string()
+}

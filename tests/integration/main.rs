@@ -1,0 +1,11 @@
+//! Integration tests: the real router on a random port over a fresh database per test.
+//! SQLite by default; PostgreSQL when `TEST_DATABASE_URL` is set (`make test` runs both).
+//! All files here build as one binary, which keeps link times down.
+
+mod cli;
+mod errors;
+mod health;
+mod helpers;
+mod pages;
+mod repository;
+mod security;

@@ -1,0 +1,68 @@
+use crate::helpers::{header, spawn_app};
+use reqwest::StatusCode;
+use serde_json::Value;
+
+#[tokio::test]
+async fn the_landing_page_is_rendered_on_the_server() {
+    let app = spawn_app().await;
+    let res = app.get("/").await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let html = res.text().await.unwrap();
+    for text in [
+        "Plan, align and track with V2MOM",
+        "The five questions",
+        "Vision",
+        "Values",
+        "Methods",
+        "Obstacles",
+        "Measures",
+        "Your vision in one sentence",
+        "Check server status",
+    ] {
+        assert!(html.contains(text), "missing {text:?}");
+    }
+}
+
+#[tokio::test]
+async fn hydration_scripts_carry_the_nonce_the_policy_allows() {
+    let app = spawn_app().await;
+    let res = app.get("/").await;
+    let csp = header(res.headers(), "content-security-policy").to_owned();
+    let nonce = csp
+        .split("'nonce-")
+        .nth(1)
+        .and_then(|rest| rest.split('\'').next())
+        .expect("nonce in CSP")
+        .to_owned();
+    let html = res.text().await.unwrap();
+    assert!(html.contains("/pkg/v2mom.js"), "no hydration script");
+    assert!(
+        html.contains(&format!("nonce=\"{nonce}\"")),
+        "scripts lack the nonce"
+    );
+}
+
+#[tokio::test]
+async fn unknown_pages_answer_404_with_a_way_home() {
+    let app = spawn_app().await;
+    let res = app.get("/no-such-page").await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("Page not found"));
+    assert!(html.contains("Go to the home page"));
+}
+
+#[tokio::test]
+async fn the_status_server_function_names_the_backend() {
+    let app = spawn_app().await;
+    let res = app.call("status", &[]).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let body: Value = res.json().await.unwrap();
+    let expected = match app.db.backend() {
+        v2mom::model::Backend::Sqlite => "Sqlite",
+        v2mom::model::Backend::Postgres => "Postgres",
+    };
+    assert_eq!(body["backend"], expected);
+    assert_eq!(body["schema_current"], true);
+    assert_eq!(body["organisation"], Value::Null);
+}

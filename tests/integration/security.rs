@@ -1,0 +1,196 @@
+use crate::helpers::{header, spawn_app, spawn_app_with};
+use reqwest::StatusCode;
+use serde_json::Value;
+
+/// Every response, whatever produced it, carries the same protective headers.
+fn assert_security_headers(headers: &reqwest::header::HeaderMap, what: &str) {
+    let csp = header(headers, "content-security-policy");
+    for directive in [
+        "default-src 'self'",
+        "'nonce-",
+        "'wasm-unsafe-eval'",
+        "frame-ancestors 'none'",
+        "base-uri 'none'",
+        "object-src 'none'",
+        "form-action 'self'",
+    ] {
+        assert!(
+            csp.contains(directive),
+            "{what}: CSP lacks {directive}: {csp}"
+        );
+    }
+    assert!(
+        !csp.contains("unsafe-inline") && !csp.contains("'unsafe-eval'"),
+        "{what}: {csp}"
+    );
+    assert_eq!(
+        header(headers, "x-content-type-options"),
+        "nosniff",
+        "{what}"
+    );
+    assert_eq!(header(headers, "referrer-policy"), "no-referrer", "{what}");
+    assert_eq!(
+        header(headers, "cross-origin-opener-policy"),
+        "same-origin",
+        "{what}"
+    );
+    assert_eq!(
+        header(headers, "cross-origin-resource-policy"),
+        "same-origin",
+        "{what}"
+    );
+    assert!(
+        headers.get("x-request-id").is_some(),
+        "{what}: no request id"
+    );
+}
+
+#[tokio::test]
+async fn security_headers_on_pages_server_functions_static_files_and_errors() {
+    let app = spawn_app().await;
+    let page = app.get("/").await;
+    assert_eq!(page.status(), StatusCode::OK);
+    assert_security_headers(page.headers(), "page");
+
+    let server_fn = app.call("status", &[]).await;
+    assert_eq!(server_fn.status(), StatusCode::OK);
+    assert_security_headers(server_fn.headers(), "server function");
+
+    let file = app.get("/favicon.ico").await;
+    assert_eq!(file.status(), StatusCode::OK);
+    assert_security_headers(file.headers(), "static file");
+
+    let missing = app.get("/no-such-page").await;
+    assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+    assert_security_headers(missing.headers(), "404 page");
+
+    assert_security_headers(app.get("/healthz").await.headers(), "health probe");
+}
+
+#[tokio::test]
+async fn each_response_gets_its_own_nonce() {
+    let app = spawn_app().await;
+    let first = app.get("/").await;
+    let second = app.get("/").await;
+    assert_ne!(
+        header(first.headers(), "content-security-policy"),
+        header(second.headers(), "content-security-policy")
+    );
+}
+
+#[tokio::test]
+async fn hsts_only_when_the_public_url_is_https() {
+    let plain = spawn_app().await;
+    assert!(
+        plain
+            .get("/")
+            .await
+            .headers()
+            .get("strict-transport-security")
+            .is_none()
+    );
+
+    let https = spawn_app_with(|s| s.public_url = Some("https://v2mom.example".into())).await;
+    let res = https.get("/").await;
+    assert!(header(res.headers(), "strict-transport-security").contains("max-age="));
+}
+
+#[tokio::test]
+async fn cross_site_posts_to_server_functions_are_refused() {
+    let app = spawn_app().await;
+    let url = app.url("/api/status");
+    for (name, value) in [
+        ("sec-fetch-site", "cross-site"),
+        ("sec-fetch-site", "same-site"),
+        ("origin", "https://evil.example"),
+    ] {
+        let res = app
+            .client
+            .post(&url)
+            .header(name, value)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::FORBIDDEN, "{name}: {value}");
+        let body: Value = res.json().await.unwrap();
+        assert_eq!(body["kind"], "forbidden");
+    }
+}
+
+#[tokio::test]
+async fn same_origin_posts_pass() {
+    let app = spawn_app().await;
+    let url = app.url("/api/status");
+    let origin = format!("http://{}", app.addr);
+    for (name, value) in [
+        ("sec-fetch-site", "same-origin"),
+        ("origin", origin.as_str()),
+    ] {
+        let res = app
+            .client
+            .post(&url)
+            .header(name, value)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::OK, "{name}: {value}");
+    }
+}
+
+#[tokio::test]
+async fn oversized_bodies_are_refused_with_413() {
+    let app = spawn_app().await;
+    let two_mib = "a".repeat(2 * 1024 * 1024);
+    let res = app
+        .client
+        .post(app.url("/api/status"))
+        .header("sec-fetch-site", "same-origin")
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(format!("x={two_mib}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::PAYLOAD_TOO_LARGE);
+}
+
+#[tokio::test]
+async fn request_ids_are_made_kept_or_replaced() {
+    let app = spawn_app().await;
+    let made = app.get("/healthz").await;
+    let id = header(made.headers(), "x-request-id");
+    assert!(uuid::Uuid::parse_str(id).is_ok(), "{id}");
+
+    let kept = app
+        .client
+        .get(app.url("/healthz"))
+        .header("x-request-id", "lb-1234.abc")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(header(kept.headers(), "x-request-id"), "lb-1234.abc");
+
+    let hostile = "x".repeat(65);
+    let replaced = app
+        .client
+        .get(app.url("/healthz"))
+        .header("x-request-id", &hostile)
+        .send()
+        .await
+        .unwrap();
+    assert_ne!(header(replaced.headers(), "x-request-id"), hostile);
+}
+
+#[tokio::test]
+async fn pages_are_compressed_when_the_client_accepts_it() {
+    let app = spawn_app().await;
+    for encoding in ["br", "gzip"] {
+        let res = app
+            .client
+            .get(app.url("/"))
+            .header("accept-encoding", encoding)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(header(res.headers(), "content-encoding"), encoding);
+    }
+}
