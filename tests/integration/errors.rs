@@ -1,8 +1,10 @@
+use crate::helpers::{client, spawn_layered};
 use crate::helpers::{header, spawn_app};
 use axum::{Router, routing::get};
 use reqwest::StatusCode;
 use serde_json::Value;
-use v2mom::server::{config::Config, http::with_layers, startup};
+use std::{sync::Arc, time::Duration};
+use tokio::sync::{Notify, oneshot};
 
 #[tokio::test]
 async fn internal_errors_reach_the_client_as_a_reference_only() {
@@ -27,9 +29,7 @@ async fn internal_errors_reach_the_client_as_a_reference_only() {
 
 #[tokio::test]
 async fn a_panicking_handler_answers_a_generic_500_with_the_request_id() {
-    let dir = tempfile::tempdir().unwrap();
-    let config = Config::with_data_dir(dir.path().to_owned()).unwrap();
-    let panicking = Router::new().route(
+    let routes = Router::new().route(
         "/boom",
         get(|| async {
             if true {
@@ -38,17 +38,13 @@ async fn a_panicking_handler_answers_a_generic_500_with_the_request_id() {
             "unreachable"
         }),
     );
-    let listener = startup::bind("127.0.0.1:0".parse().unwrap()).await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let router = with_layers(panicking, &config);
-    let server = tokio::spawn(startup::serve(
-        listener,
-        router,
-        std::future::pending(),
-        config.shutdown_timeout(),
-    ));
+    let (addr, server) = spawn_layered(routes, |_| {}, std::future::pending()).await;
 
-    let res = reqwest::get(format!("http://{addr}/boom")).await.unwrap();
+    let res = client()
+        .get(format!("http://{addr}/boom"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), StatusCode::INTERNAL_SERVER_ERROR);
     assert!(res.headers().get("content-security-policy").is_some());
     let request_id = header(res.headers(), "x-request-id").to_owned();
@@ -56,4 +52,67 @@ async fn a_panicking_handler_answers_a_generic_500_with_the_request_id() {
     assert!(body.contains(&request_id), "{body}");
     assert!(!body.contains("secret"), "{body}");
     server.abort();
+}
+
+#[tokio::test]
+async fn a_request_that_never_finishes_times_out_with_408() {
+    let routes = Router::new().route("/hang", get(std::future::pending::<&'static str>));
+    let (addr, server) = spawn_layered(
+        routes,
+        |s| s.request_timeout_secs = 1,
+        std::future::pending(),
+    )
+    .await;
+    let res = client()
+        .get(format!("http://{addr}/hang"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::REQUEST_TIMEOUT);
+    server.abort();
+}
+
+/// Shutdown waits for requests already being served: one held open across the signal
+/// still gets its full answer, and the server stops once it has.
+#[tokio::test]
+async fn shutdown_lets_in_flight_requests_finish() {
+    let started = Arc::new(Notify::new());
+    let release = Arc::new(Notify::new());
+    let routes = Router::new().route(
+        "/slow",
+        get({
+            let (started, release) = (started.clone(), release.clone());
+            move || async move {
+                started.notify_one();
+                release.notified().await;
+                "finished"
+            }
+        }),
+    );
+    let (stop_tx, stop_rx) = oneshot::channel::<()>();
+    let (began_tx, began_rx) = oneshot::channel::<()>();
+    // The server starts its graceful shutdown the moment this future resolves.
+    let shutdown = async move {
+        let _ = stop_rx.await;
+        let _ = began_tx.send(());
+    };
+    let (addr, server) = spawn_layered(routes, |s| s.shutdown_timeout_secs = 30, shutdown).await;
+
+    let request = tokio::spawn(client().get(format!("http://{addr}/slow")).send());
+    started.notified().await;
+    stop_tx.send(()).unwrap();
+    began_rx.await.unwrap();
+    // Shutdown has begun, but serving must not end while the request is unanswered. (A
+    // correct server never ends here, so this wait cannot fail a correct build.)
+    let mut server = server;
+    let ended_early = tokio::time::timeout(Duration::from_millis(300), &mut server).await;
+    assert!(
+        ended_early.is_err(),
+        "stopped serving with a request in flight"
+    );
+    release.notify_one();
+    let res = request.await.unwrap().unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.text().await.unwrap(), "finished");
+    server.await.unwrap().unwrap();
 }

@@ -115,8 +115,34 @@ fn config_grace() -> std::time::Duration {
     std::time::Duration::from_secs(1)
 }
 
+/// Serves `routes` behind the application's real layer stack (no database), until
+/// `shutdown` resolves. For routes that misbehave on purpose: panics, hangs.
+pub async fn spawn_layered(
+    routes: axum::Router,
+    adjust: impl FnOnce(&mut Settings),
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> (SocketAddr, tokio::task::JoinHandle<std::io::Result<()>>) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut settings = Settings {
+        data_dir: dir.path().to_owned(),
+        ..Settings::default()
+    };
+    adjust(&mut settings);
+    let config = settings.validate().unwrap();
+    let listener = startup::bind("127.0.0.1:0".parse().unwrap()).await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let router = v2mom::server::http::with_layers(routes, &config);
+    let grace = config.shutdown_timeout();
+    (
+        addr,
+        tokio::spawn(startup::serve(listener, router, shutdown, grace)),
+    )
+}
+
+/// A test that waits for an answer that never comes fails instead of hanging.
 pub fn client() -> Client {
     Client::builder()
+        .timeout(std::time::Duration::from_secs(30))
         .cookie_store(true)
         .redirect(reqwest::redirect::Policy::none())
         .build()

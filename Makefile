@@ -1,0 +1,100 @@
+# v2mom build and test entry points. `make help` lists them; CI runs `make test` (see .ci/run).
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+MAKEFLAGS += --no-builtin-rules
+
+# One shared, incremental target dir outside the clone (a target dir grows past 5 GB).
+# cargo-leptos still writes the site (pkg/ JS, WASM, CSS) to ./target/site.
+ifeq ($(strip $(CARGO_TARGET_DIR)),)
+CARGO_TARGET_DIR := $(HOME)/.cache/v2mom/target
+endif
+export CARGO_TARGET_DIR
+
+# wasm-opt comes from npm binaryen (scripts/tools.sh) and must come first on PATH:
+# Debian's /usr/bin/wasm-opt (binaryen 108) builds bundles that fail to hydrate.
+# (Not a V2MOM_* variable: the server rejects V2MOM_* settings it does not know.)
+TOOLS_DIR ?= $(HOME)/.cache/v2mom/tools
+TOOLS_BIN := $(TOOLS_DIR)/node_modules/.bin
+export PATH := $(TOOLS_BIN):$(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
+
+BIN := $(CARGO_TARGET_DIR)/release/v2mom
+# What `make test` runs, in order; each is a target below.
+TEST_STAGES := tools lint test-rust build e2e
+
+say = @printf '\n==> %s\n'
+
+.PHONY: help tools build run dev lint test-rust test-e2e e2e test clean
+
+help:
+	@echo "make tools      install missing build tools (wasm32 target, cargo-leptos, wasm-bindgen-cli, wasm-opt)"
+	@echo "make build      release build: $(BIN) and target/site/"
+	@echo "make run        build, then serve http://127.0.0.1:3000 (SQLite in ./data unless DATABASE_URL is set)"
+	@echo "make dev        cargo leptos watch: debug build, rebuilds and reloads on change"
+	@echo "make lint       rustfmt check, clippy for the server and for the browser (wasm32)"
+	@echo "make test-rust  cargo test on SQLite; again on PostgreSQL when TEST_DATABASE_URL is set"
+	@echo "make test-e2e   build, then the Playwright tests in end2end/ (make e2e: without the build)"
+	@echo "make test       tools, lint, test-rust, build, e2e; then a time per stage"
+	@echo "make clean      remove ./target (the shared CARGO_TARGET_DIR=$(CARGO_TARGET_DIR) stays)"
+
+tools:
+	$(say) "tools: wasm32 target, cargo-leptos, wasm-bindgen-cli, wasm-opt"
+	@TOOLS_DIR="$(TOOLS_DIR)" bash scripts/tools.sh
+
+build: tools
+	$(say) "build: cargo leptos build --release"
+	@[[ "$$(command -v wasm-opt)" == "$(TOOLS_BIN)/wasm-opt" ]] || \
+	  { echo "build: wasm-opt on PATH is '$$(command -v wasm-opt)', not $(TOOLS_BIN)/wasm-opt: run make tools" >&2; exit 1; }
+	cargo leptos build --release
+
+# DATABASE_URL and V2MOM_* settings in the environment pass through to the server.
+run: build
+	$(say) "run: $(BIN) serve (default http://127.0.0.1:3000, SQLite in ./data)"
+	V2MOM_SITE_ROOT="$${V2MOM_SITE_ROOT:-target/site}" "$(BIN)" serve
+
+dev: tools
+	$(say) "dev: cargo leptos watch (http://127.0.0.1:3000, rebuilds and reloads on change)"
+	cargo leptos watch
+
+lint:
+	$(say) "lint: cargo fmt --all --check"
+	cargo fmt --all --check
+	$(say) "lint: clippy, server (ssr, all targets)"
+	cargo clippy --features ssr --all-targets -- -D warnings
+	$(say) "lint: clippy, browser (hydrate, wasm32)"
+	cargo clippy --lib --no-default-features --features hydrate --target wasm32-unknown-unknown -- -D warnings
+
+# The first pass always uses SQLite, whatever the environment says; the PostgreSQL pass follows
+# when TEST_DATABASE_URL is set (and fails loudly when that database cannot be reached).
+# Tests named postgres_only_* / sqlite_only_* run only in their own pass.
+test-rust:
+	$(say) "test-rust: cargo test --features ssr (SQLite)"
+	env -u TEST_DATABASE_URL cargo test --features ssr -- --skip postgres_only_
+	@if [[ -n "$${TEST_DATABASE_URL:-}" ]]; then \
+	  printf '\n==> %s\n' "test-rust: cargo test --features ssr --test integration (PostgreSQL, TEST_DATABASE_URL)"; \
+	  echo "cargo test --features ssr --test integration -- --skip sqlite_only_"; \
+	  cargo test --features ssr --test integration -- --skip sqlite_only_; \
+	else \
+	  echo "test-rust: TEST_DATABASE_URL is not set: no PostgreSQL pass (postgres_only_* tests not run)"; \
+	fi
+
+test-e2e: build
+	@$(MAKE) --no-print-directory e2e
+
+# The browser tests against the build that is there (make test-e2e builds first).
+e2e:
+	$(say) "e2e: Chromium, npm ci if needed, npx playwright test"
+	bash scripts/e2e.sh
+
+# Stops at the first failing stage, and prints the time of each stage either way.
+test:
+	@bash scripts/stage.sh --reset
+	@status=0; \
+	for stage in $(TEST_STAGES); do \
+	  bash scripts/stage.sh "$$stage" -- $(MAKE) --no-print-directory "$$stage" || { status=$$?; break; }; \
+	done; \
+	bash scripts/stage.sh --summary; \
+	exit $$status
+
+clean:
+	rm -rf target

@@ -1,0 +1,63 @@
+import { defineConfig, type PlaywrightTestConfig } from '@playwright/test';
+
+// One server per backend, each started by serve.sh with a fresh database.
+// SQLite always; PostgreSQL only when the CI machine provides TEST_DATABASE_URL.
+const portBase = Number(process.env.E2E_PORT_BASE ?? 3470);
+const backends = [
+  { name: 'sqlite', port: portBase },
+  ...(process.env.TEST_DATABASE_URL ? [{ name: 'postgres', port: portBase + 1 }] : []),
+];
+
+// This machine is offline and runs as root: use Debian's Chromium, not a downloaded one.
+const launchOptions = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
+};
+
+const projects: PlaywrightTestConfig['projects'] = backends.flatMap(({ name, port }) => {
+  const baseURL = `http://127.0.0.1:${port}`;
+  return [
+    // JavaScript on: every test, including the @nojs ones (they must pass either way).
+    { name: `${name}-js`, metadata: { backend: name }, use: { baseURL, launchOptions } },
+    // JavaScript off: only what must work from server-rendered HTML alone.
+    {
+      name: `${name}-nojs`,
+      metadata: { backend: name },
+      grep: /@nojs/,
+      use: { baseURL, launchOptions, javaScriptEnabled: false },
+    },
+  ];
+});
+
+export default defineConfig({
+  testDir: './tests',
+  fullyParallel: true,
+  workers: 2,
+  forbidOnly: !!process.env.CI,
+  retries: 0, // a flaky test gets fixed, not retried
+  reporter: [['list'], ['html', { open: 'never' }]],
+  use: {
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects,
+  webServer: backends.map(({ name, port }) => ({
+    name,
+    command: `bash serve.sh ${name} ${port}`,
+    url: `http://127.0.0.1:${port}/readyz`,
+    reuseExistingServer: false, // always a fresh database
+    timeout: 120_000,
+    stdout: 'pipe' as const,
+    stderr: 'pipe' as const,
+    // Let the server shut down cleanly (closes the database) before being killed.
+    gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 5_000 },
+  })),
+});

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Start the release binary for the browser tests with a fresh, empty database.
+# Usage: serve.sh <sqlite|postgres> <port>   (Playwright's webServer calls this)
+set -euo pipefail
+
+usage() { echo "usage: $0 <sqlite|postgres> <port>" >&2; exit 2; }
+[[ $# -eq 2 ]] || usage
+BACKEND="$1"
+PORT="$2"
+
+# Resolve paths absolutely: Playwright may start us from any directory.
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO_ROOT="$(cd "$HERE/.." && pwd)"
+
+BIN="${E2E_SERVER_BIN:-${CARGO_TARGET_DIR:-$HOME/.cache/v2mom/target}/release/v2mom}"
+if [[ ! -x "$BIN" ]]; then
+  echo "serve.sh: no server binary at $BIN — run \`make build\` first (or set E2E_SERVER_BIN)" >&2
+  exit 1
+fi
+
+# Compiled CSS/JS/WASM that the server hands to the browser.
+export V2MOM_SITE_ROOT="${V2MOM_SITE_ROOT:-$REPO_ROOT/target/site}"
+if [[ ! -d "$V2MOM_SITE_ROOT/pkg" ]]; then
+  echo "serve.sh: warning: $V2MOM_SITE_ROOT/pkg is missing; pages will not hydrate (run \`make build\`)" >&2
+fi
+
+# A data directory of its own per backend, emptied at every start (so nothing piles up).
+export V2MOM_DATA_DIR="$REPO_ROOT/target/e2e-data/$BACKEND"
+rm -rf "$V2MOM_DATA_DIR" && mkdir -p "$V2MOM_DATA_DIR"
+# Request logs would drown the test report; warnings and errors still show.
+export V2MOM_LOG_LEVEL="${V2MOM_LOG_LEVEL:-warn}"
+
+case "$BACKEND" in
+  sqlite)
+    unset DATABASE_URL
+    ;;
+  postgres)
+    : "${TEST_DATABASE_URL:?serve.sh postgres needs TEST_DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/postgres}"
+    if ! command -v psql >/dev/null; then
+      echo "serve.sh: psql not found; install the PostgreSQL client (apt-get install postgresql-client)" >&2
+      exit 1
+    fi
+    # Same server and credentials as TEST_DATABASE_URL, but database v2mom_e2e (query string kept).
+    base="${TEST_DATABASE_URL%%\?*}"
+    query="${TEST_DATABASE_URL#"$base"}"
+    rest="${base#*://}"
+    export DATABASE_URL="${base%%://*}://${rest%%/*}/v2mom_e2e${query}"
+    PGOPTIONS='-c client_min_messages=warning' psql "$TEST_DATABASE_URL" -q -v ON_ERROR_STOP=1 \
+      -c 'DROP DATABASE IF EXISTS v2mom_e2e WITH (FORCE)' \
+      -c 'CREATE DATABASE v2mom_e2e'
+    ;;
+  *) usage ;;
+esac
+
+# exec: Playwright's SIGTERM at the end of the run goes straight to the server.
+exec "$BIN" serve --addr "127.0.0.1:$PORT"

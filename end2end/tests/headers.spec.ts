@@ -1,0 +1,61 @@
+import { expect, test, type APIResponse, type Response } from '@playwright/test';
+import { gotoHydrated, parseCsp } from './helpers';
+
+type Headers = Record<string, string>; // Playwright lower-cases header names
+
+/** The headers every HTML page must carry; returns the CSP nonce for further checks. */
+function expectDocumentSecurityHeaders(headers: Headers): string {
+  expect(headers['x-content-type-options']).toBe('nosniff');
+  expect(headers['referrer-policy']).toBe('no-referrer');
+  expect(headers['cross-origin-opener-policy']).toBe('same-origin');
+
+  const csp = parseCsp(headers['content-security-policy'] ?? '');
+  expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
+  expect(csp.get('object-src')).toEqual(["'none'"]);
+  expect(csp.get('base-uri')).toEqual(["'none'"]);
+  const nonces = (csp.get('script-src') ?? []).filter((s) => s.startsWith("'nonce-"));
+  expect(nonces, 'script-src needs exactly one nonce').toHaveLength(1);
+  return nonces[0].slice("'nonce-".length, -1);
+}
+
+test('the landing page carries the security headers and its scripts the CSP nonce', { tag: '@nojs' }, async ({ page }) => {
+  const response = await page.goto('/');
+  expect(response).not.toBeNull();
+  const nonce = expectDocumentSecurityHeaders((response as Response).headers());
+  expect(nonce.length).toBeGreaterThanOrEqual(16);
+
+  // Browsers hide the nonce attribute's value from the DOM; the `nonce` property still has it.
+  const scriptNonces = await page.locator('script[nonce]').evaluateAll((scripts) =>
+    scripts.map((s) => (s as HTMLScriptElement).nonce),
+  );
+  expect(scriptNonces).toContain(nonce);
+});
+
+// Plain HTTP requests: no browser involved, so these run once per backend (JS projects).
+test('every page load gets a fresh nonce', async ({ request }) => {
+  const nonceOf = async (r: APIResponse) => expectDocumentSecurityHeaders(r.headers());
+  const first = await nonceOf(await request.get('/'));
+  const second = await nonceOf(await request.get('/'));
+  expect(first).not.toBe(second);
+});
+
+test('the 404 page carries the security headers too', async ({ request }) => {
+  const response = await request.get('/no-such-page');
+  expect(response.status()).toBe(404);
+  expectDocumentSecurityHeaders(response.headers());
+});
+
+test('scripts, styles and WASM are served with nosniff', async ({ page, baseURL }) => {
+  // Collect every response from our own server while the page loads and hydrates.
+  const ours: Response[] = [];
+  page.on('response', (r) => {
+    if (r.url().startsWith(baseURL!)) ours.push(r);
+  });
+  await gotoHydrated(page, '/');
+
+  const urls = ours.map((r) => new URL(r.url()).pathname);
+  expect(urls.some((u) => u.endsWith('.wasm')), `a .wasm among ${urls.join(', ')}`).toBe(true);
+  for (const r of ours) {
+    expect(r.headers()['x-content-type-options'], r.url()).toBe('nosniff');
+  }
+});
