@@ -1,10 +1,13 @@
 //! The HTML shell, the router and the layout every page shares.
 
-use crate::pages::{HomePage, NotFoundPage};
+use crate::{
+    components::{UserMenu, provide_auth},
+    pages::{HomePage, LoginPage, NotFoundPage, SetupPage},
+};
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::{
-    StaticSegment,
+    SsrMode, StaticSegment,
     components::{A, Route, Router, Routes},
 };
 
@@ -31,6 +34,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    provide_auth();
 
     // Effects run only in the browser, so this flips once hydration has happened; browser
     // tests wait for it before they interact.
@@ -50,10 +54,16 @@ pub fn App() -> impl IntoView {
                 <nav aria-label="Main">
                     <A href="/">"Home"</A>
                 </nav>
+                <UserMenu />
             </header>
             <main id="main" data-hydrated=move || hydrated.get().then_some("true")>
                 <Routes fallback=NotFoundPage>
-                    <Route path=StaticSegment("") view=HomePage />
+                    // In order: every Suspense is resolved in the HTML itself, so pages are
+                    // complete before (and without) hydration.
+                    <Route path=StaticSegment("") view=HomePage ssr=SsrMode::InOrder />
+                    <Route path=StaticSegment("login") view=LoginPage ssr=SsrMode::InOrder />
+                    // Async: the page decides between the form and a 404 before anything is sent.
+                    <Route path=StaticSegment("setup") view=SetupPage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <footer class="site-footer">

@@ -22,6 +22,9 @@ pub struct FieldError {
 pub enum AppError {
     #[error("Please sign in to continue.")]
     Unauthenticated,
+    /// One answer for an unknown email, a wrong password and a disabled account.
+    #[error("The email or password is incorrect.")]
+    BadCredentials,
     #[error("You are not allowed to do that.")]
     Forbidden,
     #[error("That page or item does not exist.")]
@@ -50,7 +53,7 @@ impl AppError {
     pub fn status(&self) -> u16 {
         match self {
             AppError::BadRequest => 400,
-            AppError::Unauthenticated => 401,
+            AppError::Unauthenticated | AppError::BadCredentials => 401,
             AppError::Forbidden => 403,
             AppError::NotFound => 404,
             AppError::Conflict => 409,
@@ -59,6 +62,17 @@ impl AppError {
             AppError::TooManyRequests { .. } => 429,
             AppError::Internal { .. } => 500,
             AppError::Unavailable | AppError::Network => 503,
+        }
+    }
+
+    /// The message for one field of a form, when the error is about it.
+    pub fn field(&self, name: &str) -> Option<&str> {
+        match self {
+            AppError::Invalid { fields } => fields
+                .iter()
+                .find(|f| f.field == name)
+                .map(|f| f.message.as_str()),
+            _ => None,
         }
     }
 

@@ -24,13 +24,19 @@ const launchOptions = {
 
 const projects: PlaywrightTestConfig['projects'] = backends.flatMap(({ name, port }) => {
   const baseURL = `http://127.0.0.1:${port}`;
+  const metadata = { backend: name };
+  // Runs first on the fresh database: the first-run flow in the browser. Everything else
+  // needs the organisation and administrator it creates (see tests/accounts.ts).
+  const setup = `${name}-setup`;
   return [
+    { name: setup, metadata, testMatch: /first-run\.setup\.ts/, use: { baseURL, launchOptions } },
     // JavaScript on: every test, including the @nojs ones (they must pass either way).
-    { name: `${name}-js`, metadata: { backend: name }, use: { baseURL, launchOptions } },
+    { name: `${name}-js`, metadata, dependencies: [setup], use: { baseURL, launchOptions } },
     // JavaScript off: only what must work from server-rendered HTML alone.
     {
       name: `${name}-nojs`,
-      metadata: { backend: name },
+      metadata,
+      dependencies: [setup],
       grep: /@nojs/,
       use: { baseURL, launchOptions, javaScriptEnabled: false },
     },

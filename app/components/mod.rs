@@ -1,9 +1,13 @@
 //! Reusable view pieces.
 
+mod auth;
 mod error_page;
+mod form;
 mod server_status;
 mod vision_preview;
 
+pub use auth::{Auth, UserMenu, action_error, provide_auth, use_auth};
 pub use error_page::ErrorPage;
+pub use form::{Field, FormActions, FormError};
 pub use server_status::ServerStatusCheck;
 pub use vision_preview::VisionPreview;

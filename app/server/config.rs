@@ -46,6 +46,10 @@ pub struct Settings {
     pub db_tls_mode: Option<String>,
     /// CA certificate (PEM) that verify-ca / verify-full check the server against.
     pub db_ca_file: Option<PathBuf>,
+    /// A session unused this long is signed out.
+    pub session_idle_timeout_mins: u64,
+    /// A session is signed out this long after sign-in, however busy.
+    pub session_absolute_timeout_hours: u64,
 }
 
 impl Default for Settings {
@@ -67,6 +71,8 @@ impl Default for Settings {
             db_acquire_timeout_secs: 5,
             db_tls_mode: None,
             db_ca_file: None,
+            session_idle_timeout_mins: 30,
+            session_absolute_timeout_hours: 12,
         }
     }
 }
@@ -149,6 +155,9 @@ impl Settings {
         if self.body_limit == 0 {
             return Err(ConfigError("V2MOM_BODY_LIMIT must be more than 0".into()));
         }
+        if self.session_idle_timeout_mins == 0 || self.session_absolute_timeout_hours == 0 {
+            return Err(ConfigError("session timeouts must be more than 0".into()));
+        }
         if self.db_max_connections == 0 {
             return Err(ConfigError(
                 "V2MOM_DB_MAX_CONNECTIONS must be more than 0".into(),
@@ -213,6 +222,14 @@ impl Config {
         Duration::from_secs(self.settings.shutdown_timeout_secs)
     }
 
+    pub fn session_idle_timeout(&self) -> Duration {
+        Duration::from_secs(self.settings.session_idle_timeout_mins * 60)
+    }
+
+    pub fn session_absolute_timeout(&self) -> Duration {
+        Duration::from_secs(self.settings.session_absolute_timeout_hours * 3600)
+    }
+
     /// HSTS only makes sense when people reach the site over https.
     pub fn serves_https(&self) -> bool {
         self.public_url
@@ -229,7 +246,8 @@ impl fmt::Display for Config {
             f,
             "addr={} data_dir={} database={} public_url={} site_root={} log_format={:?} \
              log_level={} body_limit={} request_timeout={}s shutdown_timeout={}s \
-             db_max_connections={} db_acquire_timeout={}s db_tls_mode={} db_ca_file={}",
+             db_max_connections={} db_acquire_timeout={}s db_tls_mode={} db_ca_file={} \
+             session_idle_timeout={}min session_absolute_timeout={}h",
             s.addr,
             s.data_dir.display(),
             self.database.redacted(),
@@ -246,6 +264,8 @@ impl fmt::Display for Config {
             s.db_ca_file
                 .as_ref()
                 .map_or("-".into(), |p| p.display().to_string()),
+            s.session_idle_timeout_mins,
+            s.session_absolute_timeout_hours,
         )
     }
 }

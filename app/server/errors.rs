@@ -31,11 +31,24 @@ pub fn request_id_of(headers: &http::HeaderMap) -> Option<String> {
         .map(str::to_owned)
 }
 
-/// Sets the HTTP status (and Retry-After) of the Leptos response being built.
+/// Sets the HTTP status (and Retry-After) of the Leptos response being built. A plain
+/// HTML form post (no JavaScript yet) is left alone: Leptos answers it by redirecting back
+/// to the form, which an error status would replace with a bare JSON page.
 pub fn set_response_status(error: &AppError) {
     let Some(response) = use_context::<ResponseOptions>() else {
         return;
     };
+    let form_post = use_context::<Parts>().is_some_and(|parts| {
+        parts.method == http::Method::POST
+            && parts
+                .headers
+                .get(http::header::ACCEPT)
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|accept| accept.contains("text/html"))
+    });
+    if form_post {
+        return;
+    }
     response.set_status(status_of(error));
     if let AppError::TooManyRequests { retry_after_secs } = error {
         response.insert_header(RETRY_AFTER, HeaderValue::from(*retry_after_secs));

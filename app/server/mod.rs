@@ -1,9 +1,13 @@
 //! Server-only code: configuration, state, database, HTTP layers, start-up.
 
+pub mod audit;
+pub mod auth;
 pub mod config;
 pub mod db;
 pub mod errors;
 pub mod http;
+pub mod password;
+pub mod policy;
 pub mod startup;
 pub mod state;
 pub mod telemetry;

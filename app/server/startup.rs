@@ -4,6 +4,7 @@ use super::{
     config::{Config, ConfigError},
     db::Db,
     http,
+    password::Passwords,
     state::AppState,
 };
 use axum::Router;
@@ -54,6 +55,7 @@ pub fn app_state(config: Config, db: Db) -> AppState {
         leptos_options,
         db,
         config: Arc::new(config),
+        passwords: Passwords::new(),
     }
 }
 

@@ -1,6 +1,6 @@
 //! What every handler and server function can reach.
 
-use super::{config::Config, db::Db};
+use super::{config::Config, db::Db, password::Passwords};
 use crate::error::AppError;
 use axum::extract::FromRef;
 use leptos::prelude::{LeptosOptions, use_context};
@@ -11,6 +11,7 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: Db,
     pub config: Arc<Config>,
+    pub passwords: Passwords,
 }
 
 /// The state inside a server function; provided by the router for every request.

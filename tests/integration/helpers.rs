@@ -43,6 +43,66 @@ impl TestApp {
             .expect("server function call failed")
     }
 
+    /// First-run setup through the real server function; this client is then signed in as
+    /// the administrator.
+    pub async fn set_up(&self) -> Credentials {
+        let admin = Credentials::admin();
+        let res = self
+            .call(
+                "setup",
+                &[
+                    ("organisation", "Acme Corp"),
+                    ("name", &admin.name),
+                    ("email", &admin.email),
+                    ("password", &admin.password),
+                ],
+            )
+            .await;
+        assert!(res.status().is_success(), "setup failed: {}", res.status());
+        admin
+    }
+
+    /// Signs `client` in; returns the response of the login server function.
+    pub async fn login_with(
+        &self,
+        client: &Client,
+        email: &str,
+        password: &str,
+        next: &str,
+    ) -> Response {
+        client
+            .post(self.url("/api/login"))
+            .header("sec-fetch-site", "same-origin")
+            .form(&[("email", email), ("password", password), ("next", next)])
+            .send()
+            .await
+            .expect("login call failed")
+    }
+
+    /// Who `client` is signed in as, according to the server.
+    pub async fn who_is(&self, client: &Client) -> Option<String> {
+        self.who_is_with(client.post(self.url("/api/me"))).await
+    }
+
+    /// Who a bare `name=value` session cookie is signed in as (e.g. one copied earlier).
+    pub async fn who_is_cookie(&self, cookie: &str) -> Option<String> {
+        let request = Client::new()
+            .post(self.url("/api/me"))
+            .header("cookie", cookie);
+        self.who_is_with(request).await
+    }
+
+    async fn who_is_with(&self, request: reqwest::RequestBuilder) -> Option<String> {
+        let res = request
+            .header("sec-fetch-site", "same-origin")
+            .send()
+            .await
+            .unwrap();
+        assert!(res.status().is_success(), "me: {}", res.status());
+        let body: serde_json::Value = res.json().await.unwrap();
+        body["email"].as_str().map(str::to_owned)
+    }
+
     /// Runs SQL on a connection of its own to the same database, for arranging what the
     /// app itself cannot do (or must refuse to).
     pub async fn try_execute(&self, sql: &str) -> Result<(), sqlx::Error> {
@@ -71,6 +131,32 @@ impl Drop for TestApp {
     fn drop(&mut self) {
         self.server.abort();
     }
+}
+
+pub struct Credentials {
+    pub name: String,
+    pub email: String,
+    pub password: String,
+}
+
+impl Credentials {
+    pub fn admin() -> Self {
+        Credentials {
+            name: "Ada Admin".into(),
+            email: "ada@acme.example".into(),
+            password: "quartz lantern meadow 42".into(),
+        }
+    }
+}
+
+/// The `name=value` of the session cookie a response sets, if it sets one.
+pub fn session_cookie(res: &Response) -> Option<String> {
+    res.headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|c| c.contains("v2mom-session="))
+        .map(|c| c.split(';').next().unwrap().to_owned())
 }
 
 pub async fn spawn_app() -> TestApp {

@@ -2,6 +2,7 @@
 //! SQLite by default; PostgreSQL when `TEST_DATABASE_URL` is set (`make test` runs both).
 //! All files here build as one binary, which keeps link times down.
 
+mod audit;
 mod cli;
 mod errors;
 mod health;
@@ -9,3 +10,5 @@ mod helpers;
 mod pages;
 mod repository;
 mod security;
+mod sessions;
+mod setup;

@@ -5,6 +5,7 @@ use serde_json::Value;
 #[tokio::test]
 async fn the_landing_page_is_rendered_on_the_server() {
     let app = spawn_app().await;
+    app.set_up().await;
     let res = app.get("/").await;
     assert_eq!(res.status(), StatusCode::OK);
     let html = res.text().await.unwrap();
@@ -26,6 +27,7 @@ async fn the_landing_page_is_rendered_on_the_server() {
 #[tokio::test]
 async fn hydration_scripts_carry_the_nonce_the_policy_allows() {
     let app = spawn_app().await;
+    app.set_up().await;
     let res = app.get("/").await;
     let csp = header(res.headers(), "content-security-policy").to_owned();
     let nonce = csp
@@ -45,6 +47,7 @@ async fn hydration_scripts_carry_the_nonce_the_policy_allows() {
 #[tokio::test]
 async fn unknown_pages_answer_404_with_a_way_home() {
     let app = spawn_app().await;
+    app.set_up().await;
     let res = app.get("/no-such-page").await;
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
     let html = res.text().await.unwrap();

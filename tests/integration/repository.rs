@@ -3,10 +3,11 @@
 use crate::helpers::{TestDatabase, postgres_only, spawn_app, sqlite_only};
 use sqlx::{Connection, PgConnection, SqliteConnection};
 use v2mom::{
-    model::Backend,
+    model::{Backend, Role},
     server::{
         config::{Database, Settings},
-        db::sqlite_options,
+        db::{NewUser, is_unique_violation, sqlite_options},
+        password::PasswordHash,
     },
 };
 
@@ -21,12 +22,21 @@ async fn instance_story() {
         "a new database has no instance yet"
     );
 
-    let created = db.save_instance("Acme Corp").await.unwrap();
+    let mut tx = db.begin().await.unwrap();
+    let created = tx.create_instance("Acme Corp").await.unwrap();
+    tx.commit().await.unwrap();
     assert_eq!(created.organisation_name, "Acme Corp");
     assert_eq!(created.created_at, created.updated_at);
     assert_eq!(db.instance().await.unwrap(), Some(created.clone()));
 
-    let renamed = db.save_instance("Acme Ltd ✓").await.unwrap();
+    let mut tx = db.begin().await.unwrap();
+    let err = tx.create_instance("Second").await.unwrap_err();
+    assert!(is_unique_violation(&err), "{err}");
+    drop(tx);
+
+    let mut tx = db.begin().await.unwrap();
+    let renamed = tx.rename_instance("Acme Ltd ✓").await.unwrap();
+    tx.commit().await.unwrap();
     assert_eq!(renamed.organisation_name, "Acme Ltd ✓");
     assert_eq!(
         renamed.created_at, created.created_at,
@@ -39,29 +49,113 @@ async fn instance_story() {
 }
 
 #[tokio::test]
-async fn at_most_one_instance_row_can_exist() {
+async fn a_rolled_back_transaction_leaves_nothing() {
     let app = spawn_app().await;
-    app.db.save_instance("First").await.unwrap();
-    let second = app
-        .try_execute(
-            "INSERT INTO instance (id, organisation_name, created_at, updated_at) \
-             VALUES (2, 'Second', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)",
-        )
-        .await;
-    assert!(
-        second.is_err(),
-        "the schema must refuse a second instance row"
+    let mut tx = app.db.begin().await.unwrap();
+    tx.create_instance("Never").await.unwrap();
+    drop(tx);
+    assert_eq!(app.db.instance().await.unwrap(), None);
+}
+
+fn person<'a>(email: &'a str, role: Role, manager_id: Option<i64>) -> NewUser<'a> {
+    NewUser {
+        email,
+        display_name: "Someone",
+        role,
+        manager_id,
+        password_hash: None,
+    }
+}
+
+#[tokio::test]
+async fn users_story() {
+    let app = spawn_app().await;
+    let db = &app.db;
+    assert!(!db.any_user_exists().await.unwrap());
+
+    let hash =
+        PasswordHash::from_stored("$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaA".into());
+    let mut tx = db.begin().await.unwrap();
+    let boss = tx
+        .create_user(NewUser {
+            email: " Boss@Acme.example ",
+            display_name: "The Boss",
+            role: Role::Manager,
+            manager_id: None,
+            password_hash: Some(&hash),
+        })
+        .await
+        .unwrap();
+    let report = tx
+        .create_user(person("report@acme.example", Role::Employee, Some(boss.id)))
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+
+    assert!(db.any_user_exists().await.unwrap());
+    assert_eq!(boss.email, "Boss@Acme.example", "stored as typed, trimmed");
+    assert_eq!(boss.role(), Role::Manager);
+    assert!(boss.is_active());
+    assert_eq!(boss.password_hash(), Some(hash));
+    assert_eq!(report.manager_id, Some(boss.id));
+    assert_eq!(report.password_hash(), None);
+    let found = db
+        .user_by_email("BOSS@acme.EXAMPLE")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(found.id, boss.id, "emails match whatever their case");
+    assert_eq!(
+        db.user_by_id(report.id).await.unwrap().unwrap().email,
+        "report@acme.example"
     );
+
+    let mut tx = db.begin().await.unwrap();
+    let duplicate = tx
+        .create_user(person("boss@acme.example", Role::Admin, None))
+        .await
+        .unwrap_err();
+    assert!(is_unique_violation(&duplicate), "{duplicate}");
+}
+
+#[tokio::test]
+async fn sessions_story() {
+    let app = spawn_app().await;
+    let db = &app.db;
+    let mut tx = db.begin().await.unwrap();
+    let user = tx
+        .create_user(person("s@acme.example", Role::Employee, None))
+        .await
+        .unwrap();
+    tx.record_session("one", user.id, Some("10.0.0.1"), "Firefox")
+        .await
+        .unwrap();
+    tx.record_session("two", user.id, None, "").await.unwrap();
+    tx.commit().await.unwrap();
+
+    assert_eq!(db.session_user("one").await.unwrap(), Some(user.id));
+    assert_eq!(db.sessions_of(user.id).await.unwrap().len(), 2);
+
+    let mut tx = db.begin().await.unwrap();
+    assert!(tx.end_session("one").await.unwrap());
+    assert!(!tx.end_session("one").await.unwrap(), "already ended");
+    tx.commit().await.unwrap();
+    assert_eq!(db.session_user("one").await.unwrap(), None);
+
+    let mut tx = db.begin().await.unwrap();
+    assert_eq!(tx.end_sessions_of(user.id).await.unwrap(), ["two"]);
+    tx.commit().await.unwrap();
+    assert!(db.sessions_of(user.id).await.unwrap().is_empty());
 }
 
 #[tokio::test]
 async fn migrating_twice_changes_nothing() {
     let app = spawn_app().await;
-    app.db.save_instance("Kept").await.unwrap();
+    app.set_up().await;
     app.db.migrate().await.unwrap();
     assert_eq!(
         app.db.instance().await.unwrap().unwrap().organisation_name,
-        "Kept"
+        "Acme Corp"
     );
 }
 

@@ -48,6 +48,7 @@ fn assert_security_headers(headers: &reqwest::header::HeaderMap, what: &str) {
 #[tokio::test]
 async fn security_headers_on_pages_server_functions_static_files_and_errors() {
     let app = spawn_app().await;
+    app.set_up().await;
     let page = app.get("/").await;
     assert_eq!(page.status(), StatusCode::OK);
     assert_security_headers(page.headers(), "page");
@@ -70,6 +71,7 @@ async fn security_headers_on_pages_server_functions_static_files_and_errors() {
 #[tokio::test]
 async fn each_response_gets_its_own_nonce() {
     let app = spawn_app().await;
+    app.set_up().await;
     let first = app.get("/").await;
     let second = app.get("/").await;
     assert_ne!(
@@ -174,6 +176,7 @@ async fn request_ids_are_made_kept_or_replaced() {
 #[tokio::test]
 async fn pages_are_compressed_when_the_client_accepts_it() {
     let app = spawn_app().await;
+    app.set_up().await;
     for encoding in ["br", "gzip"] {
         let res = app
             .client

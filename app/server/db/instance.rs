@@ -1,6 +1,6 @@
 //! The single row that describes this installation.
 
-use super::{Db, DbError, now, on_backend};
+use super::{Db, DbError, Tx, now, on_backend, on_tx};
 use chrono::{DateTime, Utc};
 
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
@@ -10,26 +10,42 @@ pub struct Instance {
     pub updated_at: DateTime<Utc>,
 }
 
+const COLUMNS: &str = "organisation_name, created_at, updated_at";
+
 impl Db {
     /// The installation's settings, or `None` before first-run setup.
     pub async fn instance(&self) -> Result<Option<Instance>, DbError> {
-        const SQL: &str =
-            "SELECT organisation_name, created_at, updated_at FROM instance WHERE id = 1";
-        on_backend!(self, |pool| sqlx::query_as(SQL).fetch_optional(pool).await)
+        let sql = format!("SELECT {COLUMNS} FROM instance WHERE id = 1");
+        on_backend!(self, |pool| sqlx::query_as(&sql).fetch_optional(pool).await)
     }
+}
 
-    /// Creates the row or renames the organisation.
-    pub async fn save_instance(&self, organisation_name: &str) -> Result<Instance, DbError> {
-        const SQL: &str = "INSERT INTO instance (id, organisation_name, created_at, updated_at) \
-             VALUES (1, $1, $2, $2) \
-             ON CONFLICT (id) DO UPDATE \
-             SET organisation_name = excluded.organisation_name, updated_at = excluded.updated_at \
-             RETURNING organisation_name, created_at, updated_at";
+impl Tx {
+    /// Creates the row; fails with a unique violation when it exists, which makes
+    /// first-run setup happen once however many requests race for it.
+    pub async fn create_instance(&mut self, organisation_name: &str) -> Result<Instance, DbError> {
+        let sql = format!(
+            "INSERT INTO instance (id, organisation_name, created_at, updated_at) \
+             VALUES (1, $1, $2, $2) RETURNING {COLUMNS}"
+        );
         let at = now();
-        on_backend!(self, |pool| sqlx::query_as(SQL)
+        on_tx!(self, |conn| sqlx::query_as(&sql)
             .bind(organisation_name)
             .bind(at)
-            .fetch_one(pool)
+            .fetch_one(conn)
+            .await)
+    }
+
+    pub async fn rename_instance(&mut self, organisation_name: &str) -> Result<Instance, DbError> {
+        let sql = format!(
+            "UPDATE instance SET organisation_name = $1, updated_at = $2 WHERE id = 1 \
+             RETURNING {COLUMNS}"
+        );
+        let at = now();
+        on_tx!(self, |conn| sqlx::query_as(&sql)
+            .bind(organisation_name)
+            .bind(at)
+            .fetch_one(conn)
             .await)
     }
 }

@@ -6,11 +6,22 @@
 //! Where the SQL must differ, a method matches on the pool itself. Methods are grouped by
 //! area in the files beside this one.
 
+mod audit;
 mod instance;
 mod readiness;
+mod session_store;
+mod sessions;
+mod tx;
+mod users;
 
+pub use audit::AuditRow;
 pub use instance::Instance;
 pub use readiness::Readiness;
+pub use session_store::SessionStoreOnDb;
+pub use sessions::SessionRecord;
+pub(crate) use tx::on_tx;
+pub use tx::{Tx, is_unique_violation};
+pub use users::{NewUser, UserRecord, email_key};
 
 use super::config::{Config, Database};
 use crate::model::Backend;

@@ -5,6 +5,7 @@ mod health;
 mod panic;
 mod request_id;
 mod security;
+mod setup_gate;
 
 use super::{config::Config, state::AppState};
 use crate::app::{App, shell};
@@ -23,6 +24,8 @@ use tower_http::{
 /// The whole application: pages, server functions, static files, health probes.
 pub fn router(state: AppState) -> Router {
     let config = state.config.clone();
+    let sessions = super::auth::session_layer(&state.db, &config);
+    let setup_gate = Arc::new(setup_gate::SetupGate::new(state.db.clone()));
     let shell_options = state.leptos_options.clone();
     let shell = move || shell(shell_options.clone());
     let routes = generate_route_list(App);
@@ -40,7 +43,12 @@ pub fn router(state: AppState) -> Router {
             security::provide_request_nonce,
             move |_| shell(),
         ))
-        .with_state(state);
+        .with_state(state)
+        .layer(middleware::from_fn_with_state(
+            setup_gate,
+            setup_gate::redirect_until_set_up,
+        ))
+        .layer(sessions);
     with_layers(app, &config)
 }
 

@@ -1,0 +1,76 @@
+//! Who is signed in, for every component, and the actions that change it.
+
+use crate::{
+    api::{CompleteSetup, Login, Logout, who_am_i},
+    error::AppError,
+    model::CurrentUser,
+};
+use leptos::{prelude::*, server_fn::ServerFn};
+
+#[derive(Clone, Copy)]
+pub struct Auth {
+    pub setup: ServerAction<CompleteSetup>,
+    pub login: ServerAction<Login>,
+    pub logout: ServerAction<Logout>,
+    /// Refetched whenever one of the actions above completes.
+    pub user: Resource<Result<Option<CurrentUser>, AppError>>,
+}
+
+pub fn provide_auth() {
+    let setup = ServerAction::<CompleteSetup>::new();
+    let login = ServerAction::<Login>::new();
+    let logout = ServerAction::<Logout>::new();
+    let user = Resource::new(
+        move || {
+            (
+                setup.version().get(),
+                login.version().get(),
+                logout.version().get(),
+            )
+        },
+        |_| who_am_i(),
+    );
+    provide_context(Auth {
+        setup,
+        login,
+        logout,
+        user,
+    });
+}
+
+pub fn use_auth() -> Auth {
+    expect_context::<Auth>()
+}
+
+/// The error the last run of `action` ended with, if it failed.
+pub fn action_error<S>(action: ServerAction<S>) -> Signal<Option<AppError>>
+where
+    S: ServerFn<Output = (), Error = AppError> + Clone + Send + Sync + 'static,
+{
+    let value = action.value();
+    Signal::derive(move || value.get().and_then(Result::err))
+}
+
+/// The header's corner: who you are and a way out, or a way in.
+#[component]
+pub fn UserMenu() -> impl IntoView {
+    let auth = use_auth();
+    view! {
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                match auth.user.await {
+                    Ok(Some(user)) => view! {
+                        <div class="user-menu">
+                            <span>"Signed in as " <strong>{user.display_name}</strong></span>
+                            <ActionForm action=auth.logout>
+                                <button type="submit" class="secondary">"Sign out"</button>
+                            </ActionForm>
+                        </div>
+                    }
+                    .into_any(),
+                    _ => view! { <a href="/login" class="user-menu">"Sign in"</a> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}

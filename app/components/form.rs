@@ -1,0 +1,67 @@
+//! Form pieces: a labelled field with its own error, and a form-level alert.
+
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// A labelled input; shows the server's (or browser's) message for it and marks itself
+/// invalid for assistive technology.
+#[component]
+pub fn Field(
+    label: &'static str,
+    name: &'static str,
+    /// The form's last error; this field shows its own part of it.
+    #[prop(into)]
+    error: Signal<Option<AppError>>,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(default = "off")] autocomplete: &'static str,
+    #[prop(optional)] hint: &'static str,
+) -> impl IntoView {
+    let id = format!("field-{name}");
+    let message_id = format!("{id}-message");
+    let message = move || error.with(|e| e.as_ref().and_then(|e| e.field(name)).map(str::to_owned));
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <input
+                id=id
+                name=name
+                type=kind
+                autocomplete=autocomplete
+                required
+                aria-invalid=move || message().is_some().then_some("true")
+                aria-describedby=message_id.clone()
+            />
+            <p class="field-message" id=message_id>
+                {move || message().unwrap_or_else(|| hint.to_owned())}
+            </p>
+        </div>
+    }
+}
+
+/// Errors that belong to the whole form rather than one field.
+#[component]
+pub fn FormError(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView {
+    let message = move || {
+        error
+            .get()
+            .filter(|e| !matches!(e, AppError::Invalid { .. }))
+            .map(|e| e.to_string())
+    };
+    view! { <p class="form-error" role="alert">{message}</p> }
+}
+
+/// The end of a form: its form-level error and the submit button, disabled while the
+/// request is on its way.
+#[component]
+pub fn FormActions(
+    #[prop(into)] error: Signal<Option<AppError>>,
+    #[prop(into)] pending: Signal<bool>,
+    label: &'static str,
+) -> impl IntoView {
+    view! {
+        <FormError error />
+        <button type="submit" disabled=move || pending.get()>
+            {label}
+        </button>
+    }
+}

@@ -1,0 +1,238 @@
+//! Sessions and who is signed in.
+//!
+//! tower-sessions keeps the session data and the cookie; `user_sessions` records which
+//! sessions are signed in as whom. A session counts as signed in only while its row exists,
+//! so signing out elsewhere, "sign out everywhere" and disabling a user take effect on the
+//! very next request, in every server process.
+
+use super::{
+    audit::{Event, Origin},
+    config::Config,
+    db::{Db, SessionStoreOnDb, UserRecord},
+    errors::{internal, request_id_of},
+    policy::Actor,
+    state::AppState,
+};
+use crate::error::AppError;
+use axum::extract::ConnectInfo;
+use http::request::Parts;
+use leptos::prelude::use_context;
+use serde::{Deserialize, Serialize};
+use std::net::SocketAddr;
+use tower_sessions::{
+    Expiry, Session, SessionManagerLayer,
+    cookie::{SameSite, time},
+};
+
+const AUTH_KEY: &str = "auth";
+
+/// What the session itself remembers about the sign-in.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+struct SignedIn {
+    user_id: i64,
+    /// Unix seconds; the absolute timeout counts from here.
+    at: i64,
+}
+
+/// The session cookie: `__Host-` prefixed and Secure when the site is served over https
+/// (plain-http development drops both, as browsers would refuse them), always HttpOnly and
+/// SameSite=Lax, expiring after the idle timeout.
+pub fn session_layer(db: &Db, config: &Config) -> SessionManagerLayer<SessionStoreOnDb> {
+    let secure = config.serves_https();
+    let idle = time::Duration::seconds(config.session_idle_timeout().as_secs() as i64);
+    SessionManagerLayer::new(db.session_store())
+        .with_name(if secure {
+            "__Host-v2mom-session"
+        } else {
+            "v2mom-session"
+        })
+        .with_secure(secure)
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_path("/")
+        .with_expiry(Expiry::OnInactivity(idle))
+}
+
+/// Where the current request comes from, for the audit log.
+pub fn request_origin() -> Origin {
+    let Some(parts) = use_context::<Parts>() else {
+        return Origin::default();
+    };
+    Origin {
+        client_ip: parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|ConnectInfo(addr)| addr.ip().to_string()),
+        request_id: request_id_of(&parts.headers),
+    }
+}
+
+fn user_agent() -> String {
+    use_context::<Parts>()
+        .and_then(|p| {
+            p.headers
+                .get(http::header::USER_AGENT)?
+                .to_str()
+                .ok()
+                .map(str::to_owned)
+        })
+        .map(|ua| ua.chars().take(200).collect())
+        .unwrap_or_default()
+}
+
+pub async fn session() -> Result<Session, AppError> {
+    leptos_axum::extract::<Session>().await.map_err(internal)
+}
+
+pub fn actor_of(user: &UserRecord) -> Actor {
+    Actor {
+        user_id: user.id,
+        role: user.role(),
+        active: user.is_active(),
+    }
+}
+
+/// The signed-in, active user of this request, if any. A session that has outlived the
+/// absolute timeout, was signed out elsewhere or belongs to a disabled user is cleared.
+pub async fn current_user(state: &AppState) -> Result<Option<UserRecord>, AppError> {
+    let session = session().await?;
+    let Some(signed_in) = session.get::<SignedIn>(AUTH_KEY).await.map_err(internal)? else {
+        return Ok(None);
+    };
+    let age = chrono::Utc::now().timestamp() - signed_in.at;
+    let fresh = age >= 0 && (age as u64) < state.config.session_absolute_timeout().as_secs();
+    let recorded = match session.id() {
+        Some(id) => state
+            .db
+            .session_user(&id.to_string())
+            .await
+            .map_err(internal)?,
+        None => None,
+    };
+    let user = if fresh && recorded == Some(signed_in.user_id) {
+        state
+            .db
+            .user_by_id(signed_in.user_id)
+            .await
+            .map_err(internal)?
+    } else {
+        None
+    };
+    match user.filter(UserRecord::is_active) {
+        Some(user) => Ok(Some(user)),
+        None => {
+            forget(&state.db, &session).await?;
+            Ok(None)
+        }
+    }
+}
+
+/// [`current_user`] for the policy: `None` when nobody is signed in.
+pub async fn current_actor(state: &AppState) -> Result<Option<(Actor, UserRecord)>, AppError> {
+    Ok(current_user(state)
+        .await?
+        .map(|user| (actor_of(&user), user)))
+}
+
+/// Signs `user` in on this session under a new session id, recording it and `event` in the
+/// audit log in one transaction.
+pub async fn sign_in(state: &AppState, user: &UserRecord, event: Event) -> Result<(), AppError> {
+    let session = session().await?;
+    session.cycle_id().await.map_err(internal)?;
+    let signed_in = SignedIn {
+        user_id: user.id,
+        at: chrono::Utc::now().timestamp(),
+    };
+    session
+        .insert(AUTH_KEY, signed_in)
+        .await
+        .map_err(internal)?;
+    session.save().await.map_err(internal)?;
+    let id = session
+        .id()
+        .ok_or_else(|| internal("session has no id after save"))?;
+
+    let origin = request_origin();
+    let mut tx = state.db.begin().await.map_err(internal)?;
+    tx.record_session(
+        &id.to_string(),
+        user.id,
+        origin.client_ip.as_deref(),
+        &user_agent(),
+    )
+    .await
+    .map_err(internal)?;
+    tx.audit(&origin, event).await.map_err(internal)?;
+    tx.commit().await.map_err(internal)
+}
+
+/// Signs this session out (audited when someone was signed in).
+pub async fn sign_out(state: &AppState) -> Result<(), AppError> {
+    let session = session().await?;
+    let user_id = session
+        .get::<SignedIn>(AUTH_KEY)
+        .await
+        .map_err(internal)?
+        .map(|s| s.user_id);
+    if let (Some(id), Some(user_id)) = (session.id(), user_id) {
+        let mut tx = state.db.begin().await.map_err(internal)?;
+        if tx.end_session(&id.to_string()).await.map_err(internal)? {
+            let event = Event::new("auth.sign_out")
+                .by(user_id)
+                .on(format!("user:{user_id}"));
+            tx.audit(&request_origin(), event).await.map_err(internal)?;
+        }
+        tx.commit().await.map_err(internal)?;
+    }
+    session.flush().await.map_err(internal)
+}
+
+async fn forget(db: &Db, session: &Session) -> Result<(), AppError> {
+    if let Some(id) = session.id() {
+        let mut tx = db.begin().await.map_err(internal)?;
+        tx.end_session(&id.to_string()).await.map_err(internal)?;
+        tx.commit().await.map_err(internal)?;
+    }
+    session.flush().await.map_err(internal)
+}
+
+/// Where to go after signing in: a path on this site, or `/`. Refuses anything a browser
+/// could read as another origin (`//host`, `/\host`, schemes, control characters), and
+/// anything not ASCII (real paths arrive percent-encoded; others cannot be a header).
+pub fn safe_next(next: Option<&str>) -> String {
+    let Some(next) = next.map(str::trim) else {
+        return "/".into();
+    };
+    let local = next.is_ascii()
+        && next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.starts_with("/\\")
+        && !next.chars().any(|c| c.is_control() || c == '\\');
+    if local { next.to_owned() } else { "/".into() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn only_local_paths_survive() {
+        for (given, want) in [
+            (Some("/team?x=1"), "/team?x=1"),
+            (Some("/"), "/"),
+            (None, "/"),
+            (Some(""), "/"),
+            (Some("https://evil.example/"), "/"),
+            (Some("//evil.example"), "/"),
+            (Some("/\\evil.example"), "/"),
+            (Some("/\\/evil.example"), "/"),
+            (Some("javascript:alert(1)"), "/"),
+            (Some("/ok\n/evil"), "/"),
+            (Some("evil.example"), "/"),
+            (Some("/naïve"), "/"),
+            (Some("/na%C3%AFve"), "/na%C3%AFve"),
+        ] {
+            assert_eq!(safe_next(given), want, "{given:?}");
+        }
+    }
+}

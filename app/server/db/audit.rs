@@ -1,0 +1,68 @@
+//! The audit log's rows. The chain itself is computed in `server::audit`.
+
+use super::{Db, DbError, Tx, on_backend, on_tx};
+use chrono::{DateTime, Utc};
+
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct AuditRow {
+    pub id: i64,
+    pub at: DateTime<Utc>,
+    pub actor_id: Option<i64>,
+    pub client_ip: Option<String>,
+    pub action: String,
+    pub target: Option<String>,
+    pub details: String,
+    pub request_id: Option<String>,
+    pub prev_hash: String,
+    pub hash: String,
+}
+
+const COLUMNS: &str =
+    "id, at, actor_id, client_ip, action, target, details, request_id, prev_hash, hash";
+
+impl Db {
+    /// Every row, oldest first, for verifying the chain.
+    pub async fn audit_rows(&self) -> Result<Vec<AuditRow>, DbError> {
+        let sql = format!("SELECT {COLUMNS} FROM audit_log ORDER BY id");
+        on_backend!(self, |pool| sqlx::query_as(&sql).fetch_all(pool).await)
+    }
+}
+
+impl Tx {
+    /// Serialises appends until this transaction ends, then returns the newest hash.
+    pub(crate) async fn lock_audit_head(&mut self) -> Result<Option<String>, DbError> {
+        const LAST: &str = "SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1";
+        match self {
+            // BEGIN IMMEDIATE already holds SQLite's single write lock.
+            Tx::Sqlite(_) => {}
+            Tx::Postgres(t) => {
+                sqlx::query("SELECT pg_advisory_xact_lock(7202611)")
+                    .execute(&mut **t)
+                    .await?;
+            }
+        }
+        on_tx!(self, |conn| sqlx::query_scalar(LAST)
+            .fetch_optional(conn)
+            .await)
+    }
+
+    pub(crate) async fn insert_audit_row(&mut self, row: &AuditRow) -> Result<(), DbError> {
+        const SQL: &str = "INSERT INTO audit_log \
+             (at, actor_id, client_ip, action, target, details, request_id, prev_hash, hash) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+        on_tx!(self, |conn| sqlx::query(SQL)
+            .bind(row.at)
+            .bind(row.actor_id)
+            .bind(&row.client_ip)
+            .bind(&row.action)
+            .bind(&row.target)
+            .bind(&row.details)
+            .bind(&row.request_id)
+            .bind(&row.prev_hash)
+            .bind(&row.hash)
+            .execute(conn)
+            .await
+            .map(|done| done.rows_affected()))?;
+        Ok(())
+    }
+}

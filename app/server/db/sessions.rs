@@ -1,0 +1,79 @@
+//! Which sessions are signed in, and as whom.
+
+use super::{Db, DbError, Tx, now, on_backend, on_tx};
+use chrono::{DateTime, Utc};
+
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct SessionRecord {
+    pub session_id: String,
+    pub user_id: i64,
+    pub created_at: DateTime<Utc>,
+    pub last_seen_at: DateTime<Utc>,
+    pub client_ip: Option<String>,
+    pub user_agent: String,
+}
+
+impl Db {
+    /// The user a signed-in session belongs to, if it is still signed in.
+    pub async fn session_user(&self, session_id: &str) -> Result<Option<i64>, DbError> {
+        const SQL: &str = "SELECT user_id FROM user_sessions WHERE session_id = $1";
+        on_backend!(self, |pool| sqlx::query_scalar(SQL)
+            .bind(session_id)
+            .fetch_optional(pool)
+            .await)
+    }
+
+    pub async fn sessions_of(&self, user_id: i64) -> Result<Vec<SessionRecord>, DbError> {
+        const SQL: &str = "SELECT session_id, user_id, created_at, last_seen_at, client_ip, \
+                           user_agent FROM user_sessions WHERE user_id = $1 ORDER BY last_seen_at DESC";
+        on_backend!(self, |pool| sqlx::query_as(SQL)
+            .bind(user_id)
+            .fetch_all(pool)
+            .await)
+    }
+}
+
+impl Tx {
+    pub async fn record_session(
+        &mut self,
+        session_id: &str,
+        user_id: i64,
+        client_ip: Option<&str>,
+        user_agent: &str,
+    ) -> Result<(), DbError> {
+        const SQL: &str = "INSERT INTO user_sessions \
+             (session_id, user_id, created_at, last_seen_at, client_ip, user_agent) \
+             VALUES ($1, $2, $3, $3, $4, $5)";
+        let at = now();
+        on_tx!(self, |conn| sqlx::query(SQL)
+            .bind(session_id)
+            .bind(user_id)
+            .bind(at)
+            .bind(client_ip)
+            .bind(user_agent)
+            .execute(conn)
+            .await
+            .map(|done| done.rows_affected()))?;
+        Ok(())
+    }
+
+    /// Ends one session; returns whether it was signed in.
+    pub async fn end_session(&mut self, session_id: &str) -> Result<bool, DbError> {
+        const SQL: &str = "DELETE FROM user_sessions WHERE session_id = $1";
+        let ended = on_tx!(self, |conn| sqlx::query(SQL)
+            .bind(session_id)
+            .execute(conn)
+            .await
+            .map(|done| done.rows_affected()))?;
+        Ok(ended > 0)
+    }
+
+    /// Ends every session of a user; returns the ids ended, so their data can go too.
+    pub async fn end_sessions_of(&mut self, user_id: i64) -> Result<Vec<String>, DbError> {
+        const SQL: &str = "DELETE FROM user_sessions WHERE user_id = $1 RETURNING session_id";
+        on_tx!(self, |conn| sqlx::query_scalar(SQL)
+            .bind(user_id)
+            .fetch_all(conn)
+            .await)
+    }
+}
