@@ -1,13 +1,16 @@
 //! The HTML shell, the router and the layout every page shares.
 
 use crate::{
-    components::{UserMenu, provide_auth},
-    pages::{HomePage, LoginPage, NotFoundPage, SetupPage},
+    components::{MainNav, UserMenu, provide_auth},
+    pages::{
+        HomePage, InvitationPage, LoginPage, NotFoundPage, PeoplePage, PersonPage, SetupPage,
+        TeamPage,
+    },
 };
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::{
-    SsrMode, StaticSegment,
+    ParamSegment, SsrMode, StaticSegment,
     components::{A, Route, Router, Routes},
 };
 
@@ -51,9 +54,7 @@ pub fn App() -> impl IntoView {
                 <A href="/" attr:class="brand">
                     "v2mom"
                 </A>
-                <nav aria-label="Main">
-                    <A href="/">"Home"</A>
-                </nav>
+                <MainNav />
                 <UserMenu />
             </header>
             <main id="main" data-hydrated=move || hydrated.get().then_some("true")>
@@ -62,8 +63,25 @@ pub fn App() -> impl IntoView {
                     // complete before (and without) hydration.
                     <Route path=StaticSegment("") view=HomePage ssr=SsrMode::InOrder />
                     <Route path=StaticSegment("login") view=LoginPage ssr=SsrMode::InOrder />
-                    // Async: the page decides between the form and a 404 before anything is sent.
+                    // Async: these pages decide their status (a form, 403, 404) from data, so
+                    // the whole page is ready before the first byte is sent.
                     <Route path=StaticSegment("setup") view=SetupPage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("team") view=TeamPage ssr=SsrMode::Async />
+                    <Route
+                        path=(StaticSegment("admin"), StaticSegment("people"))
+                        view=PeoplePage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("admin"), StaticSegment("people"), ParamSegment("id"))
+                        view=PersonPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("invite"), ParamSegment("token"))
+                        view=InvitationPage
+                        ssr=SsrMode::Async
+                    />
                 </Routes>
             </main>
             <footer class="site-footer">

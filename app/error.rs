@@ -31,6 +31,9 @@ pub enum AppError {
     NotFound,
     #[error("Someone else saved a change first.")]
     Conflict,
+    /// A rule of the organisation forbids the change; the reason says which.
+    #[error("{reason}")]
+    Refused { reason: String },
     #[error("Please correct the highlighted fields.")]
     Invalid { fields: Vec<FieldError> },
     #[error("The request was not understood.")]
@@ -56,7 +59,7 @@ impl AppError {
             AppError::Unauthenticated | AppError::BadCredentials => 401,
             AppError::Forbidden => 403,
             AppError::NotFound => 404,
-            AppError::Conflict => 409,
+            AppError::Conflict | AppError::Refused { .. } => 409,
             AppError::PayloadTooLarge => 413,
             AppError::Invalid { .. } => 422,
             AppError::TooManyRequests { .. } => 429,

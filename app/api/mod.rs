@@ -1,9 +1,13 @@
 //! Server functions, grouped by area. Each is thin: parse, authorise, call server code.
 
 mod auth;
+mod invitations;
 mod setup;
 mod status;
+mod users;
 
 pub use auth::*;
+pub use invitations::*;
 pub use setup::*;
 pub use status::*;
+pub use users::*;

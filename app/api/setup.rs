@@ -60,6 +60,8 @@ pub async fn complete_setup(
         .create_user(NewUser {
             email: &email,
             display_name: &name,
+            job_title: "",
+            function: "",
             role: Role::Admin,
             manager_id: None,
             password_hash: Some(&hash),

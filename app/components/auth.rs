@@ -1,17 +1,20 @@
 //! Who is signed in, for every component, and the actions that change it.
 
+use crate::model::Role;
 use crate::{
-    api::{CompleteSetup, Login, Logout, who_am_i},
+    api::{AcceptInvitation, CompleteSetup, Login, Logout, who_am_i},
     error::AppError,
     model::CurrentUser,
 };
 use leptos::{prelude::*, server_fn::ServerFn};
+use leptos_router::components::A;
 
 #[derive(Clone, Copy)]
 pub struct Auth {
     pub setup: ServerAction<CompleteSetup>,
     pub login: ServerAction<Login>,
     pub logout: ServerAction<Logout>,
+    pub accept_invitation: ServerAction<AcceptInvitation>,
     /// Refetched whenever one of the actions above completes.
     pub user: Resource<Result<Option<CurrentUser>, AppError>>,
 }
@@ -20,12 +23,14 @@ pub fn provide_auth() {
     let setup = ServerAction::<CompleteSetup>::new();
     let login = ServerAction::<Login>::new();
     let logout = ServerAction::<Logout>::new();
+    let accept_invitation = ServerAction::<AcceptInvitation>::new();
     let user = Resource::new(
         move || {
             (
                 setup.version().get(),
                 login.version().get(),
                 logout.version().get(),
+                accept_invitation.version().get(),
             )
         },
         |_| who_am_i(),
@@ -34,6 +39,7 @@ pub fn provide_auth() {
         setup,
         login,
         logout,
+        accept_invitation,
         user,
     });
 }
@@ -45,10 +51,33 @@ pub fn use_auth() -> Auth {
 /// The error the last run of `action` ended with, if it failed.
 pub fn action_error<S>(action: ServerAction<S>) -> Signal<Option<AppError>>
 where
-    S: ServerFn<Output = (), Error = AppError> + Clone + Send + Sync + 'static,
+    S: ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+    S::Output: Clone + Send + Sync + 'static,
 {
     let value = action.value();
     Signal::derive(move || value.get().and_then(Result::err))
+}
+
+/// The main navigation: what the signed-in person's role opens to them.
+#[component]
+pub fn MainNav() -> impl IntoView {
+    let auth = use_auth();
+    view! {
+        <nav aria-label="Main">
+            <A href="/">"Home"</A>
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let role = auth.user.await.ok().flatten().map(|u| u.role);
+                    view! {
+                        {matches!(role, Some(Role::Manager | Role::Admin))
+                            .then(|| view! { <A href="/team">"My team"</A> })}
+                        {(role == Some(Role::Admin))
+                            .then(|| view! { <A href="/admin/people">"People"</A> })}
+                    }
+                })}
+            </Transition>
+        </nav>
+    }
 }
 
 /// The header's corner: who you are and a way out, or a way in.

@@ -1,17 +1,30 @@
 use crate::error::AppError;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
+use leptos_router::{components::A, hooks::use_location};
 
 /// A whole-page explanation of an error, with a way back.
 #[component]
 pub fn ErrorPage(error: AppError) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    crate::server::errors::set_response_status(&error);
     let heading = match error {
         AppError::NotFound => "Page not found",
         AppError::Forbidden => "Not allowed",
         AppError::Unauthenticated => "Please sign in",
         _ => "Something went wrong",
     };
+    // Signed out: offer the way in, and back to this very page afterwards.
+    let sign_in = (error == AppError::Unauthenticated).then(|| {
+        let here = use_location();
+        let next = format!(
+            "{}{}",
+            here.pathname.get_untracked(),
+            here.search.get_untracked()
+        );
+        let href = format!("/login?next={}", crate::model::percent_encode(&next));
+        view! { <p><A href=href>"Sign in"</A></p> }
+    });
     let reference = error.request_id().map(|id| {
         view! {
             <p class="reference">
@@ -24,6 +37,7 @@ pub fn ErrorPage(error: AppError) -> impl IntoView {
         <section class="error-page" role="alert">
             <h1>{heading}</h1>
             <p>{error.to_string()}</p>
+            {sign_in}
             {reference}
             <p>
                 <A href="/">"Go to the home page"</A>

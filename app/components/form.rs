@@ -15,6 +15,10 @@ pub fn Field(
     #[prop(default = "text")] kind: &'static str,
     #[prop(default = "off")] autocomplete: &'static str,
     #[prop(optional)] hint: &'static str,
+    #[prop(default = true)] required: bool,
+    /// The value to start with (editing).
+    #[prop(optional, into)]
+    value: String,
 ) -> impl IntoView {
     let id = format!("field-{name}");
     let message_id = format!("{id}-message");
@@ -27,7 +31,8 @@ pub fn Field(
                 name=name
                 type=kind
                 autocomplete=autocomplete
-                required
+                required=required
+                value=value
                 aria-invalid=move || message().is_some().then_some("true")
                 aria-describedby=message_id.clone()
             />
@@ -63,5 +68,20 @@ pub fn FormActions(
         <button type="submit" disabled=move || pending.get()>
             {label}
         </button>
+    }
+}
+
+/// Choosing a new password: the policy in a sentence; the server checks the rest.
+#[component]
+pub fn NewPasswordField(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView {
+    view! {
+        <Field
+            label="Password"
+            name="password"
+            kind="password"
+            error
+            autocomplete="new-password"
+            hint="At least 12 characters. A few unrelated words make a strong password."
+        />
     }
 }

@@ -3,11 +3,13 @@
 mod auth;
 mod error_page;
 mod form;
+mod people;
 mod server_status;
 mod vision_preview;
 
-pub use auth::{Auth, UserMenu, action_error, provide_auth, use_auth};
+pub use auth::{Auth, MainNav, UserMenu, action_error, provide_auth, use_auth};
 pub use error_page::ErrorPage;
-pub use form::{Field, FormActions, FormError};
+pub use form::{Field, FormActions, FormError, NewPasswordField};
+pub use people::{ManagerSelect, RoleSelect};
 pub use server_status::ServerStatusCheck;
 pub use vision_preview::VisionPreview;

@@ -52,3 +52,72 @@ pub struct CurrentUser {
     pub display_name: String,
     pub role: Role,
 }
+
+/// Where an account stands, as the people list shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum UserStatus {
+    Active,
+    /// Invited, has not chosen a password yet.
+    Invited,
+    Disabled,
+}
+
+impl UserStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            UserStatus::Active => "Active",
+            UserStatus::Invited => "Invited",
+            UserStatus::Disabled => "Disabled",
+        }
+    }
+}
+
+/// One person in a list or tree.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserSummary {
+    pub id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub job_title: String,
+    pub function: String,
+    pub role: Role,
+    pub manager_id: Option<i64>,
+    pub manager_name: Option<String>,
+    pub status: UserStatus,
+}
+
+/// One page of the people list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserPage {
+    pub users: Vec<UserSummary>,
+    pub total: i64,
+    pub page: u32,
+    pub per_page: u32,
+}
+
+impl UserPage {
+    pub fn pages(&self) -> u32 {
+        let per_page = i64::from(self.per_page.max(1));
+        u32::try_from((self.total + per_page - 1) / per_page)
+            .unwrap_or(u32::MAX)
+            .max(1)
+    }
+}
+
+/// What an administrator sees once after inviting someone.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvitationSent {
+    pub user_id: i64,
+    pub email: String,
+    /// The single-use link, shown once, for the administrator to pass on.
+    pub link: String,
+    pub expires_at: String,
+}
+
+/// Someone in a manager's team, with how far below the manager they sit (1 = direct).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TeamMember {
+    pub person: UserSummary,
+    pub depth: u32,
+}

@@ -1,11 +1,19 @@
 //! One file per page (route).
 
 mod home;
+mod invitation;
 mod login;
 mod not_found;
+mod people;
+mod person;
 mod setup;
+mod team;
 
 pub use home::HomePage;
+pub use invitation::InvitationPage;
 pub use login::LoginPage;
 pub use not_found::NotFoundPage;
+pub use people::PeoplePage;
+pub use person::PersonPage;
 pub use setup::SetupPage;
+pub use team::TeamPage;

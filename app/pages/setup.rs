@@ -1,6 +1,6 @@
 use crate::{
     api::setup_needed,
-    components::{ErrorPage, Field, FormActions, action_error, use_auth},
+    components::{ErrorPage, Field, FormActions, NewPasswordField, action_error, use_auth},
     pages::NotFoundPage,
 };
 use leptos::prelude::*;
@@ -40,14 +40,7 @@ fn SetupForm() -> impl IntoView {
                 <Field label="Organisation name" name="organisation" error autocomplete="organization" />
                 <Field label="Your name" name="name" error autocomplete="name" />
                 <Field label="Email" name="email" kind="email" error autocomplete="email" />
-                <Field
-                    label="Password"
-                    name="password"
-                    kind="password"
-                    error
-                    autocomplete="new-password"
-                    hint="At least 12 characters. A few unrelated words make a strong password."
-                />
+                <NewPasswordField error />
                 <FormActions error pending=setup.pending() label="Create organisation" />
             </ActionForm>
         </section>

@@ -10,7 +10,7 @@ use super::{
     config::Config,
     db::{Db, SessionStoreOnDb, UserRecord},
     errors::{internal, request_id_of},
-    policy::Actor,
+    policy::{Action, Actor, authorize},
     state::AppState,
 };
 use crate::error::AppError;
@@ -127,11 +127,12 @@ pub async fn current_user(state: &AppState) -> Result<Option<UserRecord>, AppErr
     }
 }
 
-/// [`current_user`] for the policy: `None` when nobody is signed in.
-pub async fn current_actor(state: &AppState) -> Result<Option<(Actor, UserRecord)>, AppError> {
-    Ok(current_user(state)
-        .await?
-        .map(|user| (actor_of(&user), user)))
+/// The signed-in user, once the policy has allowed them `action`: the first line of every
+/// server function that needs someone signed in.
+pub async fn authorized(state: &AppState, action: Action) -> Result<UserRecord, AppError> {
+    let user = current_user(state).await?;
+    authorize(user.as_ref().map(actor_of).as_ref(), action)?;
+    user.ok_or(AppError::Unauthenticated)
 }
 
 /// Signs `user` in on this session under a new session id, recording it and `event` in the

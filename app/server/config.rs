@@ -50,6 +50,8 @@ pub struct Settings {
     pub session_idle_timeout_mins: u64,
     /// A session is signed out this long after sign-in, however busy.
     pub session_absolute_timeout_hours: u64,
+    /// How long an invitation link stays valid.
+    pub invitation_ttl_days: u64,
 }
 
 impl Default for Settings {
@@ -73,6 +75,7 @@ impl Default for Settings {
             db_ca_file: None,
             session_idle_timeout_mins: 30,
             session_absolute_timeout_hours: 12,
+            invitation_ttl_days: 7,
         }
     }
 }
@@ -157,6 +160,11 @@ impl Settings {
         }
         if self.session_idle_timeout_mins == 0 || self.session_absolute_timeout_hours == 0 {
             return Err(ConfigError("session timeouts must be more than 0".into()));
+        }
+        if self.invitation_ttl_days == 0 {
+            return Err(ConfigError(
+                "V2MOM_INVITATION_TTL_DAYS must be more than 0".into(),
+            ));
         }
         if self.db_max_connections == 0 {
             return Err(ConfigError(
@@ -247,7 +255,7 @@ impl fmt::Display for Config {
             "addr={} data_dir={} database={} public_url={} site_root={} log_format={:?} \
              log_level={} body_limit={} request_timeout={}s shutdown_timeout={}s \
              db_max_connections={} db_acquire_timeout={}s db_tls_mode={} db_ca_file={} \
-             session_idle_timeout={}min session_absolute_timeout={}h",
+             session_idle_timeout={}min session_absolute_timeout={}h invitation_ttl={}d",
             s.addr,
             s.data_dir.display(),
             self.database.redacted(),
@@ -266,6 +274,7 @@ impl fmt::Display for Config {
                 .map_or("-".into(), |p| p.display().to_string()),
             s.session_idle_timeout_mins,
             s.session_absolute_timeout_hours,
+            s.invitation_ttl_days,
         )
     }
 }

@@ -54,6 +54,8 @@ pub enum Action {
     SignIn,
     /// Ending one's own session: anyone may, signed in or not.
     SignOut,
+    /// Opening an invitation link and choosing a password: whoever holds the link.
+    AcceptInvitation,
     /// See the list of everyone, invite, change roles, reporting lines and status.
     ManageUsers,
     /// See one person's profile (name, title, function, manager).
@@ -73,6 +75,7 @@ impl Action {
             Action::CompleteSetup,
             Action::SignIn,
             Action::SignOut,
+            Action::AcceptInvitation,
             Action::ManageUsers,
             Action::ViewTeam,
             Action::ManageOwnAccount,
@@ -89,7 +92,7 @@ impl Action {
     pub fn is_public(self) -> bool {
         matches!(
             self,
-            Action::CompleteSetup | Action::SignIn | Action::SignOut
+            Action::CompleteSetup | Action::SignIn | Action::SignOut | Action::AcceptInvitation
         )
     }
 }
@@ -154,7 +157,10 @@ mod tests {
     fn expected(role: Role, action: Action) -> Decision {
         use Relation::*;
         match (role, action) {
-            (_, Action::CompleteSetup | Action::SignIn | Action::SignOut) => Allow,
+            (
+                _,
+                Action::CompleteSetup | Action::SignIn | Action::SignOut | Action::AcceptInvitation,
+            ) => Allow,
             (Role::Admin, _) => Allow,
             (_, Action::ManageOwnAccount) => Allow,
             (Role::Manager, Action::ViewTeam) => Allow,
@@ -182,7 +188,7 @@ mod tests {
                 checked += 1;
             }
         }
-        assert_eq!(checked, 3 * 15);
+        assert_eq!(checked, 3 * 16);
     }
 
     #[test]

@@ -8,12 +8,13 @@ export const admin = {
   password: 'quartz lantern meadow 42',
 };
 
-/** Sign in through the form (works with and without JavaScript). */
+/** Sign in through the form (works with and without JavaScript); returns once signed in. */
 export async function signIn(page: Page, email: string, password: string): Promise<void> {
   await page.goto('/login');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('banner').getByRole('button', { name: 'Sign out' })).toBeVisible();
 }
 
 export async function expectSignedInAs(page: Page, name: string): Promise<void> {

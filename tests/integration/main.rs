@@ -8,6 +8,7 @@ mod errors;
 mod health;
 mod helpers;
 mod pages;
+mod people;
 mod repository;
 mod security;
 mod sessions;

@@ -61,6 +61,8 @@ fn person<'a>(email: &'a str, role: Role, manager_id: Option<i64>) -> NewUser<'a
     NewUser {
         email,
         display_name: "Someone",
+        job_title: "",
+        function: "",
         role,
         manager_id,
         password_hash: None,
@@ -80,6 +82,8 @@ async fn users_story() {
         .create_user(NewUser {
             email: " Boss@Acme.example ",
             display_name: "The Boss",
+            job_title: "Chief",
+            function: "Leadership",
             role: Role::Manager,
             manager_id: None,
             password_hash: Some(&hash),

@@ -8,6 +8,8 @@
 
 mod audit;
 mod instance;
+mod invitations;
+mod org;
 mod readiness;
 mod session_store;
 mod sessions;
@@ -16,6 +18,7 @@ mod users;
 
 pub use audit::AuditRow;
 pub use instance::Instance;
+pub use invitations::InvitationRecord;
 pub use readiness::Readiness;
 pub use session_store::SessionStoreOnDb;
 pub use sessions::SessionRecord;

@@ -63,6 +63,8 @@ impl UserRecord {
 pub struct NewUser<'a> {
     pub email: &'a str,
     pub display_name: &'a str,
+    pub job_title: &'a str,
+    pub function: &'a str,
     pub role: Role,
     pub manager_id: Option<i64>,
     pub password_hash: Option<&'a PasswordHash>,
@@ -103,8 +105,9 @@ impl Db {
 impl Tx {
     pub async fn create_user(&mut self, user: NewUser<'_>) -> Result<UserRecord, DbError> {
         let sql = format!(
-            "INSERT INTO users (email, email_key, display_name, role, manager_id, password_hash, \
-             created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING {COLUMNS}"
+            "INSERT INTO users (email, email_key, display_name, job_title, function, role, \
+             manager_id, password_hash, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING {COLUMNS}"
         );
         let at = now();
         let key = email_key(user.email);
@@ -113,6 +116,8 @@ impl Tx {
             .bind(user.email.trim())
             .bind(&key)
             .bind(user.display_name.trim())
+            .bind(user.job_title.trim())
+            .bind(user.function.trim())
             .bind(user.role.as_str())
             .bind(user.manager_id)
             .bind(hash)

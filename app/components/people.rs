@@ -1,0 +1,52 @@
+//! Choosing a role and a manager.
+
+use crate::{api::manager_choices, model::Role};
+use leptos::prelude::*;
+
+#[component]
+pub fn RoleSelect(selected: Role) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for="field-role">"Role"</label>
+            <select id="field-role" name="role">
+                {Role::ALL
+                    .into_iter()
+                    .map(|role| view! {
+                        <option value=role.as_str() selected=role == selected>{role.label()}</option>
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// Everyone, plus "no manager"; `exclude` leaves the person being edited out.
+#[component]
+pub fn ManagerSelect(
+    selected: Option<i64>,
+    #[prop(optional)] exclude: Option<i64>,
+) -> impl IntoView {
+    let choices = Resource::new(|| (), |_| manager_choices());
+    view! {
+        <div class="field">
+            <label for="field-manager">"Manager"</label>
+            <select id="field-manager" name="manager">
+                <option value="" selected=selected.is_none()>"No manager"</option>
+                <Suspense fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        choices
+                            .await
+                            .unwrap_or_default()
+                            .into_iter()
+                            .filter(|(id, _)| Some(*id) != exclude)
+                            .map(|(id, label)| view! {
+                                <option value=id.to_string() selected=Some(id) == selected>{label}</option>
+                            })
+                            .collect_view()
+                    })}
+                </Suspense>
+            </select>
+            <p class="field-message"></p>
+        </div>
+    }
+}

@@ -1,0 +1,131 @@
+//! Administrators: everyone in the organisation, and inviting more.
+
+use crate::{
+    api::{InviteUser, list_users},
+    components::{ErrorPage, Field, FormActions, ManagerSelect, RoleSelect, action_error},
+    model::{InvitationSent, Role, UserPage},
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn PeoplePage() -> impl IntoView {
+    let query = use_query_map();
+    let search = move || query.with(|q| q.get("q").unwrap_or_default());
+    let page = move || query.with(|q| q.get("page").and_then(|p| p.parse().ok()).unwrap_or(1));
+    let people = Resource::new(move || (search(), page()), |(q, p)| list_users(q, p));
+    view! {
+        <Title text="People" />
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match people.await {
+                    Ok(list) => view! { <People list search=search() /> }.into_any(),
+                    Err(error) => view! { <ErrorPage error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn People(list: UserPage, search: String) -> impl IntoView {
+    let pages = list.pages();
+    let page = list.page;
+    let link = {
+        let search = search.clone();
+        move |p: u32| {
+            format!(
+                "/admin/people?q={}&page={p}",
+                crate::model::percent_encode(&search)
+            )
+        }
+    };
+    let previous = (page > 1).then(|| link(page - 1));
+    let next = (page < pages).then(|| link(page + 1));
+    view! {
+        <h1>"People"</h1>
+        <form method="get" action="/admin/people" role="search" class="inline-form">
+            <label for="people-search">"Search people"</label>
+            <input id="people-search" type="search" name="q" value=search />
+            <button type="submit">"Search"</button>
+        </form>
+        <table class="people">
+            <caption>
+                {match list.total {
+                    1 => "1 person found".to_owned(),
+                    n => format!("{n} people found"),
+                }}
+            </caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Name"</th>
+                    <th scope="col">"Email"</th>
+                    <th scope="col">"Role"</th>
+                    <th scope="col">"Manager"</th>
+                    <th scope="col">"Function"</th>
+                    <th scope="col">"Status"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {list
+                    .users
+                    .into_iter()
+                    .map(|u| view! {
+                        <tr>
+                            <td><a href=format!("/admin/people/{}", u.id)>{u.display_name}</a></td>
+                            <td>{u.email}</td>
+                            <td>{u.role.label()}</td>
+                            <td>{u.manager_name.unwrap_or_default()}</td>
+                            <td>{u.function}</td>
+                            <td>{u.status.label()}</td>
+                        </tr>
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+        <nav aria-label="Pages" class="pager">
+            {previous.map(|href| view! { <a href=href rel="prev">"Previous"</a> })}
+            <span>{format!("Page {page} of {pages}")}</span>
+            {next.map(|href| view! { <a href=href rel="next">"Next"</a> })}
+        </nav>
+        <InviteForm />
+    }
+}
+
+#[component]
+fn InviteForm() -> impl IntoView {
+    let invite = ServerAction::<InviteUser>::new();
+    let error = action_error(invite);
+    let sent = move || invite.value().get().and_then(Result::ok);
+    view! {
+        <section aria-labelledby="invite-heading" class="narrow">
+            <h2 id="invite-heading">"Invite someone"</h2>
+            <ActionForm action=invite>
+                <Field label="Email" name="email" kind="email" error />
+                <Field label="Name" name="name" error />
+                <RoleSelect selected=Role::Employee />
+                <ManagerSelect selected=None />
+                <Field label="Function" name="function" error required=false />
+                <Field label="Job title" name="job_title" error required=false />
+                <FormActions error pending=invite.pending() label="Send invitation" />
+            </ActionForm>
+            {move || sent().map(|sent| view! { <InvitationLink sent /> })}
+        </section>
+    }
+}
+
+/// Shown once: the link to pass on.
+#[component]
+fn InvitationLink(sent: InvitationSent) -> impl IntoView {
+    view! {
+        <div class="notice" role="status">
+            <p>
+                "Invitation ready for " <strong>{sent.email}</strong>
+                ". Send them this link (valid until " {sent.expires_at}
+                "; it is shown only now):"
+            </p>
+            <p><code class="link">{sent.link}</code></p>
+        </div>
+    }
+}

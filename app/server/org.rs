@@ -1,0 +1,59 @@
+//! The reporting line: how two people relate, for the policy.
+
+use super::policy::Relation;
+
+/// How `target` relates to `actor`, given each one's chain of managers (nearest first).
+pub fn relation(actor: i64, actor_chain: &[i64], target: i64, target_chain: &[i64]) -> Relation {
+    if actor == target {
+        Relation::Myself
+    } else if target_chain.first() == Some(&actor) {
+        Relation::DirectReport
+    } else if target_chain.contains(&actor) {
+        Relation::IndirectReport
+    } else if actor_chain.first() == Some(&target) {
+        Relation::OwnManager
+    } else if actor_chain.contains(&target) {
+        Relation::ManagerAbove
+    } else if !actor_chain.is_empty() && actor_chain.first() == target_chain.first() {
+        Relation::Peer
+    } else {
+        Relation::Unrelated
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // 1 is the top; 2 and 3 report to 1; 4 reports to 2; 5 reports to 4; 9 has no manager.
+    fn chain(id: i64) -> Vec<i64> {
+        match id {
+            2 | 3 => vec![1],
+            4 => vec![2, 1],
+            5 => vec![4, 2, 1],
+            _ => vec![],
+        }
+    }
+
+    fn rel(actor: i64, target: i64) -> Relation {
+        relation(actor, &chain(actor), target, &chain(target))
+    }
+
+    #[test]
+    fn every_relation_in_a_small_organisation() {
+        assert_eq!(rel(2, 2), Relation::Myself);
+        assert_eq!(rel(2, 4), Relation::DirectReport);
+        assert_eq!(rel(2, 5), Relation::IndirectReport);
+        assert_eq!(rel(1, 5), Relation::IndirectReport);
+        assert_eq!(rel(4, 2), Relation::OwnManager);
+        assert_eq!(rel(5, 1), Relation::ManagerAbove);
+        assert_eq!(rel(2, 3), Relation::Peer);
+        assert_eq!(rel(3, 4), Relation::Unrelated);
+        assert_eq!(rel(9, 1), Relation::Unrelated);
+        assert_eq!(
+            rel(1, 9),
+            Relation::Unrelated,
+            "two people without managers are not peers"
+        );
+    }
+}
