@@ -12,3 +12,4 @@ mod repository;
 mod security;
 mod sessions;
 mod setup;
+mod throttle;

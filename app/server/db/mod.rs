@@ -11,6 +11,7 @@ mod instance;
 mod readiness;
 mod session_store;
 mod sessions;
+mod throttle;
 mod tx;
 mod users;
 
