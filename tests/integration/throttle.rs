@@ -30,6 +30,16 @@ async fn login_forwarded(
         .unwrap()
 }
 
+/// One wrong password from each claimed client `198.51.100.<i>`, each on an account of its
+/// own (`user<i>@…`); every one must be an ordinary refusal.
+async fn one_failure_from_each(app: &TestApp, clients: std::ops::RangeInclusive<u8>) {
+    for i in clients {
+        let email = format!("user{i}@acme.example");
+        let res = login_forwarded(app, &email, WRONG, &format!("198.51.100.{i}")).await;
+        assert_eq!(res.status(), StatusCode::UNAUTHORIZED, "client {i}");
+    }
+}
+
 /// Asserts a 429 with a `Retry-After` within `range` and the matching JSON body; returns
 /// the body.
 async fn assert_throttled(res: Response, range: std::ops::RangeInclusive<u64>) -> Value {
@@ -40,6 +50,13 @@ async fn assert_throttled(res: Response, range: std::ops::RangeInclusive<u64>) -
     assert_eq!(body["kind"], "too_many_requests", "{body}");
     assert_eq!(body["retry_after_secs"], retry_after, "{body}");
     body
+}
+
+/// How many failures of `scope` the database holds, however old.
+async fn stored_failures(app: &TestApp, scope: &str) -> usize {
+    let epoch = chrono::DateTime::UNIX_EPOCH;
+    let stored = app.db.recent_auth_failures(scope, epoch, 1000).await;
+    stored.unwrap().len()
 }
 
 async fn audit_rows(app: &TestApp, action: &str) -> Vec<AuditRow> {
@@ -178,13 +195,7 @@ async fn failures_older_than_a_day_neither_count_nor_stay() {
     // Three fresh failures are still free: the old hundred are outside the window…
     wrong_attempts(&app, &client(), &admin.email, 3).await;
     // …and recording them deleted the old ones.
-    let epoch = chrono::DateTime::UNIX_EPOCH;
-    let kept = app
-        .db
-        .recent_auth_failures(&scope, epoch, 1000)
-        .await
-        .unwrap();
-    assert_eq!(kept.len(), 3, "{kept:?}");
+    assert_eq!(stored_failures(&app, &scope).await, 3);
 }
 
 #[tokio::test]
@@ -197,13 +208,7 @@ async fn a_successful_sign_in_resets_the_account_but_not_the_address() {
         .await;
     assert!(res.status().is_success(), "{}", res.status());
     let scope = throttle::account_scope(&admin.email);
-    let epoch = chrono::DateTime::UNIX_EPOCH;
-    let left = app
-        .db
-        .recent_auth_failures(&scope, epoch, 10)
-        .await
-        .unwrap();
-    assert!(left.is_empty(), "{left:?}");
+    assert_eq!(stored_failures(&app, &scope).await, 0);
     // The address still has its two failures: one more, and it waits.
     wrong_attempts(&app, &client(), "someone@acme.example", 1).await;
     let res = app
@@ -258,16 +263,7 @@ async fn setup_attempts_count_against_the_address() {
 async fn x_forwarded_for_is_ignored_without_a_trusted_proxy() {
     let app = spawn_app_with(|s| s.throttle_ip_attempts = 3).await;
     app.set_up().await;
-    for i in 1..=3 {
-        let res = login_forwarded(
-            &app,
-            &format!("user{i}@acme.example"),
-            WRONG,
-            &format!("198.51.100.{i}"),
-        )
-        .await;
-        assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
-    }
+    one_failure_from_each(&app, 1..=3).await;
     // A fourth made-up address does not help: the socket's address is the one counted.
     let res = login_forwarded(&app, "user4@acme.example", WRONG, "198.51.100.4").await;
     assert_throttled(res, 1..=15 * 60).await;
@@ -285,16 +281,7 @@ async fn x_forwarded_for_names_the_client_behind_a_trusted_proxy() {
     .await;
     app.set_up().await;
     // Five clients behind the proxy, one failure each: none of them reaches the limit.
-    for i in 1..=5 {
-        let res = login_forwarded(
-            &app,
-            &format!("user{i}@acme.example"),
-            WRONG,
-            &format!("198.51.100.{i}"),
-        )
-        .await;
-        assert_eq!(res.status(), StatusCode::UNAUTHORIZED, "client {i}");
-    }
+    one_failure_from_each(&app, 1..=5).await;
     // One client, many accounts: its third failure uses up its allowance…
     for i in 1..=3 {
         let res = login_forwarded(&app, &format!("u{i}@acme.example"), WRONG, "203.0.113.7").await;
