@@ -40,7 +40,7 @@ pub enum AppError {
     BadRequest,
     #[error("The request is too large.")]
     PayloadTooLarge,
-    #[error("Too many attempts. Try again in {retry_after_secs} seconds.")]
+    #[error("Too many attempts. Please wait {} and try again.", wait_text(*.retry_after_secs))]
     TooManyRequests { retry_after_secs: u64 },
     #[error("The server is busy. Please try again in a moment.")]
     Unavailable,
@@ -49,6 +49,16 @@ pub enum AppError {
     /// Only ever made in the browser: the server could not be reached or answered nonsense.
     #[error("Could not reach the server. Check your connection and try again.")]
     Network,
+}
+
+/// A wait as people say it: "3 seconds", "5 minutes", "23 hours" (rounded up).
+fn wait_text(secs: u64) -> String {
+    let (n, unit) = match secs {
+        0..60 => (secs.max(1), "second"),
+        60..3600 => (secs.div_ceil(60), "minute"),
+        _ => (secs.div_ceil(3600), "hour"),
+    };
+    format!("{n} {unit}{}", if n == 1 { "" } else { "s" })
 }
 
 impl AppError {
@@ -138,6 +148,24 @@ mod tests {
         };
         let json = serde_json::to_string(&err).unwrap();
         assert_eq!(serde_json::from_str::<AppError>(&json).unwrap(), err);
+    }
+
+    #[test]
+    fn a_throttled_request_says_how_long_to_wait() {
+        let message = |secs| {
+            AppError::TooManyRequests {
+                retry_after_secs: secs,
+            }
+            .to_string()
+        };
+        assert_eq!(
+            message(3),
+            "Too many attempts. Please wait 3 seconds and try again."
+        );
+        assert!(message(1).contains("wait 1 second and"));
+        assert!(message(61).contains("wait 2 minutes and"));
+        assert!(message(3600).contains("wait 1 hour and"));
+        assert!(message(86_000).contains("wait 24 hours and"));
     }
 
     #[test]

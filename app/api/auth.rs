@@ -13,7 +13,8 @@ pub async fn who_am_i() -> Result<Option<CurrentUser>, AppError> {
 
 /// Checks the password and signs in under a new session id, then goes to `next` when that
 /// is a path on this site. Unknown email, wrong password and disabled account get the same
-/// answer, after the same work.
+/// answer, after the same work, and count the same towards throttling; a throttled attempt
+/// is refused (429) before the password is looked at.
 #[server(endpoint = "login")]
 pub async fn login(email: String, password: String, next: Option<String>) -> Result<(), AppError> {
     use crate::server::{
@@ -24,10 +25,13 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
         password::Verified,
         policy::{Action, authorize},
         state::app_state,
+        throttle::{self, Kind},
     };
 
     authorize(None, Action::SignIn)?;
     let state = app_state()?;
+    let origin = request_origin();
+    throttle::check(&state, &origin, Kind::SignIn, Some(&email)).await?;
     let user = state.db.user_by_email(&email).await.map_err(internal)?;
     let stored = user.as_ref().and_then(|u| u.password_hash());
     let verified = state.passwords.verify(&password, stored.as_ref()).await?;
@@ -46,7 +50,10 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
             event = event.on(format!("user:{}", user.id));
         }
         let mut tx = state.db.begin().await.map_err(internal)?;
-        tx.audit(&request_origin(), event).await.map_err(internal)?;
+        throttle::record_failure(&mut tx, &origin, Kind::SignIn, Some(&email))
+            .await
+            .map_err(internal)?;
+        tx.audit(&origin, event).await.map_err(internal)?;
         tx.commit().await.map_err(internal)?;
         return Err(AppError::BadCredentials);
     }

@@ -6,7 +6,10 @@ use crate::{
     error::AppError,
     model::CurrentUser,
 };
-use leptos::{prelude::*, server_fn::ServerFn};
+use leptos::{
+    prelude::*,
+    server_fn::{ServerFn, error::ServerFnUrlError},
+};
 use leptos_router::components::A;
 
 #[derive(Clone, Copy)]
@@ -55,7 +58,16 @@ where
     S::Output: Clone + Send + Sync + 'static,
 {
     let value = action.value();
-    Signal::derive(move || value.get().and_then(Result::err))
+    // Without JavaScript the form posts for real, and the server redirects back with the
+    // error in the URL (`?__path=…&__err=…`), which the router offers as context. The action
+    // itself is made outside the router and never sees it, so the page (inside) reads it.
+    let from_url = use_context::<ServerActionError>()
+        .filter(|error| error.path() == S::PATH)
+        .map(|error| ServerFnUrlError::<AppError>::decode_err(error.err()));
+    Signal::derive(move || match value.get() {
+        Some(result) => result.err(),
+        None => from_url.clone(),
+    })
 }
 
 /// The main navigation: what the signed-in person's role opens to them.

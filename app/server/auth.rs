@@ -7,18 +7,17 @@
 
 use super::{
     audit::{Event, Origin},
+    client_ip,
     config::Config,
-    db::{Db, SessionStoreOnDb, UserRecord},
+    db::{Db, SessionStoreOnDb, UserRecord, email_key},
     errors::{internal, request_id_of},
     policy::{Action, Actor, authorize},
     state::AppState,
 };
 use crate::error::AppError;
-use axum::extract::ConnectInfo;
 use http::request::Parts;
 use leptos::prelude::use_context;
 use serde::{Deserialize, Serialize};
-use std::net::SocketAddr;
 use tower_sessions::{
     Expiry, Session, SessionManagerLayer,
     cookie::{SameSite, time},
@@ -53,16 +52,17 @@ pub fn session_layer(db: &Db, config: &Config) -> SessionManagerLayer<SessionSto
         .with_expiry(Expiry::OnInactivity(idle))
 }
 
-/// Where the current request comes from, for the audit log.
+/// Where the current request comes from, for the audit log and throttling: the client
+/// address as [`client_ip::of_request`] finds it, and the request id.
 pub fn request_origin() -> Origin {
     let Some(parts) = use_context::<Parts>() else {
         return Origin::default();
     };
+    let trusted = use_context::<AppState>()
+        .map(|state| state.config.trusted_proxies.clone())
+        .unwrap_or_default();
     Origin {
-        client_ip: parts
-            .extensions
-            .get::<ConnectInfo<SocketAddr>>()
-            .map(|ConnectInfo(addr)| addr.ip().to_string()),
+        client_ip: client_ip::of_request(&parts, &trusted).map(|ip| ip.to_string()),
         request_id: request_id_of(&parts.headers),
     }
 }
@@ -136,7 +136,8 @@ pub async fn authorized(state: &AppState, action: Action) -> Result<UserRecord, 
 }
 
 /// Signs `user` in on this session under a new session id, recording it and `event` in the
-/// audit log in one transaction.
+/// audit log in one transaction. The account's failed attempts are forgotten with it, so its
+/// throttling delays start afresh (the client address's count stays).
 pub async fn sign_in(state: &AppState, user: &UserRecord, event: Event) -> Result<(), AppError> {
     let session = session().await?;
     session.cycle_id().await.map_err(internal)?;
@@ -163,6 +164,9 @@ pub async fn sign_in(state: &AppState, user: &UserRecord, event: Event) -> Resul
     )
     .await
     .map_err(internal)?;
+    tx.clear_account_failures(&email_key(&user.email))
+        .await
+        .map_err(internal)?;
     tx.audit(&origin, event).await.map_err(internal)?;
     tx.commit().await.map_err(internal)
 }

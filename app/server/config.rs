@@ -10,6 +10,7 @@ use figment::{
     Figment,
     providers::{Env, Format, Serialized, Toml},
 };
+use ipnet::IpNet;
 use serde::{Deserialize, Serialize};
 use sqlx::{
     postgres::{PgConnectOptions, PgSslMode},
@@ -52,6 +53,14 @@ pub struct Settings {
     pub session_absolute_timeout_hours: u64,
     /// How long an invitation link stays valid.
     pub invitation_ttl_days: u64,
+    /// Proxies (addresses or networks) whose `X-Forwarded-For` names the client. A list, or
+    /// one string of comma-separated entries.
+    #[serde(deserialize_with = "one_or_many")]
+    pub trusted_proxies: Vec<String>,
+    /// Failed sign-in, setup, invitation and password-change attempts one client address
+    /// may make per `throttle_ip_window_mins`.
+    pub throttle_ip_attempts: u32,
+    pub throttle_ip_window_mins: u64,
 }
 
 impl Default for Settings {
@@ -76,6 +85,9 @@ impl Default for Settings {
             session_idle_timeout_mins: 30,
             session_absolute_timeout_hours: 12,
             invitation_ttl_days: 7,
+            trusted_proxies: Vec::new(),
+            throttle_ip_attempts: 50,
+            throttle_ip_window_mins: 15,
         }
     }
 }
@@ -85,6 +97,26 @@ impl Default for Settings {
 pub enum LogFormat {
     Pretty,
     Json,
+}
+
+/// A list of strings, from a TOML array, figment's `[a,b]` environment syntax, or one
+/// string of comma-separated entries (`V2MOM_TRUSTED_PROXIES=10.0.0.1,10.0.0.2`).
+fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany {
+        Many(Vec<String>),
+        One(String),
+    }
+    Ok(match OneOrMany::deserialize(d)? {
+        OneOrMany::Many(list) => list,
+        OneOrMany::One(one) => one
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+            .collect(),
+    })
 }
 
 /// Keys whose values are secrets: they accept a `_FILE` variant and are never logged.
@@ -171,11 +203,36 @@ impl Settings {
                 "V2MOM_DB_MAX_CONNECTIONS must be more than 0".into(),
             ));
         }
+        if self.throttle_ip_attempts == 0 {
+            return Err(ConfigError(
+                "V2MOM_THROTTLE_IP_ATTEMPTS must be more than 0".into(),
+            ));
+        }
+        // Failures are kept for a day (the account window): a longer window would count rows
+        // that are already gone.
+        if !(1..=24 * 60).contains(&self.throttle_ip_window_mins) {
+            return Err(ConfigError(
+                "V2MOM_THROTTLE_IP_WINDOW_MINS must be between 1 and 1440 (a day)".into(),
+            ));
+        }
+        let trusted_proxies = self
+            .trusted_proxies
+            .iter()
+            .map(|raw| {
+                super::client_ip::parse_net(raw).ok_or_else(|| {
+                    ConfigError(format!(
+                        "V2MOM_TRUSTED_PROXIES entry {raw:?} is not an IP address or network \
+                         (e.g. 10.0.0.1 or 10.0.0.0/8)"
+                    ))
+                })
+            })
+            .collect::<Result<_, _>>()?;
         tracing_subscriber::EnvFilter::try_new(&self.log_level)
             .map_err(|e| ConfigError(format!("V2MOM_LOG_LEVEL {:?}: {e}", self.log_level)))?;
         Ok(Config {
             database,
             public_url,
+            trusted_proxies,
             settings: self,
         })
     }
@@ -210,6 +267,8 @@ pub struct Config {
     pub settings: Settings,
     pub database: Database,
     pub public_url: Option<Url>,
+    /// `trusted_proxies`, parsed.
+    pub trusted_proxies: Vec<IpNet>,
 }
 
 impl Config {
@@ -238,6 +297,10 @@ impl Config {
         Duration::from_secs(self.settings.session_absolute_timeout_hours * 3600)
     }
 
+    pub fn throttle_ip_window(&self) -> Duration {
+        Duration::from_secs(self.settings.throttle_ip_window_mins * 60)
+    }
+
     /// HSTS only makes sense when people reach the site over https.
     pub fn serves_https(&self) -> bool {
         self.public_url
@@ -255,7 +318,8 @@ impl fmt::Display for Config {
             "addr={} data_dir={} database={} public_url={} site_root={} log_format={:?} \
              log_level={} body_limit={} request_timeout={}s shutdown_timeout={}s \
              db_max_connections={} db_acquire_timeout={}s db_tls_mode={} db_ca_file={} \
-             session_idle_timeout={}min session_absolute_timeout={}h invitation_ttl={}d",
+             session_idle_timeout={}min session_absolute_timeout={}h invitation_ttl={}d \
+             trusted_proxies={} throttle_ip_attempts={} throttle_ip_window={}min",
             s.addr,
             s.data_dir.display(),
             self.database.redacted(),
@@ -275,6 +339,17 @@ impl fmt::Display for Config {
             s.session_idle_timeout_mins,
             s.session_absolute_timeout_hours,
             s.invitation_ttl_days,
+            if self.trusted_proxies.is_empty() {
+                "-".to_owned()
+            } else {
+                self.trusted_proxies
+                    .iter()
+                    .map(IpNet::to_string)
+                    .collect::<Vec<_>>()
+                    .join(",")
+            },
+            s.throttle_ip_attempts,
+            s.throttle_ip_window_mins,
         )
     }
 }
@@ -436,6 +511,60 @@ mod tests {
         };
         assert!(settings.validate().unwrap().serves_https());
         assert!(!Config::with_data_dir("d".into()).unwrap().serves_https());
+    }
+
+    #[test]
+    fn trusted_proxies_come_as_a_list_or_one_comma_separated_string() {
+        use figment::{Figment, providers::Serialized};
+        let read = |value: figment::value::Value| {
+            Figment::from(Serialized::global("trusted_proxies", value))
+                .extract::<Settings>()
+                .unwrap()
+                .trusted_proxies
+        };
+        // What figment makes of `V2MOM_TRUSTED_PROXIES=[10.0.0.1,10.0.0.0/8,::1]`…
+        let env_list: figment::value::Value = "[10.0.0.1,10.0.0.0/8,::1]".parse().unwrap();
+        assert_eq!(read(env_list), ["10.0.0.1", "10.0.0.0/8", "::1"]);
+        // …and of `V2MOM_TRUSTED_PROXIES=10.0.0.1, 10.0.0.2`.
+        let env_string: figment::value::Value = "10.0.0.1, 10.0.0.2".parse().unwrap();
+        assert_eq!(read(env_string), ["10.0.0.1", "10.0.0.2"]);
+    }
+
+    #[test]
+    fn trusted_proxies_must_be_addresses_or_networks() {
+        let settings = |list: &[&str]| Settings {
+            trusted_proxies: list.iter().map(|s| s.to_string()).collect(),
+            ..Settings::default()
+        };
+        let config = settings(&["10.0.0.0/8", "127.0.0.1"]).validate().unwrap();
+        assert!(
+            config
+                .to_string()
+                .contains("trusted_proxies=10.0.0.0/8,127.0.0.1/32"),
+            "{config}"
+        );
+        let err = settings(&["proxy.example"]).validate().err().unwrap();
+        assert!(err.to_string().contains("V2MOM_TRUSTED_PROXIES"), "{err}");
+    }
+
+    #[test]
+    fn throttle_limits_must_make_sense() {
+        for settings in [
+            Settings {
+                throttle_ip_attempts: 0,
+                ..Settings::default()
+            },
+            Settings {
+                throttle_ip_window_mins: 0,
+                ..Settings::default()
+            },
+            Settings {
+                throttle_ip_window_mins: 24 * 60 + 1,
+                ..Settings::default()
+            },
+        ] {
+            assert!(settings.validate().is_err());
+        }
     }
 
     #[test]

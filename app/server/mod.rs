@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod auth;
+pub mod client_ip;
 pub mod config;
 pub mod db;
 pub mod errors;
@@ -12,4 +13,5 @@ pub mod policy;
 pub mod startup;
 pub mod state;
 pub mod telemetry;
+pub mod throttle;
 pub mod tokens;

@@ -119,6 +119,25 @@ fn unknown_settings_are_errors_not_ignored() {
 }
 
 #[test]
+fn trusted_proxies_come_from_the_environment_as_a_list_and_are_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    // The README's syntax: the second entry is read as its own item, and refused.
+    let output = v2mom(dir.path())
+        .arg("migrate")
+        .env("V2MOM_TRUSTED_PROXIES", "[10.0.0.1, proxy.example]")
+        .output()
+        .unwrap();
+    assert_config_error(&output, "V2MOM_TRUSTED_PROXIES entry \"proxy.example\"");
+
+    let output = v2mom(dir.path())
+        .arg("migrate")
+        .env("V2MOM_TRUSTED_PROXIES", "[10.0.0.1,10.0.0.0/8,::1]")
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+}
+
+#[test]
 fn migrate_creates_the_default_sqlite_database_in_the_data_dir() {
     let dir = tempfile::tempdir().unwrap();
     for _ in 0..2 {

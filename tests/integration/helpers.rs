@@ -1,7 +1,7 @@
 //! `spawn_app()`: the application as a newcomer would run it, on a port of its own.
 
 use reqwest::{Client, Response, header::HeaderMap};
-use std::{net::SocketAddr, path::PathBuf};
+use std::{net::SocketAddr, path::PathBuf, sync::Arc};
 use tempfile::TempDir;
 use v2mom::server::{
     config::{Config, Settings},
@@ -16,10 +16,17 @@ pub struct TestApp {
     pub db: Db,
     pub config: Config,
     server: tokio::task::JoinHandle<()>,
-    _database: TestDatabase,
+    /// Shared by every server on the same database; dropped with the last of them.
+    database: Arc<TestDatabase>,
 }
 
 impl TestApp {
+    /// A second server on the same database with the same settings, as another process
+    /// behind a load balancer would be. It shares nothing else with this one.
+    pub async fn another_server(&self) -> TestApp {
+        start(self.config.settings.clone(), self.database.clone()).await
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("http://{}{path}", self.addr)
     }
@@ -106,7 +113,7 @@ impl TestApp {
     /// Runs SQL on a connection of its own to the same database, for arranging what the
     /// app itself cannot do (or must refuse to).
     pub async fn try_execute(&self, sql: &str) -> Result<(), sqlx::Error> {
-        match &self._database {
+        match &*self.database {
             TestDatabase::Sqlite(dir) => {
                 let url = format!("sqlite://{}", dir.path().join("v2mom.db").display());
                 let pool = sqlx::SqlitePool::connect(&url).await?;
@@ -175,6 +182,11 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
         ..Settings::default()
     };
     adjust(&mut settings);
+    start(settings, Arc::new(database)).await
+}
+
+/// Serves the real application with `settings` (over `database`) on a port of its own.
+async fn start(settings: Settings, database: Arc<TestDatabase>) -> TestApp {
     let config = settings.validate().expect("test configuration is valid");
     let db = startup::open_database(&config)
         .await
@@ -193,7 +205,7 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
         db,
         config,
         server,
-        _database: database,
+        database,
     }
 }
 

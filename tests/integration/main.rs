@@ -13,3 +13,4 @@ mod repository;
 mod security;
 mod sessions;
 mod setup;
+mod throttle;

@@ -26,12 +26,30 @@ impl Db {
         let sql = format!("SELECT {COLUMNS} FROM audit_log ORDER BY id");
         on_backend!(self, |pool| sqlx::query_as(&sql).fetch_all(pool).await)
     }
+
+    /// Whether `action` on `target` has been recorded since `since`.
+    pub async fn audited_since(
+        &self,
+        action: &str,
+        target: &str,
+        since: DateTime<Utc>,
+    ) -> Result<bool, DbError> {
+        const SQL: &str = "SELECT EXISTS (SELECT 1 FROM audit_log \
+                           WHERE action = $1 AND at > $2 AND target = $3)";
+        on_backend!(self, |pool| sqlx::query_scalar(SQL)
+            .bind(action)
+            .bind(since)
+            .bind(target)
+            .fetch_one(pool)
+            .await)
+    }
 }
 
 impl Tx {
-    /// Serialises appends until this transaction ends, then returns the newest hash.
-    pub(crate) async fn lock_audit_head(&mut self) -> Result<Option<String>, DbError> {
-        const LAST: &str = "SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1";
+    /// Serialises appends until this transaction ends. Taking it again in the same
+    /// transaction is free, so other writes that must not interleave (counting failures
+    /// towards a lock) take the same lock and cannot deadlock with an append.
+    pub(crate) async fn lock_audit(&mut self) -> Result<(), DbError> {
         match self {
             // BEGIN IMMEDIATE already holds SQLite's single write lock.
             Tx::Sqlite(_) => {}
@@ -41,6 +59,13 @@ impl Tx {
                     .await?;
             }
         }
+        Ok(())
+    }
+
+    /// Serialises appends until this transaction ends, then returns the newest hash.
+    pub(crate) async fn lock_audit_head(&mut self) -> Result<Option<String>, DbError> {
+        const LAST: &str = "SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1";
+        self.lock_audit().await?;
         on_tx!(self, |conn| sqlx::query_scalar(LAST)
             .fetch_optional(conn)
             .await)

@@ -13,6 +13,7 @@ mod org;
 mod readiness;
 mod session_store;
 mod sessions;
+mod throttle;
 mod tx;
 mod users;
 
