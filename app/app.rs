@@ -3,8 +3,8 @@
 use crate::{
     components::{MainNav, UserMenu, provide_auth},
     pages::{
-        HomePage, InvitationPage, LoginPage, NotFoundPage, PeoplePage, PersonPage, SetupPage,
-        TeamPage,
+        HomePage, InvitationPage, LoginPage, NotFoundPage, PeoplePage, PersonPage, ProfilePage,
+        SetupPage, TeamPage,
     },
 };
 use leptos::prelude::*;
@@ -67,6 +67,7 @@ pub fn App() -> impl IntoView {
                     // the whole page is ready before the first byte is sent.
                     <Route path=StaticSegment("setup") view=SetupPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("team") view=TeamPage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("profile") view=ProfilePage ssr=SsrMode::Async />
                     <Route
                         path=(StaticSegment("admin"), StaticSegment("people"))
                         view=PeoplePage

@@ -38,11 +38,25 @@ pub async fn accept_invitation(token: String, password: String) -> Result<(), Ap
             password::check_policy,
             policy::{Action, authorize},
             state::app_state,
+            throttle::{self, Kind},
         },
     };
     authorize(None, Action::AcceptInvitation)?;
     let state = app_state()?;
-    let (invitation, user) = open_invitation(&state, &token).await?;
+    let origin = request_origin();
+    throttle::check(&state, &origin, Kind::InviteAccept, None).await?;
+    let (invitation, user) = match open_invitation(&state, &token).await {
+        Ok(found) => found,
+        Err(refused) => {
+            // Guessing tokens is hopeless at 256 bits; counting wrong ones keeps it so.
+            let mut tx = state.db.begin().await.map_err(internal)?;
+            throttle::record_failure(&mut tx, &origin, Kind::InviteAccept, None)
+                .await
+                .map_err(internal)?;
+            tx.commit().await.map_err(internal)?;
+            return Err(refused);
+        }
+    };
     let mut checks = Checks::new();
     checks.add(check_policy(
         "password",
@@ -64,7 +78,7 @@ pub async fn accept_invitation(token: String, password: String) -> Result<(), Ap
     let event = Event::new("invitation.accepted")
         .by(user.id)
         .on(format!("user:{}", user.id));
-    tx.audit(&request_origin(), event).await.map_err(internal)?;
+    tx.audit(&origin, event).await.map_err(internal)?;
     tx.commit().await.map_err(internal)?;
 
     let signed_in = Event::new("auth.sign_in")

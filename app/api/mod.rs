@@ -2,12 +2,14 @@
 
 mod auth;
 mod invitations;
+mod profile;
 mod setup;
 mod status;
 mod users;
 
 pub use auth::*;
 pub use invitations::*;
+pub use profile::*;
 pub use setup::*;
 pub use status::*;
 pub use users::*;

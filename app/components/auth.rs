@@ -102,7 +102,12 @@ pub fn UserMenu() -> impl IntoView {
                 match auth.user.await {
                     Ok(Some(user)) => view! {
                         <div class="user-menu">
-                            <span>"Signed in as " <strong>{user.display_name}</strong></span>
+                            <span>
+                                "Signed in as "
+                                <A href="/profile" attr:title="Your account">
+                                    <strong>{user.display_name}</strong>
+                                </A>
+                            </span>
                             <ActionForm action=auth.logout>
                                 <button type="submit" class="secondary">"Sign out"</button>
                             </ActionForm>

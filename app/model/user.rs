@@ -121,3 +121,14 @@ pub struct TeamMember {
     pub person: UserSummary,
     pub depth: u32,
 }
+
+/// One of your signed-in sessions, as the profile lists them. `handle` names it without
+/// revealing the session id (which is a bearer secret).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionInfo {
+    pub handle: String,
+    pub signed_in_at: String,
+    pub client_ip: Option<String>,
+    pub user_agent: String,
+    pub current: bool,
+}

@@ -6,6 +6,7 @@ mod login;
 mod not_found;
 mod people;
 mod person;
+mod profile;
 mod setup;
 mod team;
 
@@ -15,5 +16,6 @@ pub use login::LoginPage;
 pub use not_found::NotFoundPage;
 pub use people::PeoplePage;
 pub use person::PersonPage;
+pub use profile::ProfilePage;
 pub use setup::SetupPage;
 pub use team::TeamPage;

@@ -80,6 +80,16 @@ fn user_agent() -> String {
         .unwrap_or_default()
 }
 
+/// The id of this request's session, when it has one.
+pub async fn current_session_id() -> Result<Option<String>, AppError> {
+    Ok(session().await?.id().map(|id| id.to_string()))
+}
+
+/// A name for a session that can be shown and sent back without revealing its id.
+pub fn session_handle(session_id: &str) -> String {
+    super::tokens::hash_token(session_id)[..24].to_owned()
+}
+
 pub async fn session() -> Result<Session, AppError> {
     leptos_axum::extract::<Session>().await.map_err(internal)
 }

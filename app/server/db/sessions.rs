@@ -68,6 +68,17 @@ impl Tx {
         Ok(ended > 0)
     }
 
+    /// Ends every session of a user but `keep`.
+    pub async fn end_other_sessions(&mut self, user_id: i64, keep: &str) -> Result<u64, DbError> {
+        const SQL: &str = "DELETE FROM user_sessions WHERE user_id = $1 AND session_id <> $2";
+        on_tx!(self, |conn| sqlx::query(SQL)
+            .bind(user_id)
+            .bind(keep)
+            .execute(conn)
+            .await
+            .map(|done| done.rows_affected()))
+    }
+
     /// Ends every session of a user; returns the ids ended, so their data can go too.
     pub async fn end_sessions_of(&mut self, user_id: i64) -> Result<Vec<String>, DbError> {
         const SQL: &str = "DELETE FROM user_sessions WHERE user_id = $1 RETURNING session_id";

@@ -1,0 +1,100 @@
+//! Your account: change your password, see and end your sessions.
+
+use crate::{
+    api::{ChangePassword, EndMySession, SignOutEverywhere, my_sessions},
+    components::{ErrorPage, Field, FormActions, FormError, NewPasswordField, action_error},
+    model::SessionInfo,
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn ProfilePage() -> impl IntoView {
+    let change = ServerAction::<ChangePassword>::new();
+    let end = ServerAction::<EndMySession>::new();
+    let everywhere = ServerAction::<SignOutEverywhere>::new();
+    let sessions = Resource::new(
+        move || (change.version().get(), end.version().get()),
+        |_| my_sessions(),
+    );
+    let change_error = action_error(change);
+    let changed = move || {
+        matches!(change.value().get(), Some(Ok(())))
+            .then_some("Password changed. Your other sessions were signed out.")
+    };
+    view! {
+        <Title text="Your account" />
+        <h1>"Your account"</h1>
+        <section aria-labelledby="password-heading" class="narrow">
+            <h2 id="password-heading">"Change password"</h2>
+            <ActionForm action=change>
+                <Field
+                    label="Current password"
+                    name="current_password"
+                    kind="password"
+                    error=change_error
+                    autocomplete="current-password"
+                />
+                <NewPasswordField error=change_error />
+                <FormActions error=change_error pending=change.pending() label="Change password" />
+                <p role="status">{changed}</p>
+            </ActionForm>
+        </section>
+        <section aria-labelledby="sessions-heading">
+            <h2 id="sessions-heading">"Where you are signed in"</h2>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match sessions.await {
+                        Ok(list) => view! { <Sessions list end /> }.into_any(),
+                        Err(error) => view! { <ErrorPage error /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+            <ActionForm action=everywhere>
+                <FormError error=action_error(everywhere) />
+                <button type="submit" class="secondary">"Sign out everywhere"</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+fn Sessions(list: Vec<SessionInfo>, end: ServerAction<EndMySession>) -> impl IntoView {
+    view! {
+        <table class="sessions">
+            <thead>
+                <tr>
+                    <th scope="col">"Signed in"</th>
+                    <th scope="col">"From"</th>
+                    <th scope="col">"Browser"</th>
+                    <th scope="col"><span class="visually-hidden">"Action"</span></th>
+                </tr>
+            </thead>
+            <tbody>
+                {list
+                    .into_iter()
+                    .map(|s| view! {
+                        <tr>
+                            <td>{s.signed_in_at}</td>
+                            <td>{s.client_ip.unwrap_or_default()}</td>
+                            <td>{s.user_agent}</td>
+                            <td>
+                                {if s.current {
+                                    view! { <span>"This session"</span> }.into_any()
+                                } else {
+                                    view! {
+                                        <ActionForm action=end>
+                                            <input type="hidden" name="handle" value=s.handle />
+                                            <button type="submit" class="secondary">"End session"</button>
+                                        </ActionForm>
+                                    }
+                                    .into_any()
+                                }}
+                            </td>
+                        </tr>
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+    }
+}
