@@ -3,8 +3,8 @@
 use crate::{
     components::{MainNav, UserMenu, provide_auth},
     pages::{
-        HomePage, InvitationPage, LoginPage, NotFoundPage, PeoplePage, PersonPage, ProfilePage,
-        SetupPage, TeamPage,
+        AuditPage, HomePage, InvitationPage, LoginPage, NotFoundPage, PeoplePage, PersonPage,
+        ProfilePage, SetupPage, TeamPage,
     },
 };
 use leptos::prelude::*;
@@ -68,6 +68,11 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("setup") view=SetupPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("team") view=TeamPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("profile") view=ProfilePage ssr=SsrMode::Async />
+                    <Route
+                        path=(StaticSegment("admin"), StaticSegment("audit"))
+                        view=AuditPage
+                        ssr=SsrMode::Async
+                    />
                     <Route
                         path=(StaticSegment("admin"), StaticSegment("people"))
                         view=PeoplePage

@@ -82,6 +82,7 @@ async fn run(command: Command, config: Config) -> Result<(), StartupError> {
             let addr = listener
                 .local_addr()
                 .map_err(|e| StartupError::Runtime(e.to_string()))?;
+            startup::spawn_housekeeping(db.clone(), &config);
             let router = startup::router(config, db.clone());
             tracing::info!("listening on http://{addr}");
             startup::serve(listener, router, startup::shutdown_signal(), grace)

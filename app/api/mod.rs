@@ -1,5 +1,6 @@
 //! Server functions, grouped by area. Each is thin: parse, authorise, call server code.
 
+mod audit;
 mod auth;
 mod invitations;
 mod profile;
@@ -7,6 +8,7 @@ mod setup;
 mod status;
 mod users;
 
+pub use audit::*;
 pub use auth::*;
 pub use invitations::*;
 pub use profile::*;

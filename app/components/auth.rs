@@ -84,7 +84,12 @@ pub fn MainNav() -> impl IntoView {
                         {matches!(role, Some(Role::Manager | Role::Admin))
                             .then(|| view! { <A href="/team">"My team"</A> })}
                         {(role == Some(Role::Admin))
-                            .then(|| view! { <A href="/admin/people">"People"</A> })}
+                            .then(|| {
+                                view! {
+                                    <A href="/admin/people">"People"</A>
+                                    <A href="/admin/audit">"Audit log"</A>
+                                }
+                            })}
                     }
                 })}
             </Transition>

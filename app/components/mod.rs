@@ -3,6 +3,7 @@
 mod auth;
 mod error_page;
 mod form;
+mod pager;
 mod people;
 mod server_status;
 mod vision_preview;
@@ -10,6 +11,7 @@ mod vision_preview;
 pub use auth::{Auth, MainNav, UserMenu, action_error, provide_auth, use_auth};
 pub use error_page::ErrorPage;
 pub use form::{Field, FormActions, FormError, NewPasswordField};
+pub use pager::Pager;
 pub use people::{ManagerSelect, RoleSelect};
 pub use server_status::ServerStatusCheck;
 pub use vision_preview::VisionPreview;

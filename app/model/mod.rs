@@ -1,9 +1,11 @@
 //! Types shared by server and browser. Plain data: no I/O here.
 
+mod audit;
 mod status;
 mod user;
 pub mod validate;
 
+pub use audit::*;
 pub use status::*;
 pub use user::*;
 
@@ -17,4 +19,12 @@ pub fn percent_encode(text: &str) -> String {
             _ => format!("%{b:02X}"),
         })
         .collect()
+}
+
+/// How many pages `total` items fill at `per_page` a page (at least one).
+pub fn page_count(total: i64, per_page: u32) -> u32 {
+    let per_page = i64::from(per_page.max(1));
+    u32::try_from((total + per_page - 1) / per_page)
+        .unwrap_or(u32::MAX)
+        .max(1)
 }

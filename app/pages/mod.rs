@@ -1,5 +1,6 @@
 //! One file per page (route).
 
+mod audit;
 mod home;
 mod invitation;
 mod login;
@@ -10,6 +11,7 @@ mod profile;
 mod setup;
 mod team;
 
+pub use audit::AuditPage;
 pub use home::HomePage;
 pub use invitation::InvitationPage;
 pub use login::LoginPage;

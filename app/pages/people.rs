@@ -2,7 +2,7 @@
 
 use crate::{
     api::{InviteUser, list_users},
-    components::{ErrorPage, Field, FormActions, ManagerSelect, RoleSelect, action_error},
+    components::{ErrorPage, Field, FormActions, ManagerSelect, Pager, RoleSelect, action_error},
     model::{InvitationSent, Role, UserPage},
 };
 use leptos::prelude::*;
@@ -41,8 +41,6 @@ fn People(list: UserPage, search: String) -> impl IntoView {
             )
         }
     };
-    let previous = (page > 1).then(|| link(page - 1));
-    let next = (page < pages).then(|| link(page + 1));
     view! {
         <h1>"People"</h1>
         <form method="get" action="/admin/people" role="search" class="inline-form">
@@ -84,11 +82,7 @@ fn People(list: UserPage, search: String) -> impl IntoView {
                     .collect_view()}
             </tbody>
         </table>
-        <nav aria-label="Pages" class="pager">
-            {previous.map(|href| view! { <a href=href rel="prev">"Previous"</a> })}
-            <span>{format!("Page {page} of {pages}")}</span>
-            {next.map(|href| view! { <a href=href rel="next">"Next"</a> })}
-        </nav>
+        <Pager page pages link />
         <InviteForm />
     }
 }

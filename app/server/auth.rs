@@ -105,7 +105,14 @@ pub fn actor_of(user: &UserRecord) -> Actor {
 /// The signed-in, active user of this request, if any. A session that has outlived the
 /// absolute timeout, was signed out elsewhere or belongs to a disabled user is cleared.
 pub async fn current_user(state: &AppState) -> Result<Option<UserRecord>, AppError> {
-    let session = session().await?;
+    user_of_session(state, &session().await?).await
+}
+
+/// [`current_user`] for a session at hand (plain axum handlers extract it themselves).
+pub async fn user_of_session(
+    state: &AppState,
+    session: &Session,
+) -> Result<Option<UserRecord>, AppError> {
     let Some(signed_in) = session.get::<SignedIn>(AUTH_KEY).await.map_err(internal)? else {
         return Ok(None);
     };
@@ -131,7 +138,7 @@ pub async fn current_user(state: &AppState) -> Result<Option<UserRecord>, AppErr
     match user.filter(UserRecord::is_active) {
         Some(user) => Ok(Some(user)),
         None => {
-            forget(&state.db, &session).await?;
+            forget(&state.db, session).await?;
             Ok(None)
         }
     }
@@ -140,7 +147,16 @@ pub async fn current_user(state: &AppState) -> Result<Option<UserRecord>, AppErr
 /// The signed-in user, once the policy has allowed them `action`: the first line of every
 /// server function that needs someone signed in.
 pub async fn authorized(state: &AppState, action: Action) -> Result<UserRecord, AppError> {
-    let user = current_user(state).await?;
+    authorized_for(state, &session().await?, action).await
+}
+
+/// [`authorized`] for a session at hand.
+pub async fn authorized_for(
+    state: &AppState,
+    session: &Session,
+    action: Action,
+) -> Result<UserRecord, AppError> {
+    let user = user_of_session(state, session).await?;
     authorize(user.as_ref().map(actor_of).as_ref(), action)?;
     user.ok_or(AppError::Unauthenticated)
 }

@@ -1,6 +1,7 @@
 //! Server-only code: configuration, state, database, HTTP layers, start-up.
 
 pub mod audit;
+pub mod audit_view;
 pub mod auth;
 pub mod client_ip;
 pub mod config;

@@ -107,6 +107,41 @@ pub async fn serve(
     }
 }
 
+/// How often expired sessions are swept away.
+const HOUSEKEEPING_PERIOD: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Runs until the process ends: every hour, deletes expired session data and the sign-in
+/// records of sessions past the absolute timeout.
+pub fn spawn_housekeeping(db: Db, config: &Config) -> tokio::task::JoinHandle<()> {
+    let absolute = config.session_absolute_timeout();
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(HOUSEKEEPING_PERIOD);
+        loop {
+            tick.tick().await;
+            if let Err(err) = sweep_sessions(&db, absolute).await {
+                tracing::warn!(error = %err, "session housekeeping failed; will retry");
+            }
+        }
+    })
+}
+
+pub async fn sweep_sessions(db: &Db, absolute: std::time::Duration) -> Result<u64, String> {
+    use tower_sessions::ExpiredDeletion;
+    db.session_store()
+        .delete_expired()
+        .await
+        .map_err(|e| e.to_string())?;
+    let cutoff =
+        chrono::Utc::now() - chrono::Duration::from_std(absolute).map_err(|e| e.to_string())?;
+    let mut tx = db.begin().await.map_err(|e| e.to_string())?;
+    let ended = tx
+        .end_sessions_before(cutoff)
+        .await
+        .map_err(|e| e.to_string())?;
+    tx.commit().await.map_err(|e| e.to_string())?;
+    Ok(ended)
+}
+
 /// Resolves on SIGTERM (orchestrators) or SIGINT (Ctrl-C).
 pub async fn shutdown_signal() {
     let interrupt = async {

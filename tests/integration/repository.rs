@@ -251,3 +251,35 @@ fn write_unrelated_ca(dir: &std::path::Path) -> String {
     std::fs::write(&path, CA).unwrap();
     path.display().to_string()
 }
+
+#[tokio::test]
+async fn housekeeping_forgets_sessions_past_the_absolute_timeout() {
+    let app = spawn_app().await;
+    let admin = app.set_up().await;
+    let fresh = crate::helpers::client();
+    app.login_with(&fresh, &admin.email, &admin.password, "/")
+        .await;
+    // Make one of the two sessions look 13 hours old: past the 12-hour absolute timeout.
+    let old = match app.db.backend() {
+        Backend::Sqlite => {
+            "UPDATE user_sessions SET created_at = '2000-01-01T00:00:00+00:00' \
+                            WHERE session_id = (SELECT MIN(session_id) FROM user_sessions)"
+        }
+        Backend::Postgres => {
+            "UPDATE user_sessions SET created_at = now() - interval '13 hours' \
+                              WHERE session_id = (SELECT MIN(session_id) FROM user_sessions)"
+        }
+    };
+    app.execute(old).await;
+    let ended =
+        v2mom::server::startup::sweep_sessions(&app.db, app.config.session_absolute_timeout())
+            .await
+            .unwrap();
+    assert_eq!(ended, 1);
+    let me = app.db.user_by_email(&admin.email).await.unwrap().unwrap();
+    assert_eq!(
+        app.db.sessions_of(me.id).await.unwrap().len(),
+        1,
+        "the fresh session stays"
+    );
+}

@@ -17,7 +17,7 @@ mod throttle;
 mod tx;
 mod users;
 
-pub use audit::AuditRow;
+pub use audit::{AuditListRow, AuditQuery, AuditRow};
 pub use instance::Instance;
 pub use invitations::InvitationRecord;
 pub use readiness::Readiness;

@@ -68,6 +68,16 @@ impl Tx {
         Ok(ended > 0)
     }
 
+    /// Forgets sign-ins made before `cutoff` (past the absolute timeout, so dead anyway).
+    pub async fn end_sessions_before(&mut self, cutoff: DateTime<Utc>) -> Result<u64, DbError> {
+        const SQL: &str = "DELETE FROM user_sessions WHERE created_at < $1";
+        on_tx!(self, |conn| sqlx::query(SQL)
+            .bind(cutoff)
+            .execute(conn)
+            .await
+            .map(|done| done.rows_affected()))
+    }
+
     /// Ends every session of a user but `keep`.
     pub async fn end_other_sessions(&mut self, user_id: i64, keep: &str) -> Result<u64, DbError> {
         const SQL: &str = "DELETE FROM user_sessions WHERE user_id = $1 AND session_id <> $2";

@@ -1,5 +1,6 @@
 //! The HTTP application: routes and the tower layers every response passes through.
 
+mod audit_export;
 mod csrf;
 mod health;
 mod panic;
@@ -33,6 +34,7 @@ pub fn router(state: AppState) -> Router {
     let app = Router::new()
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
+        .route("/admin/audit/{format}", get(audit_export::export))
         .leptos_routes_with_context(
             &state,
             routes,

@@ -1,0 +1,85 @@
+//! Reading the audit log: the filter as typed into a query, rows as shown, exports.
+
+use super::db::{AuditListRow, AuditQuery};
+use crate::{
+    error::{AppError, FieldError},
+    model::{AuditEntry, AuditFilter},
+};
+use chrono::{DateTime, NaiveDate, Utc};
+
+/// Turns the filter form into a query; dates are whole UTC days, both ends included.
+pub fn query_of(filter: &AuditFilter) -> Result<AuditQuery<'_>, AppError> {
+    let day = |field: &str, text: &str| -> Result<Option<DateTime<Utc>>, AppError> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Ok(None);
+        }
+        NaiveDate::parse_from_str(text, "%Y-%m-%d")
+            .map(|d| Some(d.and_hms_opt(0, 0, 0).expect("midnight exists").and_utc()))
+            .map_err(|_| AppError::Invalid {
+                fields: vec![FieldError {
+                    field: field.into(),
+                    message: "Use a date such as 2026-11-22.".into(),
+                }],
+            })
+    };
+    // Open ends are four-digit years: SQLite compares these timestamps as text, where
+    // chrono's extreme dates ("+262142-…") would sort before "2026-…".
+    let earliest = NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid date");
+    let latest = NaiveDate::from_ymd_opt(9999, 1, 1).expect("valid date");
+    let midnight = |d: NaiveDate| d.and_hms_opt(0, 0, 0).expect("midnight exists").and_utc();
+    let from = day("from", &filter.from)?.unwrap_or_else(|| midnight(earliest));
+    let until = day("to", &filter.to)?
+        .map(|d| d + chrono::Duration::days(1))
+        .unwrap_or_else(|| midnight(latest));
+    Ok(AuditQuery {
+        actor: &filter.actor,
+        action: &filter.action,
+        from,
+        until,
+    })
+}
+
+pub fn entry_of(row: AuditListRow) -> AuditEntry {
+    AuditEntry {
+        id: row.id,
+        at: row.at.to_rfc3339_opts(chrono::SecondsFormat::Micros, true),
+        actor_email: row.actor_email,
+        client_ip: row.client_ip,
+        action: row.action,
+        target: row.target,
+        details: row.details,
+        request_id: row.request_id,
+    }
+}
+
+/// CSV with a header row; every field quoted as needed by the `csv` crate.
+pub fn to_csv(entries: &[AuditEntry]) -> Result<Vec<u8>, AppError> {
+    let mut out = csv::Writer::from_writer(Vec::new());
+    out.write_record([
+        "id",
+        "at",
+        "actor",
+        "client_ip",
+        "action",
+        "target",
+        "details",
+        "request_id",
+    ])
+    .map_err(super::errors::internal)?;
+    for e in entries {
+        let id = e.id.to_string();
+        out.write_record([
+            id.as_str(),
+            &e.at,
+            e.actor_email.as_deref().unwrap_or(""),
+            e.client_ip.as_deref().unwrap_or(""),
+            &e.action,
+            e.target.as_deref().unwrap_or(""),
+            &e.details,
+            e.request_id.as_deref().unwrap_or(""),
+        ])
+        .map_err(super::errors::internal)?;
+    }
+    out.into_inner().map_err(super::errors::internal)
+}
