@@ -239,6 +239,31 @@ pub async fn set_user_active(id: i64, active: bool) -> Result<(), AppError> {
     tx.commit().await.map_err(internal)
 }
 
+/// Clears someone's failed sign-in attempts, lifting any delay or lock on their account at
+/// once (the per-address limit is not touched). Returns how many failures were cleared.
+#[server(endpoint = "users/unlock")]
+pub async fn unlock_user(id: i64) -> Result<u64, AppError> {
+    let state = app_state()?;
+    let admin = authorized(&state, Action::ManageUsers).await?;
+    let target = state
+        .db
+        .user_by_id(id)
+        .await
+        .map_err(internal)?
+        .ok_or(AppError::NotFound)?;
+    let mut tx = state.db.begin().await.map_err(internal)?;
+    let cleared = crate::server::throttle::unlock_account(
+        &mut tx,
+        &request_origin(),
+        admin.id,
+        &target.email,
+    )
+    .await
+    .map_err(internal)?;
+    tx.commit().await.map_err(internal)?;
+    Ok(cleared)
+}
+
 /// The signed-in manager's team: direct and indirect reports, as a tree.
 #[server(endpoint = "team")]
 pub async fn my_team() -> Result<Vec<TeamMember>, AppError> {

@@ -1,7 +1,7 @@
 //! Administrators: one person's place in the organisation, and their access.
 
 use crate::{
-    api::{SetUserActive, UpdateUser, get_user},
+    api::{SetUserActive, UnlockUser, UpdateUser, get_user},
     components::{
         ErrorPage, Field, FormActions, FormError, ManagerSelect, RoleSelect, action_error,
     },
@@ -78,6 +78,32 @@ fn PersonForms(
                     {if active { "Disable account" } else { "Enable account" }}
                 </button>
             </ActionForm>
+            <UnlockForm id=person.id />
         </section>
+    }
+}
+
+/// Lifts the sign-in delay or lock that failed attempts put on the account.
+#[component]
+fn UnlockForm(id: i64) -> impl IntoView {
+    let unlock = ServerAction::<UnlockUser>::new();
+    let result = move || {
+        unlock
+            .value()
+            .get()
+            .and_then(Result::ok)
+            .map(|cleared| match cleared {
+                0 => "There were no failed sign-ins to clear.".to_owned(),
+                n => format!("Cleared {n} failed sign-ins: they can sign in again now."),
+            })
+    };
+    view! {
+        <ActionForm action=unlock>
+            <input type="hidden" name="id" value=id />
+            <p>"Too many failed sign-ins slow down or lock an account for up to a day."</p>
+            <FormError error=action_error(unlock) />
+            <button type="submit" class="secondary">"Unlock sign-in"</button>
+            <p role="status">{result}</p>
+        </ActionForm>
     }
 }

@@ -367,3 +367,38 @@ async fn a_form_posted_without_javascript_shows_the_wait() {
         "{html}"
     );
 }
+
+/// The same unlock, from the person page's server function: administrators only.
+#[tokio::test]
+async fn an_administrator_unlocks_an_account_from_the_people_pages() {
+    let app = spawn_app().await;
+    let admin = app.set_up().await;
+    let me = app.db.user_by_email(&admin.email).await.unwrap().unwrap();
+    for _ in 0..4 {
+        app.login_with(&client(), &admin.email, "not the password at all", "/")
+            .await;
+    }
+    let throttled = app
+        .login_with(&client(), &admin.email, &admin.password, "/")
+        .await;
+    assert_eq!(throttled.status(), StatusCode::TOO_MANY_REQUESTS);
+
+    let stranger = client()
+        .post(app.url("/api/users/unlock"))
+        .header("sec-fetch-site", "same-origin")
+        .form(&[("id", me.id.to_string())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(stranger.status(), StatusCode::UNAUTHORIZED);
+
+    let res = app
+        .call("users/unlock", &[("id", &me.id.to_string())])
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(res.json::<u64>().await.unwrap() >= 3);
+    let again = app
+        .login_with(&client(), &admin.email, &admin.password, "/")
+        .await;
+    assert!(again.status().is_success(), "{}", again.status());
+}
