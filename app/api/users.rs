@@ -149,18 +149,12 @@ pub async fn update_user(
     job_title: String,
 ) -> Result<(), AppError> {
     let state = app_state()?;
-    let admin = authorized(&state, Action::ManageUsers).await?;
+    let (admin, before) = admin_acting_on(&state, id).await?;
     let mut checks = Checks::new();
     optional_text(&mut checks, "function", &function);
     optional_text(&mut checks, "job_title", &job_title);
     checks.into_result()?;
     let manager_id = parse_manager(&manager)?;
-    let before = state
-        .db
-        .user_by_id(id)
-        .await
-        .map_err(internal)?
-        .ok_or(AppError::NotFound)?;
 
     let mut tx = state.db.begin().await.map_err(internal)?;
     tx.lock_organisation().await.map_err(internal)?;
@@ -210,13 +204,7 @@ pub async fn update_user(
 #[server(endpoint = "users/status")]
 pub async fn set_user_active(id: i64, active: bool) -> Result<(), AppError> {
     let state = app_state()?;
-    let admin = authorized(&state, Action::ManageUsers).await?;
-    let target = state
-        .db
-        .user_by_id(id)
-        .await
-        .map_err(internal)?
-        .ok_or(AppError::NotFound)?;
+    let (admin, target) = admin_acting_on(&state, id).await?;
     let mut tx = state.db.begin().await.map_err(internal)?;
     tx.lock_organisation().await.map_err(internal)?;
     if !active
@@ -244,13 +232,7 @@ pub async fn set_user_active(id: i64, active: bool) -> Result<(), AppError> {
 #[server(endpoint = "users/unlock")]
 pub async fn unlock_user(id: i64) -> Result<u64, AppError> {
     let state = app_state()?;
-    let admin = authorized(&state, Action::ManageUsers).await?;
-    let target = state
-        .db
-        .user_by_id(id)
-        .await
-        .map_err(internal)?
-        .ok_or(AppError::NotFound)?;
+    let (admin, target) = admin_acting_on(&state, id).await?;
     let mut tx = state.db.begin().await.map_err(internal)?;
     let cleared = crate::server::throttle::unlock_account(
         &mut tx,
@@ -270,6 +252,22 @@ pub async fn my_team() -> Result<Vec<TeamMember>, AppError> {
     let state = app_state()?;
     let me = authorized(&state, Action::ViewTeam).await?;
     state.db.team_of(me.id).await.map_err(internal)
+}
+
+/// The administrator acting and the person they act on (404 when there is no such person).
+#[cfg(feature = "ssr")]
+async fn admin_acting_on(
+    state: &AppState,
+    id: i64,
+) -> Result<(crate::server::db::UserRecord, crate::server::db::UserRecord), AppError> {
+    let admin = authorized(state, Action::ManageUsers).await?;
+    let target = state
+        .db
+        .user_by_id(id)
+        .await
+        .map_err(internal)?
+        .ok_or(AppError::NotFound)?;
+    Ok((admin, target))
 }
 
 #[cfg(feature = "ssr")]
