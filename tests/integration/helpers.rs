@@ -41,7 +41,17 @@ impl TestApp {
 
     /// Calls a server function the way the hydrated page does (same-origin fetch).
     pub async fn call(&self, endpoint: &str, form: &[(&str, &str)]) -> Response {
-        self.client
+        self.call_as(&self.client, endpoint, form).await
+    }
+
+    /// [`Self::call`] from another browser (another person, or nobody signed in).
+    pub async fn call_as(
+        &self,
+        client: &Client,
+        endpoint: &str,
+        form: &[(&str, &str)],
+    ) -> Response {
+        client
             .post(self.url(&format!("/api/{endpoint}")))
             .header("sec-fetch-site", "same-origin")
             .form(form)
@@ -77,13 +87,12 @@ impl TestApp {
         password: &str,
         next: &str,
     ) -> Response {
-        client
-            .post(self.url("/api/login"))
-            .header("sec-fetch-site", "same-origin")
-            .form(&[("email", email), ("password", password), ("next", next)])
-            .send()
-            .await
-            .expect("login call failed")
+        self.call_as(
+            client,
+            "login",
+            &[("email", email), ("password", password), ("next", next)],
+        )
+        .await
     }
 
     /// Who `client` is signed in as, according to the server.

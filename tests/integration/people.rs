@@ -42,30 +42,15 @@ async fn invite(
 /// Accepts an invitation in a fresh browser; returns that (now signed-in) client.
 async fn accept(app: &TestApp, token: &str) -> Client {
     let browser = client();
-    let res = post(
-        app,
-        &browser,
-        "invitation/accept",
-        &[("token", token), ("password", PASSWORD)],
-    )
-    .await;
+    let res = app
+        .call_as(
+            &browser,
+            "invitation/accept",
+            &[("token", token), ("password", PASSWORD)],
+        )
+        .await;
     assert_eq!(res.status(), StatusCode::OK, "accept");
     browser
-}
-
-async fn post(
-    app: &TestApp,
-    client: &Client,
-    endpoint: &str,
-    form: &[(&str, &str)],
-) -> reqwest::Response {
-    client
-        .post(app.url(&format!("/api/{endpoint}")))
-        .header("sec-fetch-site", "same-origin")
-        .form(form)
-        .send()
-        .await
-        .unwrap()
 }
 
 /// An organisation: the admin (id 1), a manager and an employee reporting to the manager.
@@ -105,13 +90,13 @@ async fn an_invitation_is_a_single_use_link_that_signs_the_person_in() {
         app.who_is(&browser).await.as_deref(),
         Some("new@acme.example")
     );
-    let again = post(
-        &app,
-        &client(),
-        "invitation/accept",
-        &[("token", &token), ("password", PASSWORD)],
-    )
-    .await;
+    let again = app
+        .call_as(
+            &client(),
+            "invitation/accept",
+            &[("token", &token), ("password", PASSWORD)],
+        )
+        .await;
     assert_eq!(again.status(), StatusCode::NOT_FOUND, "a used link is dead");
     assert_eq!(
         app.get(&format!("/invite/{token}")).await.status(),
@@ -130,13 +115,13 @@ async fn expired_replaced_and_made_up_links_are_refused_alike() {
     app.execute("UPDATE invitations SET expires_at = created_at")
         .await;
     for token in [first.as_str(), second.as_str(), "0000", "not-even-hex"] {
-        let res = post(
-            &app,
-            &client(),
-            "invitation/accept",
-            &[("token", token), ("password", PASSWORD)],
-        )
-        .await;
+        let res = app
+            .call_as(
+                &client(),
+                "invitation/accept",
+                &[("token", token), ("password", PASSWORD)],
+            )
+            .await;
         assert_eq!(res.status(), StatusCode::NOT_FOUND, "{token}");
     }
 }
@@ -196,7 +181,7 @@ async fn a_manager_sees_their_team_as_a_tree() {
         .await;
     assert_eq!(res.status(), StatusCode::OK);
 
-    let res = post(&app, &manager, "team", &[]).await;
+    let res = app.call_as(&manager, "team", &[]).await;
     assert_eq!(res.status(), StatusCode::OK);
     let team: Value = res.json().await.unwrap();
     let rows: Vec<(String, u64)> = team
@@ -264,12 +249,12 @@ async fn people_administration_is_for_administrators_only() {
     for (who, browser) in [("employee", &employee), ("manager", &manager)] {
         for (endpoint, form) in &forbidden {
             let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
-            let res = post(&app, browser, endpoint, &form).await;
+            let res = app.call_as(browser, endpoint, &form).await;
             assert_eq!(res.status(), StatusCode::FORBIDDEN, "{who} {endpoint}");
         }
     }
     for (endpoint, _) in &forbidden {
-        let res = post(&app, &client(), endpoint, &[]).await;
+        let res = app.call_as(&client(), endpoint, &[]).await;
         assert!(
             matches!(
                 res.status(),
@@ -281,7 +266,7 @@ async fn people_administration_is_for_administrators_only() {
     }
     // The employee may not see a team either, and the admin page says 403.
     assert_eq!(
-        post(&app, &employee, "team", &[]).await.status(),
+        app.call_as(&employee, "team", &[]).await.status(),
         StatusCode::FORBIDDEN
     );
     let page = employee.get(app.url("/admin/people")).send().await.unwrap();

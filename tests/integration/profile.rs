@@ -103,14 +103,9 @@ async fn you_see_your_sessions_and_can_end_one_but_not_anyone_elses() {
     let handle = other["handle"].as_str().unwrap();
 
     // Someone else cannot end it, even knowing the handle.
-    let stranger = client();
-    let stranger_res = stranger
-        .post(app.url("/api/profile/sessions/end"))
-        .header("sec-fetch-site", "same-origin")
-        .form(&[("handle", handle)])
-        .send()
-        .await
-        .unwrap();
+    let stranger_res = app
+        .call_as(&client(), "profile/sessions/end", &[("handle", handle)])
+        .await;
     assert_eq!(stranger_res.status(), StatusCode::UNAUTHORIZED);
     assert!(app.who_is(&phone).await.is_some());
 

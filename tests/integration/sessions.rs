@@ -73,12 +73,7 @@ async fn after_sign_out_the_cookie_is_worth_nothing() {
         .await;
     let cookie = session_cookie(&res).unwrap();
 
-    let out = visitor
-        .post(app.url("/api/logout"))
-        .header("sec-fetch-site", "same-origin")
-        .send()
-        .await
-        .unwrap();
+    let out = app.call_as(&visitor, "logout", &[]).await;
     assert!(out.status().is_success());
     assert_eq!(app.who_is(&visitor).await, None);
 

@@ -383,13 +383,9 @@ async fn an_administrator_unlocks_an_account_from_the_people_pages() {
         .await;
     assert_eq!(throttled.status(), StatusCode::TOO_MANY_REQUESTS);
 
-    let stranger = client()
-        .post(app.url("/api/users/unlock"))
-        .header("sec-fetch-site", "same-origin")
-        .form(&[("id", me.id.to_string())])
-        .send()
-        .await
-        .unwrap();
+    let stranger = app
+        .call_as(&client(), "users/unlock", &[("id", &me.id.to_string())])
+        .await;
     assert_eq!(stranger.status(), StatusCode::UNAUTHORIZED);
 
     let res = app
