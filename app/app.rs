@@ -1,10 +1,11 @@
 //! The HTML shell, the router and the layout every page shares.
 
 use crate::{
-    components::{MainNav, UserMenu, provide_auth},
+    components::{MainNav, UserMenu, element_text, provide_auth},
     pages::{
-        AuditPage, HomePage, InvitationPage, LoginPage, NotFoundPage, PeoplePage, PersonPage,
-        ProfilePage, SetupPage, TeamPage,
+        AuditPage, HomePage, InvitationPage, LoginPage, NotFoundPage, PeoplePage, PeriodsPage,
+        PersonPage, ProfilePage, SetupPage, TeamPage, V2momEditPage, V2momHistoryPage,
+        V2momListPage, V2momPage,
     },
 };
 use leptos::prelude::*;
@@ -46,8 +47,13 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Stylesheet id="leptos" href="/pkg/v2mom.css" />
+        // Titles carry names and V2MOM titles people typed (see `element_text`).
         <Title formatter=|page: String| {
-            if page.is_empty() { "v2mom".to_owned() } else { format!("{page} · v2mom") }
+            if page.is_empty() {
+                "v2mom".to_owned()
+            } else {
+                format!("{} · v2mom", element_text(&page))
+            }
         } />
         <Router>
             <header class="site-header">
@@ -81,6 +87,27 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=(StaticSegment("admin"), StaticSegment("people"), ParamSegment("id"))
                         view=PersonPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=StaticSegment("v2moms") view=V2momListPage ssr=SsrMode::Async />
+                    <Route
+                        path=(StaticSegment("v2moms"), ParamSegment("id"))
+                        view=V2momPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("v2moms"), ParamSegment("id"), StaticSegment("edit"))
+                        view=V2momEditPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("v2moms"), ParamSegment("id"), StaticSegment("history"))
+                        view=V2momHistoryPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("admin"), StaticSegment("periods"))
+                        view=PeriodsPage
                         ssr=SsrMode::Async
                     />
                     <Route

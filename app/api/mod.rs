@@ -3,15 +3,19 @@
 mod audit;
 mod auth;
 mod invitations;
+mod periods;
 mod profile;
 mod setup;
 mod status;
 mod users;
+mod v2moms;
 
 pub use audit::*;
 pub use auth::*;
 pub use invitations::*;
+pub use periods::*;
 pub use profile::*;
 pub use setup::*;
 pub use status::*;
 pub use users::*;
+pub use v2moms::*;

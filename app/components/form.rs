@@ -43,6 +43,20 @@ pub fn Field(
     }
 }
 
+/// Text for the inside of a `<textarea>` or `<title>`. Leptos writes those children into
+/// the server's HTML unescaped (their content is text to the browser, but `</textarea>`
+/// typed by a user would still end the element), so the server escapes them; in the
+/// browser the text is set directly and stays as typed.
+pub fn element_text(text: &str) -> String {
+    #[cfg(feature = "ssr")]
+    return text
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
+    #[cfg(not(feature = "ssr"))]
+    text.to_owned()
+}
+
 /// Errors that belong to the whole form rather than one field.
 #[component]
 pub fn FormError(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView {

@@ -10,7 +10,7 @@ mod vision_preview;
 
 pub use auth::{Auth, MainNav, UserMenu, action_error, provide_auth, use_auth};
 pub use error_page::ErrorPage;
-pub use form::{Field, FormActions, FormError, NewPasswordField};
+pub use form::{Field, FormActions, FormError, NewPasswordField, element_text};
 pub use pager::Pager;
 pub use people::{ManagerSelect, RoleSelect};
 pub use server_status::ServerStatusCheck;

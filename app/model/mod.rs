@@ -1,13 +1,16 @@
 //! Types shared by server and browser. Plain data: no I/O here.
 
 mod audit;
+pub mod diff;
 mod status;
 mod user;
+pub mod v2mom;
 pub mod validate;
 
 pub use audit::*;
 pub use status::*;
 pub use user::*;
+pub use v2mom::*;
 
 /// Percent-encodes everything but unreserved characters, for a value inside a URL.
 pub fn percent_encode(text: &str) -> String {

@@ -14,7 +14,7 @@ impl Checks {
         Self::default()
     }
 
-    fn fail(&mut self, field: &str, message: impl Into<String>) {
+    pub fn fail(&mut self, field: &str, message: impl Into<String>) {
         self.0.push(FieldError {
             field: field.to_owned(),
             message: message.into(),
@@ -30,6 +30,35 @@ impl Checks {
             self.fail(field, format!("Use at most {max} characters."));
         }
         self
+    }
+
+    /// Text that may be empty, of at most `max` characters.
+    pub fn optional_text(&mut self, field: &str, value: &str, max: usize) -> &mut Self {
+        if value.trim().chars().count() > max {
+            self.fail(field, format!("Use at most {max} characters."));
+        }
+        self
+    }
+
+    /// A list of at most `max` items.
+    pub fn count(&mut self, field: &str, count: usize, max: usize) -> &mut Self {
+        if count > max {
+            self.fail(field, format!("Use at most {max} items."));
+        }
+        self
+    }
+
+    /// Empty, or a real calendar date written `YYYY-MM-DD`.
+    pub fn date(&mut self, field: &str, value: &str) -> &mut Self {
+        if !value.trim().is_empty() && parse_date(value).is_none() {
+            self.fail(field, "Enter a date as YYYY-MM-DD.");
+        }
+        self
+    }
+
+    /// Whether nothing failed so far.
+    pub fn is_ok(&self) -> bool {
+        self.0.is_empty()
     }
 
     /// A plausible email address: one `@`, something on both sides, a dot in the domain,
@@ -69,6 +98,28 @@ impl Checks {
     }
 }
 
+/// `(year, month, day)` of a real calendar date written `YYYY-MM-DD`.
+pub fn parse_date(text: &str) -> Option<(u32, u32, u32)> {
+    let mut parts = text.trim().splitn(3, '-');
+    let mut number = |digits: usize| {
+        parts
+            .next()
+            .filter(|p| p.len() == digits && p.bytes().all(|b| b.is_ascii_digit()))?
+            .parse::<u32>()
+            .ok()
+    };
+    let (year, month, day) = (number(4)?, number(2)?, number(2)?);
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    (year >= 1000 && (1..=days).contains(&day)).then_some((year, month, day))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -99,5 +150,20 @@ mod tests {
         assert_eq!(err.field("name"), Some("Required."));
         assert_eq!(err.field("title"), Some("Use at most 5 characters."));
         assert_eq!(err.field("ok"), None);
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(parse_date("2028-02-29"), Some((2028, 2, 29)));
+        for bad in [
+            "2027-02-29",
+            "2027-13-01",
+            "2027-1-01",
+            "27-01-01",
+            "2027-01-32",
+            "x",
+        ] {
+            assert_eq!(parse_date(bad), None, "{bad}");
+        }
     }
 }

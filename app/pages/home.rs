@@ -1,6 +1,11 @@
-use crate::components::{ServerStatusCheck, VisionPreview};
+use crate::{
+    api::home,
+    components::{ServerStatusCheck, VisionPreview, use_auth},
+    model::Home,
+};
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::components::A;
 
 /// The five parts of a V2MOM, as Salesforce's framework defines them.
 const PARTS: [(&str, &str); 5] = [
@@ -17,8 +22,123 @@ const PARTS: [(&str, &str); 5] = [
     ),
 ];
 
+/// Signed in: one's own V2MOM and team for the current period. Otherwise: what V2MOM is.
 #[component]
 pub fn HomePage() -> impl IntoView {
+    let auth = use_auth();
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match auth.user.await {
+                    Ok(Some(_)) => view! { <Dashboard /> }.into_any(),
+                    _ => view! { <Landing /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Dashboard() -> impl IntoView {
+    let data = Resource::new(|| (), |_| home());
+    view! {
+        <Title text="" />
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(home) => view! { <DashboardView home /> }.into_any(),
+                    Err(error) => view! { <p class="form-error">{error.to_string()}</p> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn DashboardView(home: Home) -> impl IntoView {
+    let Some(period) = home.period else {
+        return view! {
+            <section>
+                <h1>"Welcome"</h1>
+                <p>"No current planning period is set yet. An administrator chooses one under Periods."</p>
+            </section>
+        }
+        .into_any();
+    };
+    let mine = match home.mine {
+        Some(v) => view! {
+            <p>
+                <A href=format!("/v2moms/{}", v.id)>
+                    {if v.content.title.is_empty() { "My V2MOM".to_owned() } else { v.content.title.clone() }}
+                </A>
+                " · "
+                <span class=format!("status status-{}", v.status.as_str())>{v.status.label()}</span>
+            </p>
+            <p class="vision">{v.content.vision.clone()}</p>
+        }
+        .into_any(),
+        None => view! {
+            <p>"You have no V2MOM for this period yet. " <A href="/v2moms">"Start one"</A></p>
+        }
+        .into_any(),
+    };
+    let managers = home.managers.map(|m| {
+        view! {
+            <section>
+                <h2>"It aligns to"</h2>
+                <p>
+                    <A href=format!("/v2moms/{}", m.id)>{format!("{}'s V2MOM", m.owner.name)}</A>
+                    {(!m.title.is_empty()).then(|| format!(" · {}", m.title))}
+                </p>
+            </section>
+        }
+    });
+    let team = (!home.team.is_empty()).then(|| {
+        view! {
+            <section>
+                <h2>"My team"</h2>
+                <ul class="tree team-status">
+                    {home
+                        .team
+                        .into_iter()
+                        .map(|member| {
+                            let depth = member.depth.min(8);
+                            view! {
+                                <li class=format!("depth-{depth}")>
+                                    {member.person.name} " · "
+                                    {match member.v2mom {
+                                        Some((id, status)) => view! {
+                                            <A href=format!("/v2moms/{id}")>
+                                                <span class=format!("status status-{}", status.as_str())>{status.label()}</span>
+                                            </A>
+                                        }.into_any(),
+                                        None => view! { <span class="status status-none">"No V2MOM"</span> }.into_any(),
+                                    }}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+                {(!home.unaligned_methods.is_empty()).then(|| view! {
+                    <h3>"Methods nobody aligns to yet"</h3>
+                    <ul>{home.unaligned_methods.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
+                })}
+            </section>
+        }
+    });
+    view! {
+        <section>
+            <h1>{format!("My V2MOM · {}", period.name)}</h1>
+            {mine}
+        </section>
+        {managers}
+        {team}
+    }
+    .into_any()
+}
+
+#[component]
+fn Landing() -> impl IntoView {
     view! {
         <Title text="" />
         <section class="hero">

@@ -61,6 +61,8 @@ pub struct Settings {
     /// may make per `throttle_ip_window_mins`.
     pub throttle_ip_attempts: u32,
     pub throttle_ip_window_mins: u64,
+    /// Who reads published V2MOMs: `chain` (the owner's reporting line) or `company`.
+    pub v2mom_visibility: crate::server::policy::Visibility,
 }
 
 impl Default for Settings {
@@ -88,6 +90,7 @@ impl Default for Settings {
             trusted_proxies: Vec::new(),
             throttle_ip_attempts: 50,
             throttle_ip_window_mins: 15,
+            v2mom_visibility: Default::default(),
         }
     }
 }
@@ -319,7 +322,8 @@ impl fmt::Display for Config {
              log_level={} body_limit={} request_timeout={}s shutdown_timeout={}s \
              db_max_connections={} db_acquire_timeout={}s db_tls_mode={} db_ca_file={} \
              session_idle_timeout={}min session_absolute_timeout={}h invitation_ttl={}d \
-             trusted_proxies={} throttle_ip_attempts={} throttle_ip_window={}min",
+             trusted_proxies={} throttle_ip_attempts={} throttle_ip_window={}min \
+             v2mom_visibility={:?}",
             s.addr,
             s.data_dir.display(),
             self.database.redacted(),
@@ -350,6 +354,7 @@ impl fmt::Display for Config {
             },
             s.throttle_ip_attempts,
             s.throttle_ip_window_mins,
+            s.v2mom_visibility,
         )
     }
 }

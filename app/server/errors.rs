@@ -38,21 +38,26 @@ pub fn set_response_status(error: &AppError) {
     let Some(response) = use_context::<ResponseOptions>() else {
         return;
     };
-    let form_post = use_context::<Parts>().is_some_and(|parts| {
-        parts.method == http::Method::POST
-            && parts
-                .headers
-                .get(http::header::ACCEPT)
-                .and_then(|v| v.to_str().ok())
-                .is_some_and(|accept| accept.contains("text/html"))
-    });
-    if form_post {
+    if is_plain_form_post() {
         return;
     }
     response.set_status(status_of(error));
     if let AppError::TooManyRequests { retry_after_secs } = error {
         response.insert_header(RETRY_AFTER, HeaderValue::from(*retry_after_secs));
     }
+}
+
+/// Whether this request is a browser's own form post (no JavaScript): the answer should
+/// then be a page (a redirect), not data.
+pub fn is_plain_form_post() -> bool {
+    use_context::<Parts>().is_some_and(|parts| {
+        parts.method == http::Method::POST
+            && parts
+                .headers
+                .get(http::header::ACCEPT)
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|accept| accept.contains("text/html"))
+    })
 }
 
 fn status_of(error: &AppError) -> StatusCode {

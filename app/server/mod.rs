@@ -16,3 +16,4 @@ pub mod state;
 pub mod telemetry;
 pub mod throttle;
 pub mod tokens;
+pub mod v2mom_access;

@@ -1,6 +1,19 @@
 //! The reporting line: how two people relate, for the policy.
 
-use super::policy::Relation;
+use super::{
+    db::{Db, DbError},
+    policy::Relation,
+};
+
+/// How `target` relates to `actor`, read from the database.
+pub async fn relation_between(db: &Db, actor: i64, target: i64) -> Result<Relation, DbError> {
+    if actor == target {
+        return Ok(Relation::Myself);
+    }
+    let actor_chain = db.manager_chain(actor).await?;
+    let target_chain = db.manager_chain(target).await?;
+    Ok(relation(actor, &actor_chain, target, &target_chain))
+}
 
 /// How `target` relates to `actor`, given each one's chain of managers (nearest first).
 pub fn relation(actor: i64, actor_chain: &[i64], target: i64, target_chain: &[i64]) -> Relation {

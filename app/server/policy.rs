@@ -4,7 +4,10 @@
 //! ([`Relation`], from the reporting line), then ask before doing anything. Nothing here
 //! touches the database, so the whole matrix is unit-tested below.
 
-use crate::{error::AppError, model::Role};
+use crate::{
+    error::AppError,
+    model::{Role, StatusChange, V2momStatus},
+};
 
 /// Who is asking. `None` in [`decide`] means nobody is signed in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,6 +46,39 @@ impl Relation {
     fn is_report(self) -> bool {
         matches!(self, Relation::DirectReport | Relation::IndirectReport)
     }
+
+    fn is_above(self) -> bool {
+        matches!(self, Relation::OwnManager | Relation::ManagerAbove)
+    }
+}
+
+/// Who may read published V2MOMs beyond the owner's reporting line (a setting).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Visibility {
+    /// The owner, the managers above them and the people below them (the default).
+    #[default]
+    Chain,
+    /// Everyone in the company, as Salesforce does it.
+    Company,
+}
+
+/// What the policy needs to know about a V2MOM: whose it is, seen from the actor, and
+/// where it stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct V2momFacts {
+    pub owner: Relation,
+    pub status: V2momStatus,
+}
+
+impl V2momFacts {
+    fn all() -> impl Iterator<Item = V2momFacts> {
+        Relation::ALL.into_iter().flat_map(|owner| {
+            V2momStatus::ALL
+                .into_iter()
+                .map(move |status| V2momFacts { owner, status })
+        })
+    }
 }
 
 /// Something someone wants to do.
@@ -66,6 +102,16 @@ pub enum Action {
     ManageOwnAccount,
     ReadAuditLog,
     ManageSettings,
+    /// Periods, lists of V2MOMs one may read, one's home page: anyone signed in.
+    UseV2moms,
+    /// Define planning periods and choose the current one.
+    ManagePeriods,
+    /// Start a V2MOM for someone (the owner, seen from the actor).
+    CreateV2mom(Relation),
+    ReadV2mom(V2momFacts, Visibility),
+    /// Change a V2MOM's vision, values, methods, obstacles and measures.
+    EditV2mom(V2momFacts),
+    ChangeV2momStatus(StatusChange, Relation),
 }
 
 impl Action {
@@ -81,8 +127,18 @@ impl Action {
             Action::ManageOwnAccount,
             Action::ReadAuditLog,
             Action::ManageSettings,
+            Action::UseV2moms,
+            Action::ManagePeriods,
         ];
         all.extend(Relation::ALL.map(Action::ViewUser));
+        all.extend(Relation::ALL.map(Action::CreateV2mom));
+        for visibility in [Visibility::Chain, Visibility::Company] {
+            all.extend(V2momFacts::all().map(|facts| Action::ReadV2mom(facts, visibility)));
+        }
+        all.extend(V2momFacts::all().map(Action::EditV2mom));
+        for change in StatusChange::ALL {
+            all.extend(Relation::ALL.map(|owner| Action::ChangeV2momStatus(change, owner)));
+        }
         all
     }
 }
@@ -124,6 +180,31 @@ pub fn decide(actor: Option<&Actor>, action: Action) -> Decision {
             relation,
             Relation::Myself | Relation::OwnManager | Relation::ManagerAbove
         ),
+        (_, Action::UseV2moms) => true,
+        (role, Action::CreateV2mom(owner)) => {
+            owner == Relation::Myself || (role == Role::Manager && owner.is_report())
+        }
+        (role, Action::ReadV2mom(facts, visibility)) => {
+            facts.owner == Relation::Myself
+                || (role == Role::Manager && facts.owner.is_report())
+                || (facts.status.is_public()
+                    && (visibility == Visibility::Company || facts.owner.is_above()))
+        }
+        (Role::Manager, Action::EditV2mom(facts)) => {
+            facts.owner == Relation::Myself || facts.owner.is_report()
+        }
+        (Role::Employee, Action::EditV2mom(facts)) => {
+            facts.owner == Relation::Myself && facts.status == V2momStatus::Draft
+        }
+        (role, Action::ChangeV2momStatus(change, owner)) => match change {
+            StatusChange::Submit => owner == Relation::Myself,
+            StatusChange::Approve | StatusChange::Return => {
+                role == Role::Manager && owner.is_report()
+            }
+            StatusChange::Publish | StatusChange::Archive => {
+                role == Role::Manager && (owner == Relation::Myself || owner.is_report())
+            }
+        },
         _ => false,
     };
     if allowed { Allow } else { Deny }
@@ -139,10 +220,54 @@ pub fn authorize(actor: Option<&Actor>, action: Action) -> Result<(), AppError> 
     }
 }
 
+/// Groups of people, by how they relate to the reader, as lists query them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Circle {
+    Myself,
+    /// Direct and indirect reports.
+    Team,
+    /// Own manager and the managers above.
+    Chain,
+    /// Peers and the unrelated.
+    Others,
+}
+
+impl Circle {
+    pub const ALL: [Circle; 4] = [Circle::Myself, Circle::Team, Circle::Chain, Circle::Others];
+
+    fn relations(self) -> &'static [Relation] {
+        match self {
+            Circle::Myself => &[Relation::Myself],
+            Circle::Team => &[Relation::DirectReport, Relation::IndirectReport],
+            Circle::Chain => &[Relation::OwnManager, Relation::ManagerAbove],
+            Circle::Others => &[Relation::Peer, Relation::Unrelated],
+        }
+    }
+}
+
+/// Which statuses of a circle's V2MOMs a list may show. Asked of [`decide`] itself, so a
+/// list never shows what opening the V2MOM would refuse.
+pub fn readable_statuses(
+    actor: &Actor,
+    circle: Circle,
+    visibility: Visibility,
+) -> Vec<V2momStatus> {
+    V2momStatus::ALL
+        .into_iter()
+        .filter(|&status| {
+            circle.relations().iter().all(|&owner| {
+                let facts = V2momFacts { owner, status };
+                decide(Some(actor), Action::ReadV2mom(facts, visibility)) == Decision::Allow
+            })
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use Decision::*;
+    use V2momStatus::*;
 
     fn actor(role: Role, active: bool) -> Actor {
         Actor {
@@ -171,6 +296,75 @@ mod tests {
             (Role::Employee, Action::ViewUser(_)) => Deny,
             (_, Action::ManageUsers | Action::ReadAuditLog | Action::ManageSettings) => Deny,
             (Role::Employee, Action::ViewTeam) => Deny,
+            // V2MOMs.
+            (_, Action::UseV2moms) => Allow,
+            (_, Action::ManagePeriods) => Deny,
+            (_, Action::CreateV2mom(Myself)) => Allow,
+            (Role::Manager, Action::CreateV2mom(DirectReport | IndirectReport)) => Allow,
+            (_, Action::CreateV2mom(_)) => Deny,
+            (_, Action::ReadV2mom(V2momFacts { owner: Myself, .. }, _)) => Allow,
+            (
+                Role::Manager,
+                Action::ReadV2mom(
+                    V2momFacts {
+                        owner: DirectReport | IndirectReport,
+                        ..
+                    },
+                    _,
+                ),
+            ) => Allow,
+            (
+                _,
+                Action::ReadV2mom(
+                    V2momFacts {
+                        owner: OwnManager | ManagerAbove,
+                        status: Published | Archived,
+                    },
+                    _,
+                ),
+            ) => Allow,
+            (
+                _,
+                Action::ReadV2mom(
+                    V2momFacts {
+                        status: Published | Archived,
+                        ..
+                    },
+                    Visibility::Company,
+                ),
+            ) => Allow,
+            (_, Action::ReadV2mom(..)) => Deny,
+            (
+                Role::Manager,
+                Action::EditV2mom(V2momFacts {
+                    owner: Myself | DirectReport | IndirectReport,
+                    ..
+                }),
+            ) => Allow,
+            (
+                Role::Employee,
+                Action::EditV2mom(V2momFacts {
+                    owner: Myself,
+                    status: Draft,
+                }),
+            ) => Allow,
+            (_, Action::EditV2mom(_)) => Deny,
+            (_, Action::ChangeV2momStatus(StatusChange::Submit, Myself)) => Allow,
+            (
+                Role::Manager,
+                Action::ChangeV2momStatus(
+                    StatusChange::Approve | StatusChange::Return,
+                    DirectReport | IndirectReport,
+                ),
+            ) => Allow,
+            (
+                Role::Manager,
+                Action::ChangeV2momStatus(
+                    StatusChange::Publish | StatusChange::Archive,
+                    Myself | DirectReport | IndirectReport,
+                ),
+            ) => Allow,
+            (_, Action::ChangeV2momStatus(..)) => Deny,
         }
     }
 
@@ -188,7 +382,8 @@ mod tests {
                 checked += 1;
             }
         }
-        assert_eq!(checked, 3 * 16);
+        // 16 account actions; 2 + 7 + 56 + 28 + 35 about V2MOMs.
+        assert_eq!(checked, 3 * 144);
     }
 
     #[test]
@@ -219,5 +414,25 @@ mod tests {
             Err(AppError::Forbidden)
         );
         assert_eq!(authorize(Some(&employee), Action::ManageOwnAccount), Ok(()));
+    }
+
+    #[test]
+    fn lists_show_what_the_policy_lets_one_open() {
+        let manager = actor(Role::Manager, true);
+        let employee = actor(Role::Employee, true);
+        let all = V2momStatus::ALL.to_vec();
+        let public = vec![Published, Archived];
+        let chain = Visibility::Chain;
+        assert_eq!(readable_statuses(&manager, Circle::Myself, chain), all);
+        assert_eq!(readable_statuses(&manager, Circle::Team, chain), all);
+        assert_eq!(readable_statuses(&manager, Circle::Chain, chain), public);
+        assert_eq!(readable_statuses(&manager, Circle::Others, chain), vec![]);
+        assert_eq!(
+            readable_statuses(&employee, Circle::Others, Visibility::Company),
+            public
+        );
+        assert_eq!(readable_statuses(&employee, Circle::Team, chain), vec![]);
+        let admin = actor(Role::Admin, true);
+        assert_eq!(readable_statuses(&admin, Circle::Others, chain), all);
     }
 }

@@ -16,3 +16,4 @@ mod security;
 mod sessions;
 mod setup;
 mod throttle;
+mod v2moms;

@@ -7,7 +7,7 @@ use serde_json::Value;
 const PASSWORD: &str = "orbit velvet canyon 77";
 
 /// Invites someone as the signed-in admin; returns their id and the token from the link.
-async fn invite(
+pub async fn invite(
     app: &TestApp,
     email: &str,
     name: &str,
@@ -40,7 +40,7 @@ async fn invite(
 }
 
 /// Accepts an invitation in a fresh browser; returns that (now signed-in) client.
-async fn accept(app: &TestApp, token: &str) -> Client {
+pub async fn accept(app: &TestApp, token: &str) -> Client {
     let browser = client();
     let res = app
         .call_as(
@@ -54,7 +54,7 @@ async fn accept(app: &TestApp, token: &str) -> Client {
 }
 
 /// An organisation: the admin (id 1), a manager and an employee reporting to the manager.
-async fn organisation(app: &TestApp) -> (i64, Client, i64, Client) {
+pub async fn organisation(app: &TestApp) -> (i64, Client, i64, Client) {
     app.set_up().await;
     let (manager_id, token) = invite(app, "max@acme.example", "Max Manager", "manager", None).await;
     let manager = accept(app, &token).await;

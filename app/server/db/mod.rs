@@ -6,17 +6,22 @@
 //! Where the SQL must differ, a method matches on the pool itself. Methods are grouped by
 //! area in the files beside this one.
 
+mod alignment;
 mod audit;
 mod instance;
 mod invitations;
 mod org;
+mod periods;
 mod readiness;
 mod session_store;
 mod sessions;
 mod throttle;
 mod tx;
 mod users;
+mod v2mom_list;
+mod v2moms;
 
+pub use alignment::LinkedMethod;
 pub use audit::{AuditListRow, AuditQuery, AuditRow};
 pub use instance::Instance;
 pub use invitations::InvitationRecord;
@@ -26,6 +31,8 @@ pub use sessions::SessionRecord;
 pub(crate) use tx::on_tx;
 pub use tx::{Tx, is_unique_violation};
 pub use users::{NewUser, UserRecord, email_key};
+pub use v2mom_list::ReadScope;
+pub use v2moms::{NewV2mom, V2momHeader, display_time};
 
 use super::config::{Config, Database};
 use crate::model::Backend;

@@ -54,7 +54,7 @@ struct TeamRow {
 }
 
 /// `%text%` for LIKE, with LIKE's own wildcards in the text taken literally.
-fn like_pattern(text: &str) -> String {
+pub(super) fn like_pattern(text: &str) -> String {
     let escaped = text
         .trim()
         .to_lowercase()

@@ -1,0 +1,668 @@
+//! The editor: vision, values and methods (with their obstacles and measures) on one page.
+//!
+//! The form is the source of truth. It posts as a plain form without JavaScript; once
+//! hydrated, moves and removals happen in the browser (the form is read, changed with the
+//! same [`EditOp`] the server applies, and drawn again), fields are checked as you type,
+//! a draft is kept in localStorage, and leaving with unsaved changes asks first.
+
+use crate::{
+    api::{SaveV2mom, alignment_choices, get_v2mom},
+    components::{ErrorPage, FormError, action_error, element_text},
+    error::AppError,
+    model::{
+        EditOp, Item, Measure, MeasureStatus, Method, V2momContent, V2momPage, ValueItem,
+        diff::changes, field,
+    },
+};
+use leptos::{form::FromFormData, html, prelude::*};
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn V2momEditPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()));
+    let data = Resource::new(id, |id| async move {
+        let id = id.ok_or(AppError::NotFound)?;
+        let page = get_v2mom(id).await?;
+        if !page.can_edit {
+            return Err(AppError::Forbidden);
+        }
+        let choices = alignment_choices(id).await?;
+        Ok::<_, AppError>((page, choices))
+    });
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok((page, choices)) => view! { <Editor page choices /> }.into_any(),
+                    Err(error) => view! { <ErrorPage error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// Everything the rows need to draw themselves.
+#[derive(Clone, Copy)]
+struct Ctx {
+    errors: Signal<Option<AppError>>,
+    choices: StoredValue<Vec<(i64, String)>>,
+    /// Applies a move or removal in the browser (hydrated only).
+    apply: Callback<EditOp>,
+}
+
+#[component]
+fn Editor(page: V2momPage, choices: Vec<(i64, String)>) -> impl IntoView {
+    let v2mom = page.v2mom;
+    let id = v2mom.id;
+    let form = NodeRef::<html::Form>::new();
+    let content = RwSignal::new(v2mom.content.clone().with_blank_rows());
+    let version = RwSignal::new(v2mom.version);
+    let saved_content = StoredValue::new(v2mom.content.clone());
+    let dirty = RwSignal::new(false);
+    let local_errors = RwSignal::new(None::<AppError>);
+    let save = ServerAction::<SaveV2mom>::new();
+    let server_error = action_error(save);
+    let errors = Signal::derive(move || local_errors.get().or_else(|| server_error.get()));
+    let conflict = Signal::derive(move || server_error.get() == Some(AppError::Conflict));
+
+    // The form as it stands, parsed the way the server parses it.
+    let read_form = move || -> Option<V2momContent> {
+        let data = leptos::web_sys::FormData::new_with_form(&form.get_untracked()?).ok()?;
+        V2momContent::from_form_data(&data).ok()
+    };
+    let apply = Callback::new(move |op: EditOp| {
+        if let Some(mut now) = read_form() {
+            now.apply(op);
+            content.set(now.with_blank_rows());
+            dirty.set(true);
+        }
+    });
+    let draft_key = format!("v2mom-draft-{id}");
+    let on_input = {
+        let draft_key = draft_key.clone();
+        move |_| {
+            if let Some(now) = read_form() {
+                dirty.set(now.clone().without_blank_rows() != saved_content.get_value());
+                local_errors.set(now.check(false).into_result().err());
+                drafts::keep(&draft_key, &now);
+            }
+        }
+    };
+    // A successful save: the new version is the one to name next time.
+    Effect::new({
+        let draft_key = draft_key.clone();
+        move |_| {
+            if let Some(Ok(saved)) = save.value().get() {
+                version.set(saved.version);
+                if let Some(now) = read_form() {
+                    saved_content.set_value(now.without_blank_rows());
+                }
+                dirty.set(false);
+                drafts::forget(&draft_key);
+            }
+        }
+    });
+    leave_guard(dirty);
+    let restorable = RwSignal::new(None::<V2momContent>);
+    Effect::new({
+        let draft_key = draft_key.clone();
+        let stored = v2mom.content.clone();
+        move |_| {
+            restorable
+                .set(drafts::find(&draft_key).filter(|d| d.clone().without_blank_rows() != stored));
+        }
+    });
+
+    let ctx = Ctx {
+        errors,
+        choices: StoredValue::new(choices),
+        apply,
+    };
+    let saved_message = move || {
+        matches!(save.value().get(), Some(Ok(_))).then(|| {
+            view! {
+                <p role="status">
+                    "Saved. " <a href=format!("/v2moms/{id}")>"View the V2MOM"</a>
+                </p>
+            }
+        })
+    };
+    let heading = format!("{} · {}", v2mom.owner.name, v2mom.period.name);
+    view! {
+        <Title text=format!("Edit {heading}") />
+        <section class="editor">
+            <h1>"Edit V2MOM"</h1>
+            <p class="lead">{heading} " · " {v2mom.status.label()}</p>
+            {(!v2mom.review_comment.is_empty())
+                .then(|| {
+                    view! {
+                        <div class="notice" role="note">
+                            <strong>"Returned by your manager: "</strong>
+                            {v2mom.review_comment.clone()}
+                        </div>
+                    }
+                })}
+            {move || {
+                restorable
+                    .get()
+                    .map(|draft| {
+                        let draft_key = draft_key.clone();
+                        let forget_key = draft_key.clone();
+                        view! {
+                            <div class="notice" role="alert">
+                                <p>"This browser kept changes you had not saved."</p>
+                                <button
+                                    type="button"
+                                    on:click=move |_| {
+                                        content.set(draft.clone().with_blank_rows());
+                                        dirty.set(true);
+                                        restorable.set(None);
+                                        let _ = &draft_key;
+                                    }
+                                >
+                                    "Restore my unsaved changes"
+                                </button>
+                                <button
+                                    type="button"
+                                    class="secondary"
+                                    on:click=move |_| {
+                                        drafts::forget(&forget_key);
+                                        restorable.set(None);
+                                    }
+                                >
+                                    "Discard them"
+                                </button>
+                            </div>
+                        }
+                    })
+            }}
+            <ConflictNotice id conflict version read_form />
+            <ActionForm action=save node_ref=form on:input=on_input>
+                <input type="hidden" name="id" value=id />
+                <input type="hidden" name="version" prop:value=move || version.get().to_string() />
+                {move || {
+                    let c = content.get();
+                    view! { <ContentFields content=c ctx /> }
+                }}
+                <FormError error=errors />
+                <div class="form-actions">
+                    <button type="submit" disabled=move || save.pending().get()>
+                        "Save"
+                    </button>
+                    <a href=format!("/v2moms/{id}") class="button secondary">
+                        "Done"
+                    </a>
+                    <span class="unsaved" aria-live="polite">
+                        {move || dirty.get().then_some("Unsaved changes")}
+                    </span>
+                </div>
+                {saved_message}
+            </ActionForm>
+        </section>
+    }
+}
+
+/// Someone saved first: the user's text stays in the form; they see what the other save
+/// changed and may save theirs over it.
+#[component]
+fn ConflictNotice(
+    id: i64,
+    conflict: Signal<bool>,
+    version: RwSignal<i64>,
+    read_form: impl Fn() -> Option<V2momContent> + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let theirs = Resource::new(
+        move || conflict.get(),
+        move |conflict| async move {
+            if conflict {
+                get_v2mom(id).await.ok()
+            } else {
+                None
+            }
+        },
+    );
+    view! {
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                theirs
+                    .await
+                    .map(|page| {
+                        let mine = read_form().unwrap_or_default().without_blank_rows();
+                        let theirs_version = page.v2mom.version;
+                        let differences = changes(&mine, &page.v2mom.content);
+                        view! {
+                            <div class="notice conflict" role="alert">
+                                <p>
+                                    <strong>
+                                        {format!(
+                                            "{} saved this V2MOM while you were editing.",
+                                            page.v2mom.updated_by.name,
+                                        )}
+                                    </strong>
+                                    " Your text is still in the form. Where theirs differs:"
+                                </p>
+                                <ul class="changes">
+                                    {differences
+                                        .into_iter()
+                                        .map(|c| {
+                                            view! {
+                                                <li>
+                                                    <strong>{c.label}</strong>
+                                                    ": theirs “"
+                                                    {c.after}
+                                                    "”, yours “"
+                                                    {c.before}
+                                                    "”"
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </ul>
+                                <button
+                                    type="button"
+                                    on:click=move |_| version.set(theirs_version)
+                                >
+                                    "Keep my text (then save to replace theirs)"
+                                </button>
+                            </div>
+                        }
+                    })
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn ContentFields(content: V2momContent, ctx: Ctx) -> impl IntoView {
+    let values = content.values.len();
+    let methods = content.methods.len();
+    view! {
+        <TextField label="Title" name="title".into() value=content.title ctx required=false />
+        <TextField
+            label="Vision"
+            name="vision".into()
+            value=content.vision
+            ctx
+            multiline=true
+            hint="What do you want to achieve?"
+        />
+        <fieldset class="values">
+            <legend>"Values"</legend>
+            <p class="hint">"What matters while you pursue it, most important first."</p>
+            <FieldMessage name="values".into() ctx />
+            <ol>
+                {content
+                    .values
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, value)| view! { <ValueRow i value last=i + 1 == values ctx /> })
+                    .collect_view()}
+            </ol>
+        </fieldset>
+        <fieldset class="methods">
+            <legend>"Methods"</legend>
+            <p class="hint">"How you will get there: the actions, highest priority first."</p>
+            <FieldMessage name="methods".into() ctx />
+            <ol>
+                {content
+                    .methods
+                    .into_iter()
+                    .enumerate()
+                    .map(|(m, method)| view! { <MethodRow m method last=m + 1 == methods ctx /> })
+                    .collect_view()}
+            </ol>
+        </fieldset>
+    }
+}
+
+#[component]
+fn ValueRow(i: usize, value: ValueItem, last: bool, ctx: Ctx) -> impl IntoView {
+    view! {
+        <li class="row">
+            <TextField
+                label=if last { "New value" } else { "Value" }
+                name=field::value(i, "name")
+                value=value.name
+                ctx
+                required=false
+            />
+            <TextField
+                label="Description"
+                name=field::value(i, "description")
+                value=value.description
+                ctx
+                required=false
+            />
+            {(!last).then(|| view! { <RowButtons item=Item::Value(i) ctx /> })}
+        </li>
+    }
+}
+
+#[component]
+fn MethodRow(m: usize, method: Method, last: bool, ctx: Ctx) -> impl IntoView {
+    let obstacles = method.obstacles.len();
+    let measures = method.measures.len();
+    let aligned_to = method.aligned_to;
+    let choices = ctx.choices.get_value();
+    view! {
+        <li class="row method">
+            <input
+                type="hidden"
+                name=field::method(m, "id")
+                value=method.id.map(|id| id.to_string()).unwrap_or_default()
+            />
+            <TextField
+                label=if last { "New method" } else { "Method" }
+                name=field::method(m, "title")
+                value=method.title
+                ctx
+                required=false
+            />
+            <TextField
+                label="Description"
+                name=field::method(m, "description")
+                value=method.description
+                ctx
+                required=false
+                multiline=true
+            />
+            {(!choices.is_empty())
+                .then(|| {
+                    let name = field::method(m, "aligned_to");
+                    let id = format!("field-{name}");
+                    view! {
+                        <div class="field">
+                            <label for=id.clone()>"Aligned to my manager's method"</label>
+                            <select id=id name=name.clone()>
+                                <option value="" selected=aligned_to.is_none()>
+                                    "Not aligned"
+                                </option>
+                                {choices
+                                    .into_iter()
+                                    .map(|(choice, title)| {
+                                        view! {
+                                            <option
+                                                value=choice
+                                                selected=aligned_to == Some(choice)
+                                            >
+                                                {title}
+                                            </option>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </select>
+                            <FieldMessage name ctx />
+                        </div>
+                    }
+                })}
+            <fieldset class="obstacles">
+                <legend>"Obstacles"</legend>
+                <ol>
+                    {method
+                        .obstacles
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, obstacle)| {
+                            let last = i + 1 == obstacles;
+                            view! {
+                                <li class="row">
+                                    <TextField
+                                        label=if last { "New obstacle" } else { "Obstacle" }
+                                        name=field::obstacle(m, i)
+                                        value=obstacle
+                                        ctx
+                                        required=false
+                                    />
+                                    {(!last)
+                                        .then(|| {
+                                            view! {
+                                                <RowButtons
+                                                    item=Item::Obstacle { method: m, index: i }
+                                                    ctx
+                                                />
+                                            }
+                                        })}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ol>
+            </fieldset>
+            <fieldset class="measures">
+                <legend>"Measures"</legend>
+                <ol>
+                    {method
+                        .measures
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, measure)| {
+                            view! { <MeasureRow m i measure last=i + 1 == measures ctx /> }
+                        })
+                        .collect_view()}
+                </ol>
+            </fieldset>
+            {(!last).then(|| view! { <RowButtons item=Item::Method(m) ctx /> })}
+        </li>
+    }
+}
+
+#[component]
+fn MeasureRow(m: usize, i: usize, measure: Measure, last: bool, ctx: Ctx) -> impl IntoView {
+    let status_name = field::measure(m, i, "status");
+    let status_id = format!("field-{status_name}");
+    view! {
+        <li class="row measure">
+            <TextField
+                label=if last { "New measure" } else { "Measure" }
+                name=field::measure(m, i, "description")
+                value=measure.description
+                ctx
+                required=false
+            />
+            <div class="measure-numbers">
+                <TextField
+                    label="Target"
+                    name=field::measure(m, i, "target")
+                    value=measure.target
+                    ctx
+                    required=false
+                />
+                <TextField
+                    label="Unit"
+                    name=field::measure(m, i, "unit")
+                    value=measure.unit
+                    ctx
+                    required=false
+                    hint="With a unit, target and current are numbers."
+                />
+                <TextField
+                    label="Current"
+                    name=field::measure(m, i, "current")
+                    value=measure.current
+                    ctx
+                    required=false
+                />
+                <TextField
+                    label="Due"
+                    name=field::measure(m, i, "due_on")
+                    value=measure.due_on
+                    ctx
+                    required=false
+                    kind="date"
+                />
+                <div class="field">
+                    <label for=status_id.clone()>"Status"</label>
+                    <select id=status_id name=status_name>
+                        {MeasureStatus::ALL
+                            .into_iter()
+                            .map(|s| {
+                                view! {
+                                    <option value=s.as_str() selected=s == measure.status>
+                                        {s.label()}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+            </div>
+            {(!last).then(|| view! { <RowButtons item=Item::Measure { method: m, index: i } ctx /> })}
+        </li>
+    }
+}
+
+/// Move up, move down and remove: submit buttons that post the form without JavaScript
+/// (the server applies the op and saves) and act in the browser once hydrated.
+#[component]
+fn RowButtons(item: Item, ctx: Ctx) -> impl IntoView {
+    let button = move |op: EditOp, label: &'static str, text: &'static str| {
+        view! {
+            <button
+                type="submit"
+                name="op"
+                value=op.encode()
+                class="icon secondary"
+                aria-label=label
+                title=label
+                on:click=move |ev| {
+                    ev.prevent_default();
+                    ctx.apply.run(op);
+                }
+            >
+                {text}
+            </button>
+        }
+    };
+    view! {
+        <div class="row-buttons">
+            {button(EditOp::MoveUp(item), "Move up", "↑")}
+            {button(EditOp::MoveDown(item), "Move down", "↓")}
+            {button(EditOp::Remove(item), "Remove", "✕")}
+        </div>
+    }
+}
+
+/// A labelled input or textarea with its own message from the last check.
+#[component]
+fn TextField(
+    label: &'static str,
+    name: String,
+    value: String,
+    ctx: Ctx,
+    #[prop(default = false)] multiline: bool,
+    #[prop(default = true)] required: bool,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] hint: &'static str,
+) -> impl IntoView {
+    let id = format!("field-{name}");
+    let message_id = format!("{id}-message");
+    let errors = ctx.errors;
+    let invalid = {
+        let name = name.clone();
+        move || {
+            errors
+                .with(|e| e.as_ref().and_then(|e| e.field(&name)).is_some())
+                .then_some("true")
+        }
+    };
+    let input = if multiline {
+        view! {
+            <textarea
+                id=id.clone()
+                name=name.clone()
+                rows="3"
+                required=required
+                aria-invalid=invalid
+                aria-describedby=message_id.clone()
+            >
+                {element_text(&value)}
+            </textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input
+                id=id.clone()
+                name=name.clone()
+                type=kind
+                value=value
+                required=required
+                aria-invalid=invalid
+                aria-describedby=message_id.clone()
+            />
+        }
+        .into_any()
+    };
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            {input}
+            <p class="field-message" id=message_id>
+                {move || {
+                    errors
+                        .with(|e| e.as_ref().and_then(|e| e.field(&name)).map(str::to_owned))
+                        .unwrap_or_else(|| hint.to_owned())
+                }}
+            </p>
+        </div>
+    }
+}
+
+/// The message for a whole list (e.g. "add at least one method").
+#[component]
+fn FieldMessage(name: String, ctx: Ctx) -> impl IntoView {
+    let errors = ctx.errors;
+    view! {
+        <p class="field-message" role="alert">
+            {move || errors.with(|e| e.as_ref().and_then(|e| e.field(&name)).map(str::to_owned))}
+        </p>
+    }
+}
+
+/// Asks before the page is left with unsaved changes.
+fn leave_guard(dirty: RwSignal<bool>) {
+    #[cfg(feature = "hydrate")]
+    {
+        let handle = window_event_listener(leptos::ev::beforeunload, move |ev| {
+            if dirty.get_untracked() {
+                ev.prevent_default();
+                ev.set_return_value("");
+            }
+        });
+        on_cleanup(move || handle.remove());
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = dirty;
+}
+
+/// Unsaved editor content kept in this browser, so a closed tab or an expired session
+/// loses nothing. Nothing leaves the browser.
+mod drafts {
+    use crate::model::V2momContent;
+
+    fn storage() -> Option<leptos::web_sys::Storage> {
+        #[cfg(feature = "hydrate")]
+        return leptos::prelude::window().local_storage().ok().flatten();
+        #[cfg(not(feature = "hydrate"))]
+        None
+    }
+
+    pub fn keep(key: &str, content: &V2momContent) {
+        if let (Some(storage), Ok(json)) = (storage(), serde_json::to_string(content)) {
+            let _ = storage.set_item(key, &json);
+        }
+    }
+
+    pub fn find(key: &str) -> Option<V2momContent> {
+        let json = storage()?.get_item(key).ok()??;
+        serde_json::from_str(&json).ok()
+    }
+
+    pub fn forget(key: &str) {
+        if let Some(storage) = storage() {
+            let _ = storage.remove_item(key);
+        }
+    }
+}

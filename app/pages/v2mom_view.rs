@@ -1,0 +1,275 @@
+//! One V2MOM, read-only: prints as a clean page. Below it, the lifecycle moves the reader
+//! may make (submit, approve, return with a comment, publish, archive).
+
+use crate::{
+    api::{ChangeV2momStatus, get_v2mom},
+    components::{ErrorPage, action_error},
+    error::AppError,
+    model::{Measure, MethodLink, StatusChange, V2momPage},
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::{components::A, hooks::use_params_map};
+
+#[component]
+pub fn V2momPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()));
+    let change = ServerAction::<ChangeV2momStatus>::new();
+    let page = Resource::new(
+        move || (id(), change.version().get()),
+        |(id, _)| async move { get_v2mom(id.ok_or(AppError::NotFound)?).await },
+    );
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(page) => view! { <V2momDocument page change /> }.into_any(),
+                    Err(error) => view! { <ErrorPage error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn V2momDocument(page: V2momPage, change: ServerAction<ChangeV2momStatus>) -> impl IntoView {
+    let v = page.v2mom;
+    let id = v.id;
+    let title = if v.content.title.trim().is_empty() {
+        format!("{}'s V2MOM", v.owner.name)
+    } else {
+        v.content.title.clone()
+    };
+    let links_for = |links: &[(i64, MethodLink)], method: Option<i64>| -> Vec<MethodLink> {
+        links
+            .iter()
+            .filter(|(own, _)| Some(*own) == method)
+            .map(|(_, link)| link.clone())
+            .collect()
+    };
+    view! {
+        <Title text=title.clone() />
+        <article class="v2mom">
+            <header>
+                <p class="eyebrow">
+                    {v.owner.name.clone()} " · " {v.period.name.clone()} " · "
+                    <span class=format!("status status-{}", v.status.as_str())>
+                        {v.status.label()}
+                    </span>
+                </p>
+                <h1>{title}</h1>
+                <p class="meta">
+                    {format!("Version {} · last saved by {} on {}", v.version, v.updated_by.name, v.updated_at)}
+                </p>
+                <nav class="no-print actions" aria-label="This V2MOM">
+                    {page
+                        .can_edit
+                        .then(|| view! { <A href=format!("/v2moms/{id}/edit")>"Edit"</A> })}
+                    <A href=format!("/v2moms/{id}/history")>"History"</A>
+                </nav>
+            </header>
+            {(!v.review_comment.is_empty())
+                .then(|| {
+                    view! {
+                        <div class="notice" role="note">
+                            <strong>"Returned with a comment: "</strong>
+                            {v.review_comment.clone()}
+                        </div>
+                    }
+                })}
+            <section>
+                <h2>"Vision"</h2>
+                <p class="vision">{v.content.vision.clone()}</p>
+            </section>
+            <section>
+                <h2>"Values"</h2>
+                <ol class="values">
+                    {v
+                        .content
+                        .values
+                        .iter()
+                        .map(|value| {
+                            view! {
+                                <li>
+                                    <strong>{value.name.clone()}</strong>
+                                    {(!value.description.is_empty())
+                                        .then(|| view! { " — " {value.description.clone()} })}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ol>
+            </section>
+            <section>
+                <h2>"Methods"</h2>
+                <ol class="methods">
+                    {v
+                        .content
+                        .methods
+                        .iter()
+                        .map(|method| {
+                            let to = links_for(&page.aligned_to, method.id);
+                            let from = links_for(&page.aligned_from, method.id);
+                            view! {
+                                <li class="method">
+                                    <h3>{method.title.clone()}</h3>
+                                    <p>{method.description.clone()}</p>
+                                    <Links label="Aligned to" links=to />
+                                    <Links label="Aligned from" links=from />
+                                    {(!method.obstacles.is_empty())
+                                        .then(|| {
+                                            view! {
+                                                <h4>"Obstacles"</h4>
+                                                <ul>
+                                                    {method
+                                                        .obstacles
+                                                        .iter()
+                                                        .map(|o| view! { <li>{o.clone()}</li> })
+                                                        .collect_view()}
+                                                </ul>
+                                            }
+                                        })}
+                                    {(!method.measures.is_empty())
+                                        .then(|| {
+                                            view! {
+                                                <h4>"Measures"</h4>
+                                                <ul class="measures">
+                                                    {method
+                                                        .measures
+                                                        .iter()
+                                                        .map(|m| view! { <MeasureLine measure=m.clone() /> })
+                                                        .collect_view()}
+                                                </ul>
+                                            }
+                                        })}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ol>
+            </section>
+            <StatusForms id version=v.version changes=page.changes change />
+        </article>
+    }
+}
+
+#[component]
+fn Links(label: &'static str, links: Vec<MethodLink>) -> impl IntoView {
+    (!links.is_empty()).then(|| {
+        view! {
+            <p class="alignment">
+                {label} ": "
+                {links
+                    .into_iter()
+                    .map(|l| {
+                        view! {
+                            <A href=format!("/v2moms/{}", l.v2mom_id)>
+                                {format!("{} ({})", l.method_title, l.owner_name)}
+                            </A>
+                            " "
+                        }
+                    })
+                    .collect_view()}
+            </p>
+        }
+    })
+}
+
+/// A measure with its progress as a bar when target and current are numbers.
+#[component]
+fn MeasureLine(measure: Measure) -> impl IntoView {
+    let progress = measure.progress();
+    let figures = (!measure.target.is_empty()).then(|| {
+        format!(
+            "{} of {} {}",
+            if measure.current.is_empty() {
+                "–"
+            } else {
+                &measure.current
+            },
+            measure.target,
+            measure.unit
+        )
+    });
+    view! {
+        <li class="measure">
+            <span class="description">{measure.description.clone()}</span>
+            {figures.map(|f| view! { <span class="figures">{f}</span> })}
+            {progress
+                .map(|p| {
+                    let percent = (p * 100.0).round();
+                    view! {
+                        <progress max="100" value=percent.to_string() aria-label=format!("{percent}% of target")>
+                            {format!("{percent}%")}
+                        </progress>
+                    }
+                })}
+            {(!measure.due_on.is_empty()).then(|| view! { <span class="due">"due " {measure.due_on.clone()}</span> })}
+            <span class=format!("measure-status measure-{}", measure.status.as_str())>
+                {measure.status.label()}
+            </span>
+        </li>
+    }
+}
+
+/// One small form per lifecycle move the reader may make.
+#[component]
+fn StatusForms(
+    id: i64,
+    version: i64,
+    changes: Vec<StatusChange>,
+    change: ServerAction<ChangeV2momStatus>,
+) -> impl IntoView {
+    let error = action_error(change);
+    // Publishing an incomplete V2MOM names what is missing; the comment has its own place.
+    let problems = move || {
+        error.get().map(|e| match e {
+            AppError::Invalid { fields } => fields
+                .into_iter()
+                .filter(|f| f.field != "comment")
+                .map(|f| f.message)
+                .collect::<Vec<_>>()
+                .join(" "),
+            other => other.to_string(),
+        })
+    };
+    (!changes.is_empty()).then(|| {
+        view! {
+            <section class="no-print lifecycle" aria-label="Status">
+                <h2>"Status"</h2>
+                {changes
+                    .into_iter()
+                    .map(|c| {
+                        view! {
+                            <ActionForm action=change>
+                                <input type="hidden" name="id" value=id />
+                                <input type="hidden" name="version" value=version />
+                                <input type="hidden" name="change" value=c.as_str() />
+                                {(c == StatusChange::Return)
+                                    .then(|| {
+                                        view! {
+                                            <div class="field">
+                                                <label for="field-comment">"Comment for the owner"</label>
+                                                <textarea id="field-comment" name="comment" rows="2"></textarea>
+                                                <p class="field-message">
+                                                    {move || error.with(|e| e.as_ref().and_then(|e| e.field("comment")).map(str::to_owned))}
+                                                </p>
+                                            </div>
+                                        }
+                                    })}
+                                <button
+                                    type="submit"
+                                    class=if c == StatusChange::Archive { "secondary" } else { "" }
+                                >
+                                    {c.label()}
+                                </button>
+                            </ActionForm>
+                        }
+                    })
+                    .collect_view()}
+                <p class="form-error" role="alert">{problems}</p>
+            </section>
+        }
+    })
+}

@@ -1,0 +1,89 @@
+//! Alignment: which method aligns to which, across V2MOMs.
+
+use super::{Db, DbError, V2momHeader, on_backend, v2moms::parse_status};
+use crate::model::MethodLink;
+
+/// A method in another V2MOM, with that V2MOM's header so the caller can ask the policy.
+#[derive(Debug, Clone)]
+pub struct LinkedMethod {
+    pub header: V2momHeader,
+    pub link: MethodLink,
+}
+
+#[derive(sqlx::FromRow)]
+struct LinkRow {
+    own_method: i64,
+    method_id: i64,
+    method_title: String,
+    v2mom_id: i64,
+    owner_id: i64,
+    owner_name: String,
+    period_id: i64,
+    status: String,
+    version: i64,
+}
+
+impl LinkRow {
+    fn into_pair(self) -> Result<(i64, LinkedMethod), DbError> {
+        Ok((
+            self.own_method,
+            LinkedMethod {
+                header: V2momHeader {
+                    id: self.v2mom_id,
+                    owner_id: self.owner_id,
+                    period_id: self.period_id,
+                    status: parse_status(&self.status)?,
+                    version: self.version,
+                },
+                link: MethodLink {
+                    method_id: self.method_id,
+                    method_title: self.method_title,
+                    v2mom_id: self.v2mom_id,
+                    owner_name: self.owner_name,
+                },
+            },
+        ))
+    }
+}
+
+/// `other` is the far end of the link; `own` the method of the V2MOM asked about.
+const LINK_COLUMNS: &str = "own.id AS own_method, other.id AS method_id, \
+    other.title AS method_title, v.id AS v2mom_id, v.owner_id, u.display_name AS owner_name, \
+    v.period_id, v.status, v.version";
+
+impl Db {
+    /// For V2MOM `id`: the methods its methods align to, and the methods aligned to its own.
+    #[allow(clippy::type_complexity)]
+    pub async fn alignment_of(
+        &self,
+        id: i64,
+    ) -> Result<(Vec<(i64, LinkedMethod)>, Vec<(i64, LinkedMethod)>), DbError> {
+        let to = format!(
+            "SELECT {LINK_COLUMNS} FROM v2mom_methods own \
+             JOIN v2mom_methods other ON other.id = own.aligned_to \
+             JOIN v2moms v ON v.id = other.v2mom_id JOIN users u ON u.id = v.owner_id \
+             WHERE own.v2mom_id = $1 ORDER BY own.position"
+        );
+        let from = format!(
+            "SELECT {LINK_COLUMNS} FROM v2mom_methods own \
+             JOIN v2mom_methods other ON other.aligned_to = own.id \
+             JOIN v2moms v ON v.id = other.v2mom_id JOIN users u ON u.id = v.owner_id \
+             WHERE own.v2mom_id = $1 ORDER BY own.position, lower(u.display_name), other.id"
+        );
+        let mut both = Vec::with_capacity(2);
+        for sql in [to, from] {
+            let rows: Vec<LinkRow> = on_backend!(self, |pool| sqlx::query_as(&sql)
+                .bind(id)
+                .fetch_all(pool)
+                .await)?;
+            both.push(
+                rows.into_iter()
+                    .map(LinkRow::into_pair)
+                    .collect::<Result<Vec<_>, _>>()?,
+            );
+        }
+        let from = both.pop().unwrap_or_default();
+        let to = both.pop().unwrap_or_default();
+        Ok((to, from))
+    }
+}

@@ -1,0 +1,137 @@
+//! Lists of V2MOMs: filtered, paged, and limited to what the reader may open.
+
+use super::{Db, DbError, on_backend, org::like_pattern, v2moms::display_time};
+use crate::{
+    model::{PersonRef, V2momQuery, V2momStatus, V2momSummary},
+    server::policy::Circle,
+};
+use chrono::{DateTime, Utc};
+
+/// Which statuses the reader may see in each circle of people around them; from the policy.
+pub struct ReadScope(pub Vec<(Circle, Vec<V2momStatus>)>);
+
+#[derive(sqlx::FromRow)]
+struct SummaryRow {
+    id: i64,
+    owner_id: i64,
+    owner_name: String,
+    manager_name: Option<String>,
+    function: String,
+    period_name: String,
+    title: String,
+    status: String,
+    updated_at: DateTime<Utc>,
+}
+
+/// The reader's team and chain, for the scope's conditions; `$1` is the reader.
+const CIRCLES: &str = "WITH RECURSIVE team (id, depth) AS ( \
+        SELECT id, 1 FROM users WHERE manager_id = $1 \
+        UNION ALL \
+        SELECT u.id, t.depth + 1 FROM users u JOIN team t ON u.manager_id = t.id \
+        WHERE t.depth < 1000 \
+    ), chain (id, manager_id, depth) AS ( \
+        SELECT id, manager_id, 0 FROM users WHERE id = $1 \
+        UNION ALL \
+        SELECT u.id, u.manager_id, c.depth + 1 FROM users u JOIN chain c ON u.id = c.manager_id \
+        WHERE c.depth < 1000 \
+    ) ";
+
+impl ReadScope {
+    /// A SQL condition on `v` (the V2MOM). Built only from fixed fragments and the
+    /// statuses' own names: nothing a user typed.
+    fn condition(&self) -> String {
+        let mut any = vec!["FALSE".to_owned()];
+        for (circle, statuses) in self.0.iter().filter(|(_, s)| !s.is_empty()) {
+            let who = match circle {
+                Circle::Myself => "v.owner_id = $1".to_owned(),
+                Circle::Team => "v.owner_id IN (SELECT id FROM team)".to_owned(),
+                Circle::Chain => "v.owner_id IN (SELECT id FROM chain WHERE depth > 0)".to_owned(),
+                Circle::Others => "v.owner_id <> $1 \
+                    AND v.owner_id NOT IN (SELECT id FROM team) \
+                    AND v.owner_id NOT IN (SELECT id FROM chain)"
+                    .to_owned(),
+            };
+            let names: Vec<String> = statuses
+                .iter()
+                .map(|s| format!("'{}'", s.as_str()))
+                .collect();
+            any.push(format!("({who} AND v.status IN ({}))", names.join(", ")));
+        }
+        format!("({})", any.join(" OR "))
+    }
+}
+
+impl Db {
+    /// One page of the V2MOMs `reader` may open that match `query`, latest change first.
+    pub async fn list_v2moms(
+        &self,
+        reader: i64,
+        scope: &ReadScope,
+        query: &V2momQuery,
+        limit: i64,
+        offset: i64,
+    ) -> Result<(Vec<V2momSummary>, i64), DbError> {
+        let filter = format!(
+            "WHERE {} \
+             AND ($2 IS NULL OR v.owner_id = $2) \
+             AND ($3 IS NULL OR o.manager_id = $3) \
+             AND ($4 = '' OR lower(o.function) = $4) \
+             AND ($5 IS NULL OR v.period_id = $5) \
+             AND ($6 IS NULL OR v.status = $6) \
+             AND ($7 = '%%' OR lower(v.title) LIKE $7 ESCAPE '\\' \
+                  OR lower(v.vision) LIKE $7 ESCAPE '\\' \
+                  OR lower(o.display_name) LIKE $7 ESCAPE '\\')",
+            scope.condition()
+        );
+        let from = "FROM v2moms v JOIN users o ON o.id = v.owner_id \
+            JOIN periods p ON p.id = v.period_id LEFT JOIN users m ON m.id = o.manager_id";
+        let page = format!(
+            "{CIRCLES} SELECT v.id, v.owner_id, o.display_name AS owner_name, \
+                m.display_name AS manager_name, o.function, p.name AS period_name, v.title, \
+                v.status, v.updated_at \
+             {from} {filter} ORDER BY v.updated_at DESC, v.id DESC LIMIT $8 OFFSET $9"
+        );
+        let count = format!("{CIRCLES} SELECT COUNT(*) {from} {filter}");
+        let function = query.function.trim().to_lowercase();
+        let text = like_pattern(&query.text);
+        let status = query.status.map(V2momStatus::as_str);
+        macro_rules! bind_filters {
+            ($q:expr) => {
+                $q.bind(reader)
+                    .bind(query.owner)
+                    .bind(query.manager)
+                    .bind(&function)
+                    .bind(query.period)
+                    .bind(status)
+                    .bind(&text)
+            };
+        }
+        let rows: Vec<SummaryRow> = on_backend!(self, |pool| bind_filters!(sqlx::query_as(&page))
+            .bind(limit)
+            .bind(offset)
+            .fetch_all(pool)
+            .await)?;
+        let total: i64 = on_backend!(self, |pool| bind_filters!(sqlx::query_scalar(&count))
+            .fetch_one(pool)
+            .await)?;
+        let items = rows
+            .into_iter()
+            .map(|r| {
+                Ok(V2momSummary {
+                    id: r.id,
+                    owner: PersonRef {
+                        id: r.owner_id,
+                        name: r.owner_name,
+                    },
+                    manager_name: r.manager_name,
+                    function: r.function,
+                    period_name: r.period_name,
+                    title: r.title,
+                    status: super::v2moms::parse_status(&r.status)?,
+                    updated_at: display_time(r.updated_at),
+                })
+            })
+            .collect::<Result<_, DbError>>()?;
+        Ok((items, total))
+    }
+}
