@@ -24,7 +24,7 @@ TEST_STAGES := tools lint test-rust build e2e
 
 say = @printf '\n==> %s\n'
 
-.PHONY: help tools build run dev lint test-rust test-e2e e2e test clean
+.PHONY: help tools build run dev lint test-rust test-e2e e2e test bench clean
 
 help:
 	@echo "make tools      install missing build tools (wasm32 target, cargo-leptos, wasm-bindgen-cli, wasm-opt)"
@@ -35,6 +35,7 @@ help:
 	@echo "make test-rust  cargo test on SQLite; again on PostgreSQL when TEST_DATABASE_URL is set"
 	@echo "make test-e2e   build, then the Playwright tests in end2end/ (make e2e: without the build)"
 	@echo "make test       tools, lint, test-rust, build, e2e; then a time per stage"
+	@echo "make bench      the V2MOM list at 100 and at 10,000 V2MOMs (SQLite; PostgreSQL too with TEST_DATABASE_URL)"
 	@echo "make clean      remove ./target (the shared CARGO_TARGET_DIR=$(CARGO_TARGET_DIR) stays)"
 
 tools:
@@ -98,3 +99,7 @@ test:
 
 clean:
 	rm -rf target
+
+bench:
+	$(say) "bench: V2MOM list, 100 vs 10,000 V2MOMs (ratios)"
+	cargo bench --features ssr --bench v2mom_list

@@ -3,8 +3,8 @@
 use crate::{
     components::{MainNav, UserMenu, element_text, provide_auth},
     pages::{
-        AuditPage, HomePage, InvitationPage, LoginPage, NotFoundPage, PeoplePage, PeriodsPage,
-        PersonPage, ProfilePage, SetupPage, TeamPage, V2momEditPage, V2momHistoryPage,
+        AlignmentPage, AuditPage, HomePage, InvitationPage, LoginPage, NotFoundPage, PeoplePage,
+        PeriodsPage, PersonPage, ProfilePage, SetupPage, TeamPage, V2momEditPage, V2momHistoryPage,
         V2momListPage, V2momPage,
     },
 };
@@ -90,6 +90,7 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route path=StaticSegment("v2moms") view=V2momListPage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("alignment") view=AlignmentPage ssr=SsrMode::Async />
                     <Route
                         path=(StaticSegment("v2moms"), ParamSegment("id"))
                         view=V2momPage

@@ -81,7 +81,14 @@ pub fn MainNav() -> impl IntoView {
                 {move || Suspend::new(async move {
                     let role = auth.user.await.ok().flatten().map(|u| u.role);
                     view! {
-                        {role.is_some().then(|| view! { <A href="/v2moms">"V2MOMs"</A> })}
+                        {role
+                            .is_some()
+                            .then(|| {
+                                view! {
+                                    <A href="/v2moms">"V2MOMs"</A>
+                                    <A href="/alignment">"Alignment"</A>
+                                }
+                            })}
                         {matches!(role, Some(Role::Manager | Role::Admin))
                             .then(|| view! { <A href="/team">"My team"</A> })}
                         {(role == Some(Role::Admin))

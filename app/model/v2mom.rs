@@ -726,3 +726,23 @@ pub struct Home {
     /// Managers: their own methods that nobody in the team aligns to yet.
     pub unaligned_methods: Vec<String>,
 }
+
+/// One person in a period's alignment tree, in depth-first order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AlignmentNode {
+    pub person: PersonRef,
+    /// 0 for the top of the organisation (as far as the reader can see).
+    pub depth: u32,
+    /// The V2MOM's id and status, when there is one the reader may open.
+    pub v2mom: Option<(i64, V2momStatus)>,
+    /// How many of its methods align to a method above.
+    pub aligned_methods: i64,
+}
+
+/// A period's alignment tree, and the periods one may switch to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AlignmentView {
+    pub period: Option<Period>,
+    pub periods: Vec<Period>,
+    pub nodes: Vec<AlignmentNode>,
+}

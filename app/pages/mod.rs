@@ -1,5 +1,6 @@
 //! One file per page (route).
 
+mod alignment;
 mod audit;
 mod home;
 mod invitation;
@@ -16,6 +17,7 @@ mod v2mom_history;
 mod v2mom_list;
 mod v2mom_view;
 
+pub use alignment::AlignmentPage;
 pub use audit::AuditPage;
 pub use home::HomePage;
 pub use invitation::InvitationPage;

@@ -75,8 +75,21 @@ fn Editor(page: V2momPage, choices: Vec<(i64, String)>) -> impl IntoView {
     let apply = Callback::new(move |op: EditOp| {
         if let Some(mut now) = read_form() {
             now.apply(op);
-            content.set(now.with_blank_rows());
+            let now = now.with_blank_rows();
+            let focus = new_row_field(&now, op);
+            content.set(now);
             dirty.set(true);
+            // After an "add", the cursor goes to the empty row it offers.
+            if let Some(id) = focus {
+                request_animation_frame(move || {
+                    if let Some(element) = document().get_element_by_id(&format!("field-{id}")) {
+                        let _ = leptos::wasm_bindgen::JsCast::unchecked_ref::<
+                            leptos::web_sys::HtmlElement,
+                        >(&element)
+                        .focus();
+                    }
+                });
+            }
         }
     });
     let draft_key = format!("v2mom-draft-{id}");
@@ -148,7 +161,6 @@ fn Editor(page: V2momPage, choices: Vec<(i64, String)>) -> impl IntoView {
                 restorable
                     .get()
                     .map(|draft| {
-                        let draft_key = draft_key.clone();
                         let forget_key = draft_key.clone();
                         view! {
                             <div class="notice" role="alert">
@@ -159,7 +171,6 @@ fn Editor(page: V2momPage, choices: Vec<(i64, String)>) -> impl IntoView {
                                         content.set(draft.clone().with_blank_rows());
                                         dirty.set(true);
                                         restorable.set(None);
-                                        let _ = &draft_key;
                                     }
                                 >
                                     "Restore my unsaved changes"
@@ -300,6 +311,7 @@ fn ContentFields(content: V2momContent, ctx: Ctx) -> impl IntoView {
                     .map(|(i, value)| view! { <ValueRow i value last=i + 1 == values ctx /> })
                     .collect_view()}
             </ol>
+            <AddButton op=EditOp::AddValue label="Add value" ctx />
         </fieldset>
         <fieldset class="methods">
             <legend>"Methods"</legend>
@@ -313,6 +325,7 @@ fn ContentFields(content: V2momContent, ctx: Ctx) -> impl IntoView {
                     .map(|(m, method)| view! { <MethodRow m method last=m + 1 == methods ctx /> })
                     .collect_view()}
             </ol>
+            <AddButton op=EditOp::AddMethod label="Add method" ctx />
         </fieldset>
     }
 }
@@ -429,6 +442,7 @@ fn MethodRow(m: usize, method: Method, last: bool, ctx: Ctx) -> impl IntoView {
                         })
                         .collect_view()}
                 </ol>
+                <AddButton op=EditOp::AddObstacle { method: m } label="Add obstacle" ctx />
             </fieldset>
             <fieldset class="measures">
                 <legend>"Measures"</legend>
@@ -442,6 +456,7 @@ fn MethodRow(m: usize, method: Method, last: bool, ctx: Ctx) -> impl IntoView {
                         })
                         .collect_view()}
                 </ol>
+                <AddButton op=EditOp::AddMeasure { method: m } label="Add measure" ctx />
             </fieldset>
             {(!last).then(|| view! { <RowButtons item=Item::Method(m) ctx /> })}
         </li>
@@ -510,6 +525,44 @@ fn MeasureRow(m: usize, i: usize, measure: Measure, last: bool, ctx: Ctx) -> imp
             </div>
             {(!last).then(|| view! { <RowButtons item=Item::Measure { method: m, index: i } ctx /> })}
         </li>
+    }
+}
+
+/// The first field of the empty row an "add" leaves the cursor in.
+fn new_row_field(content: &V2momContent, op: EditOp) -> Option<String> {
+    let last = |n: usize| n.saturating_sub(1);
+    match op {
+        EditOp::AddValue => Some(field::value(last(content.values.len()), "name")),
+        EditOp::AddMethod => Some(field::method(last(content.methods.len()), "title")),
+        EditOp::AddObstacle { method } => content
+            .methods
+            .get(method)
+            .map(|m| field::obstacle(method, last(m.obstacles.len()))),
+        EditOp::AddMeasure { method } => content
+            .methods
+            .get(method)
+            .map(|m| field::measure(method, last(m.measures.len()), "description")),
+        _ => None,
+    }
+}
+
+/// "Add …": offers an empty row to fill in (there is always one; this brings the cursor
+/// to it, and without JavaScript saves what is there first).
+#[component]
+fn AddButton(op: EditOp, label: &'static str, ctx: Ctx) -> impl IntoView {
+    view! {
+        <button
+            type="submit"
+            name="op"
+            value=op.encode()
+            class="secondary"
+            on:click=move |ev| {
+                ev.prevent_default();
+                ctx.apply.run(op);
+            }
+        >
+            {label}
+        </button>
     }
 }
 

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 
 /** The administrator the setup project creates on each backend's fresh database. */
 export const admin = {
@@ -19,4 +19,46 @@ export async function signIn(page: Page, email: string, password: string): Promi
 
 export async function expectSignedInAs(page: Page, name: string): Promise<void> {
   await expect(page.getByRole('banner').getByText(`Signed in as ${name}`)).toBeVisible();
+}
+
+const personPassword = 'orbit velvet canyon 77';
+
+/** A server function call from `page`'s browser context, as the hydrated app makes it. */
+export async function callApi(page: Page, endpoint: string, form: Record<string, string>) {
+  return page.request.post(`/api/${endpoint}`, { form, headers: { 'sec-fetch-site': 'same-origin' } });
+}
+
+/**
+ * A new person, invited by the signed-in admin on `adminPage` and signed in (invitation
+ * accepted through the API) in a browser context of their own. Returns their id, name and page.
+ */
+export async function newPerson(
+  adminPage: Page,
+  browser: Browser,
+  role: 'manager' | 'employee',
+  { manager, javaScriptEnabled = true }: { manager?: number; javaScriptEnabled?: boolean } = {},
+): Promise<{ id: number; name: string; page: Page }> {
+  const suffix = Math.random().toString(36).slice(2, 8);
+  const name = `${role === 'manager' ? 'Max' : 'Eve'} ${suffix}`;
+  const invited = await callApi(adminPage, 'users/invite', {
+    email: `${role}-${suffix}@acme.example`,
+    name,
+    role,
+    manager: manager ? String(manager) : '',
+    function: 'Engineering',
+    job_title: '',
+  });
+  expect(invited.status()).toBe(200);
+  const { user_id, link } = await invited.json();
+  const context = await browser.newContext({
+    baseURL: new URL(adminPage.url()).origin,
+    javaScriptEnabled,
+  });
+  const page = await context.newPage();
+  const accepted = await callApi(page, 'invitation/accept', {
+    token: link.split('/').pop(),
+    password: personPassword,
+  });
+  expect(accepted.status()).toBeLessThan(400);
+  return { id: user_id, name, page };
 }

@@ -585,3 +585,66 @@ async fn lists_hold_only_what_the_reader_may_open() {
         assert_eq!(list["total"], 1, "{visibility:?}: filtered");
     }
 }
+
+#[tokio::test]
+async fn the_alignment_tree_shows_people_under_their_managers_as_far_as_the_reader_may_see() {
+    let app = spawn_app().await;
+    let (manager_id, manager, employee_id, employee) = organisation(&app).await;
+    let period = current_period(&app).await;
+    let (_, token) = invite(&app, "olga@acme.example", "Olga Other", "employee", None).await;
+    let outsider = accept(&app, &token).await;
+    let own = start(&app, &manager, manager_id, period).await;
+    save(&app, &manager, own, 1, COMPLETE).await;
+    change(&app, &manager, own, 2, "publish", "").await;
+    let theirs = start(&app, &manager, employee_id, period).await;
+    let own_method = app.db.v2mom(own).await.unwrap().unwrap().content.methods[0]
+        .id
+        .unwrap();
+    let aligned = own_method.to_string();
+    let mut fields = COMPLETE.to_vec();
+    fields.push(("methods[0][aligned_to]", &aligned));
+    save(&app, &manager, theirs, 1, &fields).await;
+
+    let tree = |who: Client| {
+        let app = &app;
+        async move {
+            let res = app.call_as(&who, "v2moms/alignment", &[]).await;
+            assert_eq!(res.status(), StatusCode::OK);
+            let view: Value = res.json().await.unwrap();
+            view["nodes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|n| {
+                    (
+                        n["person"]["name"].as_str().unwrap().to_owned(),
+                        n["depth"].as_u64().unwrap(),
+                        n["v2mom"][1].as_str().unwrap_or("-").to_owned(),
+                        n["aligned_methods"].as_i64().unwrap(),
+                    )
+                })
+                .collect::<Vec<_>>()
+        }
+    };
+    let row = |name: &str, depth, status: &str, aligned| {
+        (name.to_owned(), depth, status.to_owned(), aligned)
+    };
+    // The manager sees themselves, their report's draft (aligned) beneath them.
+    assert_eq!(
+        tree(manager.clone()).await,
+        vec![
+            row("Max Manager", 0, "published", 0),
+            row("Eve Employee", 1, "draft", 1)
+        ]
+    );
+    // The employee sees their manager's published V2MOM and their own draft.
+    assert_eq!(
+        tree(employee.clone()).await,
+        vec![
+            row("Max Manager", 0, "published", 0),
+            row("Eve Employee", 1, "draft", 1)
+        ]
+    );
+    // Someone outside the chain sees only themselves.
+    assert_eq!(tree(outsider).await, vec![row("Olga Other", 0, "-", 0)]);
+}

@@ -87,3 +87,16 @@ impl Db {
         Ok((to, from))
     }
 }
+
+impl Db {
+    /// For each V2MOM of a period: how many of its methods are aligned to another method.
+    pub async fn aligned_counts(&self, period_id: i64) -> Result<Vec<(i64, i64)>, DbError> {
+        const SQL: &str = "SELECT v.id, COUNT(m.aligned_to) FROM v2moms v \
+            JOIN v2mom_methods m ON m.v2mom_id = v.id \
+            WHERE v.period_id = $1 GROUP BY v.id";
+        on_backend!(self, |pool| sqlx::query_as(SQL)
+            .bind(period_id)
+            .fetch_all(pool)
+            .await)
+    }
+}

@@ -1,0 +1,120 @@
+//! A period's V2MOMs as the organisation's tree, from the top down: collapsible (plain
+//! `<details>`, so it works without JavaScript), with each person's status.
+
+use crate::{
+    api::alignment,
+    components::ErrorPage,
+    model::{AlignmentNode, AlignmentView},
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::{components::A, hooks::use_query_map};
+
+#[component]
+pub fn AlignmentPage() -> impl IntoView {
+    let query = use_query_map();
+    let period = move || query.with(|q| q.get("period").and_then(|p| p.parse::<i64>().ok()));
+    let data = Resource::new(period, alignment);
+    view! {
+        <Title text="Alignment" />
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(view) => view! { <Tree view /> }.into_any(),
+                    Err(error) => view! { <ErrorPage error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Tree(view: AlignmentView) -> impl IntoView {
+    let chosen = view.period.as_ref().map(|p| p.id);
+    let heading = view.period.as_ref().map_or("Alignment".to_owned(), |p| {
+        format!("Alignment · {}", p.name)
+    });
+    let mut roots = Vec::new();
+    let mut i = 0;
+    while i < view.nodes.len() {
+        let (tree, next) = subtree(&view.nodes, i);
+        roots.push(tree);
+        i = next;
+    }
+    view! {
+        <section>
+            <h1>{heading}</h1>
+            <form method="get" action="/alignment" class="filters">
+                <div class="field">
+                    <label for="alignment-period">"Period"</label>
+                    <select id="alignment-period" name="period">
+                        {view
+                            .periods
+                            .into_iter()
+                            .map(|p| {
+                                view! {
+                                    <option value=p.id selected=Some(p.id) == chosen>
+                                        {p.name}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+                <button type="submit" class="secondary">"Show"</button>
+            </form>
+            {view.nodes.is_empty().then(|| view! { <p>"Nobody to show for this period yet."</p> })}
+            <ul class="alignment-tree" aria-label="Organisation">
+                {roots}
+            </ul>
+        </section>
+    }
+}
+
+/// Node `i` and everything below it (the deeper nodes that follow it); returns the view
+/// and the index after its last descendant.
+fn subtree(nodes: &[AlignmentNode], i: usize) -> (AnyView, usize) {
+    let node = &nodes[i];
+    let mut children = Vec::new();
+    let mut next = i + 1;
+    while next < nodes.len() && nodes[next].depth > node.depth {
+        let (child, after) = subtree(nodes, next);
+        children.push(child);
+        next = after;
+    }
+    let label = label(node);
+    let view = if children.is_empty() {
+        view! { <li>{label}</li> }.into_any()
+    } else {
+        view! {
+            <li>
+                <details open=true>
+                    <summary>{label}</summary>
+                    <ul>{children}</ul>
+                </details>
+            </li>
+        }
+        .into_any()
+    };
+    (view, next)
+}
+
+fn label(node: &AlignmentNode) -> AnyView {
+    let name = node.person.name.clone();
+    match node.v2mom {
+        Some((id, status)) => view! {
+            <A href=format!("/v2moms/{id}")>{name}</A>
+            " "
+            <span class=format!("status status-{}", status.as_str())>{status.label()}</span>
+            {(node.aligned_methods > 0)
+                .then(|| format!(" · {} aligned", node.aligned_methods))}
+        }
+        .into_any(),
+        None => view! {
+            <span>{name}</span>
+            " "
+            <span class="status status-none">"No V2MOM"</span>
+        }
+        .into_any(),
+    }
+}

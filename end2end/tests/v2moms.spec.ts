@@ -1,0 +1,177 @@
+import { expect, test, type Page } from '@playwright/test';
+import { admin, callApi, newPerson, signIn } from './accounts';
+import { gotoHydrated } from './helpers';
+
+// One planning period for the whole file; the tests share it, so they run one after another.
+test.describe.configure({ mode: 'serial' });
+const periodName = 'FY2027 (browser tests)';
+
+/** Makes sure the period exists and is current (other projects may race to create it). */
+async function currentPeriod(adminPage: Page): Promise<number> {
+  const find = async () =>
+    ((await (await callApi(adminPage, 'periods/manage', {})).json()) as { id: number; name: string }[]).find(
+      (p) => p.name === periodName,
+    );
+  if (!(await find())) {
+    await callApi(adminPage, 'periods/create', { name: periodName, starts_on: '2027-02-01', ends_on: '2028-01-31' });
+  }
+  const period = await find();
+  expect(period).toBeTruthy();
+  expect((await callApi(adminPage, 'periods/current', { id: String(period!.id) })).status()).toBe(200);
+  return period!.id;
+}
+
+/** From the V2MOMs page, start `owner`'s V2MOM for the period; lands in the editor. */
+async function startV2mom(page: Page, owner: string): Promise<number> {
+  await gotoHydrated(page, '/v2moms');
+  await page.getByLabel('For').selectOption({ label: owner });
+  await page.getByLabel('Period', { exact: true }).first().selectOption({ label: periodName });
+  await page.getByRole('button', { name: 'Start' }).click();
+  await expect(page).toHaveURL(/\/v2moms\/\d+\/edit$/);
+  await expect(page.getByRole('heading', { name: 'Edit V2MOM' })).toBeVisible();
+  return Number(page.url().match(/v2moms\/(\d+)\/edit/)![1]);
+}
+
+/** Fills vision, one value and one method (with an obstacle and a measure) in the editor. */
+async function fillV2mom(page: Page, text: { vision: string; method: string }) {
+  await page.getByLabel('Vision').fill(text.vision);
+  await page.getByLabel('New value').fill('Customers first');
+  await page.getByLabel('New method').fill(text.method);
+  await page.getByLabel('New obstacle').fill('Old habits');
+  await page.getByLabel('New measure').fill('Weekly releases');
+  await page.getByLabel('Target').fill('52');
+  await page.getByLabel('Unit').fill('releases');
+  await page.getByLabel('Current').fill('13');
+}
+
+async function saveInEditor(page: Page) {
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+}
+
+test('a manager writes, aligns and publishes a V2MOM for an employee, who reads it', async ({ page, browser }) => {
+  await signIn(page, admin.email, admin.password);
+  await currentPeriod(page);
+  const manager = await newPerson(page, browser, 'manager');
+  const employee = await newPerson(page, browser, 'employee', { manager: manager.id });
+  const m = manager.page;
+
+  // The manager's own V2MOM first, published, so there is a method to align to.
+  await startV2mom(m, `${manager.name} (me)`);
+  await fillV2mom(m, { vision: 'Ship every week', method: 'Automate releases' });
+  await saveInEditor(m);
+  await m.getByRole('link', { name: 'View the V2MOM' }).click();
+  await m.getByRole('button', { name: 'Publish' }).click();
+  await expect(m.locator('.eyebrow .status')).toHaveText('Published');
+
+  // Then the employee's, aligned to the manager's method.
+  const id = await startV2mom(m, employee.name);
+  await fillV2mom(m, { vision: 'Releases without fear', method: 'Own the pipeline' });
+  await m.getByLabel("Aligned to my manager's method").first().selectOption({ label: 'Automate releases' });
+  await saveInEditor(m);
+  await m.getByRole('link', { name: 'View the V2MOM' }).click();
+  await expect(m.getByText('Aligned to: Automate releases')).toBeVisible();
+  await m.getByRole('button', { name: 'Publish' }).click();
+  await expect(m.locator('.eyebrow .status')).toHaveText('Published');
+  await expect(m.locator('progress')).toHaveAttribute('value', '25');
+
+  // The employee finds it on their home page and can read but not edit it.
+  const e = employee.page;
+  await gotoHydrated(e, '/');
+  await e.getByRole('link', { name: 'My V2MOM' }).click();
+  await expect(e.getByText('Releases without fear')).toBeVisible();
+  await expect(e.getByRole('link', { name: 'Edit' })).toHaveCount(0);
+  const save = await callApi(e, 'v2moms/save', { id: String(id), version: '3', vision: 'mine now' });
+  expect(save.status()).toBe(403);
+  expect((await gotoHydrated(e, `/v2moms/${id}/edit`))?.status()).toBe(403);
+});
+
+test('an employee submits; the manager returns it with a comment, then approves', async ({ page, browser }) => {
+  await signIn(page, admin.email, admin.password);
+  await currentPeriod(page);
+  const manager = await newPerson(page, browser, 'manager');
+  const employee = await newPerson(page, browser, 'employee', { manager: manager.id });
+  const e = employee.page;
+  const m = manager.page;
+
+  const id = await startV2mom(e, `${employee.name} (me)`);
+  await fillV2mom(e, { vision: 'Learn the platform', method: 'Pair weekly' });
+  await saveInEditor(e);
+  await gotoHydrated(e, `/v2moms/${id}`);
+  await expect(e.getByRole('button', { name: 'Publish' })).toHaveCount(0);
+  await e.getByRole('button', { name: 'Submit for review' }).click();
+  await expect(e.locator('.eyebrow .status')).toHaveText('In review');
+
+  await gotoHydrated(m, `/v2moms/${id}`);
+  await m.getByLabel('Comment for the owner').fill('Add a measure for onboarding.');
+  await m.getByRole('button', { name: 'Return with comment' }).click();
+  await expect(m.locator('.eyebrow .status')).toHaveText('Draft');
+
+  await gotoHydrated(e, `/v2moms/${id}`);
+  await expect(e.getByText('Add a measure for onboarding.')).toBeVisible();
+  await e.getByRole('button', { name: 'Submit for review' }).click();
+  await expect(e.locator('.eyebrow .status')).toHaveText('In review');
+
+  await gotoHydrated(m, `/v2moms/${id}`);
+  await m.getByRole('button', { name: 'Approve and publish' }).click();
+  await expect(m.locator('.eyebrow .status')).toHaveText('Published');
+});
+
+test('two people editing at once: the second save shows the conflict and keeps its text', async ({ page, browser }) => {
+  await signIn(page, admin.email, admin.password);
+  await currentPeriod(page);
+  const manager = await newPerson(page, browser, 'manager');
+  const first = manager.page;
+  const id = await startV2mom(first, `${manager.name} (me)`);
+  await fillV2mom(first, { vision: 'Version one', method: 'Method one' });
+  await saveInEditor(first);
+
+  // A second browser of the same manager opens the editor at this version.
+  const second = await (await browser.newContext({ storageState: await first.context().storageState() })).newPage();
+  await gotoHydrated(second, `/v2moms/${id}/edit`);
+
+  await gotoHydrated(first, `/v2moms/${id}/edit`);
+  await first.getByLabel('Vision').fill('Their vision wins the race');
+  await saveInEditor(first);
+
+  await second.getByLabel('Vision').fill('My careful vision');
+  await second.getByRole('button', { name: 'Save', exact: true }).click();
+  const notice = second.getByRole('alert').filter({ hasText: 'saved this V2MOM while you were editing' });
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText('Their vision wins the race');
+  await expect(second.getByLabel('Vision')).toHaveValue('My careful vision');
+
+  // Keeping one's text and saving again replaces theirs.
+  await second.getByRole('button', { name: 'Keep my text (then save to replace theirs)' }).click();
+  await saveInEditor(second);
+  await gotoHydrated(second, `/v2moms/${id}`);
+  await expect(second.getByText('My careful vision')).toBeVisible();
+
+  // The history shows what changed between the two saves, word by word.
+  await gotoHydrated(second, `/v2moms/${id}/history`);
+  await expect(second.getByRole('heading', { name: /Changes from version \d+ to version \d+/ })).toBeVisible();
+  await expect(second.locator('.diff ins').first()).toContainText('careful');
+});
+
+test('without JavaScript a manager starts, fills and saves a V2MOM @nojs', async ({ page, browser }, testInfo) => {
+  await signIn(page, admin.email, admin.password);
+  await currentPeriod(page);
+  const javaScriptEnabled = testInfo.project.use.javaScriptEnabled !== false;
+  const manager = await newPerson(page, browser, 'manager', { javaScriptEnabled });
+  const m = manager.page;
+  await m.goto('/v2moms');
+  await m.getByLabel('For').selectOption({ label: `${manager.name} (me)` });
+  await m.getByLabel('Period', { exact: true }).first().selectOption({ label: periodName });
+  await m.getByRole('button', { name: 'Start' }).click();
+  await expect(m).toHaveURL(/\/v2moms\/\d+\/edit$/);
+  await fillV2mom(m, { vision: 'Plain forms work', method: 'Keep it simple' });
+  // "Add value" posts the form: what was typed is saved, and an empty row comes back.
+  await m.getByRole('button', { name: 'Add value' }).click();
+  await m.getByLabel('New value').fill('Second value');
+  await m.getByRole('button', { name: 'Save', exact: true }).click();
+  if (!javaScriptEnabled) await expect(m).toHaveURL(/\/v2moms\/\d+$/);
+  else await m.getByRole('link', { name: 'View the V2MOM' }).click();
+  await expect(m.getByText('Plain forms work')).toBeVisible();
+  await expect(m.getByText('Second value')).toBeVisible();
+  await expect(m.getByText('Keep it simple')).toBeVisible();
+});
