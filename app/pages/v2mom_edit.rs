@@ -192,7 +192,7 @@ fn Editor(page: V2momPage, choices: Vec<(i64, String)>) -> impl IntoView {
             <ConflictNotice id conflict version read_form />
             <ActionForm action=save node_ref=form on:input=on_input>
                 <input type="hidden" name="id" value=id />
-                <input type="hidden" name="version" prop:value=move || version.get().to_string() />
+                <input type="hidden" name="version" value=move || version.get().to_string() />
                 {move || {
                     let c = content.get();
                     view! { <ContentFields content=c ctx /> }
