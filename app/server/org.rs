@@ -34,6 +34,29 @@ pub fn relation(actor: i64, actor_chain: &[i64], target: i64, target_chain: &[i6
     }
 }
 
+/// Each person's chain of managers (nearest first), worked out from everyone's manager at
+/// once: for views over the whole organisation, without a query per person.
+pub fn chains(
+    managers: &std::collections::HashMap<i64, Option<i64>>,
+) -> std::collections::HashMap<i64, Vec<i64>> {
+    managers
+        .keys()
+        .map(|&id| {
+            let mut chain = Vec::new();
+            let mut next = managers.get(&id).copied().flatten();
+            while let Some(manager) = next {
+                // The schema refuses cycles; the bound keeps a corrupt row from hanging us.
+                if chain.contains(&manager) || chain.len() > 1000 {
+                    break;
+                }
+                chain.push(manager);
+                next = managers.get(&manager).copied().flatten();
+            }
+            (id, chain)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -69,27 +92,21 @@ mod tests {
             "two people without managers are not peers"
         );
     }
-}
 
-/// Each person's chain of managers (nearest first), worked out from everyone's manager at
-/// once: for views over the whole organisation, without a query per person.
-pub fn chains(
-    managers: &std::collections::HashMap<i64, Option<i64>>,
-) -> std::collections::HashMap<i64, Vec<i64>> {
-    managers
-        .keys()
-        .map(|&id| {
-            let mut chain = Vec::new();
-            let mut next = managers.get(&id).copied().flatten();
-            while let Some(manager) = next {
-                // The schema refuses cycles; the bound keeps a corrupt row from hanging us.
-                if chain.contains(&manager) || chain.len() > 1000 {
-                    break;
-                }
-                chain.push(manager);
-                next = managers.get(&manager).copied().flatten();
-            }
-            (id, chain)
-        })
-        .collect()
+    #[test]
+    fn chains_from_everyones_manager() {
+        let managers = [
+            (1, None),
+            (2, Some(1)),
+            (4, Some(2)),
+            (5, Some(4)),
+            (9, None),
+        ]
+        .into_iter()
+        .collect();
+        let all = chains(&managers);
+        for id in [1, 2, 4, 5, 9] {
+            assert_eq!(all[&id], chain(id), "{id}");
+        }
+    }
 }
