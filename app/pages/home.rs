@@ -1,7 +1,7 @@
 use crate::{
     api::home,
     components::{ServerStatusCheck, VisionPreview, use_auth},
-    model::Home,
+    model::{Home, V2momStatus},
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -94,9 +94,20 @@ fn DashboardView(home: Home) -> impl IntoView {
         }
     });
     let team = (!home.team.is_empty()).then(|| {
+        let count = |status: Option<V2momStatus>| {
+            home.team.iter().filter(|m| m.v2mom.map(|(_, s)| s) == status).count()
+        };
+        let coverage = format!(
+            "{} published · {} in review · {} draft · {} without a V2MOM",
+            count(Some(V2momStatus::Published)),
+            count(Some(V2momStatus::InReview)),
+            count(Some(V2momStatus::Draft)),
+            count(None),
+        );
         view! {
             <section>
                 <h2>"My team"</h2>
+                <p class="coverage">{coverage}</p>
                 <ul class="tree team-status">
                     {home
                         .team

@@ -84,6 +84,14 @@ test('a manager writes, aligns and publishes a V2MOM for an employee, who reads 
   const save = await callApi(e, 'v2moms/save', { id: String(id), version: '3', vision: 'mine now' });
   expect(save.status()).toBe(403);
   expect((await gotoHydrated(e, `/v2moms/${id}/edit`))?.status()).toBe(403);
+
+  // The manager's home: the team's coverage, and the alignment tree shows the two levels.
+  await gotoHydrated(m, '/');
+  await expect(m.locator('.coverage')).toHaveText('1 published · 0 in review · 0 draft · 0 without a V2MOM');
+  await gotoHydrated(m, '/alignment');
+  const tree = m.getByRole('list', { name: 'Organisation' });
+  await expect(tree.locator('details summary').first()).toContainText(manager.name);
+  await expect(tree.locator('details ul li').first()).toContainText(`${employee.name} Published · 1 aligned`);
 });
 
 test('an employee submits; the manager returns it with a comment, then approves', async ({ page, browser }) => {

@@ -1,4 +1,4 @@
-use crate::helpers::{header, spawn_app};
+use crate::helpers::{client, header, spawn_app};
 use reqwest::StatusCode;
 use serde_json::Value;
 
@@ -6,7 +6,10 @@ use serde_json::Value;
 async fn the_landing_page_is_rendered_on_the_server() {
     let app = spawn_app().await;
     app.set_up().await;
-    let res = app.get("/").await;
+    // Visitors who are not signed in get the landing page; the signed-in, their V2MOM.
+    let signed_in = app.get("/").await.text().await.unwrap();
+    assert!(signed_in.contains("No current planning period is set yet."));
+    let res = client().get(app.url("/")).send().await.unwrap();
     assert_eq!(res.status(), StatusCode::OK);
     let html = res.text().await.unwrap();
     for text in [
