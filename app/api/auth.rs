@@ -6,7 +6,12 @@ use leptos::prelude::*;
 /// The signed-in user, or `None`.
 #[server(endpoint = "me")]
 pub async fn who_am_i() -> Result<Option<CurrentUser>, AppError> {
-    use crate::server::{auth, state::app_state};
+    use crate::server::{
+        auth,
+        policy::{Action, authorize},
+        state::app_state,
+    };
+    authorize(None, Action::ReadPublicInfo)?;
     let state = app_state()?;
     Ok(auth::current_user(&state).await?.map(|u| u.to_current()))
 }

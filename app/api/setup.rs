@@ -6,7 +6,12 @@ use leptos::prelude::*;
 /// Whether the instance still waits for its first administrator.
 #[server(endpoint = "setup_needed")]
 pub async fn setup_needed() -> Result<bool, AppError> {
-    use crate::server::{errors::internal, state::app_state};
+    use crate::server::{
+        errors::internal,
+        policy::{Action, authorize},
+        state::app_state,
+    };
+    authorize(None, Action::ReadPublicInfo)?;
     let state = app_state()?;
     Ok(!state.db.any_user_exists().await.map_err(internal)?)
 }

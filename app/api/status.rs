@@ -5,8 +5,12 @@ use leptos::prelude::*;
 /// what `/readyz` does and the organisation's name, which every page shows anyway.
 #[server(endpoint = "status")]
 pub async fn check_server_status() -> Result<ServerStatus, AppError> {
-    use crate::server::{errors::internal, state::app_state};
-
+    use crate::server::{
+        errors::internal,
+        policy::{Action, authorize},
+        state::app_state,
+    };
+    authorize(None, Action::ReadPublicInfo)?;
     let state = app_state()?;
     let readiness = state.db.readiness().await;
     let instance = state.db.instance().await.map_err(internal)?;

@@ -19,9 +19,12 @@ pub fn internal(cause: impl std::fmt::Display) -> AppError {
     AppError::Internal { request_id }
 }
 
-/// The id of the request being served, when called inside a Leptos request scope.
+/// The id of the request being served: from the Leptos request scope, or else from the
+/// request-id layer (plain axum handlers).
 pub fn current_request_id() -> Option<String> {
-    use_context::<Parts>().and_then(|parts| request_id_of(&parts.headers))
+    use_context::<Parts>()
+        .and_then(|parts| request_id_of(&parts.headers))
+        .or_else(super::http::current_request_id)
 }
 
 pub fn request_id_of(headers: &http::HeaderMap) -> Option<String> {

@@ -92,6 +92,9 @@ pub enum Action {
     SignOut,
     /// Opening an invitation link and choosing a password: whoever holds the link.
     AcceptInvitation,
+    /// What every page may know before signing in: whether setup is needed, the server's
+    /// status, and who (if anyone) is signed in on this browser.
+    ReadPublicInfo,
     /// See the list of everyone, invite, change roles, reporting lines and status.
     ManageUsers,
     /// See one person's profile (name, title, function, manager).
@@ -122,6 +125,7 @@ impl Action {
             Action::SignIn,
             Action::SignOut,
             Action::AcceptInvitation,
+            Action::ReadPublicInfo,
             Action::ManageUsers,
             Action::ViewTeam,
             Action::ManageOwnAccount,
@@ -148,7 +152,11 @@ impl Action {
     pub fn is_public(self) -> bool {
         matches!(
             self,
-            Action::CompleteSetup | Action::SignIn | Action::SignOut | Action::AcceptInvitation
+            Action::CompleteSetup
+                | Action::SignIn
+                | Action::SignOut
+                | Action::AcceptInvitation
+                | Action::ReadPublicInfo
         )
     }
 }
@@ -284,7 +292,11 @@ mod tests {
         match (role, action) {
             (
                 _,
-                Action::CompleteSetup | Action::SignIn | Action::SignOut | Action::AcceptInvitation,
+                Action::CompleteSetup
+                | Action::SignIn
+                | Action::SignOut
+                | Action::AcceptInvitation
+                | Action::ReadPublicInfo,
             ) => Allow,
             (Role::Admin, _) => Allow,
             (_, Action::ManageOwnAccount) => Allow,
@@ -382,8 +394,8 @@ mod tests {
                 checked += 1;
             }
         }
-        // 16 account actions; 2 + 7 + 56 + 28 + 35 about V2MOMs.
-        assert_eq!(checked, 3 * 144);
+        // 17 account actions; 2 + 7 + 56 + 28 + 35 about V2MOMs.
+        assert_eq!(checked, 3 * 145);
     }
 
     #[test]

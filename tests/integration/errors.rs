@@ -55,6 +55,29 @@ async fn a_panicking_handler_answers_a_generic_500_with_the_request_id() {
 }
 
 #[tokio::test]
+async fn internal_errors_in_plain_handlers_carry_the_request_id_too() {
+    // A plain axum handler (no Leptos context), like the audit export.
+    let routes = Router::new().route(
+        "/fails",
+        get(|| async {
+            Err::<&'static str, _>(v2mom::server::errors::internal("the disk is on fire"))
+        }),
+    );
+    let (addr, server) = spawn_layered(routes, |_| {}, std::future::pending()).await;
+    let res = client()
+        .get(format!("http://{addr}/fails"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    let request_id = header(res.headers(), "x-request-id").to_owned();
+    let json: Value = res.json().await.unwrap();
+    assert_eq!(json["request_id"], request_id.as_str());
+    assert!(!json.to_string().contains("fire"));
+    server.abort();
+}
+
+#[tokio::test]
 async fn a_request_that_never_finishes_times_out_with_408() {
     let routes = Router::new().route("/hang", get(std::future::pending::<&'static str>));
     let (addr, server) = spawn_layered(

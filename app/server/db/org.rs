@@ -106,9 +106,14 @@ impl Db {
         row.map(SummaryRow::into_summary).transpose()
     }
 
-    /// Everyone, for choosing a manager.
+    /// Everyone, by name: for choosing a manager and for views of the whole organisation.
     pub async fn all_users(&self) -> Result<Vec<UserSummary>, DbError> {
-        Ok(self.search_users("", i64::MAX, 0).await?.0)
+        let sql = format!(
+            "SELECT {COLUMNS} FROM users u {WITH_MANAGER} ORDER BY lower(u.display_name), u.id"
+        );
+        let rows: Vec<SummaryRow> =
+            on_backend!(self, |pool| sqlx::query_as(&sql).fetch_all(pool).await)?;
+        rows.into_iter().map(SummaryRow::into_summary).collect()
     }
 
     /// The managers above `user_id`, nearest first.

@@ -5,6 +5,8 @@ mod csrf;
 mod health;
 mod panic;
 mod request_id;
+
+pub use request_id::current as current_request_id;
 mod security;
 mod setup_gate;
 
@@ -65,6 +67,7 @@ pub fn with_layers(router: Router, config: &Config) -> Router {
             .layer(SetRequestIdLayer::x_request_id(request_id::MakeId))
             .layer(PropagateRequestIdLayer::x_request_id())
             .layer(request_id::trace_layer())
+            .layer(middleware::from_fn(request_id::remember))
             .layer(middleware::from_fn_with_state(security, security::apply))
             .layer(middleware::from_fn(panic::catch))
             .layer(CompressionLayer::new())

@@ -2,7 +2,7 @@
 //! It is returned in the response and carried by the span every log line is written in.
 
 use crate::server::errors::{REQUEST_ID_HEADER, request_id_of};
-use axum::extract::Request;
+use axum::{extract::Request, middleware::Next, response::Response};
 use http::HeaderValue;
 use tower_http::{
     classify::{ServerErrorsAsFailures, SharedClassifier},
@@ -10,6 +10,24 @@ use tower_http::{
     trace::{DefaultOnResponse, TraceLayer},
 };
 use tracing::Level;
+
+tokio::task_local! {
+    static CURRENT: String;
+}
+
+/// Keeps the request's id where code without the request at hand (plain axum handlers,
+/// `errors::internal`) can find it, for as long as the request is being served.
+pub async fn remember(req: Request, next: Next) -> Response {
+    match request_id_of(req.headers()) {
+        Some(id) => CURRENT.scope(id, next.run(req)).await,
+        None => next.run(req).await,
+    }
+}
+
+/// The id of the request this task is serving, if any.
+pub fn current() -> Option<String> {
+    CURRENT.try_with(String::clone).ok()
+}
 
 /// Longest caller-supplied id we keep; anything longer or odder is replaced.
 const MAX_ID_LEN: usize = 64;
