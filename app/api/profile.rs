@@ -129,3 +129,26 @@ pub async fn change_password(current_password: String, password: String) -> Resu
     tx.audit(&request_origin(), event).await.map_err(internal)?;
     tx.commit().await.map_err(internal)
 }
+
+/// How strong `password` is under the policy, for the meter beside a new-password field.
+/// `name` and `email` are those typed on the same form; when they are empty, the signed-in
+/// person's own count. Nothing is stored or logged.
+#[server(endpoint = "password/strength")]
+pub async fn password_strength(
+    password: String,
+    #[server(default)] name: String,
+    #[server(default)] email: String,
+) -> Result<crate::model::PasswordStrength, AppError> {
+    use crate::server::{
+        auth::current_user,
+        password::assess,
+        policy::{Action, authorize},
+    };
+    authorize(None, Action::AssessPassword)?;
+    let state = app_state()?;
+    let (name, email) = match current_user(&state).await? {
+        Some(me) if name.is_empty() && email.is_empty() => (me.display_name, me.email),
+        _ => (name, email),
+    };
+    Ok(assess(&password, &name, &email))
+}

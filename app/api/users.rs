@@ -94,9 +94,6 @@ pub async fn invite_user(
             .ok_or_else(unknown_manager)?;
     }
 
-    let (token, token_hash) = new_token();
-    let expires_at = chrono::Utc::now()
-        + chrono::Duration::days(state.config.settings.invitation_ttl_days as i64);
     let mut tx = state.db.begin().await.map_err(internal)?;
     let person = match tx
         .create_user(NewUser {
@@ -120,20 +117,53 @@ pub async fn invite_user(
         }
         other => other.map_err(internal)?,
     };
-    tx.create_invitation(person.id, &token_hash, admin.id, expires_at)
-        .await
-        .map_err(internal)?;
     let event = Event::new("user.invited")
         .by(admin.id)
         .on(format!("user:{}", person.id))
         .with(serde_json::json!({ "role": role, "manager_id": manager_id }));
+    invitation_for(&state, tx, admin.id, &person, event).await
+}
+
+/// A new link for someone invited who has not accepted yet (lost, expired, or sent to the
+/// wrong place): the earlier links stop working.
+#[server(endpoint = "users/reinvite")]
+pub async fn reinvite_user(id: i64) -> Result<InvitationSent, AppError> {
+    let state = app_state()?;
+    let (admin, person) = admin_acting_on(&state, id).await?;
+    if person.password_hash().is_some() || !person.is_active() {
+        return Err(AppError::Refused {
+            reason: "Only people who have not accepted their invitation can get a new link.".into(),
+        });
+    }
+    let tx = state.db.begin().await.map_err(internal)?;
+    let event = Event::new("user.reinvited")
+        .by(admin.id)
+        .on(format!("user:{}", person.id));
+    invitation_for(&state, tx, admin.id, &person, event).await
+}
+
+/// Opens a single-use link for `person` (closing any earlier one), records `event` and
+/// commits; the link is returned to be shown once.
+#[cfg(feature = "ssr")]
+async fn invitation_for(
+    state: &AppState,
+    mut tx: crate::server::db::Tx,
+    admin_id: i64,
+    person: &crate::server::db::UserRecord,
+    event: Event,
+) -> Result<InvitationSent, AppError> {
+    let (token, token_hash) = new_token();
+    let expires_at = chrono::Utc::now()
+        + chrono::Duration::days(state.config.settings.invitation_ttl_days as i64);
+    tx.create_invitation(person.id, &token_hash, admin_id, expires_at)
+        .await
+        .map_err(internal)?;
     tx.audit(&request_origin(), event).await.map_err(internal)?;
     tx.commit().await.map_err(internal)?;
-
     Ok(InvitationSent {
         user_id: person.id,
-        email: person.email,
-        link: format!("{}/invite/{token}", site_origin(&state)),
+        email: person.email.clone(),
+        link: format!("{}/invite/{token}", site_origin(state)),
         expires_at: expires_at.format("%Y-%m-%d %H:%M UTC").to_string(),
     })
 }

@@ -85,17 +85,65 @@ pub fn FormActions(
     }
 }
 
-/// Choosing a new password: the policy in a sentence; the server checks the rest.
+/// Choosing a new password: the policy in a sentence, and (once hydrated) a strength meter
+/// that asks the server's policy as you type, after a short pause. The server still has
+/// the final word when the form is sent.
 #[component]
 pub fn NewPasswordField(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView {
+    let assess = Action::new(|(password, name, email): &(String, String, String)| {
+        crate::api::password_strength(password.clone(), name.clone(), email.clone())
+    });
+    let typed = StoredValue::new(0u64);
+    let on_input =
+        move |ev: leptos::ev::Event| {
+            let Some(input) = leptos::wasm_bindgen::JsCast::dyn_ref::<
+                leptos::web_sys::HtmlInputElement,
+            >(&event_target::<leptos::web_sys::Element>(&ev))
+            .filter(|i| i.name() == "password")
+            .cloned() else {
+                return;
+            };
+            // Only the last keystroke of a burst asks the server.
+            typed.update_value(|n| *n += 1);
+            let this = typed.get_value();
+            set_timeout(
+                move || {
+                    if typed.get_value() != this {
+                        return;
+                    }
+                    let sibling = |name: &str| {
+                        input
+                            .form()
+                            .and_then(|form| leptos::web_sys::FormData::new_with_form(&form).ok())
+                            .and_then(|data| data.get(name).as_string())
+                            .unwrap_or_default()
+                    };
+                    assess.dispatch((input.value(), sibling("name"), sibling("email")));
+                },
+                std::time::Duration::from_millis(300),
+            );
+        };
+    let strength = move || {
+        assess.value().get().and_then(Result::ok).map(|s| {
+            let label = format!("Strength: {}.", s.label());
+            let problem = s.problem.map(|p| format!(" {p}"));
+            view! {
+                <meter min="0" max="4" low="2.5" high="3.5" optimum="4" value=s.score />
+                <span>{label} {problem}</span>
+            }
+        })
+    };
     view! {
-        <Field
-            label="Password"
-            name="password"
-            kind="password"
-            error
-            autocomplete="new-password"
-            hint="At least 12 characters. A few unrelated words make a strong password."
-        />
+        <div on:input=on_input>
+            <Field
+                label="Password"
+                name="password"
+                kind="password"
+                error
+                autocomplete="new-password"
+                hint="At least 12 characters. A few unrelated words make a strong password."
+            />
+            <p class="strength" aria-live="polite">{strength}</p>
+        </div>
     }
 }

@@ -12,6 +12,6 @@ pub use auth::{Auth, MainNav, UserMenu, action_error, provide_auth, use_auth};
 pub use error_page::ErrorPage;
 pub use form::{Field, FormActions, FormError, NewPasswordField, element_text};
 pub use pager::Pager;
-pub use people::{ManagerSelect, RoleSelect};
+pub use people::{InvitationLink, ManagerSelect, RoleSelect};
 pub use server_status::ServerStatusCheck;
 pub use vision_preview::VisionPreview;

@@ -1,6 +1,9 @@
-//! Choosing a role and a manager.
+//! Choosing a role and a manager; an invitation link to pass on.
 
-use crate::{api::manager_choices, model::Role};
+use crate::{
+    api::manager_choices,
+    model::{InvitationSent, Role},
+};
 use leptos::prelude::*;
 
 #[component]
@@ -47,6 +50,21 @@ pub fn ManagerSelect(
                 </Suspense>
             </select>
             <p class="field-message"></p>
+        </div>
+    }
+}
+
+/// Shown once: the link to pass on.
+#[component]
+pub fn InvitationLink(sent: InvitationSent) -> impl IntoView {
+    view! {
+        <div class="notice" role="status">
+            <p>
+                "Invitation ready for " <strong>{sent.email}</strong>
+                ". Send them this link (valid until " {sent.expires_at}
+                "; it is shown only now):"
+            </p>
+            <p><code class="link">{sent.link}</code></p>
         </div>
     }
 }

@@ -132,3 +132,23 @@ pub struct SessionInfo {
     pub user_agent: String,
     pub current: bool,
 }
+
+/// How strong a password is, as the form shows it while one types; the server decides.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PasswordStrength {
+    /// zxcvbn's 0 (trivial) to 4 (very hard to guess).
+    pub score: u8,
+    /// Why the policy would refuse it, if it would.
+    pub problem: Option<String>,
+}
+
+impl PasswordStrength {
+    pub fn label(&self) -> &'static str {
+        match (self.score, &self.problem) {
+            (_, Some(_)) if self.score < 3 => "weak",
+            (_, Some(_)) => "not allowed",
+            (3, None) => "good",
+            _ => "strong",
+        }
+    }
+}

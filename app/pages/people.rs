@@ -2,8 +2,11 @@
 
 use crate::{
     api::{InviteUser, list_users},
-    components::{ErrorPage, Field, FormActions, ManagerSelect, Pager, RoleSelect, action_error},
-    model::{InvitationSent, Role, UserPage},
+    components::{
+        ErrorPage, Field, FormActions, InvitationLink, ManagerSelect, Pager, RoleSelect,
+        action_error,
+    },
+    model::{Role, UserPage},
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -106,20 +109,5 @@ fn InviteForm() -> impl IntoView {
             </ActionForm>
             {move || sent().map(|sent| view! { <InvitationLink sent /> })}
         </section>
-    }
-}
-
-/// Shown once: the link to pass on.
-#[component]
-fn InvitationLink(sent: InvitationSent) -> impl IntoView {
-    view! {
-        <div class="notice" role="status">
-            <p>
-                "Invitation ready for " <strong>{sent.email}</strong>
-                ". Send them this link (valid until " {sent.expires_at}
-                "; it is shown only now):"
-            </p>
-            <p><code class="link">{sent.link}</code></p>
-        </div>
     }
 }

@@ -1,9 +1,10 @@
 //! Administrators: one person's place in the organisation, and their access.
 
 use crate::{
-    api::{SetUserActive, UnlockUser, UpdateUser, get_user},
+    api::{ReinviteUser, SetUserActive, UnlockUser, UpdateUser, get_user},
     components::{
-        ErrorPage, Field, FormActions, FormError, ManagerSelect, RoleSelect, action_error,
+        ErrorPage, Field, FormActions, FormError, InvitationLink, ManagerSelect, RoleSelect,
+        action_error,
     },
     model::{UserStatus, UserSummary},
 };
@@ -78,6 +79,7 @@ fn PersonForms(
                     {if active { "Disable account" } else { "Enable account" }}
                 </button>
             </ActionForm>
+            {(person.status == UserStatus::Invited).then(|| view! { <ReinviteForm id=person.id /> })}
             <UnlockForm id=person.id />
         </section>
     }
@@ -105,5 +107,22 @@ fn UnlockForm(id: i64) -> impl IntoView {
             <button type="submit" class="secondary">"Unlock sign-in"</button>
             <p role="status">{result}</p>
         </ActionForm>
+    }
+}
+
+/// For someone who has not accepted yet: a fresh link, replacing the earlier ones.
+#[component]
+fn ReinviteForm(id: i64) -> impl IntoView {
+    let reinvite = ServerAction::<ReinviteUser>::new();
+    let sent = move || reinvite.value().get().and_then(Result::ok);
+    view! {
+        <h2>"Invitation"</h2>
+        <ActionForm action=reinvite>
+            <input type="hidden" name="id" value=id />
+            <p>"They have not accepted their invitation yet. A new link replaces the earlier ones."</p>
+            <FormError error=action_error(reinvite) />
+            <button type="submit" class="secondary">"Send a new invitation link"</button>
+        </ActionForm>
+        {move || sent().map(|sent| view! { <InvitationLink sent /> })}
     }
 }

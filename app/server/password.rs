@@ -5,6 +5,7 @@
 //! queues here (and gets 503 after a short wait) instead of starving page requests.
 
 use crate::error::{AppError, FieldError};
+use crate::model::PasswordStrength;
 use argon2::{
     Algorithm, Argon2, Params, PasswordHash as Phc, PasswordHasher, PasswordVerifier, Version,
     password_hash::{SaltString, rand_core::OsRng},
@@ -154,16 +155,25 @@ pub fn check_policy(
     name: &str,
     email: &str,
 ) -> Result<(), FieldError> {
-    let problem = |message: &str| FieldError {
-        field: field.to_owned(),
-        message: message.to_owned(),
+    match assess(password, name, email).problem {
+        None => Ok(()),
+        Some(message) => Err(FieldError {
+            field: field.to_owned(),
+            message,
+        }),
+    }
+}
+
+/// How strong a password is (zxcvbn's 0–4) and what, if anything, the policy refuses it
+/// for: what the form shows as you type and what [`check_policy`] enforces.
+pub fn assess(password: &str, name: &str, email: &str) -> PasswordStrength {
+    let refuse = |score: u8, message: &str| PasswordStrength {
+        score,
+        problem: Some(message.to_owned()),
     };
     let length = password.chars().count();
-    if length < MIN_LENGTH {
-        return Err(problem("Use at least 12 characters."));
-    }
     if length > MAX_LENGTH {
-        return Err(problem("Use at most 256 characters."));
+        return refuse(0, "Use at most 256 characters.");
     }
     let lowered = password.to_lowercase();
     let local_part = email.split('@').next().unwrap_or_default().to_lowercase();
@@ -172,18 +182,30 @@ pub fn check_policy(
         .map(str::to_lowercase)
         .filter(|word| word.chars().count() >= 3)
         .any(|word| lowered.contains(&word));
-    if personal {
-        return Err(problem(
-            "Do not use your name or email address in your password.",
-        ));
-    }
     let inputs = [name, email];
-    if zxcvbn::zxcvbn(password, &inputs).score() < zxcvbn::Score::Three {
-        return Err(problem(
+    let score = if password.is_empty() {
+        0
+    } else {
+        zxcvbn::zxcvbn(password, &inputs).score() as u8
+    };
+    if length < MIN_LENGTH {
+        refuse(score.min(2), "Use at least 12 characters.")
+    } else if personal {
+        refuse(
+            score.min(2),
+            "Do not use your name or email address in your password.",
+        )
+    } else if score < 3 {
+        refuse(
+            score,
             "This password is too easy to guess. Try a longer phrase of unrelated words.",
-        ));
+        )
+    } else {
+        PasswordStrength {
+            score,
+            problem: None,
+        }
     }
-    Ok(())
 }
 
 #[cfg(test)]

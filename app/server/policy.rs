@@ -95,6 +95,8 @@ pub enum Action {
     /// What every page may know before signing in: whether setup is needed, the server's
     /// status, and who (if anyone) is signed in on this browser.
     ReadPublicInfo,
+    /// How strong a new password would be (the meter beside the field): anyone may ask.
+    AssessPassword,
     /// See the list of everyone, invite, change roles, reporting lines and status.
     ManageUsers,
     /// See one person's profile (name, title, function, manager).
@@ -126,6 +128,7 @@ impl Action {
             Action::SignOut,
             Action::AcceptInvitation,
             Action::ReadPublicInfo,
+            Action::AssessPassword,
             Action::ManageUsers,
             Action::ViewTeam,
             Action::ManageOwnAccount,
@@ -157,6 +160,7 @@ impl Action {
                 | Action::SignOut
                 | Action::AcceptInvitation
                 | Action::ReadPublicInfo
+                | Action::AssessPassword
         )
     }
 }
@@ -296,7 +300,8 @@ mod tests {
                 | Action::SignIn
                 | Action::SignOut
                 | Action::AcceptInvitation
-                | Action::ReadPublicInfo,
+                | Action::ReadPublicInfo
+                | Action::AssessPassword,
             ) => Allow,
             (Role::Admin, _) => Allow,
             (_, Action::ManageOwnAccount) => Allow,
@@ -394,8 +399,8 @@ mod tests {
                 checked += 1;
             }
         }
-        // 17 account actions; 2 + 7 + 56 + 28 + 35 about V2MOMs.
-        assert_eq!(checked, 3 * 145);
+        // 18 account actions; 2 + 7 + 56 + 28 + 35 about V2MOMs.
+        assert_eq!(checked, 3 * 146);
     }
 
     #[test]

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { admin, expectSignedInAs, signIn } from './accounts';
+import { admin, callApi, expectSignedInAs, signIn } from './accounts';
 import { gotoHydrated } from './helpers';
 
 const password = 'orbit velvet canyon 77';
@@ -72,4 +72,26 @@ test('an admin invites a manager and an employee; the manager sees the employee 
   // A used invitation link is dead.
   const reused = await employeePage.goto(employeeLink);
   expect(reused?.status()).toBe(404);
+});
+
+test('an admin gives someone who has not accepted yet a new invitation link', async ({ page }) => {
+  const suffix = Math.random().toString(36).slice(2, 8);
+  await signIn(page, admin.email, admin.password);
+  const invited = await callApi(page, 'users/invite', {
+    email: `late-${suffix}@acme.example`,
+    name: `Late ${suffix}`,
+    role: 'employee',
+    manager: '',
+    function: '',
+    job_title: '',
+  });
+  const { user_id, link: oldLink } = await invited.json();
+  await gotoHydrated(page, `/admin/people/${user_id}`);
+  await page.getByRole('button', { name: 'Send a new invitation link' }).click();
+  const notice = page.getByRole('status').filter({ hasText: 'Invitation ready for' });
+  await expect(notice).toContainText(`late-${suffix}@acme.example`);
+  const newLink = await notice.locator('code').textContent();
+  expect(newLink).toMatch(/\/invite\/[0-9a-f]{64}$/);
+  expect(newLink).not.toBe(oldLink);
+  expect((await page.goto(oldLink))?.status()).toBe(404);
 });

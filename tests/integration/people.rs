@@ -448,3 +448,47 @@ async fn the_people_list_searches_and_pages() {
         "{html}"
     );
 }
+
+#[tokio::test]
+async fn a_new_invitation_link_replaces_the_old_one_for_people_who_have_not_accepted() {
+    let app = spawn_app().await;
+    let (manager_id, manager, employee_id, _) = organisation(&app).await;
+    let (id, old_token) = invite(&app, "late@acme.example", "Late Larry", "employee", None).await;
+
+    let res = app.call("users/reinvite", &[("id", &id.to_string())]).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let sent: Value = res.json().await.unwrap();
+    let new_token = sent["link"]
+        .as_str()
+        .unwrap()
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .to_owned();
+    assert_ne!(new_token, old_token);
+    let old = app.get(&format!("/invite/{old_token}")).await;
+    assert_eq!(old.status(), StatusCode::NOT_FOUND, "the old link is dead");
+    accept(&app, &new_token).await;
+
+    // Someone who has a password already, or a non-admin asking: refused, nothing changes.
+    let res = app
+        .call("users/reinvite", &[("id", &employee_id.to_string())])
+        .await;
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    let res = app
+        .call_as(
+            &manager,
+            "users/reinvite",
+            &[("id", &manager_id.to_string())],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let audited = app.db.audit_rows().await.unwrap();
+    assert_eq!(
+        audited
+            .iter()
+            .filter(|r| r.action == "user.reinvited")
+            .count(),
+        1
+    );
+}

@@ -1,7 +1,7 @@
 //! Your own account: password change and sessions.
 
 use crate::helpers::{client, session_cookie, spawn_app};
-use reqwest::StatusCode;
+use reqwest::{Client, StatusCode};
 use serde_json::Value;
 
 const NEW_PASSWORD: &str = "harbor mosaic tundra 58";
@@ -134,4 +134,48 @@ async fn sign_out_everywhere_ends_every_session() {
     assert_eq!(app.who_is(&phone).await, None);
     let page = app.get("/profile").await;
     assert_eq!(page.status(), StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn the_strength_meter_asks_the_same_policy_the_server_enforces() {
+    let app = spawn_app().await;
+    let visitor = client();
+    let strength =
+        |password: &'static str, name: &'static str, email: &'static str, who: Client| {
+            let app = &app;
+            async move {
+                let res = app
+                    .call_as(
+                        &who,
+                        "password/strength",
+                        &[("password", password), ("name", name), ("email", email)],
+                    )
+                    .await;
+                assert_eq!(res.status(), StatusCode::OK);
+                res.json::<Value>().await.unwrap()
+            }
+        };
+    let weak = strength("password1234", "", "", visitor.clone()).await;
+    assert!(weak["score"].as_u64().unwrap() < 3);
+    assert!(
+        weak["problem"]
+            .as_str()
+            .unwrap()
+            .contains("too easy to guess")
+    );
+    let short = strength("k7#Qz", "", "", visitor.clone()).await;
+    assert_eq!(short["problem"], "Use at least 12 characters.");
+    let strong = strength("quartz lantern meadow 42", "", "", visitor.clone()).await;
+    assert_eq!(strong["problem"], Value::Null);
+    assert!(strong["score"].as_u64().unwrap() >= 3);
+    let personal = strength("lovelace lantern meadow 42", "Ada Lovelace", "", visitor).await;
+    assert!(personal["problem"].as_str().unwrap().contains("your name"));
+
+    // Signed in, with no name or email on the form: one's own count.
+    app.set_up().await;
+    let own = strength("ada lantern meadow quartz 9", "", "", app.client.clone()).await;
+    assert!(
+        own["problem"].as_str().unwrap().contains("your name"),
+        "{own}"
+    );
 }
