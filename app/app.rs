@@ -4,8 +4,8 @@ use crate::{
     components::{MainNav, UserMenu, element_text, provide_auth},
     pages::{
         AlignmentPage, AuditPage, HomePage, InvitationPage, LoginPage, NotFoundPage, PeoplePage,
-        PeriodsPage, PersonPage, ProfilePage, SetupPage, TeamPage, V2momEditPage, V2momHistoryPage,
-        V2momListPage, V2momPage,
+        PeriodsPage, PersonPage, ProfilePage, RegisterPage, SetupPage, TeamPage, V2momEditPage,
+        V2momHistoryPage, V2momListPage, V2momPage,
     },
 };
 use leptos::prelude::*;
@@ -72,6 +72,7 @@ pub fn App() -> impl IntoView {
                     // Async: these pages decide their status (a form, 403, 404) from data, so
                     // the whole page is ready before the first byte is sent.
                     <Route path=StaticSegment("setup") view=SetupPage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("register") view=RegisterPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("team") view=TeamPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("profile") view=ProfilePage ssr=SsrMode::Async />
                     <Route

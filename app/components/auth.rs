@@ -2,7 +2,7 @@
 
 use crate::model::Role;
 use crate::{
-    api::{AcceptInvitation, CompleteSetup, Login, Logout, who_am_i},
+    api::{AcceptInvitation, CompleteSetup, Login, Logout, Register, who_am_i},
     error::AppError,
     model::CurrentUser,
 };
@@ -18,6 +18,7 @@ pub struct Auth {
     pub login: ServerAction<Login>,
     pub logout: ServerAction<Logout>,
     pub accept_invitation: ServerAction<AcceptInvitation>,
+    pub register: ServerAction<Register>,
     /// Refetched whenever one of the actions above completes.
     pub user: Resource<Result<Option<CurrentUser>, AppError>>,
 }
@@ -27,6 +28,7 @@ pub fn provide_auth() {
     let login = ServerAction::<Login>::new();
     let logout = ServerAction::<Logout>::new();
     let accept_invitation = ServerAction::<AcceptInvitation>::new();
+    let register = ServerAction::<Register>::new();
     let user = Resource::new(
         move || {
             (
@@ -34,6 +36,7 @@ pub fn provide_auth() {
                 login.version().get(),
                 logout.version().get(),
                 accept_invitation.version().get(),
+                register.version().get(),
             )
         },
         |_| who_am_i(),
@@ -43,6 +46,7 @@ pub fn provide_auth() {
         login,
         logout,
         accept_invitation,
+        register,
         user,
     });
 }

@@ -1,13 +1,17 @@
-use crate::components::{Field, FormActions, action_error, use_auth};
+use crate::{
+    api::registration_open,
+    components::{Field, FormActions, action_error, use_auth},
+};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
+use leptos_router::{components::A, hooks::use_query_map};
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let login = use_auth().login;
     let error = action_error(login);
     let next = move || use_query_map().with(|q| q.get("next")).unwrap_or_default();
+    let open = Resource::new(|| (), |_| registration_open());
     view! {
         <Title text="Sign in" />
         <section class="narrow">
@@ -24,6 +28,12 @@ pub fn LoginPage() -> impl IntoView {
                 />
                 <FormActions error pending=login.pending() label="Sign in" />
             </ActionForm>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    matches!(open.await, Ok(true))
+                        .then(|| view! { <p>"New here? " <A href="/register">"Create an account"</A></p> })
+                })}
+            </Suspense>
         </section>
     }
 }

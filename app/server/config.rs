@@ -63,6 +63,8 @@ pub struct Settings {
     pub throttle_ip_window_mins: u64,
     /// Who reads published V2MOMs: `chain` (the owner's reporting line) or `company`.
     pub v2mom_visibility: crate::server::policy::Visibility,
+    /// Whether anyone may create an (employee) account at `/register`.
+    pub open_registration: bool,
 }
 
 impl Default for Settings {
@@ -91,6 +93,7 @@ impl Default for Settings {
             throttle_ip_attempts: 50,
             throttle_ip_window_mins: 15,
             v2mom_visibility: Default::default(),
+            open_registration: false,
         }
     }
 }
@@ -323,7 +326,7 @@ impl fmt::Display for Config {
              db_max_connections={} db_acquire_timeout={}s db_tls_mode={} db_ca_file={} \
              session_idle_timeout={}min session_absolute_timeout={}h invitation_ttl={}d \
              trusted_proxies={} throttle_ip_attempts={} throttle_ip_window={}min \
-             v2mom_visibility={:?}",
+             v2mom_visibility={:?} open_registration={}",
             s.addr,
             s.data_dir.display(),
             self.database.redacted(),
@@ -355,6 +358,7 @@ impl fmt::Display for Config {
             s.throttle_ip_attempts,
             s.throttle_ip_window_mins,
             s.v2mom_visibility,
+            s.open_registration,
         )
     }
 }

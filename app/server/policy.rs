@@ -95,6 +95,9 @@ pub enum Action {
     /// What every page may know before signing in: whether setup is needed, the server's
     /// status, and who (if anyone) is signed in on this browser.
     ReadPublicInfo,
+    /// Creating one's own employee account at `/register`, when the setting allows it (the
+    /// caller checks that).
+    Register,
     /// How strong a new password would be (the meter beside the field): anyone may ask.
     AssessPassword,
     /// See the list of everyone, invite, change roles, reporting lines and status.
@@ -129,6 +132,7 @@ impl Action {
             Action::AcceptInvitation,
             Action::ReadPublicInfo,
             Action::AssessPassword,
+            Action::Register,
             Action::ManageUsers,
             Action::ViewTeam,
             Action::ManageOwnAccount,
@@ -161,6 +165,7 @@ impl Action {
                 | Action::AcceptInvitation
                 | Action::ReadPublicInfo
                 | Action::AssessPassword
+                | Action::Register
         )
     }
 }
@@ -301,7 +306,8 @@ mod tests {
                 | Action::SignOut
                 | Action::AcceptInvitation
                 | Action::ReadPublicInfo
-                | Action::AssessPassword,
+                | Action::AssessPassword
+                | Action::Register,
             ) => Allow,
             (Role::Admin, _) => Allow,
             (_, Action::ManageOwnAccount) => Allow,
@@ -399,8 +405,8 @@ mod tests {
                 checked += 1;
             }
         }
-        // 18 account actions; 2 + 7 + 56 + 28 + 35 about V2MOMs.
-        assert_eq!(checked, 3 * 146);
+        // 19 account actions; 2 + 7 + 56 + 28 + 35 about V2MOMs.
+        assert_eq!(checked, 3 * 147);
     }
 
     #[test]

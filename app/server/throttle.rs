@@ -36,6 +36,7 @@ pub enum Kind {
     Setup,
     InviteAccept,
     PasswordChange,
+    Register,
 }
 
 impl Kind {
@@ -45,6 +46,7 @@ impl Kind {
             Kind::Setup => "setup",
             Kind::InviteAccept => "invite_accept",
             Kind::PasswordChange => "password_change",
+            Kind::Register => "register",
         }
     }
 }

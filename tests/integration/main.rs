@@ -10,6 +10,7 @@ mod helpers;
 mod pages;
 mod people;
 mod profile;
+mod register;
 mod repository;
 mod secrets;
 mod security;
