@@ -589,7 +589,7 @@ pub async fn home() -> Result<crate::model::Home, AppError> {
             Some(V2momSummary {
                 id,
                 owner: PersonRef { id: manager, name },
-                manager_name: None,
+                manager: None,
                 function: String::new(),
                 period_name: period.name.clone(),
                 title,

@@ -627,7 +627,7 @@ pub struct V2mom {
 pub struct V2momSummary {
     pub id: i64,
     pub owner: PersonRef,
-    pub manager_name: Option<String>,
+    pub manager: Option<PersonRef>,
     pub function: String,
     pub period_name: String,
     pub title: String,

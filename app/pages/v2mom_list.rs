@@ -53,6 +53,7 @@ pub fn V2momListPage() -> impl IntoView {
                                     <thead>
                                         <tr>
                                             <th scope="col">"Owner"</th>
+                                            <th scope="col">"Manager"</th>
                                             <th scope="col">"Title"</th>
                                             <th scope="col">"Period"</th>
                                             <th scope="col">"Function"</th>
@@ -68,9 +69,22 @@ pub fn V2momListPage() -> impl IntoView {
                                                 view! {
                                                     <tr>
                                                         <td>
-                                                            <A href=format!("/v2moms/{}", v.id)>{v.owner.name}</A>
+                                                            <A href=format!("/v2moms?owner={}", v.owner.id) attr:title="Only this person's V2MOMs">
+                                                                {v.owner.name}
+                                                            </A>
                                                         </td>
-                                                        <td>{v.title}</td>
+                                                        <td>
+                                                            {v.manager.map(|m| view! {
+                                                                <A href=format!("/v2moms?manager={}", m.id) attr:title="Everyone reporting to this manager">
+                                                                    {m.name}
+                                                                </A>
+                                                            })}
+                                                        </td>
+                                                        <td>
+                                                            <A href=format!("/v2moms/{}", v.id)>
+                                                                {if v.title.is_empty() { "(untitled)".to_owned() } else { v.title }}
+                                                            </A>
+                                                        </td>
                                                         <td>{v.period_name}</td>
                                                         <td>{v.function}</td>
                                                         <td>
@@ -170,6 +184,15 @@ fn Filters(filters: V2momQuery, periods: Vec<crate::model::Period>) -> impl Into
             {filters.owner.map(|o| view! { <input type="hidden" name="owner" value=o /> })}
             {filters.manager.map(|m| view! { <input type="hidden" name="manager" value=m /> })}
             <button type="submit" class="secondary">"Filter"</button>
+            {(filters.owner.is_some() || filters.manager.is_some())
+                .then(|| {
+                    view! {
+                        <span class="hint">
+                            {if filters.owner.is_some() { "One person's V2MOMs. " } else { "One manager's team. " }}
+                            <A href="/v2moms">"Show everyone's"</A>
+                        </span>
+                    }
+                })}
         </form>
     }
 }

@@ -283,3 +283,137 @@ async fn housekeeping_forgets_sessions_past_the_absolute_timeout() {
         "the fresh session stays"
     );
 }
+
+#[tokio::test]
+async fn v2mom_story() {
+    use v2mom::model::{Measure, MeasureStatus, Method, V2momContent, V2momStatus, ValueItem};
+    use v2mom::server::db::NewV2mom;
+    let app = spawn_app().await;
+    let db = &app.db;
+    let mut tx = db.begin().await.unwrap();
+    let boss = tx
+        .create_user(NewUser {
+            email: "boss@acme.example",
+            display_name: "Boss",
+            job_title: "",
+            function: "Sales",
+            role: Role::Manager,
+            manager_id: None,
+            password_hash: None,
+        })
+        .await
+        .unwrap();
+    let fy = tx
+        .create_period(
+            "FY2027",
+            "2027-02-01".parse().unwrap(),
+            "2028-01-31".parse().unwrap(),
+        )
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        tx.create_period(
+            "fy2027",
+            "2027-02-01".parse().unwrap(),
+            "2028-01-31".parse().unwrap()
+        )
+        .await
+        .unwrap(),
+        None,
+        "period names are unique whatever their case"
+    );
+    assert!(tx.set_current_period(fy).await.unwrap());
+    let content = V2momContent {
+        title: "Sell more".into(),
+        vision: "Double the pipeline".into(),
+        values: vec![ValueItem {
+            name: "Trust".into(),
+            description: String::new(),
+        }],
+        methods: vec![Method {
+            title: "Call customers".into(),
+            obstacles: vec!["Time".into()],
+            measures: vec![Measure {
+                description: "Calls".into(),
+                target: "100".into(),
+                unit: "calls".into(),
+                current: "25".into(),
+                due_on: "2027-06-30".into(),
+                status: MeasureStatus::AtRisk,
+            }],
+            ..Default::default()
+        }],
+    };
+    let new = NewV2mom {
+        owner_id: boss.id,
+        period_id: fy,
+        by: boss.id,
+        content: &content,
+    };
+    let id = tx.create_v2mom(new).await.unwrap().unwrap();
+    let again = NewV2mom {
+        owner_id: boss.id,
+        period_id: fy,
+        by: boss.id,
+        content: &content,
+    };
+    assert_eq!(
+        tx.create_v2mom(again).await.unwrap(),
+        None,
+        "one per owner and period"
+    );
+    tx.commit().await.unwrap();
+
+    let stored = db.v2mom(id).await.unwrap().unwrap();
+    assert_eq!(stored.version, 1);
+    assert_eq!(stored.status, V2momStatus::Draft);
+    assert_eq!(stored.period.name, "FY2027");
+    assert!(stored.period.is_current);
+    let method_id = stored.content.methods[0].id.expect("methods get ids");
+    let mut expected = content.clone();
+    expected.methods[0].id = Some(method_id);
+    assert_eq!(stored.content, expected, "everything reads back as written");
+
+    // A save keeps the method's id, replaces the rest, and needs the current version.
+    let mut changed = stored.content.clone();
+    changed.methods[0].title = "Call every customer".into();
+    changed.methods.push(Method {
+        title: "Hire".into(),
+        ..Default::default()
+    });
+    let mut tx = db.begin().await.unwrap();
+    assert_eq!(
+        tx.save_v2mom(id, 1, boss.id, &changed).await.unwrap(),
+        Some(2)
+    );
+    assert_eq!(
+        tx.save_v2mom(id, 1, boss.id, &changed).await.unwrap(),
+        None,
+        "stale version"
+    );
+    assert_eq!(
+        tx.set_v2mom_status(id, 2, boss.id, V2momStatus::Published, "")
+            .await
+            .unwrap(),
+        Some(3)
+    );
+    tx.commit().await.unwrap();
+    let published = db.v2mom(id).await.unwrap().unwrap();
+    assert_eq!(published.content.methods[0].id, Some(method_id));
+    assert_eq!(published.content.methods.len(), 2);
+    assert_eq!(published.published_revision, Some(3));
+    let revisions = db.revisions(id).await.unwrap();
+    assert_eq!(
+        revisions.iter().map(|r| r.number).collect::<Vec<_>>(),
+        vec![3, 2, 1]
+    );
+    assert_eq!(revisions[0].status, V2momStatus::Published);
+    let first = db.revision(id, 1).await.unwrap().unwrap();
+    assert_eq!(first.content.methods[0].title, "Call customers");
+    assert_eq!(
+        db.v2moms_in_period(fy).await.unwrap(),
+        vec![(boss.id, id, V2momStatus::Published)]
+    );
+    assert_eq!(db.current_period().await.unwrap().map(|p| p.id), Some(fy));
+}

@@ -508,6 +508,7 @@ async fn text_is_kept_as_typed_and_shown_as_text() {
         ("methods[0][obstacles][0]", SCRIPT),
         ("methods[0][measures][0][description]", SCRIPT),
         ("methods[0][measures][0][target]", SCRIPT),
+        ("methods[0][measures][0][current]", SCRIPT),
     ];
     assert_eq!(
         save(&app, &manager, id, 1, &fields).await.status(),
@@ -583,6 +584,27 @@ async fn lists_hold_only_what_the_reader_may_open() {
             .await;
         let list: Value = res.json().await.unwrap();
         assert_eq!(list["total"], 1, "{visibility:?}: filtered");
+        let manager_text = manager_id.to_string();
+        let res = app
+            .call_as(
+                &app.client,
+                "v2moms",
+                &[("query[manager]", manager_text.as_str())],
+            )
+            .await;
+        let list: Value = res.json().await.unwrap();
+        assert_eq!(list["total"], 1, "{visibility:?}: the manager's team");
+        assert_eq!(list["items"][0]["manager"]["id"], manager_id);
+        let res = app
+            .call_as(
+                &app.client,
+                "v2moms",
+                &[("query[owner]", manager_text.as_str())],
+            )
+            .await;
+        let list: Value = res.json().await.unwrap();
+        assert_eq!(list["total"], 1, "{visibility:?}: one owner");
+        assert_eq!(list["items"][0]["owner"]["id"], manager_id);
     }
 }
 

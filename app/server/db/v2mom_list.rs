@@ -15,6 +15,7 @@ struct SummaryRow {
     id: i64,
     owner_id: i64,
     owner_name: String,
+    manager_id: Option<i64>,
     manager_name: Option<String>,
     function: String,
     period_name: String,
@@ -87,7 +88,7 @@ impl Db {
             JOIN periods p ON p.id = v.period_id LEFT JOIN users m ON m.id = o.manager_id";
         let page = format!(
             "{CIRCLES} SELECT v.id, v.owner_id, o.display_name AS owner_name, \
-                m.display_name AS manager_name, o.function, p.name AS period_name, v.title, \
+                o.manager_id, m.display_name AS manager_name, o.function, p.name AS period_name, v.title, \
                 v.status, v.updated_at \
              {from} {filter} ORDER BY v.updated_at DESC, v.id DESC LIMIT $8 OFFSET $9"
         );
@@ -123,7 +124,10 @@ impl Db {
                         id: r.owner_id,
                         name: r.owner_name,
                     },
-                    manager_name: r.manager_name,
+                    manager: r
+                        .manager_id
+                        .zip(r.manager_name)
+                        .map(|(id, name)| PersonRef { id, name }),
                     function: r.function,
                     period_name: r.period_name,
                     title: r.title,
