@@ -123,10 +123,13 @@ pub fn NewPasswordField(#[prop(into)] error: Signal<Option<AppError>>) -> impl I
                 std::time::Duration::from_millis(300),
             );
         };
+    // Once the server has refused the password, its message beside the field says why;
+    // the meter then shows only the strength, so the reason is never shown twice.
+    let refused = move || error.with(|e| e.as_ref().and_then(|e| e.field("password")).is_some());
     let strength = move || {
         assess.value().get().and_then(Result::ok).map(|s| {
             let label = format!("Strength: {}.", s.label());
-            let problem = s.problem.map(|p| format!(" {p}"));
+            let problem = s.problem.filter(|_| !refused()).map(|p| format!(" {p}"));
             view! {
                 <meter min="0" max="4" low="2.5" high="3.5" optimum="4" value=s.score />
                 <span>{label} {problem}</span>
