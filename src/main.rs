@@ -48,6 +48,9 @@ fn main() -> ExitCode {
         version = env!("CARGO_PKG_VERSION"),
         "configuration: {config}"
     );
+    for warning in config.warnings() {
+        tracing::warn!("{warning}");
+    }
 
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(runtime) => runtime,

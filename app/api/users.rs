@@ -10,7 +10,10 @@ use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 use crate::{
     error::FieldError,
-    model::validate::{Checks, MAX_NAME},
+    model::{
+        Delivery,
+        validate::{Checks, MAX_NAME},
+    },
     server::{
         audit::Event,
         auth::{authorized, request_origin},
@@ -121,7 +124,7 @@ pub async fn invite_user(
         .by(admin.id)
         .on(format!("user:{}", person.id))
         .with(serde_json::json!({ "role": role, "manager_id": manager_id }));
-    invitation_for(&state, tx, admin.id, &person, event).await
+    invitation_for(&state, tx, &admin, &person, event).await
 }
 
 /// A new link for someone invited who has not accepted yet (lost, expired, or sent to the
@@ -139,33 +142,87 @@ pub async fn reinvite_user(id: i64) -> Result<InvitationSent, AppError> {
     let event = Event::new("user.reinvited")
         .by(admin.id)
         .on(format!("user:{}", person.id));
-    invitation_for(&state, tx, admin.id, &person, event).await
+    invitation_for(&state, tx, &admin, &person, event).await
 }
 
 /// Opens a single-use link for `person` (closing any earlier one), records `event` and
-/// commits; the link is returned to be shown once.
+/// commits; then mails the link when mail is configured. The administrator gets the link
+/// only when it was not mailed.
 #[cfg(feature = "ssr")]
 async fn invitation_for(
     state: &AppState,
     mut tx: crate::server::db::Tx,
-    admin_id: i64,
+    admin: &crate::server::db::UserRecord,
     person: &crate::server::db::UserRecord,
     event: Event,
 ) -> Result<InvitationSent, AppError> {
     let (token, token_hash) = new_token();
     let expires_at = chrono::Utc::now()
         + chrono::Duration::days(state.config.settings.invitation_ttl_days as i64);
-    tx.create_invitation(person.id, &token_hash, admin_id, expires_at)
+    tx.create_invitation(person.id, &token_hash, admin.id, expires_at)
         .await
         .map_err(internal)?;
     tx.audit(&request_origin(), event).await.map_err(internal)?;
     tx.commit().await.map_err(internal)?;
+
+    let link = format!("{}/invite/{token}", site_origin(state));
+    let expires_at = expires_at.format("%Y-%m-%d %H:%M UTC").to_string();
+    let delivery = match &state.config.mailer {
+        None => Delivery::ByHand,
+        Some(mailer) => mail_invitation(state, mailer, admin, person, &link, &expires_at).await?,
+    };
     Ok(InvitationSent {
         user_id: person.id,
         email: person.email.clone(),
-        link: format!("{}/invite/{token}", site_origin(state)),
-        expires_at: expires_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+        link: (delivery != Delivery::Mailed).then_some(link),
+        expires_at,
+        delivery,
     })
+}
+
+/// Sends the invitation and records whether the relay took it. A failure is not an error
+/// for the administrator: the invitation exists, and they get the link to pass on.
+#[cfg(feature = "ssr")]
+async fn mail_invitation(
+    state: &AppState,
+    mailer: &crate::server::mail::Mailer,
+    admin: &crate::server::db::UserRecord,
+    person: &crate::server::db::UserRecord,
+    link: &str,
+    expires_at: &str,
+) -> Result<Delivery, AppError> {
+    let organisation = state
+        .db
+        .instance()
+        .await
+        .map_err(internal)?
+        .map(|i| i.organisation_name)
+        .unwrap_or_default();
+    let sent = mailer
+        .send_invitation(crate::server::mail::InvitationMail {
+            to_name: &person.display_name,
+            to_email: &person.email,
+            organisation: &organisation,
+            invited_by: &admin.display_name,
+            link,
+            expires_at,
+        })
+        .await;
+    let (delivery, action) = match sent {
+        Ok(()) => (Delivery::Mailed, "invitation.mailed"),
+        Err(error) => {
+            tracing::warn!(user_id = person.id, %error, "invitation mail not sent");
+            (Delivery::MailFailed, "invitation.mail_failed")
+        }
+    };
+    let mut tx = state.db.begin().await.map_err(internal)?;
+    let event = Event::new(action)
+        .by(admin.id)
+        .on(format!("user:{}", person.id))
+        .with(serde_json::json!({ "relay": mailer.relay() }));
+    tx.audit(&request_origin(), event).await.map_err(internal)?;
+    tx.commit().await.map_err(internal)?;
+    Ok(delivery)
 }
 
 /// Changes someone's role, manager, function and title. Refused when it would leave no

@@ -163,8 +163,15 @@ pub async fn get_v2mom(id: i64) -> Result<V2momPage, AppError> {
         .map_err(internal)?
         .ok_or(AppError::NotFound)?;
     let (aligned_to, aligned_from) = alignment_links(&state, &access, &v2mom).await?;
+    let can_edit = access.may_edit() && v2mom.status != V2momStatus::Archived;
+    let unsaved = if can_edit {
+        crate::server::unsaved::find(id).await?
+    } else {
+        None
+    };
     Ok(V2momPage {
-        can_edit: access.may_edit() && v2mom.status != V2momStatus::Archived,
+        can_edit,
+        unsaved,
         changes: access.changes(),
         aligned_to,
         aligned_from,
@@ -288,10 +295,39 @@ pub async fn save_v2mom(
     if let Some(op) = op.as_deref().filter(|o| !o.is_empty()) {
         content.apply(EditOp::decode(op).ok_or(AppError::BadRequest)?);
     }
-    content.check(false).into_result()?;
-    let content = content.without_blank_rows();
-    check_alignment(&state, &access, &content).await?;
+    let saved = store_content(&state, &access, version, &content).await;
+    // Without JavaScript: a refused save goes back to the editor with the text kept; a
+    // saved one to the editor (a move or removal) or on to the V2MOM. The hydrated editor
+    // stays where it is and keeps its form.
+    let plain = crate::server::errors::is_plain_form_post();
+    if plain || saved.is_ok() {
+        let refused = plain && saved.is_err();
+        crate::server::unsaved::keep(id, refused.then_some(&content)).await?;
+    }
+    if plain && saved.is_ok() {
+        let next = if op.is_some() {
+            format!("/v2moms/{id}/edit")
+        } else {
+            format!("/v2moms/{id}")
+        };
+        leptos_axum::redirect(&next);
+    }
+    saved
+}
 
+/// Checks `content` and writes it as the next version after `version`.
+#[cfg(feature = "ssr")]
+async fn store_content(
+    state: &AppState,
+    access: &Access,
+    version: i64,
+    content: &V2momContent,
+) -> Result<Saved, AppError> {
+    content.check(false).into_result()?;
+    let content = content.clone().without_blank_rows();
+    check_alignment(state, access, &content).await?;
+
+    let id = access.header.id;
     let mut tx = state.db.begin().await.map_err(internal)?;
     let Some(saved) = tx
         .save_v2mom(id, version, access.user.id, &content)
@@ -306,17 +342,20 @@ pub async fn save_v2mom(
         .with(serde_json::json!({ "version": saved }));
     tx.audit(&request_origin(), event).await.map_err(internal)?;
     tx.commit().await.map_err(internal)?;
-    // Without JavaScript: back to the editor (a move or removal) or on to the V2MOM. The
-    // hydrated editor stays where it is.
-    if crate::server::errors::is_plain_form_post() {
-        let next = if op.is_some() {
-            format!("/v2moms/{id}/edit")
-        } else {
-            format!("/v2moms/{id}")
-        };
-        leptos_axum::redirect(&next);
-    }
     Ok(Saved { version: saved })
+}
+
+/// Drops the text a refused save (without JavaScript) left for the editor.
+#[server(endpoint = "v2moms/discard_unsaved")]
+pub async fn discard_unsaved(id: i64) -> Result<(), AppError> {
+    let state = app_state()?;
+    let access = Access::open(&state, id).await?;
+    access.require(Action::EditV2mom(access.facts()))?;
+    crate::server::unsaved::keep(id, None).await?;
+    if crate::server::errors::is_plain_form_post() {
+        leptos_axum::redirect(&format!("/v2moms/{id}/edit"));
+    }
+    Ok(())
 }
 
 /// Every `aligned_to` must name one of the manager's methods the editor may see.

@@ -2,7 +2,7 @@
 
 use crate::{
     api::manager_choices,
-    model::{InvitationSent, Role},
+    model::{Delivery, InvitationSent, Role},
 };
 use leptos::prelude::*;
 
@@ -54,17 +54,41 @@ pub fn ManagerSelect(
     }
 }
 
-/// Shown once: the link to pass on.
+/// After an invitation: that it was mailed, or the link to pass on (shown only now).
 #[component]
 pub fn InvitationLink(sent: InvitationSent) -> impl IntoView {
+    let InvitationSent {
+        email,
+        link,
+        expires_at,
+        delivery,
+        ..
+    } = sent;
+    let lead = match delivery {
+        Delivery::Mailed => {
+            return view! {
+                <div class="notice" role="status">
+                    <p>
+                        "Invitation emailed to " <strong>{email}</strong> ". The link works once, until "
+                        {expires_at} "."
+                    </p>
+                </div>
+            }
+            .into_any();
+        }
+        Delivery::ByHand => "Invitation ready for ",
+        Delivery::MailFailed => {
+            "The invitation email could not be sent. The invitation is ready for "
+        }
+    };
     view! {
         <div class="notice" role="status">
             <p>
-                "Invitation ready for " <strong>{sent.email}</strong>
-                ". Send them this link (valid until " {sent.expires_at}
+                {lead} <strong>{email}</strong> ". Send them this link (valid until " {expires_at}
                 "; it is shown only now):"
             </p>
-            <p><code class="link">{sent.link}</code></p>
+            <p><code class="link">{link}</code></p>
         </div>
     }
+    .into_any()
 }

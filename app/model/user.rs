@@ -110,9 +110,23 @@ impl UserPage {
 pub struct InvitationSent {
     pub user_id: i64,
     pub email: String,
-    /// The single-use link, shown once, for the administrator to pass on.
-    pub link: String,
+    /// The single-use link, shown once, for the administrator to pass on; absent when it
+    /// was mailed, so that only the invited person ever holds it.
+    pub link: Option<String>,
     pub expires_at: String,
+    pub delivery: Delivery,
+}
+
+/// How an invitation link reaches the person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Delivery {
+    /// Mailed to them.
+    Mailed,
+    /// No mail is configured: the administrator passes the link on.
+    ByHand,
+    /// Mail is configured but the relay did not take the message.
+    MailFailed,
 }
 
 /// Someone in a manager's team, with how far below the manager they sit (1 = direct).

@@ -665,6 +665,9 @@ pub struct MethodLink {
 pub struct V2momPage {
     pub v2mom: V2mom,
     pub can_edit: bool,
+    /// Text the reader sent in a save that was refused (without JavaScript), for the editor
+    /// to show again.
+    pub unsaved: Option<V2momContent>,
     /// The lifecycle moves the reader may make now.
     pub changes: Vec<StatusChange>,
     /// For each of this V2MOM's methods (by id), the manager's method it aligns to.

@@ -6,7 +6,7 @@
 //! a draft is kept in localStorage, and leaving with unsaved changes asks first.
 
 use crate::{
-    api::{SaveV2mom, alignment_choices, get_v2mom},
+    api::{DiscardUnsaved, SaveV2mom, alignment_choices, get_v2mom},
     components::{ErrorPage, FormError, action_error, element_text},
     error::AppError,
     model::{
@@ -57,10 +57,16 @@ fn Editor(page: V2momPage, choices: Vec<(i64, String)>) -> impl IntoView {
     let v2mom = page.v2mom;
     let id = v2mom.id;
     let form = NodeRef::<html::Form>::new();
-    let content = RwSignal::new(v2mom.content.clone().with_blank_rows());
+    // A refused save without JavaScript comes back here: the form shows what was sent.
+    let returned = RwSignal::new(page.unsaved.is_some());
+    let content = RwSignal::new(
+        page.unsaved
+            .unwrap_or_else(|| v2mom.content.clone())
+            .with_blank_rows(),
+    );
     let version = RwSignal::new(v2mom.version);
     let saved_content = StoredValue::new(v2mom.content.clone());
-    let dirty = RwSignal::new(false);
+    let dirty = RwSignal::new(returned.get_untracked());
     let local_errors = RwSignal::new(None::<AppError>);
     let save = ServerAction::<SaveV2mom>::new();
     let server_error = action_error(save);
@@ -72,6 +78,8 @@ fn Editor(page: V2momPage, choices: Vec<(i64, String)>) -> impl IntoView {
         let data = leptos::web_sys::FormData::new_with_form(&form.get_untracked()?).ok()?;
         V2momContent::from_form_data(&data).ok()
     };
+    // The user's text: the live form, or before hydration what the form was drawn from.
+    let mine = move || read_form().unwrap_or_else(|| content.get_untracked());
     let apply = Callback::new(move |op: EditOp| {
         if let Some(mut now) = read_form() {
             now.apply(op);
@@ -113,6 +121,7 @@ fn Editor(page: V2momPage, choices: Vec<(i64, String)>) -> impl IntoView {
                     saved_content.set_value(now.without_blank_rows());
                 }
                 dirty.set(false);
+                returned.set(false);
                 drafts::forget(&draft_key);
             }
         }
@@ -189,7 +198,23 @@ fn Editor(page: V2momPage, choices: Vec<(i64, String)>) -> impl IntoView {
                         }
                     })
             }}
-            <ConflictNotice id conflict version read_form />
+            {move || {
+                returned
+                    .get()
+                    .then(|| {
+                        view! {
+                            <UnsavedNotice
+                                id
+                                discarded=Callback::new(move |()| {
+                                    content.set(saved_content.get_value().with_blank_rows());
+                                    returned.set(false);
+                                    dirty.set(false);
+                                })
+                            />
+                        }
+                    })
+            }}
+            <ConflictNotice id conflict version mine />
             <ActionForm action=save node_ref=form on:input=on_input>
                 <input type="hidden" name="id" value=id />
                 <input type="hidden" name="version" value=move || version.get().to_string() />
@@ -215,6 +240,32 @@ fn Editor(page: V2momPage, choices: Vec<(i64, String)>) -> impl IntoView {
     }
 }
 
+/// The form holds text from a save that was refused (without JavaScript); it can be
+/// corrected and saved, or dropped for what is stored.
+#[component]
+fn UnsavedNotice(id: i64, discarded: Callback<()>) -> impl IntoView {
+    let discard = ServerAction::<DiscardUnsaved>::new();
+    Effect::new(move |_| {
+        if let Some(Ok(())) = discard.value().get() {
+            discarded.run(());
+        }
+    });
+    view! {
+        <div class="notice" role="alert">
+            <p>
+                "Your changes were not saved yet. They are in the form below: correct what is \
+                 marked and save again."
+            </p>
+            <ActionForm action=discard>
+                <input type="hidden" name="id" value=id />
+                <button type="submit" class="secondary">
+                    "Discard my changes"
+                </button>
+            </ActionForm>
+        </div>
+    }
+}
+
 /// Someone saved first: the user's text stays in the form; they see what the other save
 /// changed and may save theirs over it.
 #[component]
@@ -222,7 +273,7 @@ fn ConflictNotice(
     id: i64,
     conflict: Signal<bool>,
     version: RwSignal<i64>,
-    read_form: impl Fn() -> Option<V2momContent> + Copy + Send + Sync + 'static,
+    mine: impl Fn() -> V2momContent + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let theirs = Resource::new(
         move || conflict.get(),
@@ -240,7 +291,7 @@ fn ConflictNotice(
                 theirs
                     .await
                     .map(|page| {
-                        let mine = read_form().unwrap_or_default().without_blank_rows();
+                        let mine = mine().without_blank_rows();
                         let theirs_version = page.v2mom.version;
                         let differences = changes(&mine, &page.v2mom.content);
                         view! {

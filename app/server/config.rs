@@ -5,6 +5,7 @@
 //! instead be read from a file named by the same variable with `_FILE` appended, as container
 //! secrets are mounted. Unknown keys are errors, so a typo never passes silently.
 
+use super::mail::Mailer;
 use crate::model::Backend;
 use figment::{
     Figment,
@@ -65,6 +66,11 @@ pub struct Settings {
     pub v2mom_visibility: crate::server::policy::Visibility,
     /// Whether anyone may create an (employee) account at `/register`.
     pub open_registration: bool,
+    /// SMTP relay for invitation mail (`smtps://user:password@host:465` or
+    /// `smtp://…:587?tls=required`); unset: the administrator passes links on by hand.
+    pub smtp_url: Option<String>,
+    /// The sender of that mail, e.g. `v2mom <v2mom@example.com>`.
+    pub mail_from: Option<String>,
 }
 
 impl Default for Settings {
@@ -94,6 +100,8 @@ impl Default for Settings {
             throttle_ip_window_mins: 15,
             v2mom_visibility: Default::default(),
             open_registration: false,
+            smtp_url: None,
+            mail_from: None,
         }
     }
 }
@@ -126,7 +134,7 @@ fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D:
 }
 
 /// Keys whose values are secrets: they accept a `_FILE` variant and are never logged.
-const SECRET_KEYS: [&str; 1] = ["database_url"];
+const SECRET_KEYS: [&str; 2] = ["database_url", "smtp_url"];
 
 /// Values given on the command line; `None` leaves the lower layers in charge.
 #[derive(Debug, Default, Serialize)]
@@ -235,12 +243,37 @@ impl Settings {
             .collect::<Result<_, _>>()?;
         tracing_subscriber::EnvFilter::try_new(&self.log_level)
             .map_err(|e| ConfigError(format!("V2MOM_LOG_LEVEL {:?}: {e}", self.log_level)))?;
+        let mailer = self.mailer(public_url.is_some())?;
         Ok(Config {
             database,
             public_url,
             trusted_proxies,
+            mailer,
             settings: self,
         })
+    }
+
+    /// Mail needs a relay, a sender, and the public address its links point at (never the
+    /// `Host` header of whoever made the request).
+    fn mailer(&self, has_public_url: bool) -> Result<Option<Mailer>, ConfigError> {
+        let Some(url) = &self.smtp_url else {
+            return match self.mail_from {
+                Some(_) => Err(ConfigError(
+                    "V2MOM_MAIL_FROM is set but V2MOM_SMTP_URL is not: set both to send mail"
+                        .into(),
+                )),
+                None => Ok(None),
+            };
+        };
+        let from = self.mail_from.as_deref().ok_or_else(|| {
+            ConfigError("V2MOM_SMTP_URL needs V2MOM_MAIL_FROM, the sender address".into())
+        })?;
+        if !has_public_url {
+            return Err(ConfigError(
+                "V2MOM_SMTP_URL needs V2MOM_PUBLIC_URL: mailed links must point at the site".into(),
+            ));
+        }
+        Mailer::new(url, from).map(Some).map_err(ConfigError)
     }
 }
 
@@ -249,7 +282,10 @@ fn secrets_from_files() -> Result<std::collections::BTreeMap<&'static str, Strin
     let mut secrets = std::collections::BTreeMap::new();
     for key in SECRET_KEYS {
         let upper = key.to_uppercase();
-        let vars = [format!("V2MOM_{upper}_FILE"), format!("{upper}_FILE")];
+        let mut vars = vec![format!("V2MOM_{upper}_FILE")];
+        if key == "database_url" {
+            vars.push(format!("{upper}_FILE"));
+        }
         let Some((var, path)) = vars
             .iter()
             .find_map(|var| std::env::var_os(var).map(|path| (var, path)))
@@ -275,6 +311,8 @@ pub struct Config {
     pub public_url: Option<Url>,
     /// `trusted_proxies`, parsed.
     pub trusted_proxies: Vec<IpNet>,
+    /// Set when `smtp_url` is: invitations are mailed.
+    pub mailer: Option<Mailer>,
 }
 
 impl Config {
@@ -307,6 +345,21 @@ impl Config {
         Duration::from_secs(self.settings.throttle_ip_window_mins * 60)
     }
 
+    /// Settings that work but deserve a second look, logged at start.
+    pub fn warnings(&self) -> Vec<String> {
+        let mut warnings = Vec::new();
+        if let Some(url) = &self.settings.smtp_url
+            && !Mailer::is_encrypted(url)
+        {
+            warnings.push(
+                "V2MOM_SMTP_URL is not encrypted (use smtps:// or ?tls=required): \
+                 invitation links and SMTP credentials travel in clear text"
+                    .to_owned(),
+            );
+        }
+        warnings
+    }
+
     /// HSTS only makes sense when people reach the site over https.
     pub fn serves_https(&self) -> bool {
         self.public_url
@@ -326,7 +379,7 @@ impl fmt::Display for Config {
              db_max_connections={} db_acquire_timeout={}s db_tls_mode={} db_ca_file={} \
              session_idle_timeout={}min session_absolute_timeout={}h invitation_ttl={}d \
              trusted_proxies={} throttle_ip_attempts={} throttle_ip_window={}min \
-             v2mom_visibility={:?} open_registration={}",
+             v2mom_visibility={:?} open_registration={} mail={}",
             s.addr,
             s.data_dir.display(),
             self.database.redacted(),
@@ -359,6 +412,7 @@ impl fmt::Display for Config {
             s.throttle_ip_window_mins,
             s.v2mom_visibility,
             s.open_registration,
+            self.mailer.as_ref().map_or("-", Mailer::relay),
         )
     }
 }
@@ -583,5 +637,70 @@ mod tests {
             ..Settings::default()
         };
         assert!(settings.validate().is_err());
+    }
+
+    fn with_mail(smtp_url: Option<&str>, from: Option<&str>) -> Result<Config, ConfigError> {
+        Settings {
+            public_url: Some("https://v2mom.example".into()),
+            smtp_url: smtp_url.map(Into::into),
+            mail_from: from.map(Into::into),
+            ..Settings::default()
+        }
+        .validate()
+    }
+
+    #[test]
+    fn mail_needs_a_relay_a_sender_and_a_public_url() {
+        let relay = Some("smtps://mailer:hunter2@smtp.example:465");
+        let from = Some("v2mom <v2mom@example.com>");
+        assert!(with_mail(None, None).unwrap().mailer.is_none());
+        let err = with_mail(relay, None).err().unwrap().to_string();
+        assert!(err.contains("V2MOM_MAIL_FROM"), "{err}");
+        let err = with_mail(None, from).err().unwrap().to_string();
+        assert!(err.contains("V2MOM_SMTP_URL"), "{err}");
+        let err = with_mail(relay, Some("not an address")).err().unwrap();
+        assert!(err.to_string().contains("V2MOM_MAIL_FROM"), "{err}");
+        let no_public_url = Settings {
+            smtp_url: relay.map(Into::into),
+            mail_from: from.map(Into::into),
+            ..Settings::default()
+        };
+        let err = no_public_url.validate().err().unwrap().to_string();
+        assert!(err.contains("V2MOM_PUBLIC_URL"), "{err}");
+
+        let config = with_mail(relay, from).unwrap();
+        assert!(config.mailer.is_some());
+        let shown = config.to_string();
+        assert!(shown.contains("mail=smtps://smtp.example:465"), "{shown}");
+        assert!(!shown.contains("hunter2"), "{shown}");
+        assert!(config.warnings().is_empty());
+    }
+
+    #[test]
+    fn a_bad_relay_url_is_refused_without_echoing_its_password() {
+        for url in [
+            "https://mailer:hunter2@smtp.example",
+            "smtp//mailer:hunter2@smtp.example",
+        ] {
+            let err = with_mail(Some(url), Some("v2mom@example.com"))
+                .err()
+                .unwrap()
+                .to_string();
+            assert!(err.contains("V2MOM_SMTP_URL"), "{err}");
+            assert!(!err.contains("hunter2"), "{err}");
+        }
+    }
+
+    #[test]
+    fn clear_text_mail_is_allowed_with_a_warning() {
+        let config =
+            with_mail(Some("smtp://relay.internal:25"), Some("v2mom@example.com")).unwrap();
+        assert!(config.warnings()[0].contains("not encrypted"));
+        let config = with_mail(
+            Some("smtp://relay.internal:587?tls=required"),
+            Some("v2mom@example.com"),
+        )
+        .unwrap();
+        assert!(config.warnings().is_empty());
     }
 }

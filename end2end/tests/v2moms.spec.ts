@@ -22,8 +22,9 @@ async function currentPeriod(adminPage: Page): Promise<number> {
 }
 
 /** From the V2MOMs page, start `owner`'s V2MOM for the period; lands in the editor. */
-async function startV2mom(page: Page, owner: string): Promise<number> {
-  await gotoHydrated(page, '/v2moms');
+async function startV2mom(page: Page, owner: string, { javaScriptEnabled = true } = {}): Promise<number> {
+  if (javaScriptEnabled) await gotoHydrated(page, '/v2moms');
+  else await page.goto('/v2moms');
   await page.getByLabel('For').selectOption({ label: owner });
   await page.getByLabel('Period', { exact: true }).first().selectOption({ label: periodName });
   await page.getByRole('button', { name: 'Start' }).click();
@@ -167,11 +168,7 @@ test('without JavaScript a manager starts, fills and saves a V2MOM @nojs', async
   const javaScriptEnabled = testInfo.project.use.javaScriptEnabled !== false;
   const manager = await newPerson(page, browser, 'manager', { javaScriptEnabled });
   const m = manager.page;
-  await m.goto('/v2moms');
-  await m.getByLabel('For').selectOption({ label: `${manager.name} (me)` });
-  await m.getByLabel('Period', { exact: true }).first().selectOption({ label: periodName });
-  await m.getByRole('button', { name: 'Start' }).click();
-  await expect(m).toHaveURL(/\/v2moms\/\d+\/edit$/);
+  await startV2mom(m, `${manager.name} (me)`, { javaScriptEnabled });
   await fillV2mom(m, { vision: 'Plain forms work', method: 'Keep it simple' });
   // "Add value" posts the form: what was typed is saved, and an empty row comes back.
   await m.getByRole('button', { name: 'Add value' }).click();
@@ -182,4 +179,31 @@ test('without JavaScript a manager starts, fills and saves a V2MOM @nojs', async
   await expect(m.getByText('Plain forms work')).toBeVisible();
   await expect(m.getByText('Second value')).toBeVisible();
   await expect(m.getByText('Keep it simple')).toBeVisible();
+});
+
+test('a save refused for a field keeps what was typed, with or without JavaScript @nojs', async ({ page, browser }, testInfo) => {
+  await signIn(page, admin.email, admin.password);
+  await currentPeriod(page);
+  const javaScriptEnabled = testInfo.project.use.javaScriptEnabled !== false;
+  const manager = await newPerson(page, browser, 'manager', { javaScriptEnabled });
+  const m = manager.page;
+  await startV2mom(m, `${manager.name} (me)`, { javaScriptEnabled });
+  await fillV2mom(m, { vision: 'Typed before a refusal', method: 'Count what matters' });
+  const target = m.locator('input[name="methods[0][measures][0][target]"]');
+  await target.fill('lots');
+  await m.getByRole('button', { name: 'Save', exact: true }).click();
+
+  await expect(m.getByText('Enter a number: this measure has a unit.')).toBeVisible();
+  if (!javaScriptEnabled) {
+    await expect(m.getByRole('alert').filter({ hasText: 'Your changes were not saved yet' })).toBeVisible();
+  }
+  await expect(m.getByLabel('Vision')).toHaveValue('Typed before a refusal');
+  await expect(m.locator('input[name="methods[0][title]"]')).toHaveValue('Count what matters');
+
+  await target.fill('52');
+  await m.getByRole('button', { name: 'Save', exact: true }).click();
+  if (!javaScriptEnabled) await expect(m).toHaveURL(/\/v2moms\/\d+$/);
+  else await m.getByRole('link', { name: 'View the V2MOM' }).click();
+  await expect(m.getByText('Typed before a refusal')).toBeVisible();
+  await expect(m.getByText('Count what matters')).toBeVisible();
 });

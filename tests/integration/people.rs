@@ -4,7 +4,7 @@ use crate::helpers::{TestApp, client, spawn_app};
 use reqwest::{Client, StatusCode};
 use serde_json::Value;
 
-const PASSWORD: &str = "orbit velvet canyon 77";
+pub const PASSWORD: &str = "orbit velvet canyon 77";
 
 /// Invites someone as the signed-in admin; returns their id and the token from the link.
 pub async fn invite(

@@ -285,6 +285,11 @@ async fn forbidden_calls_get_403_and_change_nothing() {
 
     let forbidden: Vec<Call> = vec![
         (
+            &outsider,
+            "v2moms/discard_unsaved",
+            vec![("id", employees.to_string())],
+        ),
+        (
             &employee,
             "v2moms/save",
             vec![
@@ -669,4 +674,106 @@ async fn the_alignment_tree_shows_people_under_their_managers_as_far_as_the_read
     );
     // Someone outside the chain sees only themselves.
     assert_eq!(tree(outsider).await, vec![row("Olga Other", 0, "-", 0)]);
+}
+
+/// What a browser without JavaScript sends from the editor: a form post that accepts HTML.
+async fn plain_post(
+    app: &TestApp,
+    as_who: &Client,
+    endpoint: &str,
+    id: i64,
+    form: &[(&str, &str)],
+) -> String {
+    let res = as_who
+        .post(app.url(&format!("/api/{endpoint}")))
+        .header("accept", "text/html")
+        .header("origin", app.url(""))
+        .header("referer", app.url(&format!("/v2moms/{id}/edit")))
+        .form(form)
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        res.status().is_redirection(),
+        "{endpoint}: {}",
+        res.status()
+    );
+    let to = crate::helpers::header(res.headers(), "location");
+    if to.starts_with('/') {
+        app.url(to)
+    } else {
+        to.to_owned()
+    }
+}
+
+#[tokio::test]
+async fn without_javascript_a_refused_save_comes_back_with_the_text_typed() {
+    let app = spawn_app().await;
+    let (manager_id, manager, _, _) = organisation(&app).await;
+    let period = current_period(&app).await;
+    let id = start(&app, &manager, manager_id, period).await;
+    let (id_text, version) = (
+        id.to_string(),
+        version_of(&page(&app, &manager, id).await).to_string(),
+    );
+    let mut form = vec![("id", id_text.as_str()), ("version", version.as_str())];
+    form.extend_from_slice(COMPLETE);
+    let refused: Vec<_> = form
+        .iter()
+        .map(|&(k, v)| (k, if k.ends_with("[target]") { "lots" } else { v }))
+        .collect();
+
+    let back = plain_post(&app, &manager, "v2moms/save", id, &refused).await;
+    assert!(back.contains(&format!("/v2moms/{id}/edit")), "{back}");
+    let editor = manager
+        .get(&back)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        editor.contains("Your changes were not saved yet"),
+        "{editor}"
+    );
+    assert!(editor.contains("Every team ships weekly."));
+    assert!(editor.contains("Enter a number: this measure has a unit."));
+    assert!(editor.contains("value=\"lots\""));
+    // Nothing was stored, and only this editor offers the text back.
+    let stored = page(&app, &manager, id).await;
+    assert_eq!(stored["v2mom"]["content"]["vision"], "");
+    assert_eq!(version_of(&stored).to_string(), version);
+
+    // "Discard my changes" brings back what is stored.
+    plain_post(
+        &app,
+        &manager,
+        "v2moms/discard_unsaved",
+        id,
+        &[("id", &id_text)],
+    )
+    .await;
+    assert!(page(&app, &manager, id).await["unsaved"].is_null());
+    let editor = manager
+        .get(&back)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(!editor.contains("Every team ships weekly."));
+
+    // Refused again, then corrected: the save goes through and nothing is left over.
+    plain_post(&app, &manager, "v2moms/save", id, &refused).await;
+    assert!(!page(&app, &manager, id).await["unsaved"].is_null());
+    let done = plain_post(&app, &manager, "v2moms/save", id, &form).await;
+    assert!(done.ends_with(&format!("/v2moms/{id}")), "{done}");
+    let stored = page(&app, &manager, id).await;
+    assert!(stored["unsaved"].is_null());
+    assert_eq!(
+        stored["v2mom"]["content"]["vision"],
+        "Every team ships weekly."
+    );
 }

@@ -1,0 +1,117 @@
+//! Outgoing mail: invitation links, over SMTP when `smtp_url` is configured.
+//!
+//! Mail is sent after the change it announces has been committed, so a message never
+//! points at something that does not exist; when sending fails the caller still has the
+//! link to hand over another way.
+
+use lettre::{
+    AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
+    message::{Mailbox, header::ContentType},
+};
+use std::time::Duration;
+
+/// How long one delivery attempt may take before the administrator gets the link instead.
+const SEND_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// A configured SMTP relay and the sender address. Cheap to clone.
+#[derive(Clone)]
+pub struct Mailer {
+    transport: AsyncSmtpTransport<Tokio1Executor>,
+    from: Mailbox,
+    /// The relay without credentials, for logs.
+    relay: String,
+}
+
+/// An invitation to pass on: everything the message says.
+pub struct InvitationMail<'a> {
+    pub to_name: &'a str,
+    pub to_email: &'a str,
+    pub organisation: &'a str,
+    pub invited_by: &'a str,
+    pub link: &'a str,
+    pub expires_at: &'a str,
+}
+
+impl Mailer {
+    /// Parses the relay URL (`smtps://…`, `smtp://…?tls=required`, or plain `smtp://…` for a
+    /// local relay) and the sender; nothing is contacted yet. Errors never repeat the URL,
+    /// which may hold a password.
+    pub fn new(smtp_url: &str, from: &str) -> Result<Self, String> {
+        let url = url::Url::parse(smtp_url)
+            .map_err(|e| format!("V2MOM_SMTP_URL does not parse as a URL ({e})"))?;
+        if !matches!(url.scheme(), "smtp" | "smtps") || url.host_str().is_none() {
+            return Err(
+                "V2MOM_SMTP_URL must look like smtps://user:password@host:465 or \
+                 smtp://user:password@host:587?tls=required"
+                    .into(),
+            );
+        }
+        let relay = format!(
+            "{}://{}:{}",
+            url.scheme(),
+            url.host_str().unwrap_or_default(),
+            url.port()
+                .map_or_else(|| "default".into(), |p| p.to_string())
+        );
+        let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(smtp_url)
+            .map_err(|e| format!("V2MOM_SMTP_URL {relay}: {e}"))?
+            .timeout(Some(SEND_TIMEOUT))
+            .build();
+        let from = from.parse::<Mailbox>().map_err(|_| {
+            format!(
+                "V2MOM_MAIL_FROM {from:?} is not an address such as \"v2mom <v2mom@example.com>\""
+            )
+        })?;
+        Ok(Mailer {
+            transport,
+            from,
+            relay,
+        })
+    }
+
+    /// Whether the connection is encrypted (implicit TLS, or STARTTLS required).
+    pub fn is_encrypted(smtp_url: &str) -> bool {
+        url::Url::parse(smtp_url).is_ok_and(|u| {
+            u.scheme() == "smtps" || u.query_pairs().any(|(k, v)| k == "tls" && v == "required")
+        })
+    }
+
+    pub fn relay(&self) -> &str {
+        &self.relay
+    }
+
+    /// Sends one invitation. The error is for the log; it names no secret.
+    pub async fn send_invitation(&self, mail: InvitationMail<'_>) -> Result<(), String> {
+        let to = Mailbox::new(
+            Some(mail.to_name.to_owned()),
+            mail.to_email
+                .parse()
+                .map_err(|e| format!("recipient address: {e}"))?,
+        );
+        let body = format!(
+            "Hello {name},\n\n\
+             {inviter} has invited you to {org} on v2mom, where you write and follow your \
+             V2MOM.\n\n\
+             Choose your password here:\n\n{link}\n\n\
+             The link works once and expires on {expires}. If you did not expect this \
+             message, you can ignore it.\n",
+            name = mail.to_name,
+            inviter = mail.invited_by,
+            org = mail.organisation,
+            link = mail.link,
+            expires = mail.expires_at,
+        );
+        let message = Message::builder()
+            .from(self.from.clone())
+            .to(to)
+            .subject(format!("Your invitation to {} on v2mom", mail.organisation))
+            .header(ContentType::TEXT_PLAIN)
+            .body(body)
+            .map_err(|e| format!("building the message: {e}"))?;
+        self.transport
+            .send(message)
+            .await
+            .map(drop)
+            .map_err(|e| format!("{}: {e}", self.relay))
+    }
+}
