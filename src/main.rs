@@ -4,6 +4,7 @@ use clap::{Parser, Subcommand};
 use std::{net::SocketAddr, path::PathBuf, process::ExitCode};
 use v2mom::server::{
     config::{Config, Overrides, Settings},
+    keyring,
     startup::{self, StartupError},
     telemetry,
 };
@@ -30,6 +31,8 @@ enum Command {
     Serve,
     /// Apply pending database migrations, then exit.
     Migrate,
+    /// Re-encrypt every stored secret under the newest encryption key, then exit.
+    RotateKey,
 }
 
 fn main() -> ExitCode {
@@ -78,7 +81,23 @@ async fn run(command: Command, config: Config) -> Result<(), StartupError> {
             );
             Ok(())
         }
+        Command::RotateKey => {
+            let keys = keyring::open(&config)?;
+            let db = startup::open_database(&config).await?;
+            let resealed = keyring::rotate(&db, &keys)
+                .await
+                .map_err(|e| StartupError::Runtime(format!("key rotation failed: {e}")))?;
+            db.close().await;
+            println!(
+                "{resealed} secret(s) re-encrypted; all are now under key {:?}",
+                keys.current_id()
+            );
+            Ok(())
+        }
         Command::Serve => {
+            // A bad key stops the server before it serves; in the zero-configuration case
+            // this creates the key file, so it exists before the first secret is stored.
+            keyring::open(&config)?;
             let listener = startup::bind(config.settings.addr).await?;
             let db = startup::open_database(&config).await?;
             let grace = config.shutdown_timeout();

@@ -5,7 +5,7 @@
 //! instead be read from a file named by the same variable with `_FILE` appended, as container
 //! secrets are mounted. Unknown keys are errors, so a typo never passes silently.
 
-use super::mail::Mailer;
+use super::{keyring::Keyring, mail::Mailer};
 use crate::model::Backend;
 use figment::{
     Figment,
@@ -71,6 +71,9 @@ pub struct Settings {
     pub smtp_url: Option<String>,
     /// The sender of that mail, e.g. `v2mom <v2mom@example.com>`.
     pub mail_from: Option<String>,
+    /// Keys for secrets at rest: `<id>:<64 hex digits>`, comma- or line-separated, newest
+    /// last. Unset: `encryption.key` in `data_dir` (created on first start).
+    pub encryption_key: Option<String>,
 }
 
 impl Default for Settings {
@@ -102,6 +105,7 @@ impl Default for Settings {
             open_registration: false,
             smtp_url: None,
             mail_from: None,
+            encryption_key: None,
         }
     }
 }
@@ -134,7 +138,7 @@ fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D:
 }
 
 /// Keys whose values are secrets: they accept a `_FILE` variant and are never logged.
-const SECRET_KEYS: [&str; 2] = ["database_url", "smtp_url"];
+const SECRET_KEYS: [&str; 3] = ["database_url", "smtp_url", "encryption_key"];
 
 /// Values given on the command line; `None` leaves the lower layers in charge.
 #[derive(Debug, Default, Serialize)]
@@ -244,11 +248,18 @@ impl Settings {
         tracing_subscriber::EnvFilter::try_new(&self.log_level)
             .map_err(|e| ConfigError(format!("V2MOM_LOG_LEVEL {:?}: {e}", self.log_level)))?;
         let mailer = self.mailer(public_url.is_some())?;
+        let keyring = self
+            .encryption_key
+            .as_deref()
+            .map(Keyring::parse)
+            .transpose()
+            .map_err(|e| ConfigError(format!("V2MOM_ENCRYPTION_KEY: {e}")))?;
         Ok(Config {
             database,
             public_url,
             trusted_proxies,
             mailer,
+            keyring,
             settings: self,
         })
     }
@@ -313,6 +324,8 @@ pub struct Config {
     pub trusted_proxies: Vec<IpNet>,
     /// Set when `smtp_url` is: invitations are mailed.
     pub mailer: Option<Mailer>,
+    /// `encryption_key`, parsed; `None` means the data directory's key file.
+    pub keyring: Option<Keyring>,
 }
 
 impl Config {
@@ -379,7 +392,7 @@ impl fmt::Display for Config {
              db_max_connections={} db_acquire_timeout={}s db_tls_mode={} db_ca_file={} \
              session_idle_timeout={}min session_absolute_timeout={}h invitation_ttl={}d \
              trusted_proxies={} throttle_ip_attempts={} throttle_ip_window={}min \
-             v2mom_visibility={:?} open_registration={} mail={}",
+             v2mom_visibility={:?} open_registration={} mail={} encryption_keys={}",
             s.addr,
             s.data_dir.display(),
             self.database.redacted(),
@@ -413,6 +426,10 @@ impl fmt::Display for Config {
             s.v2mom_visibility,
             s.open_registration,
             self.mailer.as_ref().map_or("-", Mailer::relay),
+            self.keyring.as_ref().map_or_else(
+                || "data_dir/encryption.key".to_owned(),
+                |k| k.ids().collect::<Vec<_>>().join(",")
+            ),
         )
     }
 }

@@ -8,6 +8,7 @@ pub mod config;
 pub mod db;
 pub mod errors;
 pub mod http;
+pub mod keyring;
 pub mod mail;
 pub mod org;
 pub mod password;

@@ -147,6 +147,38 @@ fn migrate_creates_the_default_sqlite_database_in_the_data_dir() {
     assert!(dir.path().join("data/v2mom.db").is_file());
 }
 
+/// Without a configured key, the first start creates one in the data directory (private)
+/// and keeps using it; a malformed configured key stops the command without echoing it.
+#[test]
+fn rotate_key_uses_the_key_file_or_the_configured_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = v2mom(dir.path()).arg("rotate-key").output().unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let key_file = dir.path().join("data/encryption.key");
+    let first = std::fs::read_to_string(&key_file).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&key_file).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    let key_id = first.split(':').next().unwrap();
+    let said = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert!(said.contains(&format!("under key \"{key_id}\"")), "{said}");
+    let again = v2mom(dir.path()).arg("rotate-key").output().unwrap();
+    assert!(again.status.success(), "{}", stderr(&again));
+    assert_eq!(std::fs::read_to_string(&key_file).unwrap(), first);
+
+    let secret = "not-hex-at-all-s3cr3t";
+    let output = v2mom(dir.path())
+        .arg("rotate-key")
+        .env("V2MOM_ENCRYPTION_KEY", format!("k9:{secret}"))
+        .output()
+        .unwrap();
+    assert_config_error(&output, "V2MOM_ENCRYPTION_KEY");
+    assert!(!stderr(&output).contains("s3cr3t"));
+}
+
 /// Later layers win: file < environment < flags; `_FILE` reads a secret from a file.
 #[test]
 fn configuration_layers_apply_in_order() {

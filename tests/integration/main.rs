@@ -7,6 +7,7 @@ mod cli;
 mod errors;
 mod health;
 mod helpers;
+mod keys;
 mod mail;
 mod pages;
 mod people;
