@@ -460,17 +460,11 @@ fn check_measure(c: &mut Checks, m: usize, i: usize, measure: &Measure) {
 pub enum EditOp {
     AddValue,
     AddMethod,
-    AddObstacle {
-        method: usize,
-    },
-    AddMeasure {
-        method: usize,
-    },
+    AddObstacle { method: usize },
+    AddMeasure { method: usize },
     Remove(Item),
     MoveUp(Item),
     MoveDown(Item),
-    /// Dragged to another row of its own list, which it then holds the place of.
-    MoveTo(Item, usize),
 }
 
 /// One row of the editor.
@@ -483,27 +477,7 @@ pub enum Item {
 }
 
 impl Item {
-    /// Whether `other` is a row of the same list (values, methods, or one method's
-    /// obstacles or measures).
-    pub fn same_list(self, other: Item) -> bool {
-        match (self, other) {
-            (Item::Value(_), Item::Value(_)) | (Item::Method(_), Item::Method(_)) => true,
-            (Item::Obstacle { method: a, .. }, Item::Obstacle { method: b, .. })
-            | (Item::Measure { method: a, .. }, Item::Measure { method: b, .. }) => a == b,
-            _ => false,
-        }
-    }
-
-    /// The row's place in its list.
-    pub fn index(self) -> usize {
-        match self {
-            Item::Value(i) | Item::Method(i) => i,
-            Item::Obstacle { index, .. } | Item::Measure { index, .. } => index,
-        }
-    }
-
-    /// As the editor names a row, e.g. `obstacle:1:0`.
-    pub fn encode(self) -> String {
+    fn encode(self) -> String {
         match self {
             Item::Value(i) => format!("value:{i}"),
             Item::Method(i) => format!("method:{i}"),
@@ -512,7 +486,7 @@ impl Item {
         }
     }
 
-    pub fn decode(text: &str) -> Option<Item> {
+    fn decode(text: &str) -> Option<Item> {
         let mut parts = text.split(':');
         let kind = parts.next()?;
         let mut number = || parts.next()?.parse::<usize>().ok();
@@ -544,7 +518,6 @@ impl EditOp {
             EditOp::Remove(item) => format!("remove:{}", item.encode()),
             EditOp::MoveUp(item) => format!("up:{}", item.encode()),
             EditOp::MoveDown(item) => format!("down:{}", item.encode()),
-            EditOp::MoveTo(item, to) => format!("to:{to}:{}", item.encode()),
         }
     }
 
@@ -559,10 +532,6 @@ impl EditOp {
             ("remove", r) => EditOp::Remove(Item::decode(r)?),
             ("up", r) => EditOp::MoveUp(Item::decode(r)?),
             ("down", r) => EditOp::MoveDown(Item::decode(r)?),
-            ("to", r) => {
-                let (to, item) = r.split_once(':')?;
-                EditOp::MoveTo(Item::decode(item)?, to.parse().ok()?)
-            }
             _ => return None,
         })
     }
@@ -587,7 +556,6 @@ impl V2momContent {
             EditOp::Remove(item) => self.change_list(item, ListChange::Remove),
             EditOp::MoveUp(item) => self.change_list(item, ListChange::Up),
             EditOp::MoveDown(item) => self.change_list(item, ListChange::Down),
-            EditOp::MoveTo(item, to) => self.change_list(item, ListChange::To(to)),
         }
     }
 
@@ -614,7 +582,6 @@ enum ListChange {
     Remove,
     Up,
     Down,
-    To(usize),
 }
 
 impl ListChange {
@@ -625,10 +592,6 @@ impl ListChange {
             }
             ListChange::Up if i > 0 && i < list.len() => list.swap(i - 1, i),
             ListChange::Down if i + 1 < list.len() => list.swap(i, i + 1),
-            ListChange::To(to) if i < list.len() && to < list.len() => {
-                let item = list.remove(i);
-                list.insert(to, item);
-            }
             _ => {}
         }
     }
@@ -785,87 +748,4 @@ pub struct AlignmentView {
     pub period: Option<Period>,
     pub periods: Vec<Period>,
     pub nodes: Vec<AlignmentNode>,
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn edit_ops_survive_a_form_round_trip() {
-        let obstacle = Item::Obstacle {
-            method: 2,
-            index: 1,
-        };
-        for op in [
-            EditOp::AddValue,
-            EditOp::AddMethod,
-            EditOp::AddObstacle { method: 3 },
-            EditOp::AddMeasure { method: 0 },
-            EditOp::Remove(Item::Value(4)),
-            EditOp::MoveUp(Item::Method(1)),
-            EditOp::MoveDown(obstacle),
-            EditOp::MoveTo(
-                Item::Measure {
-                    method: 1,
-                    index: 5,
-                },
-                0,
-            ),
-        ] {
-            assert_eq!(EditOp::decode(&op.encode()), Some(op), "{}", op.encode());
-        }
-        for junk in [
-            "",
-            "to:x:value:1",
-            "to:1:value",
-            "up:thing:1",
-            "sideways:value:1",
-        ] {
-            assert_eq!(EditOp::decode(junk), None, "{junk}");
-        }
-    }
-
-    fn values(names: &[&str]) -> V2momContent {
-        V2momContent {
-            values: names
-                .iter()
-                .map(|n| ValueItem {
-                    name: (*n).into(),
-                    ..ValueItem::default()
-                })
-                .collect(),
-            ..V2momContent::default()
-        }
-    }
-
-    fn names(content: &V2momContent) -> Vec<&str> {
-        content.values.iter().map(|v| v.name.as_str()).collect()
-    }
-
-    #[test]
-    fn a_dragged_row_takes_the_place_it_is_dropped_on() {
-        let mut content = values(&["a", "b", "c", "d"]);
-        content.apply(EditOp::MoveTo(Item::Value(3), 0));
-        assert_eq!(names(&content), ["d", "a", "b", "c"]);
-        content.apply(EditOp::MoveTo(Item::Value(0), 2));
-        assert_eq!(names(&content), ["a", "b", "d", "c"]);
-        // Out of range: nothing moves.
-        content.apply(EditOp::MoveTo(Item::Value(9), 0));
-        content.apply(EditOp::MoveTo(Item::Value(0), 9));
-        assert_eq!(names(&content), ["a", "b", "d", "c"]);
-    }
-
-    #[test]
-    fn rows_of_different_lists_are_not_the_same_list() {
-        let obstacle = |method, index| Item::Obstacle { method, index };
-        assert!(Item::Value(0).same_list(Item::Value(3)));
-        assert!(obstacle(1, 0).same_list(obstacle(1, 2)));
-        assert!(!obstacle(1, 0).same_list(obstacle(2, 0)));
-        assert!(!Item::Value(0).same_list(Item::Method(0)));
-        assert!(!obstacle(0, 0).same_list(Item::Measure {
-            method: 0,
-            index: 0
-        }));
-    }
 }

@@ -50,8 +50,6 @@ struct Ctx {
     choices: StoredValue<Vec<(i64, String)>>,
     /// Applies a move or removal in the browser (hydrated only).
     apply: Callback<EditOp>,
-    /// The row being dragged by its handle, if any.
-    dragging: RwSignal<Option<Item>>,
 }
 
 #[component]
@@ -143,7 +141,6 @@ fn Editor(page: V2momPage, choices: Vec<(i64, String)>) -> impl IntoView {
         errors,
         choices: StoredValue::new(choices),
         apply,
-        dragging: RwSignal::new(None),
     };
     let saved_message = move || {
         matches!(save.value().get(), Some(Ok(_))).then(|| {
@@ -218,15 +215,7 @@ fn Editor(page: V2momPage, choices: Vec<(i64, String)>) -> impl IntoView {
                     })
             }}
             <ConflictNotice id conflict version mine />
-            <ActionForm
-                action=save
-                node_ref=form
-                on:input=on_input
-                on:dragover=move |ev| drag::over(ev, ctx)
-                on:dragleave=drag::leave
-                on:drop=move |ev| drag::drop(ev, ctx)
-                on:dragend=move |_| drag::end(ctx)
-            >
+            <ActionForm action=save node_ref=form on:input=on_input>
                 <input type="hidden" name="id" value=id />
                 <input type="hidden" name="version" value=move || version.get().to_string() />
                 {move || {
@@ -395,7 +384,7 @@ fn ContentFields(content: V2momContent, ctx: Ctx) -> impl IntoView {
 #[component]
 fn ValueRow(i: usize, value: ValueItem, last: bool, ctx: Ctx) -> impl IntoView {
     view! {
-        <li class="row" data-item=(!last).then(|| Item::Value(i).encode())>
+        <li class="row">
             <TextField
                 label=if last { "New value" } else { "Value" }
                 name=field::value(i, "name")
@@ -422,7 +411,7 @@ fn MethodRow(m: usize, method: Method, last: bool, ctx: Ctx) -> impl IntoView {
     let aligned_to = method.aligned_to;
     let choices = ctx.choices.get_value();
     view! {
-        <li class="row method" data-item=(!last).then(|| Item::Method(m).encode())>
+        <li class="row method">
             <input
                 type="hidden"
                 name=field::method(m, "id")
@@ -481,9 +470,8 @@ fn MethodRow(m: usize, method: Method, last: bool, ctx: Ctx) -> impl IntoView {
                         .enumerate()
                         .map(|(i, obstacle)| {
                             let last = i + 1 == obstacles;
-                            let item = Item::Obstacle { method: m, index: i };
                             view! {
-                                <li class="row" data-item=(!last).then(|| item.encode())>
+                                <li class="row">
                                     <TextField
                                         label=if last { "New obstacle" } else { "Obstacle" }
                                         name=field::obstacle(m, i)
@@ -494,7 +482,10 @@ fn MethodRow(m: usize, method: Method, last: bool, ctx: Ctx) -> impl IntoView {
                                     {(!last)
                                         .then(|| {
                                             view! {
-                                                <RowButtons item ctx />
+                                                <RowButtons
+                                                    item=Item::Obstacle { method: m, index: i }
+                                                    ctx
+                                                />
                                             }
                                         })}
                                 </li>
@@ -528,10 +519,7 @@ fn MeasureRow(m: usize, i: usize, measure: Measure, last: bool, ctx: Ctx) -> imp
     let status_name = field::measure(m, i, "status");
     let status_id = format!("field-{status_name}");
     view! {
-        <li
-            class="row measure"
-            data-item=(!last).then(|| Item::Measure { method: m, index: i }.encode())
-        >
+        <li class="row measure">
             <TextField
                 label=if last { "New measure" } else { "Measure" }
                 name=field::measure(m, i, "description")
@@ -653,16 +641,6 @@ fn RowButtons(item: Item, ctx: Ctx) -> impl IntoView {
     };
     view! {
         <div class="row-buttons">
-            // Dragging needs JavaScript; the buttons do the same without it.
-            <span
-                class="drag-handle"
-                draggable="true"
-                title="Drag to move"
-                aria-hidden="true"
-                on:dragstart=move |ev| drag::start(ev, item, ctx)
-            >
-                "⠿"
-            </span>
             {button(EditOp::MoveUp(item), "Move up", "↑")}
             {button(EditOp::MoveDown(item), "Move down", "↓")}
             {button(EditOp::Remove(item), "Remove", "✕")}
@@ -765,85 +743,6 @@ fn leave_guard(dirty: RwSignal<bool>) {
 
 /// Unsaved editor content kept in this browser, so a closed tab or an expired session
 /// loses nothing. Nothing leaves the browser.
-/// Drag a row by its handle onto another row of the same list: it takes that row's place.
-/// The move is the same [`EditOp`] the buttons make, applied in the browser.
-mod drag {
-    use super::Ctx;
-    use crate::model::{EditOp, Item};
-    use leptos::{
-        prelude::*,
-        wasm_bindgen::JsCast,
-        web_sys::{DragEvent, Element},
-    };
-
-    const TARGET_CLASS: &str = "drop-target";
-
-    pub fn start(ev: DragEvent, item: Item, ctx: Ctx) {
-        ctx.dragging.set(Some(item));
-        if let Some(transfer) = ev.data_transfer() {
-            // Some browsers start a drag only when it carries data.
-            let _ = transfer.set_data("text/plain", &item.encode());
-            transfer.set_effect_allowed("move");
-        }
-    }
-
-    /// The row under the pointer that the dragged row may take the place of: the nearest
-    /// enclosing row of the same list (a method's own obstacles do not count).
-    fn target(ev: &DragEvent, ctx: Ctx) -> Option<(Element, Item)> {
-        let dragged = ctx.dragging.get_untracked()?;
-        let mut node = ev.target()?.dyn_into::<Element>().ok()?;
-        loop {
-            let row = node.closest("li[data-item]").ok()??;
-            let item = row
-                .get_attribute("data-item")
-                .and_then(|a| Item::decode(&a));
-            if let Some(item) = item.filter(|i| dragged.same_list(*i)) {
-                return Some((row, item));
-            }
-            node = row.parent_element()?;
-        }
-    }
-
-    pub fn over(ev: DragEvent, ctx: Ctx) {
-        if let Some((row, _)) = target(&ev, ctx) {
-            // Accepting the drop is done by cancelling dragover.
-            ev.prevent_default();
-            let _ = row.class_list().add_1(TARGET_CLASS);
-        }
-    }
-
-    pub fn leave(ev: DragEvent) {
-        let row = ev
-            .target()
-            .and_then(|t| t.dyn_into::<Element>().ok())
-            .and_then(|e| e.closest("li[data-item]").ok().flatten());
-        if let Some(row) = row {
-            let _ = row.class_list().remove_1(TARGET_CLASS);
-        }
-    }
-
-    /// However the drag ended: no row stays marked.
-    pub fn end(ctx: Ctx) {
-        ctx.dragging.set(None);
-        let marked = document().get_elements_by_class_name(TARGET_CLASS);
-        while let Some(row) = marked.item(0) {
-            let _ = row.class_list().remove_1(TARGET_CLASS);
-        }
-    }
-
-    pub fn drop(ev: DragEvent, ctx: Ctx) {
-        let found = target(&ev, ctx);
-        if let Some(dragged) = ctx.dragging.get_untracked() {
-            ev.prevent_default();
-            if let Some((row, item)) = found {
-                let _ = row.class_list().remove_1(TARGET_CLASS);
-                ctx.apply.run(EditOp::MoveTo(dragged, item.index()));
-            }
-        }
-        ctx.dragging.set(None);
-    }
-}
-
 mod drafts {
     use crate::model::V2momContent;
 

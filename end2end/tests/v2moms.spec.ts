@@ -207,27 +207,3 @@ test('a save refused for a field keeps what was typed, with or without JavaScrip
   await expect(m.getByText('Typed before a refusal')).toBeVisible();
   await expect(m.getByText('Count what matters')).toBeVisible();
 });
-
-test('rows are reordered by dragging them by their handle', async ({ page, browser }) => {
-  await signIn(page, admin.email, admin.password);
-  await currentPeriod(page);
-  const manager = await newPerson(page, browser, 'manager');
-  const m = manager.page;
-  await startV2mom(m, `${manager.name} (me)`);
-  await fillV2mom(m, { vision: 'Order matters', method: 'Rank values' });
-  for (const name of ['Courage', 'Candour']) {
-    await m.getByRole('button', { name: 'Add value' }).click();
-    await m.getByLabel('New value').fill(name);
-  }
-  // Three values and an empty row; the last value is dragged onto the first.
-  await m.getByRole('button', { name: 'Add value' }).click();
-  await m.locator('li[data-item="value:2"] .drag-handle').dragTo(m.locator('li[data-item="value:0"]'));
-
-  const valueNames = m.locator('input[name$="[name]"][name^="values"]');
-  await expect
-    .poll(() => valueNames.evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value)))
-    .toEqual(['Candour', 'Customers first', 'Courage', '']);
-  await saveInEditor(m);
-  await m.getByRole('link', { name: 'View the V2MOM' }).click();
-  await expect(m.locator('.values li')).toHaveText([/Candour/, /Customers first/, /Courage/]);
-});
