@@ -27,6 +27,9 @@ fi
 # A data directory of its own per backend, emptied at every start (so nothing piles up).
 export V2MOM_DATA_DIR="$REPO_ROOT/target/e2e-data/$BACKEND"
 rm -rf "$V2MOM_DATA_DIR" && mkdir -p "$V2MOM_DATA_DIR"
+# Open registration is off by default; on here so its page can be tested (nothing else
+# depends on it being off).
+export V2MOM_OPEN_REGISTRATION=true
 # Request logs would drown the test report; warnings and errors still show.
 export V2MOM_LOG_LEVEL="${V2MOM_LOG_LEVEL:-warn}"
 

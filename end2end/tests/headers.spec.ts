@@ -6,7 +6,7 @@ type Headers = Record<string, string>; // Playwright lower-cases header names
 /** The headers every HTML page must carry; returns the CSP nonce for further checks. */
 function expectDocumentSecurityHeaders(headers: Headers): string {
   expect(headers['x-content-type-options']).toBe('nosniff');
-  expect(headers['referrer-policy']).toBe('no-referrer');
+  expect(headers['referrer-policy']).toBe('same-origin');
   expect(headers['cross-origin-opener-policy']).toBe('same-origin');
 
   const csp = parseCsp(headers['content-security-policy'] ?? '');

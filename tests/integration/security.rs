@@ -28,7 +28,7 @@ fn assert_security_headers(headers: &reqwest::header::HeaderMap, what: &str) {
         "nosniff",
         "{what}"
     );
-    assert_eq!(header(headers, "referrer-policy"), "no-referrer", "{what}");
+    assert_eq!(header(headers, "referrer-policy"), "same-origin", "{what}");
     assert_eq!(
         header(headers, "cross-origin-opener-policy"),
         "same-origin",
