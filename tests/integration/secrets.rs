@@ -1,5 +1,6 @@
-//! Secrets never reach the logs: drive sign-in, an invitation and a password change through
-//! the real binary at debug level, then search everything it printed.
+//! Secrets never reach the logs: drive sign-in, an invitation (whose mail fails) and a
+//! password change through the real binary at debug level, with an SMTP password and an
+//! encryption key configured, then search everything it printed.
 
 use reqwest::Client;
 use serde_json::Value;
@@ -11,12 +12,26 @@ use std::{
 #[tokio::test]
 async fn no_password_or_token_is_ever_logged() {
     let dir = tempfile::tempdir().unwrap();
+    // A relay address nothing listens on: the mail fails and that failure is logged.
+    let relay = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap();
+    let smtp_password = "smtp-pass-s3cret";
+    let encryption_key = format!("k1:{}", "5e".repeat(32));
     let mut server = Command::new(env!("CARGO_BIN_EXE_v2mom"))
         .args(["serve", "--addr", "127.0.0.1:0"])
         .env_clear()
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
         .env("V2MOM_LOG_LEVEL", "debug")
         .env("V2MOM_LOG_FORMAT", "json")
+        .env(
+            "V2MOM_SMTP_URL",
+            format!("smtp://mailer:{smtp_password}@{relay}"),
+        )
+        .env("V2MOM_MAIL_FROM", "v2mom@acme.example")
+        .env("V2MOM_PUBLIC_URL", "https://v2mom.acme.example")
+        .env("V2MOM_ENCRYPTION_KEY", &encryption_key)
         .current_dir(dir.path())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -95,6 +110,7 @@ async fn no_password_or_token_is_ever_logged() {
     .json()
     .await
     .unwrap();
+    assert_eq!(invited["delivery"], "mail_failed");
     let token = invited["link"]
         .as_str()
         .unwrap()
@@ -134,12 +150,18 @@ async fn no_password_or_token_is_ever_logged() {
         .unwrap();
 
     assert!(seen.contains("login"), "the requests were logged at all");
+    assert!(
+        seen.contains("invitation mail not sent"),
+        "the mail failure was logged"
+    );
     for secret in [
         admin_password,
         new_password,
         invitee_password,
         "a wrong password here",
         token.as_str(),
+        smtp_password,
+        &encryption_key["k1:".len()..],
     ] {
         assert!(!seen.contains(secret), "{secret:?} appeared in the logs");
     }
