@@ -14,7 +14,9 @@ use super::{config::Config, state::AppState};
 use crate::app::{App, shell};
 use axum::{Router, middleware, routing::get};
 use http::StatusCode;
-use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
+use leptos_axum::{
+    AxumRouteListing, LeptosRoutes, file_and_error_handler_with_context, generate_route_list,
+};
 use std::sync::Arc;
 use tower::ServiceBuilder;
 use tower_http::{
@@ -31,7 +33,7 @@ pub fn router(state: AppState) -> Router {
     let setup_gate = Arc::new(setup_gate::SetupGate::new(state.db.clone()));
     let shell_options = state.leptos_options.clone();
     let shell = move || shell(shell_options.clone());
-    let routes = generate_route_list(App);
+    let routes = route_list();
 
     let app = Router::new()
         .route("/healthz", get(health::healthz))
@@ -54,6 +56,16 @@ pub fn router(state: AppState) -> Router {
         ))
         .layer(sessions);
     with_layers(app, &config)
+}
+
+/// The application's routes, generated once per process. Generating runs the app with
+/// resource loading switched off by a process-wide flag (leptos_server's
+/// `SuppressResourceLoad`): a resource first polled meanwhile, in any server of the process,
+/// would wait forever (leptos-rs/leptos#4773). Once, before any router exists, nothing can be
+/// rendering yet. (Tests start many servers in one process.)
+fn route_list() -> Vec<AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<AxumRouteListing>> = std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }
 
 /// Wraps any router in the layers of the real application, outermost first. Public so tests
