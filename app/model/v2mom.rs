@@ -749,3 +749,57 @@ pub struct AlignmentView {
     pub periods: Vec<Period>,
     pub nodes: Vec<AlignmentNode>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The editor's buttons carry their move as the form's `op`; without JavaScript the
+    /// server decodes it, so every move must survive the trip and junk must not decode.
+    #[test]
+    fn edit_ops_survive_a_form_round_trip() {
+        for op in [
+            EditOp::AddValue,
+            EditOp::AddMethod,
+            EditOp::AddObstacle { method: 3 },
+            EditOp::AddMeasure { method: 0 },
+            EditOp::Remove(Item::Value(4)),
+            EditOp::MoveUp(Item::Method(1)),
+            EditOp::MoveDown(Item::Obstacle {
+                method: 2,
+                index: 1,
+            }),
+            EditOp::Remove(Item::Measure {
+                method: 1,
+                index: 5,
+            }),
+        ] {
+            assert_eq!(EditOp::decode(&op.encode()), Some(op), "{}", op.encode());
+        }
+        for junk in ["", "up", "up:thing:1", "sideways:value:1", "remove:value:x"] {
+            assert_eq!(EditOp::decode(junk), None, "{junk}");
+        }
+    }
+
+    #[test]
+    fn moves_stay_inside_their_list() {
+        let mut content = V2momContent {
+            values: ["a", "b", "c"]
+                .map(|name| ValueItem {
+                    name: name.into(),
+                    ..ValueItem::default()
+                })
+                .to_vec(),
+            ..V2momContent::default()
+        };
+        let names = |c: &V2momContent| c.values.iter().map(|v| v.name.clone()).collect::<Vec<_>>();
+        content.apply(EditOp::MoveUp(Item::Value(0)));
+        content.apply(EditOp::MoveDown(Item::Value(2)));
+        assert_eq!(names(&content), ["a", "b", "c"], "the ends do not wrap");
+        content.apply(EditOp::MoveDown(Item::Value(0)));
+        assert_eq!(names(&content), ["b", "a", "c"]);
+        content.apply(EditOp::Remove(Item::Value(9)));
+        content.apply(EditOp::Remove(Item::Value(1)));
+        assert_eq!(names(&content), ["b", "c"]);
+    }
+}
