@@ -72,11 +72,7 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
             .map_err(internal)?;
         tx.commit().await.map_err(internal)?;
     }
-    let event = Event::new("auth.sign_in")
-        .by(user.id)
-        .on(format!("user:{}", user.id))
-        .with(serde_json::json!({ "method": "password" }));
-    sign_in(&state, &user, event).await?;
+    sign_in(&state, &user, "password").await?;
     leptos_axum::redirect(&safe_next(next.as_deref()));
     Ok(())
 }

@@ -80,12 +80,7 @@ pub async fn accept_invitation(token: String, password: String) -> Result<(), Ap
         .on(format!("user:{}", user.id));
     tx.audit(&origin, event).await.map_err(internal)?;
     tx.commit().await.map_err(internal)?;
-
-    let signed_in = Event::new("auth.sign_in")
-        .by(user.id)
-        .on(format!("user:{}", user.id))
-        .with(serde_json::json!({ "method": "invitation" }));
-    sign_in(&state, &user, signed_in).await?;
+    sign_in(&state, &user, "invitation").await?;
     leptos_axum::redirect("/");
     Ok(())
 }

@@ -89,12 +89,7 @@ pub async fn register(name: String, email: String, password: String) -> Result<(
         .on(format!("user:{}", user.id));
     tx.audit(&origin, event).await.map_err(internal)?;
     tx.commit().await.map_err(internal)?;
-
-    let signed_in = Event::new("auth.sign_in")
-        .by(user.id)
-        .on(format!("user:{}", user.id))
-        .with(serde_json::json!({ "method": "registration" }));
-    sign_in(&state, &user, signed_in).await?;
+    sign_in(&state, &user, "registration").await?;
     leptos_axum::redirect("/");
     Ok(())
 }

@@ -110,10 +110,5 @@ async fn set_up(
         .with(serde_json::json!({ "organisation": organisation.trim() }));
     tx.audit(origin, event).await.map_err(internal)?;
     tx.commit().await.map_err(internal)?;
-
-    let signed_in = Event::new("auth.sign_in")
-        .by(admin.id)
-        .on(format!("user:{}", admin.id))
-        .with(serde_json::json!({ "method": "setup" }));
-    sign_in(state, &admin, signed_in).await
+    sign_in(state, &admin, "setup").await
 }

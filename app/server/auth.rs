@@ -161,10 +161,10 @@ pub async fn authorized_for(
     user.ok_or(AppError::Unauthenticated)
 }
 
-/// Signs `user` in on this session under a new session id, recording it and `event` in the
-/// audit log in one transaction. The account's failed attempts are forgotten with it, so its
+/// Signs `user` in on this session under a new session id, recording it in the audit log
+/// (`auth.sign_in`, with how: password, invitation, setup, registration) in one transaction. The account's failed attempts are forgotten with it, so its
 /// throttling delays start afresh (the client address's count stays).
-pub async fn sign_in(state: &AppState, user: &UserRecord, event: Event) -> Result<(), AppError> {
+pub async fn sign_in(state: &AppState, user: &UserRecord, method: &str) -> Result<(), AppError> {
     let session = session().await?;
     session.cycle_id().await.map_err(internal)?;
     let signed_in = SignedIn {
@@ -193,6 +193,10 @@ pub async fn sign_in(state: &AppState, user: &UserRecord, event: Event) -> Resul
     tx.clear_account_failures(&email_key(&user.email))
         .await
         .map_err(internal)?;
+    let event = Event::new("auth.sign_in")
+        .by(user.id)
+        .on(format!("user:{}", user.id))
+        .with(serde_json::json!({ "method": method }));
     tx.audit(&origin, event).await.map_err(internal)?;
     tx.commit().await.map_err(internal)
 }

@@ -361,9 +361,7 @@ impl Config {
     /// Settings that work but deserve a second look, logged at start.
     pub fn warnings(&self) -> Vec<String> {
         let mut warnings = Vec::new();
-        if let Some(url) = &self.settings.smtp_url
-            && !Mailer::is_encrypted(url)
-        {
+        if self.mailer.as_ref().is_some_and(|m| !m.is_encrypted()) {
             warnings.push(
                 "V2MOM_SMTP_URL is not encrypted (use smtps:// or ?tls=required): \
                  invitation links and SMTP credentials travel in clear text"

@@ -176,12 +176,7 @@ pub fn open(config: &Config) -> Result<Keyring, StartupError> {
         return Ok(keys.clone());
     }
     let dir = &config.settings.data_dir;
-    std::fs::create_dir_all(dir).map_err(|e| {
-        ConfigError(format!(
-            "cannot create the data directory {}: {e}",
-            dir.display()
-        ))
-    })?;
+    super::startup::ensure_writable_dir(dir)?;
     let path = dir.join(KEY_FILE);
     let (keys, created) = Keyring::load_or_create(&path).map_err(ConfigError)?;
     if created {

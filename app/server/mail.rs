@@ -20,6 +20,8 @@ pub struct Mailer {
     from: Mailbox,
     /// The relay without credentials, for logs.
     relay: String,
+    /// Implicit TLS, or STARTTLS required.
+    encrypted: bool,
 }
 
 /// An invitation to pass on: everything the message says.
@@ -53,6 +55,10 @@ impl Mailer {
             url.port()
                 .map_or_else(|| "default".into(), |p| p.to_string())
         );
+        let encrypted = url.scheme() == "smtps"
+            || url
+                .query_pairs()
+                .any(|(k, v)| k == "tls" && v == "required");
         let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(smtp_url)
             .map_err(|e| format!("V2MOM_SMTP_URL {relay}: {e}"))?
             .timeout(Some(SEND_TIMEOUT))
@@ -66,14 +72,13 @@ impl Mailer {
             transport,
             from,
             relay,
+            encrypted,
         })
     }
 
     /// Whether the connection is encrypted (implicit TLS, or STARTTLS required).
-    pub fn is_encrypted(smtp_url: &str) -> bool {
-        url::Url::parse(smtp_url).is_ok_and(|u| {
-            u.scheme() == "smtps" || u.query_pairs().any(|(k, v)| k == "tls" && v == "required")
-        })
+    pub fn is_encrypted(&self) -> bool {
+        self.encrypted
     }
 
     pub fn relay(&self) -> &str {

@@ -163,7 +163,7 @@ pub async fn shutdown_signal() {
 
 /// Creates the directory if needed and proves we can write in it, so a bad path fails at
 /// start with a clear message rather than at the first write.
-fn ensure_writable_dir(dir: &Path) -> Result<(), StartupError> {
+pub fn ensure_writable_dir(dir: &Path) -> Result<(), StartupError> {
     let unwritable = |e: io::Error| {
         StartupError::from(ConfigError(format!(
             "data directory {} is not writable: {e} (V2MOM_DATA_DIR / --data-dir)",
