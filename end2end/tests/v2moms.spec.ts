@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { admin, callApi, newPerson, signIn } from './accounts';
 import { gotoHydrated } from './helpers';
 
@@ -162,32 +162,38 @@ test('two people editing at once: the second save shows the conflict and keeps i
   await expect(second.locator('.diff ins').first()).toContainText('careful');
 });
 
-test('without JavaScript a manager starts, fills and saves a V2MOM @nojs', async ({ page, browser }, testInfo) => {
+/** As the admin: a new manager (in a browser with or without JavaScript) editing their own V2MOM. */
+async function newManagerInOwnEditor(page: Page, browser: Browser, javaScriptEnabled: boolean): Promise<Page> {
   await signIn(page, admin.email, admin.password);
   await currentPeriod(page);
-  const javaScriptEnabled = testInfo.project.use.javaScriptEnabled !== false;
   const manager = await newPerson(page, browser, 'manager', { javaScriptEnabled });
-  const m = manager.page;
-  await startV2mom(m, `${manager.name} (me)`, { javaScriptEnabled });
+  await startV2mom(manager.page, `${manager.name} (me)`, { javaScriptEnabled });
+  return manager.page;
+}
+
+/** Saves; without JavaScript the save goes on to the V2MOM, with it the editor links there. */
+async function saveAndView(page: Page, javaScriptEnabled: boolean) {
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  if (!javaScriptEnabled) await expect(page).toHaveURL(/\/v2moms\/\d+$/);
+  else await page.getByRole('link', { name: 'View the V2MOM' }).click();
+}
+
+test('without JavaScript a manager starts, fills and saves a V2MOM @nojs', async ({ page, browser }, testInfo) => {
+  const javaScriptEnabled = testInfo.project.use.javaScriptEnabled !== false;
+  const m = await newManagerInOwnEditor(page, browser, javaScriptEnabled);
   await fillV2mom(m, { vision: 'Plain forms work', method: 'Keep it simple' });
   // "Add value" posts the form: what was typed is saved, and an empty row comes back.
   await m.getByRole('button', { name: 'Add value' }).click();
   await m.getByLabel('New value').fill('Second value');
-  await m.getByRole('button', { name: 'Save', exact: true }).click();
-  if (!javaScriptEnabled) await expect(m).toHaveURL(/\/v2moms\/\d+$/);
-  else await m.getByRole('link', { name: 'View the V2MOM' }).click();
+  await saveAndView(m, javaScriptEnabled);
   await expect(m.getByText('Plain forms work')).toBeVisible();
   await expect(m.getByText('Second value')).toBeVisible();
   await expect(m.getByText('Keep it simple')).toBeVisible();
 });
 
 test('a save refused for a field keeps what was typed, with or without JavaScript @nojs', async ({ page, browser }, testInfo) => {
-  await signIn(page, admin.email, admin.password);
-  await currentPeriod(page);
   const javaScriptEnabled = testInfo.project.use.javaScriptEnabled !== false;
-  const manager = await newPerson(page, browser, 'manager', { javaScriptEnabled });
-  const m = manager.page;
-  await startV2mom(m, `${manager.name} (me)`, { javaScriptEnabled });
+  const m = await newManagerInOwnEditor(page, browser, javaScriptEnabled);
   await fillV2mom(m, { vision: 'Typed before a refusal', method: 'Count what matters' });
   const target = m.locator('input[name="methods[0][measures][0][target]"]');
   await target.fill('lots');
@@ -201,9 +207,7 @@ test('a save refused for a field keeps what was typed, with or without JavaScrip
   await expect(m.locator('input[name="methods[0][title]"]')).toHaveValue('Count what matters');
 
   await target.fill('52');
-  await m.getByRole('button', { name: 'Save', exact: true }).click();
-  if (!javaScriptEnabled) await expect(m).toHaveURL(/\/v2moms\/\d+$/);
-  else await m.getByRole('link', { name: 'View the V2MOM' }).click();
+  await saveAndView(m, javaScriptEnabled);
   await expect(m.getByText('Typed before a refusal')).toBeVisible();
   await expect(m.getByText('Count what matters')).toBeVisible();
 });
