@@ -4,8 +4,8 @@ use crate::{
     components::{MainNav, UserMenu, element_text, provide_auth},
     pages::{
         AlignmentPage, AuditPage, HomePage, InvitationPage, LoginPage, NotFoundPage, PeoplePage,
-        PeriodsPage, PersonPage, ProfilePage, RegisterPage, SetupPage, TeamPage, V2momEditPage,
-        V2momHistoryPage, V2momListPage, V2momPage,
+        PeriodsPage, PersonPage, ProfilePage, RegisterPage, SetupPage, SsoAdminPage, TeamPage,
+        V2momEditPage, V2momHistoryPage, V2momListPage, V2momPage,
     },
 };
 use leptos::prelude::*;
@@ -105,6 +105,11 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=(StaticSegment("v2moms"), ParamSegment("id"), StaticSegment("history"))
                         view=V2momHistoryPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("admin"), StaticSegment("sso"))
+                        view=SsoAdminPage
                         ssr=SsrMode::Async
                     />
                     <Route

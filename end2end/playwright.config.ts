@@ -8,6 +8,13 @@ const backends = [
   ...(process.env.TEST_DATABASE_URL ? [{ name: 'postgres', port: portBase + 1 }] : []),
 ];
 
+// The OpenID Connect issuer single sign-on is tested against (oidc-issuer.mjs), shared by
+// every backend. serve.sh configures it as the provider "Acme ID"; the tests read the same
+// variable (config files are loaded in the worker processes too).
+const issuerPort = portBase + 10;
+const issuerURL = `http://127.0.0.1:${issuerPort}`;
+process.env.E2E_ISSUER_URL = issuerURL;
+
 // This machine is offline and runs as root: use Debian's Chromium, not a downloaded one.
 const launchOptions = {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -55,15 +62,28 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   projects,
-  webServer: backends.map(({ name, port }) => ({
-    name,
-    command: `bash serve.sh ${name} ${port}`,
-    url: `http://127.0.0.1:${port}/readyz`,
-    reuseExistingServer: false, // always a fresh database
-    timeout: 120_000,
-    stdout: 'pipe' as const,
-    stderr: 'pipe' as const,
-    // Let the server shut down cleanly (closes the database) before being killed.
-    gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 5_000 },
-  })),
+  webServer: [
+    {
+      name: 'oidc-issuer',
+      command: `node oidc-issuer.mjs ${issuerPort}`,
+      url: `${issuerURL}/healthz`,
+      reuseExistingServer: false, // its keys and codes live in memory: always a fresh one
+      timeout: 30_000,
+      stdout: 'pipe' as const,
+      stderr: 'pipe' as const,
+      gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 2_000 },
+    },
+    ...backends.map(({ name, port }) => ({
+      name,
+      command: `bash serve.sh ${name} ${port}`,
+      url: `http://127.0.0.1:${port}/readyz`,
+      reuseExistingServer: false, // always a fresh database
+      timeout: 120_000,
+      stdout: 'pipe' as const,
+      stderr: 'pipe' as const,
+      env: { E2E_ISSUER_URL: issuerURL },
+      // Let the server shut down cleanly (closes the database) before being killed.
+      gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 5_000 },
+    })),
+  ],
 });

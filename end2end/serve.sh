@@ -33,6 +33,23 @@ export V2MOM_OPEN_REGISTRATION=true
 # Request logs would drown the test report; warnings and errors still show.
 export V2MOM_LOG_LEVEL="${V2MOM_LOG_LEVEL:-warn}"
 
+# Single sign-on through the test issuer (oidc-issuer.mjs, started by playwright.config.ts on
+# E2E_PORT_BASE + 10), configured the way a deployment would: a TOML file. Verified emails
+# link to existing accounts; addresses at jit.example get an account on first sign-in.
+ISSUER_URL="${E2E_ISSUER_URL:-http://127.0.0.1:$(( ${E2E_PORT_BASE:-3470} + 10 ))}"
+export V2MOM_CONFIG="$V2MOM_DATA_DIR/e2e-config.toml"
+cat > "$V2MOM_CONFIG" <<EOF
+[[sso_providers]]
+slug = "acme-id"
+name = "Acme ID"
+kind = "oidc"
+issuer_url = "$ISSUER_URL"
+client_id = "v2mom-e2e"
+client_secret = "e2e-secret"
+link_verified_emails = true
+allowed_domains = ["jit.example"]
+EOF
+
 case "$BACKEND" in
   sqlite)
     unset DATABASE_URL

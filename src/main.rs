@@ -95,9 +95,6 @@ async fn run(command: Command, config: Config) -> Result<(), StartupError> {
             Ok(())
         }
         Command::Serve => {
-            // A bad key stops the server before it serves; in the zero-configuration case
-            // this creates the key file, so it exists before the first secret is stored.
-            keyring::open(&config)?;
             let listener = startup::bind(config.settings.addr).await?;
             let db = startup::open_database(&config).await?;
             let grace = config.shutdown_timeout();
@@ -105,7 +102,8 @@ async fn run(command: Command, config: Config) -> Result<(), StartupError> {
                 .local_addr()
                 .map_err(|e| StartupError::Runtime(e.to_string()))?;
             startup::spawn_housekeeping(db.clone(), &config);
-            let router = startup::router(config, db.clone());
+            // A bad key or provider stops the server before it serves.
+            let router = startup::router(config, db.clone()).await?;
             tracing::info!("listening on http://{addr}");
             startup::serve(listener, router, startup::shutdown_signal(), grace)
                 .await

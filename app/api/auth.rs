@@ -35,6 +35,7 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
 
     authorize(None, Action::SignIn)?;
     let state = app_state()?;
+    crate::api::sso::require_password_sign_in(&state).await?;
     let origin = request_origin();
     throttle::check(&state, &origin, Kind::SignIn, Some(&email)).await?;
     let user = state.db.user_by_email(&email).await.map_err(internal)?;

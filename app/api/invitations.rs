@@ -45,6 +45,7 @@ pub async fn accept_invitation(token: String, password: String) -> Result<(), Ap
     let state = app_state()?;
     let origin = request_origin();
     throttle::check(&state, &origin, Kind::InviteAccept, None).await?;
+    crate::api::sso::require_password_sign_in(&state).await?;
     let (invitation, user) = match open_invitation(&state, &token).await {
         Ok(found) => found,
         Err(refused) => {
@@ -85,8 +86,9 @@ pub async fn accept_invitation(token: String, password: String) -> Result<(), Ap
     Ok(())
 }
 
+/// The open invitation behind `token` and its active user; `NotFound` otherwise.
 #[cfg(feature = "ssr")]
-async fn open_invitation(
+pub(crate) async fn open_invitation(
     state: &crate::server::state::AppState,
     token: &str,
 ) -> Result<

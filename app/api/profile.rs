@@ -8,12 +8,14 @@ use crate::{
     model::validate::Checks,
     server::{
         audit::Event,
-        auth::{authorized, current_session_id, request_origin, session_handle, sign_out},
+        auth::{
+            authorized, confirm_it_is_you, current_session_id, request_origin, session,
+            session_handle, sign_out,
+        },
         errors::internal,
-        password::{Verified, check_policy},
+        password::check_policy,
         policy::Action,
         state::app_state,
-        throttle::{self, Kind},
     },
 };
 
@@ -76,35 +78,23 @@ pub async fn sign_out_everywhere() -> Result<(), AppError> {
     Ok(())
 }
 
-/// Needs the current password; signs out every other session.
+/// Needs the current password (someone without one, who signs in through a provider, needs
+/// a recent sign-in instead); signs out every other session.
 #[server(endpoint = "profile/password")]
 pub async fn change_password(current_password: String, password: String) -> Result<(), AppError> {
     let state = app_state()?;
     let me = authorized(&state, Action::ManageOwnAccount).await?;
     let origin = request_origin();
-    throttle::check(&state, &origin, Kind::PasswordChange, Some(&me.email)).await?;
-    let verified = state
-        .passwords
-        .verify(&current_password, me.password_hash().as_ref())
-        .await?;
-    if verified == Verified::No {
-        let event = Event::new("auth.password_change_failed")
-            .by(me.id)
-            .on(format!("user:{}", me.id))
-            .with(serde_json::json!({ "reason": "wrong_current_password" }));
-        let mut tx = state.db.begin().await.map_err(internal)?;
-        throttle::record_failure(&mut tx, &origin, Kind::PasswordChange, Some(&me.email))
-            .await
-            .map_err(internal)?;
-        tx.audit(&origin, event).await.map_err(internal)?;
-        tx.commit().await.map_err(internal)?;
-        return Err(AppError::Invalid {
-            fields: vec![crate::error::FieldError {
-                field: "current_password".into(),
-                message: "This is not your current password.".into(),
-            }],
-        });
-    }
+    confirm_it_is_you(
+        &state,
+        &session().await?,
+        &origin,
+        &me,
+        &current_password,
+        "current_password",
+        "auth.password_change_failed",
+    )
+    .await?;
     let mut checks = Checks::new();
     checks.add(check_policy(
         "password",

@@ -38,6 +38,7 @@ pub async fn register(name: String, email: String, password: String) -> Result<(
     };
     authorize(None, Action::Register)?;
     let state = app_state()?;
+    crate::api::sso::require_password_sign_in(&state).await?;
     if !state.config.settings.open_registration {
         return Err(AppError::NotFound);
     }

@@ -100,6 +100,7 @@ pub fn MainNav() -> impl IntoView {
                                 view! {
                                     <A href="/admin/people">"People"</A>
                                     <A href="/admin/periods">"Periods"</A>
+                                    <A href="/admin/sso">"Single sign-on"</A>
                                     <A href="/admin/audit">"Audit log"</A>
                                 }
                             })}

@@ -19,8 +19,11 @@ pub fn Field(
     /// The value to start with (editing).
     #[prop(optional, into)]
     value: String,
+    /// Where one page has several forms with the same fields: what makes the ids unique.
+    #[prop(optional)]
+    id_prefix: Option<String>,
 ) -> impl IntoView {
-    let id = format!("field-{name}");
+    let id = format!("{}field-{name}", id_prefix.unwrap_or_default());
     let message_id = format!("{id}-message");
     let message = move || error.with(|e| e.as_ref().and_then(|e| e.field(name)).map(str::to_owned));
     view! {
@@ -55,6 +58,23 @@ pub fn element_text(text: &str) -> String {
         .replace('>', "&gt;");
     #[cfg(not(feature = "ssr"))]
     text.to_owned()
+}
+
+/// A labelled checkbox, sent as `name=on` when ticked (the server reads it as `Some`).
+#[component]
+pub fn Checkbox(
+    label: &'static str,
+    name: &'static str,
+    #[prop(optional)] checked: bool,
+    #[prop(optional)] id_prefix: Option<String>,
+) -> impl IntoView {
+    let id = format!("{}field-{name}", id_prefix.unwrap_or_default());
+    view! {
+        <div class="field checkbox">
+            <input id=id.clone() type="checkbox" name=name value="on" checked=checked />
+            <label for=id>{label}</label>
+        </div>
+    }
 }
 
 /// Errors that belong to the whole form rather than one field.

@@ -6,12 +6,14 @@ mod form;
 mod pager;
 mod people;
 mod server_status;
+mod sso;
 mod vision_preview;
 
 pub use auth::{Auth, MainNav, UserMenu, action_error, provide_auth, use_auth};
 pub use error_page::ErrorPage;
-pub use form::{Field, FormActions, FormError, NewPasswordField, element_text};
+pub use form::{Checkbox, Field, FormActions, FormError, NewPasswordField, element_text};
 pub use pager::Pager;
 pub use people::{InvitationLink, ManagerSelect, RoleSelect};
 pub use server_status::ServerStatusCheck;
+pub use sso::{SsoButtons, SsoNotice};
 pub use vision_preview::VisionPreview;

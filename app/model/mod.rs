@@ -2,6 +2,7 @@
 
 mod audit;
 pub mod diff;
+pub mod sso;
 mod status;
 mod user;
 pub mod v2mom;

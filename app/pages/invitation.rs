@@ -1,8 +1,11 @@
-//! Opening an invitation link: choose a password and you are in.
+//! Opening an invitation link: choose a password, or sign in with the organisation's
+//! provider, and you are in.
 
 use crate::{
-    api::invitation,
-    components::{ErrorPage, FormActions, NewPasswordField, action_error, use_auth},
+    api::{invitation, sign_in_options},
+    components::{
+        ErrorPage, FormActions, NewPasswordField, SsoButtons, SsoNotice, action_error, use_auth,
+    },
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -11,27 +14,49 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn InvitationPage() -> impl IntoView {
     let params = use_params_map();
-    let token = move || params.with(|p| p.get("token").unwrap_or_default());
-    let info = Resource::new(token, invitation);
+    let token = Signal::derive(move || params.with(|p| p.get("token").unwrap_or_default()));
+    let info = Resource::new(move || token.get(), invitation);
+    let options = Resource::new(|| (), |_| sign_in_options());
     let accept = use_auth().accept_invitation;
     let error = action_error(accept);
     view! {
         <Title text="Welcome to v2mom" />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
+                let options = options.await.ok();
+                let password = options.as_ref().is_none_or(|o| o.password);
+                let providers = options.map(|o| o.providers).unwrap_or_default();
+                let lead = match (password, providers.is_empty()) {
+                    (true, true) => "Choose a password to finish setting up your account",
+                    (true, false) => {
+                        "Choose a password, or sign in with your organisation's account, to \
+                         finish setting up your account"
+                    }
+                    (false, _) => {
+                        "Sign in with your organisation's account to finish setting up your account"
+                    }
+                };
                 match info.await {
                     Ok(info) => view! {
                         <section class="narrow">
                             <h1>{format!("Welcome, {}", info.display_name)}</h1>
-                            <p class="lead">
-                                "Choose a password to finish setting up your account ("
-                                {info.email} ")."
-                            </p>
-                            <ActionForm action=accept>
-                                <input type="hidden" name="token" value=token />
-                                <NewPasswordField error />
-                                <FormActions error pending=accept.pending() label="Set password and sign in" />
-                            </ActionForm>
+                            <p class="lead">{lead} " (" {info.email} ")."</p>
+                            <SsoNotice />
+                            {password
+                                .then(|| {
+                                    view! {
+                                        <ActionForm action=accept>
+                                            <input type="hidden" name="token" value=token />
+                                            <NewPasswordField error />
+                                            <FormActions
+                                                error
+                                                pending=accept.pending()
+                                                label="Set password and sign in"
+                                            />
+                                        </ActionForm>
+                                    }
+                                })}
+                            <SsoButtons providers field="invitation" value=token />
                         </section>
                     }
                     .into_any(),

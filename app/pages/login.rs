@@ -1,6 +1,6 @@
 use crate::{
-    api::registration_open,
-    components::{Field, FormActions, action_error, use_auth},
+    api::{registration_open, sign_in_options},
+    components::{Field, FormActions, SsoButtons, SsoNotice, action_error, use_auth},
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -10,24 +10,51 @@ use leptos_router::{components::A, hooks::use_query_map};
 pub fn LoginPage() -> impl IntoView {
     let login = use_auth().login;
     let error = action_error(login);
-    let next = move || use_query_map().with(|q| q.get("next")).unwrap_or_default();
+    let query = use_query_map();
+    let next = Signal::derive(move || query.with(|q| q.get("next")).unwrap_or_default());
+    let options = Resource::new(|| (), |_| sign_in_options());
     let open = Resource::new(|| (), |_| registration_open());
     view! {
         <Title text="Sign in" />
         <section class="narrow">
             <h1>"Sign in"</h1>
-            <ActionForm action=login>
-                <input type="hidden" name="next" value=next />
-                <Field label="Email" name="email" kind="email" error autocomplete="username" />
-                <Field
-                    label="Password"
-                    name="password"
-                    kind="password"
-                    error
-                    autocomplete="current-password"
-                />
-                <FormActions error pending=login.pending() label="Sign in" />
-            </ActionForm>
+            <SsoNotice />
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    // Without the options (a database hiccup) the password form still shows;
+                    // the server has the last word either way.
+                    let (password, providers) = match options.await {
+                        Ok(o) => (o.password, o.providers),
+                        Err(_) => (true, Vec::new()),
+                    };
+                    view! {
+                        {password
+                            .then(|| {
+                                view! {
+                                    <ActionForm action=login>
+                                        <input type="hidden" name="next" value=next />
+                                        <Field
+                                            label="Email"
+                                            name="email"
+                                            kind="email"
+                                            error
+                                            autocomplete="username"
+                                        />
+                                        <Field
+                                            label="Password"
+                                            name="password"
+                                            kind="password"
+                                            error
+                                            autocomplete="current-password"
+                                        />
+                                        <FormActions error pending=login.pending() label="Sign in" />
+                                    </ActionForm>
+                                }
+                            })}
+                        <SsoButtons providers field="next" value=next />
+                    }
+                })}
+            </Suspense>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     matches!(open.await, Ok(true))

@@ -2,7 +2,7 @@
 
 use crate::{
     api::{CreatePeriod, SetCurrentPeriod, manage_periods},
-    components::{ErrorPage, Field, FormActions, FormError, action_error},
+    components::{Checkbox, ErrorPage, Field, FormActions, FormError, action_error},
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -66,10 +66,7 @@ pub fn PeriodsPage() -> impl IntoView {
                                 <Field label="Name" name="name" error=create_error hint="For example FY2027." />
                                 <Field label="Starts on" name="starts_on" kind="date" error=create_error />
                                 <Field label="Ends on" name="ends_on" kind="date" error=create_error />
-                                <div class="field checkbox">
-                                    <input id="field-current" type="checkbox" name="current" value="on" />
-                                    <label for="field-current">"Make it the current period"</label>
-                                </div>
+                                <Checkbox label="Make it the current period" name="current" />
                                 <FormActions error=create_error pending=create.pending() label="Add period" />
                             </ActionForm>
                         </section>

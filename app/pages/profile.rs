@@ -1,5 +1,6 @@
-//! Your account: change your password, see and end your sessions.
+//! Your account: change your password, your sign-in methods, see and end your sessions.
 
+use super::sign_in_methods::SignInMethodsSection;
 use crate::{
     api::{ChangePassword, EndMySession, SignOutEverywhere, my_sessions},
     components::{ErrorPage, Field, FormActions, FormError, NewPasswordField, action_error},
@@ -40,6 +41,7 @@ pub fn ProfilePage() -> impl IntoView {
                 <p role="status">{changed}</p>
             </ActionForm>
         </section>
+        <SignInMethodsSection />
         <section aria-labelledby="sessions-heading">
             <h2 id="sessions-heading">"Where you are signed in"</h2>
             <Suspense fallback=|| ()>

@@ -55,27 +55,26 @@ pub fn session_layer(db: &Db, config: &Config) -> SessionManagerLayer<SessionSto
 /// Where the current request comes from, for the audit log and throttling: the client
 /// address as [`client_ip::of_request`] finds it, and the request id.
 pub fn request_origin() -> Origin {
-    let Some(parts) = use_context::<Parts>() else {
-        return Origin::default();
-    };
-    let trusted = use_context::<AppState>()
-        .map(|state| state.config.trusted_proxies.clone())
-        .unwrap_or_default();
+    match (use_context::<Parts>(), use_context::<AppState>()) {
+        (Some(parts), Some(state)) => origin_of(&parts, &state),
+        _ => Origin::default(),
+    }
+}
+
+/// [`request_origin`] for a request at hand (plain axum handlers).
+pub fn origin_of(parts: &Parts, state: &AppState) -> Origin {
     Origin {
-        client_ip: client_ip::of_request(&parts, &trusted).map(|ip| ip.to_string()),
+        client_ip: client_ip::of_request(parts, &state.config.trusted_proxies)
+            .map(|ip| ip.to_string()),
         request_id: request_id_of(&parts.headers),
     }
 }
 
-fn user_agent() -> String {
-    use_context::<Parts>()
-        .and_then(|p| {
-            p.headers
-                .get(http::header::USER_AGENT)?
-                .to_str()
-                .ok()
-                .map(str::to_owned)
-        })
+fn user_agent(parts: &Parts) -> String {
+    parts
+        .headers
+        .get(http::header::USER_AGENT)
+        .and_then(|ua| ua.to_str().ok())
         .map(|ua| ua.chars().take(200).collect())
         .unwrap_or_default()
 }
@@ -162,10 +161,22 @@ pub async fn authorized_for(
 }
 
 /// Signs `user` in on this session under a new session id, recording it in the audit log
-/// (`auth.sign_in`, with how: password, invitation, setup, registration) in one transaction. The account's failed attempts are forgotten with it, so its
-/// throttling delays start afresh (the client address's count stays).
+/// (`auth.sign_in`, with how: password, invitation, setup, registration, sso:<provider>) in
+/// one transaction. The account's failed attempts are forgotten with it, so its throttling
+/// delays start afresh (the client address's count stays).
 pub async fn sign_in(state: &AppState, user: &UserRecord, method: &str) -> Result<(), AppError> {
-    let session = session().await?;
+    let parts = use_context::<Parts>().unwrap_or_else(|| http::Request::new(()).into_parts().0);
+    sign_in_on(state, &session().await?, &parts, user, method).await
+}
+
+/// [`sign_in`] for a session and request at hand (plain axum handlers).
+pub async fn sign_in_on(
+    state: &AppState,
+    session: &Session,
+    parts: &Parts,
+    user: &UserRecord,
+    method: &str,
+) -> Result<(), AppError> {
     session.cycle_id().await.map_err(internal)?;
     let signed_in = SignedIn {
         user_id: user.id,
@@ -180,13 +191,13 @@ pub async fn sign_in(state: &AppState, user: &UserRecord, method: &str) -> Resul
         .id()
         .ok_or_else(|| internal("session has no id after save"))?;
 
-    let origin = request_origin();
+    let origin = origin_of(parts, state);
     let mut tx = state.db.begin().await.map_err(internal)?;
     tx.record_session(
         &id.to_string(),
         user.id,
         origin.client_ip.as_deref(),
-        &user_agent(),
+        &user_agent(parts),
     )
     .await
     .map_err(internal)?;
@@ -199,6 +210,69 @@ pub async fn sign_in(state: &AppState, user: &UserRecord, method: &str) -> Resul
         .with(serde_json::json!({ "method": method }));
     tx.audit(&origin, event).await.map_err(internal)?;
     tx.commit().await.map_err(internal)
+}
+
+/// How long ago (in seconds) this session signed in; `None` when it is not signed in.
+pub async fn signed_in_for(session: &Session) -> Result<Option<i64>, AppError> {
+    Ok(session
+        .get::<SignedIn>(AUTH_KEY)
+        .await
+        .map_err(internal)?
+        .map(|s| chrono::Utc::now().timestamp() - s.at))
+}
+
+/// How recently someone without a password must have signed in to change how they sign in.
+pub const RECENT_SIGN_IN_SECS: i64 = 10 * 60;
+
+/// Makes the signed-in person prove it is them before they change how they sign in: their
+/// current password (in `field`), or, when they have none because they sign in through a
+/// provider, a sign-in within [`RECENT_SIGN_IN_SECS`]. A wrong password counts towards
+/// throttling like a failed sign-in and is audited as `failed_event`.
+pub async fn confirm_it_is_you(
+    state: &AppState,
+    session: &Session,
+    origin: &Origin,
+    me: &UserRecord,
+    password: &str,
+    field: &str,
+    failed_event: &'static str,
+) -> Result<(), AppError> {
+    use super::{
+        password::Verified,
+        throttle::{self, Kind},
+    };
+    let Some(hash) = me.password_hash() else {
+        let age = signed_in_for(session).await?.unwrap_or(i64::MAX);
+        return if (0..RECENT_SIGN_IN_SECS).contains(&age) {
+            Ok(())
+        } else {
+            Err(AppError::Refused {
+                reason: "For your safety, sign out and sign in again, then repeat this change \
+                         within ten minutes."
+                    .into(),
+            })
+        };
+    };
+    throttle::check(state, origin, Kind::PasswordChange, Some(&me.email)).await?;
+    if state.passwords.verify(password, Some(&hash)).await? != Verified::No {
+        return Ok(());
+    }
+    let event = Event::new(failed_event)
+        .by(me.id)
+        .on(format!("user:{}", me.id))
+        .with(serde_json::json!({ "reason": "wrong_current_password" }));
+    let mut tx = state.db.begin().await.map_err(internal)?;
+    throttle::record_failure(&mut tx, origin, Kind::PasswordChange, Some(&me.email))
+        .await
+        .map_err(internal)?;
+    tx.audit(origin, event).await.map_err(internal)?;
+    tx.commit().await.map_err(internal)?;
+    Err(AppError::Invalid {
+        fields: vec![crate::error::FieldError {
+            field: field.into(),
+            message: "This is not your current password.".into(),
+        }],
+    })
 }
 
 /// Signs this session out (audited when someone was signed in).

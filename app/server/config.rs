@@ -7,6 +7,7 @@
 
 use super::{keyring::Keyring, mail::Mailer};
 use crate::model::Backend;
+use crate::model::sso::ProviderForm;
 use figment::{
     Figment,
     providers::{Env, Format, Serialized, Toml},
@@ -66,6 +67,9 @@ pub struct Settings {
     pub v2mom_visibility: crate::server::policy::Visibility,
     /// Whether anyone may create an (employee) account at `/register`.
     pub open_registration: bool,
+    /// Whether people may sign in with a password. Turned off, only single sign-on is
+    /// offered — unless no provider is enabled, so there is always a way in.
+    pub password_sign_in: bool,
     /// SMTP relay for invitation mail (`smtps://user:password@host:465` or
     /// `smtp://…:587?tls=required`); unset: the administrator passes links on by hand.
     pub smtp_url: Option<String>,
@@ -74,6 +78,86 @@ pub struct Settings {
     /// Keys for secrets at rest: `<id>:<64 hex digits>`, comma- or line-separated, newest
     /// last. Unset: `encryption.key` in `data_dir` (created on first start).
     pub encryption_key: Option<String>,
+    /// Single sign-on providers kept by the configuration (the admin page shows them
+    /// read-only). See [`ConfiguredProvider`].
+    pub sso_providers: Vec<ConfiguredProvider>,
+}
+
+/// One `[[sso_providers]]` entry. The client secret comes inline or from a file
+/// (`client_secret_file`), as container secrets are mounted.
+#[derive(Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConfiguredProvider {
+    pub slug: String,
+    pub name: String,
+    /// `oidc`, `google` or `github`.
+    pub kind: String,
+    #[serde(default)]
+    pub issuer_url: String,
+    pub client_id: String,
+    #[serde(default)]
+    pub client_secret: Option<String>,
+    #[serde(default)]
+    pub client_secret_file: Option<PathBuf>,
+    #[serde(default = "yes")]
+    pub enabled: bool,
+    #[serde(default)]
+    pub link_verified_emails: bool,
+    /// Comma-separated, or a list.
+    #[serde(default, deserialize_with = "one_or_many")]
+    pub allowed_domains: Vec<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl ConfiguredProvider {
+    /// The entry as the admin form would hold it, checked by the same rules.
+    fn form(&self) -> Result<ProviderForm, ConfigError> {
+        let secret = match (&self.client_secret, &self.client_secret_file) {
+            (Some(secret), None) => secret.clone(),
+            (None, Some(path)) => std::fs::read_to_string(path)
+                .map_err(|e| {
+                    ConfigError(format!(
+                        "sso provider {:?}: cannot read client_secret_file {}: {e}",
+                        self.slug,
+                        path.display()
+                    ))
+                })?
+                .trim_end_matches(['\r', '\n'])
+                .to_owned(),
+            _ => {
+                return Err(ConfigError(format!(
+                    "sso provider {:?}: give client_secret or client_secret_file (one of them)",
+                    self.slug
+                )));
+            }
+        };
+        let form = ProviderForm {
+            kind: self.kind.clone(),
+            name: self.name.clone(),
+            slug: self.slug.clone(),
+            issuer_url: self.issuer_url.clone(),
+            client_id: self.client_id.clone(),
+            client_secret: secret,
+            enabled: self.enabled,
+            link_verified_emails: self.link_verified_emails,
+            allowed_domains: self.allowed_domains.join(","),
+        };
+        if let Err(crate::error::AppError::Invalid { fields }) = form.check(true).into_result() {
+            let problems: Vec<String> = fields
+                .iter()
+                .map(|f| format!("{}: {}", f.field, f.message))
+                .collect();
+            return Err(ConfigError(format!(
+                "sso provider {:?}: {}",
+                self.slug,
+                problems.join("; ")
+            )));
+        }
+        Ok(form)
+    }
 }
 
 impl Default for Settings {
@@ -103,9 +187,11 @@ impl Default for Settings {
             throttle_ip_window_mins: 15,
             v2mom_visibility: Default::default(),
             open_registration: false,
+            password_sign_in: true,
             smtp_url: None,
             mail_from: None,
             encryption_key: None,
+            sso_providers: Vec::new(),
         }
     }
 }
@@ -254,12 +340,28 @@ impl Settings {
             .map(Keyring::parse)
             .transpose()
             .map_err(|e| ConfigError(format!("V2MOM_ENCRYPTION_KEY: {e}")))?;
+        let sso_providers = self
+            .sso_providers
+            .iter()
+            .map(ConfiguredProvider::form)
+            .collect::<Result<Vec<_>, _>>()?;
+        if let Some(twice) = sso_providers
+            .iter()
+            .enumerate()
+            .find(|(i, p)| sso_providers[..*i].iter().any(|q| q.slug == p.slug))
+        {
+            return Err(ConfigError(format!(
+                "sso provider {:?} is configured twice",
+                twice.1.slug
+            )));
+        }
         Ok(Config {
             database,
             public_url,
             trusted_proxies,
             mailer,
             keyring,
+            sso_providers,
             settings: self,
         })
     }
@@ -326,6 +428,8 @@ pub struct Config {
     pub mailer: Option<Mailer>,
     /// `encryption_key`, parsed; `None` means the data directory's key file.
     pub keyring: Option<Keyring>,
+    /// `sso_providers`, checked, with their client secrets read.
+    pub sso_providers: Vec<ProviderForm>,
 }
 
 impl Config {
@@ -390,7 +494,8 @@ impl fmt::Display for Config {
              db_max_connections={} db_acquire_timeout={}s db_tls_mode={} db_ca_file={} \
              session_idle_timeout={}min session_absolute_timeout={}h invitation_ttl={}d \
              trusted_proxies={} throttle_ip_attempts={} throttle_ip_window={}min \
-             v2mom_visibility={:?} open_registration={} mail={} encryption_keys={}",
+             v2mom_visibility={:?} open_registration={} password_sign_in={} mail={} encryption_keys={} \
+             sso_providers={}",
             s.addr,
             s.data_dir.display(),
             self.database.redacted(),
@@ -423,11 +528,21 @@ impl fmt::Display for Config {
             s.throttle_ip_window_mins,
             s.v2mom_visibility,
             s.open_registration,
+            s.password_sign_in,
             self.mailer.as_ref().map_or("-", Mailer::relay),
             self.keyring.as_ref().map_or_else(
                 || "data_dir/encryption.key".to_owned(),
                 |k| k.ids().collect::<Vec<_>>().join(",")
             ),
+            if self.sso_providers.is_empty() {
+                "-".to_owned()
+            } else {
+                self.sso_providers
+                    .iter()
+                    .map(|p| p.slug.as_str())
+                    .collect::<Vec<_>>()
+                    .join(",")
+            },
         )
     }
 }

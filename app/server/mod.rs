@@ -13,6 +13,7 @@ pub mod mail;
 pub mod org;
 pub mod password;
 pub mod policy;
+pub mod sso;
 pub mod startup;
 pub mod state;
 pub mod telemetry;

@@ -43,20 +43,29 @@ pub async fn open_database(config: &Config) -> Result<Db, StartupError> {
     Ok(db)
 }
 
-/// Everything the router needs, for a database that is open and migrated.
-pub fn app_state(config: Config, db: Db) -> AppState {
+/// Everything the router needs, for a database that is open and migrated: opens the
+/// keyring (creating the key file in the zero-configuration case) and writes the configured
+/// sign-in providers to the database.
+pub async fn app_state(config: Config, db: Db) -> Result<AppState, StartupError> {
+    let keyring = super::keyring::open(&config)?;
+    super::sso::configured::sync(&db, &keyring, &config.sso_providers)
+        .await
+        .map_err(|e| StartupError::Runtime(format!("cannot store the sso providers: {e}")))?;
+    let sso = super::sso::SsoClient::new().map_err(StartupError::Runtime)?;
     let leptos_options = LeptosOptions::builder()
         .output_name("v2mom")
         .site_root(config.settings.site_root.to_string_lossy().into_owned())
         .site_pkg_dir("pkg")
         .site_addr(config.settings.addr)
         .build();
-    AppState {
+    Ok(AppState {
         leptos_options,
         db,
         config: Arc::new(config),
         passwords: Passwords::new(),
-    }
+        keyring,
+        sso: Arc::new(sso),
+    })
 }
 
 pub async fn bind(addr: SocketAddr) -> Result<TcpListener, StartupError> {
@@ -177,6 +186,6 @@ pub fn ensure_writable_dir(dir: &Path) -> Result<(), StartupError> {
 }
 
 /// Convenience for the binary and tests: the router for an open database.
-pub fn router(config: Config, db: Db) -> Router {
-    http::router(app_state(config, db))
+pub async fn router(config: Config, db: Db) -> Result<Router, StartupError> {
+    Ok(http::router(app_state(config, db).await?))
 }

@@ -1,6 +1,6 @@
 //! What every handler and server function can reach.
 
-use super::{config::Config, db::Db, password::Passwords};
+use super::{config::Config, db::Db, keyring::Keyring, password::Passwords, sso::SsoClient};
 use crate::error::AppError;
 use axum::extract::FromRef;
 use leptos::prelude::{LeptosOptions, use_context};
@@ -12,6 +12,10 @@ pub struct AppState {
     pub db: Db,
     pub config: Arc<Config>,
     pub passwords: Passwords,
+    /// Opens and seals secrets at rest (provider client secrets).
+    pub keyring: Keyring,
+    /// Talks to single sign-on providers; caches their keys.
+    pub sso: Arc<SsoClient>,
 }
 
 /// The state inside a server function; provided by the router for every request.

@@ -13,7 +13,7 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await page.goto('/login');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByRole('banner').getByRole('button', { name: 'Sign out' })).toBeVisible();
 }
 
@@ -30,18 +30,20 @@ export async function callApi(page: Page, endpoint: string, form: Record<string,
 
 /**
  * A new person, invited by the signed-in admin on `adminPage` and signed in (invitation
- * accepted through the API) in a browser context of their own. Returns their id, name and page.
+ * accepted through the API) in a browser context of their own. Returns their id, name, email
+ * and page.
  */
 export async function newPerson(
   adminPage: Page,
   browser: Browser,
   role: 'manager' | 'employee',
   { manager, javaScriptEnabled = true }: { manager?: number; javaScriptEnabled?: boolean } = {},
-): Promise<{ id: number; name: string; page: Page }> {
+): Promise<{ id: number; name: string; email: string; page: Page }> {
   const suffix = Math.random().toString(36).slice(2, 8);
   const name = `${role === 'manager' ? 'Max' : 'Eve'} ${suffix}`;
+  const email = `${role}-${suffix}@acme.example`;
   const invited = await callApi(adminPage, 'users/invite', {
-    email: `${role}-${suffix}@acme.example`,
+    email,
     name,
     role,
     manager: manager ? String(manager) : '',
@@ -60,5 +62,5 @@ export async function newPerson(
     password: personPassword,
   });
   expect(accepted.status()).toBeLessThan(400);
-  return { id: user_id, name, page };
+  return { id: user_id, name, email, page };
 }

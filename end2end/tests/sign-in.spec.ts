@@ -16,11 +16,11 @@ test('a wrong password is refused with one message for every cause', async ({ pa
   await gotoHydrated(page, '/login');
   await page.getByLabel('Email').fill(admin.email);
   await page.getByLabel('Password').fill('not the right password');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByRole('alert')).toHaveText('The email or password is incorrect.');
 
   await page.getByLabel('Email').fill('nobody@acme.example');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByRole('alert')).toHaveText('The email or password is incorrect.');
   await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeVisible();
 });
@@ -29,6 +29,6 @@ test('after signing in, the page asked for is where you land', async ({ page }) 
   await gotoHydrated(page, '/login?next=%2Fno-such-page%3Fx%3D1');
   await page.getByLabel('Email').fill(admin.email);
   await page.getByLabel('Password').fill(admin.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page).toHaveURL(/\/no-such-page\?x=1$/);
 });

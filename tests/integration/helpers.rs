@@ -202,7 +202,7 @@ async fn start(settings: Settings, database: Arc<TestDatabase>) -> TestApp {
         .expect("database opens");
     let listener = startup::bind(config.settings.addr).await.unwrap();
     let addr = listener.local_addr().unwrap();
-    let router = startup::router(config.clone(), db.clone());
+    let router = startup::router(config.clone(), db.clone()).await.unwrap();
     let server = tokio::spawn(async move {
         startup::serve(listener, router, std::future::pending(), config_grace())
             .await

@@ -15,6 +15,9 @@ async fn add_provider(app: &TestApp, slug: &str, secret: &Sealed) {
         issuer_url: "https://id.acme.example",
         client_id: slug,
         client_secret: secret,
+        enabled: true,
+        link_verified_emails: false,
+        allowed_domains: "",
     })
     .await
     .unwrap();

@@ -40,23 +40,30 @@ impl Tx {
         created_by: i64,
         expires_at: DateTime<Utc>,
     ) -> Result<(), DbError> {
-        const CLOSE: &str =
-            "UPDATE invitations SET closed_at = $1 WHERE user_id = $2 AND closed_at IS NULL";
         const OPEN: &str = "INSERT INTO invitations \
             (user_id, token_hash, created_by, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)";
+        self.close_invitations_of(user_id).await?;
         let at = now();
-        on_tx!(self, |conn| sqlx::query(CLOSE)
-            .bind(at)
-            .bind(user_id)
-            .execute(conn)
-            .await
-            .map(|done| done.rows_affected()))?;
         on_tx!(self, |conn| sqlx::query(OPEN)
             .bind(user_id)
             .bind(token_hash)
             .bind(created_by)
             .bind(at)
             .bind(expires_at)
+            .execute(conn)
+            .await
+            .map(|done| done.rows_affected()))?;
+        Ok(())
+    }
+
+    /// Closes every invitation of `user_id` still open: replaced, or no longer needed.
+    pub async fn close_invitations_of(&mut self, user_id: i64) -> Result<(), DbError> {
+        const SQL: &str =
+            "UPDATE invitations SET closed_at = $1 WHERE user_id = $2 AND closed_at IS NULL";
+        let at = now();
+        on_tx!(self, |conn| sqlx::query(SQL)
+            .bind(at)
+            .bind(user_id)
             .execute(conn)
             .await
             .map(|done| done.rows_affected()))?;

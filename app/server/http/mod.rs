@@ -9,10 +9,14 @@ mod request_id;
 pub use request_id::current as current_request_id;
 mod security;
 mod setup_gate;
+mod sso;
 
 use super::{config::Config, state::AppState};
 use crate::app::{App, shell};
-use axum::{Router, middleware, routing::get};
+use axum::{
+    Router, middleware,
+    routing::{get, post},
+};
 use http::StatusCode;
 use leptos_axum::{
     AxumRouteListing, LeptosRoutes, file_and_error_handler_with_context, generate_route_list,
@@ -39,6 +43,9 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .route("/admin/audit/{format}", get(audit_export::export))
+        .route("/auth/sso/{slug}", post(sso::start))
+        .route("/auth/sso/{slug}/link", post(sso::start_link))
+        .route("/auth/sso/{slug}/callback", get(sso::callback))
         .leptos_routes_with_context(
             &state,
             routes,
@@ -49,7 +56,11 @@ pub fn router(state: AppState) -> Router {
             security::provide_request_nonce,
             move |_| shell(),
         ))
-        .with_state(state)
+        .with_state(state.clone())
+        .layer(middleware::from_fn_with_state(
+            state,
+            sso::allow_provider_forms,
+        ))
         .layer(middleware::from_fn_with_state(
             setup_gate,
             setup_gate::redirect_until_set_up,

@@ -30,7 +30,7 @@ impl Policy {
         }
     }
 
-    fn content_security_policy(&self, nonce: &str) -> String {
+    fn content_security_policy(&self, nonce: &str, form_targets: &str) -> String {
         format!(
             "default-src 'self'; \
              script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
@@ -41,7 +41,7 @@ impl Policy {
              object-src 'none'; \
              base-uri 'none'; \
              frame-ancestors 'none'; \
-             form-action 'self'",
+             form-action 'self'{form_targets}",
             self.live_reload.as_deref().unwrap_or("")
         )
     }
@@ -65,12 +65,23 @@ const STATIC_HEADERS: [(HeaderName, &str); 6] = [
     ),
 ];
 
+/// Origins besides ours that a page's forms may lead to: a single sign-on button posts to
+/// us and is redirected to the provider, which `form-action` would otherwise block. Set as
+/// a response extension by the pages that have such buttons.
+#[derive(Clone, Debug, Default)]
+pub struct FormTargets(pub Vec<String>);
+
 pub async fn apply(State(policy): State<Arc<Policy>>, mut req: Request, next: Next) -> Response {
     let nonce = Nonce::new();
-    let csp = policy.content_security_policy(&nonce);
-    req.extensions_mut().insert(nonce);
+    req.extensions_mut().insert(nonce.clone());
     let mut res = next.run(req).await;
 
+    let form_targets: String = res
+        .extensions()
+        .get::<FormTargets>()
+        .map(|t| t.0.iter().map(|origin| format!(" {origin}")).collect())
+        .unwrap_or_default();
+    let csp = policy.content_security_policy(&nonce, &form_targets);
     let headers = res.headers_mut();
     if let Ok(csp) = HeaderValue::from_str(&csp) {
         headers.insert(header::CONTENT_SECURITY_POLICY, csp);

@@ -1,0 +1,155 @@
+//! On your profile: the providers you sign in with, linking another and unlinking one.
+//! Both ask for your current password (or a sign-in within the last few minutes).
+
+use crate::{
+    api::{SignInMethods, UnlinkIdentity, my_sign_in_methods},
+    components::{ErrorPage, FormError, SsoNotice, action_error},
+    model::sso::LinkedIdentity,
+};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn SignInMethodsSection() -> impl IntoView {
+    let unlink = ServerAction::<UnlinkIdentity>::new();
+    let methods = Resource::new(move || unlink.version().get(), |_| my_sign_in_methods());
+    let query = use_query_map();
+    let linked = move || {
+        query
+            .with(|q| q.get("sso_linked").is_some())
+            .then_some("The sign-in is linked: you can use it from now on.")
+    };
+    view! {
+        <section aria-labelledby="sign-in-methods-heading">
+            <h2 id="sign-in-methods-heading">"Sign-in methods"</h2>
+            <SsoNotice />
+            <p role="status">{linked}</p>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match methods.await {
+                        Ok(methods) => view! { <Methods methods unlink /> }.into_any(),
+                        Err(error) => view! { <ErrorPage error /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn Methods(methods: SignInMethods, unlink: ServerAction<UnlinkIdentity>) -> impl IntoView {
+    let SignInMethods {
+        has_password,
+        identities,
+        providers,
+    } = methods;
+    let password_note = if has_password {
+        "You can sign in with your password."
+    } else {
+        "You have no password here: you sign in only through a provider."
+    };
+    view! {
+        <p>{password_note}</p>
+        {(!identities.is_empty())
+            .then(|| {
+                view! {
+                    <table class="list">
+                        <thead>
+                            <tr>
+                                <th scope="col">"Provider"</th>
+                                <th scope="col">"Email there"</th>
+                                <th scope="col">"Linked"</th>
+                                <th scope="col">"Last used"</th>
+                                <th scope="col">
+                                    <span class="visually-hidden">"Action"</span>
+                                </th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {identities
+                                .into_iter()
+                                .map(|identity| view! { <Identity identity unlink has_password /> })
+                                .collect_view()}
+                        </tbody>
+                    </table>
+                    <FormError error=action_error(unlink) />
+                }
+            })}
+        {(!providers.is_empty())
+            .then(|| {
+                view! {
+                    <h3>"Link a provider"</h3>
+                    // A plain form: each button posts it to its provider's link route, which
+                    // redirects to the provider.
+                    <form method="post" class="narrow">
+                        <ConfirmPassword id="link-password" has_password />
+                        <div class="actions">
+                            {providers
+                                .into_iter()
+                                .map(|p| {
+                                    view! {
+                                        <button
+                                            type="submit"
+                                            class="secondary"
+                                            formaction=format!("/auth/sso/{}/link", p.slug)
+                                        >
+                                            {format!("Link {}", p.name)}
+                                        </button>
+                                    }
+                                })
+                                .collect_view()}
+                        </div>
+                    </form>
+                }
+            })}
+    }
+}
+
+#[component]
+fn Identity(
+    identity: LinkedIdentity,
+    unlink: ServerAction<UnlinkIdentity>,
+    has_password: bool,
+) -> impl IntoView {
+    let field_id = format!("unlink-password-{}", identity.id);
+    view! {
+        <tr>
+            <td>{identity.provider.clone()}</td>
+            <td>{identity.email}</td>
+            <td>{identity.linked}</td>
+            <td>{identity.last_used}</td>
+            <td>
+                <ActionForm action=unlink>
+                    <input type="hidden" name="id" value=identity.id />
+                    <ConfirmPassword id=field_id has_password />
+                    <button type="submit" class="secondary">
+                        {format!("Unlink {}", identity.provider)}
+                    </button>
+                </ActionForm>
+            </td>
+        </tr>
+    }
+}
+
+/// The current password that confirms a change of sign-in methods. Someone without one
+/// confirms by having signed in moments ago, so for them it is not asked.
+#[component]
+fn ConfirmPassword(#[prop(into)] id: String, has_password: bool) -> impl IntoView {
+    if has_password {
+        view! {
+            <div class="field">
+                <label for=id.clone()>"Current password"</label>
+                <input
+                    id=id
+                    name="password"
+                    type="password"
+                    autocomplete="current-password"
+                    required=true
+                />
+            </div>
+        }
+        .into_any()
+    } else {
+        view! { <input type="hidden" name="password" value="" /> }.into_any()
+    }
+}

@@ -1,0 +1,253 @@
+//! Single sign-on: OpenID Connect providers (any issuer, Google) and GitHub.
+//!
+//! The browser posts to `/auth/sso/<slug>` (or `…/link` from the profile); we remember a
+//! [`Pending`] sign-in in its session — state, nonce, PKCE verifier, what it is for — and
+//! send it to the provider. The provider sends it back to `/auth/sso/<slug>/callback`, where
+//! the pending sign-in is taken out of the session (so it can finish once), the code is
+//! exchanged and the answer verified ([`oidc`], [`github`]), and [`accounts`] decides who
+//! that is here. Every refusal is a [`Refusal`]: a fixed message for the person, details for
+//! the audit log.
+
+pub mod accounts;
+mod client;
+pub mod configured;
+mod github;
+mod oidc;
+
+pub use client::SsoClient;
+
+use super::{db::SsoProviderRecord, errors::internal, keyring::Keyring, state::AppState};
+use crate::{
+    error::AppError,
+    model::sso::{ProviderKind, SsoFailure},
+};
+use serde::{Deserialize, Serialize};
+
+/// How long a person may spend at the provider before the sign-in is stale.
+pub const PENDING_TTL_SECS: i64 = 10 * 60;
+
+/// A sign-in through a provider that did not happen: what to tell the person, and what
+/// to record (never shown to them: it may quote the provider).
+#[derive(Debug)]
+pub struct Refusal {
+    pub failure: SsoFailure,
+    pub detail: String,
+}
+
+/// Why a flow stopped: a refusal, explained on a page and audited, or a fault of ours
+/// (the database), answered like any other server error.
+#[derive(Debug)]
+pub enum Stop {
+    Refused(Refusal),
+    Error(AppError),
+}
+
+impl From<Refusal> for Stop {
+    fn from(refusal: Refusal) -> Self {
+        Stop::Refused(refusal)
+    }
+}
+
+impl From<AppError> for Stop {
+    fn from(error: AppError) -> Self {
+        Stop::Error(error)
+    }
+}
+
+impl Refusal {
+    pub fn new(failure: SsoFailure, detail: impl Into<String>) -> Self {
+        Refusal {
+            failure,
+            detail: detail.into(),
+        }
+    }
+}
+
+/// An enabled provider, ready to use: its record and its client secret, opened.
+pub struct Provider {
+    pub record: SsoProviderRecord,
+    pub kind: ProviderKind,
+    /// The issuer (OIDC) or base URL (GitHub), without a trailing slash.
+    pub issuer: String,
+    client_secret: String,
+}
+
+impl Provider {
+    /// The enabled provider called `slug`.
+    pub async fn enabled(state: &AppState, slug: &str) -> Result<Provider, Stop> {
+        let record = state
+            .db
+            .sso_provider_by_slug(slug)
+            .await
+            .map_err(internal)?
+            .filter(|p| p.enabled)
+            .ok_or_else(|| {
+                Refusal::new(
+                    SsoFailure::UnknownProvider,
+                    format!("no enabled provider {slug:?}"),
+                )
+            })?;
+        Ok(Provider::open(record, &state.keyring)?)
+    }
+
+    fn open(record: SsoProviderRecord, keyring: &Keyring) -> Result<Provider, Refusal> {
+        let kind = ProviderKind::parse(&record.kind).ok_or_else(|| {
+            Refusal::new(
+                SsoFailure::UnknownProvider,
+                format!("kind {:?}", record.kind),
+            )
+        })?;
+        let client_secret = keyring
+            .open(crate::server::db::CLIENT_SECRET, &record.client_secret())
+            .map_err(|e| Refusal::new(SsoFailure::Unreachable, format!("client secret: {e}")))?;
+        Ok(Provider {
+            issuer: kind.issuer_url(&record.issuer_url),
+            kind,
+            record,
+            client_secret,
+        })
+    }
+}
+
+/// What the person is signing in through the provider for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "for", rename_all = "snake_case")]
+pub enum Purpose {
+    /// Signing in; afterwards go to `next` (a path on this site).
+    SignIn { next: String },
+    /// Completing the invitation behind `token` instead of choosing a password.
+    Invitation { token: String },
+    /// Adding a way to sign in to the signed-in `user_id`'s account.
+    Link { user_id: i64 },
+}
+
+impl Purpose {
+    /// The page that explains a refusal.
+    pub fn failure_page(&self, failure: SsoFailure) -> String {
+        let code = failure.code();
+        match self {
+            Purpose::SignIn { .. } => format!("/login?sso_error={code}"),
+            Purpose::Invitation { token } => {
+                format!(
+                    "/invite/{}?sso_error={code}",
+                    crate::model::percent_encode(token)
+                )
+            }
+            Purpose::Link { .. } => format!("/profile?sso_error={code}"),
+        }
+    }
+}
+
+/// A sign-in waiting for the provider's answer, kept in the browser's session.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Pending {
+    pub provider: String,
+    pub state: String,
+    pub nonce: String,
+    pub pkce_verifier: String,
+    pub redirect_uri: String,
+    pub purpose: Purpose,
+    /// Unix seconds.
+    pub started_at: i64,
+}
+
+/// Who the provider says signed in, once its answer is verified.
+#[derive(Debug, Clone)]
+pub struct ProviderIdentity {
+    pub issuer: String,
+    pub subject: String,
+    pub email: Option<String>,
+    pub email_verified: bool,
+    pub name: Option<String>,
+}
+
+/// The provider's sign-in page for this browser, and what to remember until it answers.
+pub async fn authorize(
+    client: &SsoClient,
+    provider: &Provider,
+    redirect_uri: &str,
+    purpose: Purpose,
+) -> Result<(String, Pending), Refusal> {
+    let started = match provider.kind {
+        ProviderKind::Github => github::authorize(provider, redirect_uri)?,
+        ProviderKind::Oidc | ProviderKind::Google => {
+            oidc::authorize(client, provider, redirect_uri).await?
+        }
+    };
+    let pending = Pending {
+        provider: provider.record.slug.clone(),
+        state: started.state,
+        nonce: started.nonce,
+        pkce_verifier: started.pkce_verifier,
+        redirect_uri: redirect_uri.to_owned(),
+        purpose,
+        started_at: chrono::Utc::now().timestamp(),
+    };
+    Ok((started.url, pending))
+}
+
+/// Exchanges the provider's code and verifies its answer.
+pub async fn identify(
+    client: &SsoClient,
+    provider: &Provider,
+    pending: &Pending,
+    code: &str,
+) -> Result<ProviderIdentity, Refusal> {
+    match provider.kind {
+        ProviderKind::Github => github::identify(client, provider, pending, code).await,
+        ProviderKind::Oidc | ProviderKind::Google => {
+            oidc::identify(client, provider, pending, code).await
+        }
+    }
+}
+
+/// What [`oidc::authorize`] and [`github::authorize`] hand back.
+struct Started {
+    url: String,
+    state: String,
+    /// Empty for GitHub, which has no ID token to carry one.
+    nonce: String,
+    pkce_verifier: String,
+}
+
+/// The address providers send people back to: fixed by the public URL when it is set (it
+/// must be registered at the provider exactly), else the address this request came to.
+pub fn redirect_uri(state: &AppState, host: Option<&str>, slug: &str) -> Result<String, AppError> {
+    let base = match &state.config.public_url {
+        Some(url) => url.as_str().trim_end_matches('/').to_owned(),
+        None => format!(
+            "http://{}",
+            host.filter(|h| !h.is_empty() && !h.contains(['/', '\\', '@', ' ']))
+                .ok_or(AppError::BadRequest)?
+        ),
+    };
+    Ok(format!("{base}/auth/sso/{slug}/callback"))
+}
+
+/// Where the enabled providers' sign-in pages are: their issuers' origins and, once
+/// discovered, their authorization endpoints' (see `http::security::FormTargets`).
+pub async fn form_targets(state: &AppState) -> Result<Vec<String>, AppError> {
+    let mut origins = Vec::new();
+    for record in state.db.sso_providers().await.map_err(internal)? {
+        let Some(kind) = ProviderKind::parse(&record.kind).filter(|_| record.enabled) else {
+            continue;
+        };
+        let issuer = kind.issuer_url(&record.issuer_url);
+        origins.extend(
+            url::Url::parse(&issuer)
+                .ok()
+                .map(|u| u.origin().ascii_serialization()),
+        );
+        origins.extend(state.sso.cached_authorization_origin(&issuer).await);
+    }
+    origins.sort();
+    origins.dedup();
+    Ok(origins)
+}
+
+/// The redirect URI to show administrators, when the public URL makes it certain.
+pub fn known_redirect_uri(state: &AppState, slug: &str) -> String {
+    redirect_uri(state, None, slug).unwrap_or_else(|_| {
+        format!("<your site's address>/auth/sso/{slug}/callback (set V2MOM_PUBLIC_URL)")
+    })
+}
