@@ -24,7 +24,15 @@ impl TestApp {
     /// A second server on the same database with the same settings, as another process
     /// behind a load balancer would be. It shares nothing else with this one.
     pub async fn another_server(&self) -> TestApp {
-        start(self.config.settings.clone(), self.database.clone()).await
+        self.another_server_with(|_| {}).await
+    }
+
+    /// Like [`Self::another_server`], after `adjust` has changed the settings: the next
+    /// start of the server with a changed configuration.
+    pub async fn another_server_with(&self, adjust: impl FnOnce(&mut Settings)) -> TestApp {
+        let mut settings = self.config.settings.clone();
+        adjust(&mut settings);
+        start(settings, self.database.clone()).await
     }
 
     pub fn url(&self, path: &str) -> String {

@@ -1051,6 +1051,52 @@ async fn the_sign_in_page_offers_enabled_providers_and_nothing_secret() {
 }
 
 #[tokio::test]
+async fn a_provider_that_leaves_the_configuration_is_switched_off_and_its_links_kept() {
+    let issuer = Issuer::start().await;
+    let app = app_with(&issuer, true, &[]).await;
+    let eve = with_eve(&app).await;
+    issuer.sign_in_as(Person::verified("sub-eve", EVE));
+    assert_eq!(sign_in(&app, &client()).await, "/");
+    assert_eq!(identities(&app, eve).await, 1);
+
+    // The server starts again without it in its configuration.
+    let restarted = app.another_server_with(|s| s.sso_providers.clear()).await;
+    let res = post_form(&restarted, &client(), &format!("/auth/sso/{SLUG}"), &[]).await;
+    assert_eq!(location(&res), "/login?sso_error=unknown_provider");
+    let stored = restarted
+        .db
+        .sso_provider_by_slug(SLUG)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(!stored.enabled && !stored.from_config, "{stored:?}");
+    assert_eq!(identities(&restarted, eve).await, 1);
+
+    // It is now the administrators' to change: switched on again, Eve's link still works.
+    let id = stored.id.to_string();
+    let res = restarted
+        .call_as(
+            &app.client,
+            "admin/sso/change",
+            &[
+                ("id", id.as_str()),
+                ("name", "Test ID"),
+                ("issuer_url", issuer.url.as_str()),
+                ("client_id", CLIENT_ID),
+                ("client_secret", ""),
+                ("enabled", "on"),
+                ("allowed_domains", ""),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let browser = client();
+    assert_eq!(sign_in(&restarted, &browser).await, "/");
+    assert_eq!(restarted.who_is(&browser).await.as_deref(), Some(EVE));
+    assert_eq!(audited(&restarted, "sso.linked").await.len(), 1);
+}
+
+#[tokio::test]
 async fn github_signs_in_by_account_id_and_only_with_a_verified_primary_email() {
     let issuer = Issuer::start().await;
     let mut provider = issuer.configured(SLUG, true, &[]);
