@@ -1097,6 +1097,24 @@ async fn a_provider_that_leaves_the_configuration_is_switched_off_and_its_links_
 }
 
 #[tokio::test]
+async fn with_a_public_url_the_provider_is_given_the_redirect_uri_registered_there() {
+    let issuer = Issuer::start().await;
+    let provider = issuer.configured(SLUG, true, &[]);
+    let app = spawn_app_with(move |s| {
+        s.sso_providers = vec![provider];
+        s.public_url = Some("https://v2mom.example.com/".into());
+    })
+    .await;
+    app.set_up().await;
+    // The request comes to 127.0.0.1:<port>; the provider is still told the public address.
+    let authorize = press(&app, &client(), &format!("/auth/sso/{SLUG}"), &[]).await;
+    assert_eq!(
+        query(&authorize, "redirect_uri"),
+        format!("https://v2mom.example.com/auth/sso/{SLUG}/callback")
+    );
+}
+
+#[tokio::test]
 async fn github_signs_in_by_account_id_and_only_with_a_verified_primary_email() {
     let issuer = Issuer::start().await;
     let mut provider = issuer.configured(SLUG, true, &[]);
