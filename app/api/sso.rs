@@ -18,10 +18,13 @@ use crate::{
     server::{
         audit::Event,
         auth::{authorized, confirm_it_is_you, request_origin, session},
-        db::{CLIENT_SECRET, NewSsoProvider, SsoProviderChange, display_time, is_unique_violation},
+        db::{CLIENT_SECRET, SsoProviderChange, display_time, is_unique_violation},
         errors::internal,
         policy::{Action, authorize},
-        sso::{configured::normalised_domains, known_redirect_uri},
+        sso::{
+            known_redirect_uri,
+            stored::{StoredForm, normalised_domains},
+        },
         state::{AppState, app_state},
     },
 };
@@ -125,29 +128,15 @@ pub async fn add_sso_provider(
         slug: slug.trim().to_owned(),
         issuer_url,
         client_id,
-        client_secret,
+        client_secret: client_secret.trim().to_owned(),
         enabled: true,
         link_verified_emails: link_verified_emails.is_some(),
         allowed_domains,
     };
     form.check(true).into_result()?;
-    let kind = ProviderKind::parse(&form.kind).ok_or(AppError::BadRequest)?;
-    let secret = state.keyring.seal(CLIENT_SECRET, form.client_secret.trim());
-    let domains = normalised_domains(&form.allowed_domains);
+    let stored = StoredForm::new(&form, &state.keyring).ok_or(AppError::BadRequest)?;
     let mut tx = state.db.begin().await.map_err(internal)?;
-    let added = tx
-        .add_sso_provider(NewSsoProvider {
-            slug: &form.slug,
-            name: form.name.trim(),
-            kind: kind.as_str(),
-            issuer_url: &kind.issuer_url(&form.issuer_url),
-            client_id: form.client_id.trim(),
-            client_secret: &secret,
-            enabled: true,
-            link_verified_emails: form.link_verified_emails,
-            allowed_domains: &domains,
-        })
-        .await;
+    let added = tx.add_sso_provider(stored.row()).await;
     let id = match added {
         Err(err) if is_unique_violation(&err) => {
             return Err(AppError::Invalid {
@@ -164,10 +153,10 @@ pub async fn add_sso_provider(
         .on(format!("sso_provider:{id}"))
         .with(serde_json::json!({
             "slug": form.slug,
-            "kind": kind.as_str(),
-            "issuer_url": kind.issuer_url(&form.issuer_url),
+            "kind": stored.kind.as_str(),
+            "issuer_url": stored.issuer_url,
             "link_verified_emails": form.link_verified_emails,
-            "allowed_domains": domains,
+            "allowed_domains": stored.allowed_domains,
         }));
     tx.audit(&request_origin(), event).await.map_err(internal)?;
     tx.commit().await.map_err(internal)?;

@@ -2,7 +2,6 @@
 //! timeout, and each OpenID Connect issuer's discovery document and keys, cached.
 
 use super::Refusal;
-use crate::model::sso::SsoFailure;
 use openidconnect::{IssuerUrl, JsonWebKeySet, core::CoreProviderMetadata};
 use std::{
     collections::HashMap,
@@ -56,11 +55,11 @@ impl SsoClient {
         {
             return Ok(cached.metadata.clone());
         }
-        let url = IssuerUrl::new(issuer.to_owned())
-            .map_err(|e| Refusal::new(SsoFailure::Unreachable, format!("issuer URL: {e}")))?;
+        let url =
+            IssuerUrl::new(issuer.to_owned()).map_err(|e| Refusal::unreachable("issuer URL", e))?;
         let metadata = CoreProviderMetadata::discover_async(url, &self.http)
             .await
-            .map_err(|e| Refusal::new(SsoFailure::Unreachable, format!("discovery: {e}")))?;
+            .map_err(|e| Refusal::unreachable("discovery", e))?;
         self.issuers.write().await.insert(
             issuer.to_owned(),
             Cached {
@@ -97,7 +96,7 @@ impl SsoClient {
         }
         let keys = JsonWebKeySet::fetch_async(cached.metadata.jwks_uri(), &self.http)
             .await
-            .map_err(|e| Refusal::new(SsoFailure::Unreachable, format!("keys: {e}")))?;
+            .map_err(|e| Refusal::unreachable("keys", e))?;
         let metadata = cached.metadata.set_jwks(keys);
         self.issuers.write().await.insert(
             issuer.to_owned(),

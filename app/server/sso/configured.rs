@@ -2,33 +2,20 @@
 //! sign-in flow has one place to look. A provider that has left the configuration is
 //! switched off and handed to the administrators, its people's links kept.
 
+use super::stored::StoredForm;
 use crate::{
-    model::sso::{ProviderForm, ProviderKind},
-    server::{
-        db::{CLIENT_SECRET, Db, NewSsoProvider},
-        keyring::Keyring,
-    },
+    model::sso::ProviderForm,
+    server::{db::Db, keyring::Keyring},
 };
 
 pub async fn sync(db: &Db, keyring: &Keyring, configured: &[ProviderForm]) -> Result<(), String> {
     let stored = db.sso_providers().await.map_err(|e| e.to_string())?;
     let mut tx = db.begin().await.map_err(|e| e.to_string())?;
     for form in configured {
-        let kind = ProviderKind::parse(&form.kind).ok_or("checked at load")?;
-        let secret = keyring.seal(CLIENT_SECRET, &form.client_secret);
-        tx.put_config_sso_provider(NewSsoProvider {
-            slug: &form.slug,
-            name: form.name.trim(),
-            kind: kind.as_str(),
-            issuer_url: &kind.issuer_url(&form.issuer_url),
-            client_id: form.client_id.trim(),
-            client_secret: &secret,
-            enabled: form.enabled,
-            link_verified_emails: form.link_verified_emails,
-            allowed_domains: &normalised_domains(&form.allowed_domains),
-        })
-        .await
-        .map_err(|e| format!("sso provider {:?}: {e}", form.slug))?;
+        let stored = StoredForm::new(form, keyring).ok_or("checked at load")?;
+        tx.put_config_sso_provider(stored.row())
+            .await
+            .map_err(|e| format!("sso provider {:?}: {e}", form.slug))?;
     }
     for gone in stored
         .iter()
@@ -43,11 +30,4 @@ pub async fn sync(db: &Db, keyring: &Keyring, configured: &[ProviderForm]) -> Re
             .map_err(|e| e.to_string())?;
     }
     tx.commit().await.map_err(|e| e.to_string())
-}
-
-/// The allowed domains as stored: lower-case, comma-separated (the form was checked).
-pub fn normalised_domains(text: &str) -> String {
-    crate::model::sso::domains(text)
-        .unwrap_or_default()
-        .join(",")
 }

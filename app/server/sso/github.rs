@@ -4,11 +4,10 @@
 //! The base URL is github.com, or a GitHub Enterprise Server (its API under `/api/v3`).
 
 use super::{Pending, Provider, ProviderIdentity, Refusal, SsoClient, Started};
-use crate::model::sso::{GITHUB_URL, SsoFailure};
+use crate::model::sso::GITHUB_URL;
 use oauth2::{
     AuthUrl, AuthorizationCode, ClientId, ClientSecret, CsrfToken, PkceCodeChallenge,
-    PkceCodeVerifier, RedirectUrl, RequestTokenError, Scope, TokenResponse, TokenUrl,
-    basic::BasicClient,
+    PkceCodeVerifier, RedirectUrl, Scope, TokenResponse, TokenUrl, basic::BasicClient,
 };
 use serde::Deserialize;
 
@@ -18,10 +17,6 @@ fn api_base(base: &str) -> String {
     } else {
         format!("{base}/api/v3")
     }
-}
-
-fn unreachable(what: &str) -> impl Fn(String) -> Refusal + '_ {
-    move |e| Refusal::new(SsoFailure::Unreachable, format!("{what}: {e}"))
 }
 
 type Client = BasicClient<
@@ -35,11 +30,11 @@ type Client = BasicClient<
 fn client(provider: &Provider, redirect_uri: &str) -> Result<Client, Refusal> {
     let base = &provider.issuer;
     let auth = AuthUrl::new(format!("{base}/login/oauth/authorize"))
-        .map_err(|e| unreachable("authorize URL")(e.to_string()))?;
+        .map_err(|e| Refusal::unreachable("authorize URL", e))?;
     let token = TokenUrl::new(format!("{base}/login/oauth/access_token"))
-        .map_err(|e| unreachable("token URL")(e.to_string()))?;
+        .map_err(|e| Refusal::unreachable("token URL", e))?;
     let redirect = RedirectUrl::new(redirect_uri.to_owned())
-        .map_err(|e| unreachable("redirect URI")(e.to_string()))?;
+        .map_err(|e| Refusal::unreachable("redirect URI", e))?;
     Ok(
         BasicClient::new(ClientId::new(provider.record.client_id.clone()))
             .set_client_secret(ClientSecret::new(provider.client_secret.clone()))
@@ -90,13 +85,7 @@ pub(super) async fn identify(
         .set_pkce_verifier(PkceCodeVerifier::new(pending.pkce_verifier.clone()))
         .request_async(sso.http())
         .await
-        .map_err(|e| {
-            let failure = match &e {
-                RequestTokenError::ServerResponse(_) => SsoFailure::ProviderError,
-                _ => SsoFailure::Unreachable,
-            };
-            Refusal::new(failure, format!("token endpoint: {e}"))
-        })?;
+        .map_err(Refusal::from_token_endpoint)?;
     let token = response.access_token().secret();
     let api = api_base(&provider.issuer);
     let user: User = get(sso, &format!("{api}/user"), token).await?;
@@ -126,12 +115,13 @@ async fn get<T: serde::de::DeserializeOwned>(
         .header("Accept", "application/vnd.github+json")
         .send()
         .await
-        .map_err(|e| unreachable(url)(e.to_string()))?;
+        .map_err(|e| Refusal::unreachable(url, e))?;
     if !response.status().is_success() {
-        return Err(unreachable(url)(format!("status {}", response.status())));
+        let status = response.status();
+        return Err(Refusal::unreachable(url, format_args!("status {status}")));
     }
     response
         .json()
         .await
-        .map_err(|e| unreachable(url)(e.to_string()))
+        .map_err(|e| Refusal::unreachable(url, e))
 }

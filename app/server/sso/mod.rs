@@ -13,6 +13,7 @@ mod client;
 pub mod configured;
 mod github;
 mod oidc;
+pub mod stored;
 
 pub use client::SsoClient;
 
@@ -61,6 +62,25 @@ impl Refusal {
             detail: detail.into(),
         }
     }
+
+    /// The provider could not be talked to, or an address for it is unusable.
+    pub fn unreachable(what: &str, error: impl std::fmt::Display) -> Self {
+        Refusal::new(SsoFailure::Unreachable, format!("{what}: {error}"))
+    }
+
+    /// The token endpoint's refusal (a replayed or wrong code, a bad client secret) is the
+    /// provider refusing; anything else means it could not be talked to.
+    pub fn from_token_endpoint<RE, T>(error: oauth2::RequestTokenError<RE, T>) -> Self
+    where
+        RE: std::error::Error + 'static,
+        T: oauth2::ErrorResponse + 'static,
+    {
+        let failure = match &error {
+            oauth2::RequestTokenError::ServerResponse(_) => SsoFailure::ProviderError,
+            _ => SsoFailure::Unreachable,
+        };
+        Refusal::new(failure, format!("token endpoint: {error}"))
+    }
 }
 
 /// An enabled provider, ready to use: its record and its client secret, opened.
@@ -99,7 +119,7 @@ impl Provider {
         })?;
         let client_secret = keyring
             .open(crate::server::db::CLIENT_SECRET, &record.client_secret())
-            .map_err(|e| Refusal::new(SsoFailure::Unreachable, format!("client secret: {e}")))?;
+            .map_err(|e| Refusal::unreachable("client secret", e))?;
         Ok(Provider {
             issuer: kind.issuer_url(&record.issuer_url),
             kind,

@@ -6,7 +6,7 @@ use crate::model::sso::SsoFailure;
 use openidconnect::{
     AuthorizationCode, ClaimsVerificationError, ClientId, ClientSecret, CsrfToken,
     EndpointMaybeSet, EndpointNotSet, EndpointSet, Nonce, PkceCodeChallenge, PkceCodeVerifier,
-    RedirectUrl, RequestTokenError, Scope, SignatureVerificationError,
+    RedirectUrl, Scope, SignatureVerificationError,
     core::{
         CoreAuthenticationFlow, CoreClient, CoreGenderClaim, CoreIdTokenClaims,
         CoreProviderMetadata,
@@ -33,7 +33,7 @@ fn client(
     redirect_uri: &str,
 ) -> Result<Client, Refusal> {
     let redirect = RedirectUrl::new(redirect_uri.to_owned())
-        .map_err(|e| Refusal::new(SsoFailure::Unreachable, format!("redirect URI: {e}")))?;
+        .map_err(|e| Refusal::unreachable("redirect URI", e))?;
     Ok(CoreClient::from_provider_metadata(
         metadata,
         ClientId::new(provider.record.client_id.clone()),
@@ -81,11 +81,11 @@ pub(super) async fn identify(
     let oidc = client(metadata, provider, &pending.redirect_uri)?;
     let response = oidc
         .exchange_code(AuthorizationCode::new(code.to_owned()))
-        .map_err(|e| Refusal::new(SsoFailure::Unreachable, format!("token endpoint: {e}")))?
+        .map_err(|e| Refusal::unreachable("token endpoint", e))?
         .set_pkce_verifier(PkceCodeVerifier::new(pending.pkce_verifier.clone()))
         .request_async(sso.http())
         .await
-        .map_err(token_refusal)?;
+        .map_err(Refusal::from_token_endpoint)?;
     let id_token = openidconnect::TokenResponse::id_token(&response)
         .ok_or_else(|| Refusal::new(SsoFailure::Mismatch, "no ID token in the answer"))?;
     let nonce = Nonce::new(pending.nonce.clone());
@@ -152,16 +152,4 @@ fn claims_failure(error: &ClaimsVerificationError) -> SsoFailure {
         ClaimsVerificationError::Expired(_) => SsoFailure::Expired,
         _ => SsoFailure::Mismatch,
     }
-}
-
-/// The token endpoint's refusal (a replayed or wrong code, a bad client secret) is the
-/// provider refusing; anything else means it could not be talked to.
-fn token_refusal<RE: std::error::Error + 'static, T: openidconnect::ErrorResponse + 'static>(
-    error: RequestTokenError<RE, T>,
-) -> Refusal {
-    let failure = match &error {
-        RequestTokenError::ServerResponse(_) => SsoFailure::ProviderError,
-        _ => SsoFailure::Unreachable,
-    };
-    Refusal::new(failure, format!("token endpoint: {error}"))
 }
