@@ -290,40 +290,34 @@ async fn a_callback_and_a_code_work_once() {
     assert_eq!(refusals(&app).await, ["expired", "provider_error"]);
 }
 
+/// A sign-in whose ID token the issuer spoiled with `tamper`: refused as `reason`, and the
+/// audited detail says what was wrong (`what`).
+async fn assert_spoiled_token_refused(tamper: Tamper, reason: &str, what: &str) {
+    let (_issuer, app, eve, browser, ended) = spoiled_sign_in(tamper).await;
+    assert_eq!(ended, format!("/login?sso_error={reason}"));
+    assert_refused(&app, &browser, eve, reason).await;
+    let detail = last_refusal_detail(&app).await.to_lowercase();
+    assert!(detail.contains(what), "{detail}");
+}
+
 #[tokio::test]
 async fn an_id_token_with_another_nonce_is_refused() {
-    let (_issuer, app, eve, browser, ended) = spoiled_sign_in(Tamper::Nonce).await;
-    assert_eq!(ended, "/login?sso_error=mismatch");
-    assert_refused(&app, &browser, eve, "mismatch").await;
-    let detail = last_refusal_detail(&app).await.to_lowercase();
-    assert!(detail.contains("nonce"), "{detail}");
+    assert_spoiled_token_refused(Tamper::Nonce, "mismatch", "nonce").await;
 }
 
 #[tokio::test]
 async fn an_id_token_for_another_client_is_refused() {
-    let (_issuer, app, eve, browser, ended) = spoiled_sign_in(Tamper::Audience).await;
-    assert_eq!(ended, "/login?sso_error=mismatch");
-    assert_refused(&app, &browser, eve, "mismatch").await;
-    let detail = last_refusal_detail(&app).await.to_lowercase();
-    assert!(detail.contains("audience"), "{detail}");
+    assert_spoiled_token_refused(Tamper::Audience, "mismatch", "audience").await;
 }
 
 #[tokio::test]
 async fn an_expired_id_token_is_refused() {
-    let (_issuer, app, eve, browser, ended) = spoiled_sign_in(Tamper::Expired).await;
-    assert_eq!(ended, "/login?sso_error=expired");
-    assert_refused(&app, &browser, eve, "expired").await;
-    let detail = last_refusal_detail(&app).await.to_lowercase();
-    assert!(detail.contains("expired"), "{detail}");
+    assert_spoiled_token_refused(Tamper::Expired, "expired", "expired").await;
 }
 
 #[tokio::test]
 async fn an_id_token_issued_long_ago_is_refused() {
-    let (_issuer, app, eve, browser, ended) = spoiled_sign_in(Tamper::IssuedLongAgo).await;
-    assert_eq!(ended, "/login?sso_error=expired");
-    assert_refused(&app, &browser, eve, "expired").await;
-    let detail = last_refusal_detail(&app).await.to_lowercase();
-    assert!(detail.contains("issued"), "{detail}");
+    assert_spoiled_token_refused(Tamper::IssuedLongAgo, "expired", "issued").await;
 }
 
 #[tokio::test]
@@ -751,6 +745,18 @@ async fn an_identity_linked_to_one_account_cannot_be_linked_to_another() {
         )
         .await;
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    assert_eq!(identities(&app, eve).await, 1);
+
+    // Nor can someone who is not signed in: they are asked to sign in first.
+    let nobody = client();
+    let res = app.call_as(&nobody, "profile/sign_in_methods", &[]).await;
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    let unlink = [("id", eves.as_str()), ("password", PASSWORD)];
+    let res = app.call_as(&nobody, "profile/unlink", &unlink).await;
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    let link = format!("/auth/sso/{SLUG}/link");
+    let res = post_form(&app, &nobody, &link, &[("password", PASSWORD)]).await;
+    assert_eq!(location(&res), "/login?next=/profile");
     assert_eq!(identities(&app, eve).await, 1);
 }
 
