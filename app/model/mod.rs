@@ -2,6 +2,7 @@
 
 mod audit;
 pub mod diff;
+mod scope;
 pub mod sso;
 mod status;
 mod user;
@@ -9,6 +10,7 @@ pub mod v2mom;
 pub mod validate;
 
 pub use audit::*;
+pub use scope::*;
 pub use status::*;
 pub use user::*;
 pub use v2mom::*;

@@ -6,12 +6,13 @@
 //! very next request, in every server process.
 
 use super::{
+    actor::Actor,
     audit::{Event, Origin},
     client_ip,
     config::Config,
     db::{Db, SessionStoreOnDb, UserRecord, email_key},
     errors::{internal, request_id_of},
-    policy::{Action, Actor, authorize},
+    policy::{Action, Principal, authorize},
     state::AppState,
 };
 use crate::error::AppError;
@@ -93,12 +94,21 @@ pub async fn session() -> Result<Session, AppError> {
     leptos_axum::extract::<Session>().await.map_err(internal)
 }
 
-pub fn actor_of(user: &UserRecord) -> Actor {
-    Actor {
-        user_id: user.id,
-        role: user.role(),
-        active: user.is_active(),
-    }
+/// `user` as the policy sees them on a browser session (the whole of their role).
+pub fn actor_of(user: &UserRecord) -> Principal {
+    super::actor::principal_of(user, crate::model::Scopes::ALL)
+}
+
+/// Who is acting on this browser session, if anyone is signed in.
+pub async fn current_actor(state: &AppState) -> Result<Option<Actor>, AppError> {
+    let user = current_user(state).await?;
+    Ok(user.map(|user| Actor::session(user, request_origin())))
+}
+
+/// The signed-in person acting on this browser session; 401 when nobody is. The first line
+/// of a server function whose use case needs someone signed in.
+pub async fn signed_in(state: &AppState) -> Result<Actor, AppError> {
+    current_actor(state).await?.ok_or(AppError::Unauthenticated)
 }
 
 /// The signed-in, active user of this request, if any. A session that has outlived the

@@ -1,5 +1,6 @@
 //! Server-only code: configuration, state, database, HTTP layers, start-up.
 
+pub mod actor;
 pub mod audit;
 pub mod audit_view;
 pub mod auth;

@@ -1,20 +1,22 @@
 //! Every authorisation decision, in one pure function: [`decide`].
 //!
-//! Callers work out who is acting ([`Actor`]) and how the target relates to them
+//! Callers work out who is acting ([`Principal`]) and how the target relates to them
 //! ([`Relation`], from the reporting line), then ask before doing anything. Nothing here
 //! touches the database, so the whole matrix is unit-tested below.
 
 use crate::{
     error::AppError,
-    model::{Role, StatusChange, V2momStatus},
+    model::{Role, Scope, Scopes, StatusChange, V2momStatus},
 };
 
-/// Who is asking. `None` in [`decide`] means nobody is signed in.
+/// Who is asking, as the policy sees them. `None` in [`decide`] means nobody is signed in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Actor {
+pub struct Principal {
     pub user_id: i64,
     pub role: Role,
     pub active: bool,
+    /// What the credential allows: everything for a browser session, an API key's scopes.
+    pub scopes: Scopes,
 }
 
 /// How the person an action is about relates to the actor in the reporting line.
@@ -108,6 +110,10 @@ pub enum Action {
     ViewTeam,
     /// Change one's own password, list and end one's own sessions.
     ManageOwnAccount,
+    /// Create, list and revoke one's own API keys.
+    ManageOwnApiKeys,
+    /// See and revoke everyone's API keys.
+    ManageApiKeys,
     ReadAuditLog,
     ManageSettings,
     /// Periods, lists of V2MOMs one may read, one's home page: anyone signed in.
@@ -136,6 +142,8 @@ impl Action {
             Action::ManageUsers,
             Action::ViewTeam,
             Action::ManageOwnAccount,
+            Action::ManageOwnApiKeys,
+            Action::ManageApiKeys,
             Action::ReadAuditLog,
             Action::ManageSettings,
             Action::UseV2moms,
@@ -170,23 +178,56 @@ impl Action {
     }
 }
 
+impl Action {
+    /// The scope a credential needs for this action (public actions need none).
+    pub fn scope(self) -> Option<Scope> {
+        Some(match self {
+            _ if self.is_public() => return None,
+            Action::ViewUser(_) | Action::ViewTeam | Action::UseV2moms | Action::ReadV2mom(..) => {
+                Scope::Read
+            }
+            Action::CreateV2mom(_) | Action::EditV2mom(_) | Action::ChangeV2momStatus(..) => {
+                Scope::Write
+            }
+            Action::ManageUsers
+            | Action::ManageOwnAccount
+            | Action::ManageOwnApiKeys
+            | Action::ManageApiKeys
+            | Action::ReadAuditLog
+            | Action::ManageSettings
+            | Action::ManagePeriods => Scope::Admin,
+            Action::CompleteSetup
+            | Action::SignIn
+            | Action::SignOut
+            | Action::AcceptInvitation
+            | Action::ReadPublicInfo
+            | Action::AssessPassword
+            | Action::Register => return None,
+        })
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Decision {
     Allow,
     Deny,
 }
 
-pub fn decide(actor: Option<&Actor>, action: Action) -> Decision {
+pub fn decide(actor: Option<&Principal>, action: Action) -> Decision {
     use Decision::*;
-    if action.is_public() {
+    let Some(scope) = action.scope() else {
         return Allow;
-    }
+    };
     let Some(actor) = actor.filter(|a| a.active) else {
         return Deny;
     };
+    // A key narrows its user's role; it never widens it.
+    if !actor.scopes.contains(scope) {
+        return Deny;
+    }
     let allowed = match (actor.role, action) {
         (Role::Admin, _) => true,
-        (_, Action::ManageOwnAccount) => true,
+        (_, Action::ManageOwnAccount | Action::ManageOwnApiKeys) => true,
         (Role::Manager, Action::ViewTeam) => true,
         (Role::Manager, Action::ViewUser(relation)) => {
             relation == Relation::Myself
@@ -229,7 +270,7 @@ pub fn decide(actor: Option<&Actor>, action: Action) -> Decision {
 
 /// [`decide`] as the first line of a server function: `authorize(actor, action)?`.
 /// Nobody signed in → 401; signed in but not allowed → 403.
-pub fn authorize(actor: Option<&Actor>, action: Action) -> Result<(), AppError> {
+pub fn authorize(actor: Option<&Principal>, action: Action) -> Result<(), AppError> {
     match decide(actor, action) {
         Decision::Allow => Ok(()),
         Decision::Deny if actor.is_none() => Err(AppError::Unauthenticated),
@@ -265,7 +306,7 @@ impl Circle {
 /// Which statuses of a circle's V2MOMs a list may show. Asked of [`decide`] itself, so a
 /// list never shows what opening the V2MOM would refuse.
 pub fn readable_statuses(
-    actor: &Actor,
+    actor: &Principal,
     circle: Circle,
     visibility: Visibility,
 ) -> Vec<V2momStatus> {
@@ -286,11 +327,12 @@ mod tests {
     use Decision::*;
     use V2momStatus::*;
 
-    fn actor(role: Role, active: bool) -> Actor {
-        Actor {
+    fn actor(role: Role, active: bool) -> Principal {
+        Principal {
             user_id: 7,
             role,
             active,
+            scopes: Scopes::ALL,
         }
     }
 
@@ -310,7 +352,8 @@ mod tests {
                 | Action::Register,
             ) => Allow,
             (Role::Admin, _) => Allow,
-            (_, Action::ManageOwnAccount) => Allow,
+            (_, Action::ManageOwnAccount | Action::ManageOwnApiKeys) => Allow,
+            (_, Action::ManageApiKeys) => Deny,
             (Role::Manager, Action::ViewTeam) => Allow,
             (Role::Manager, Action::ViewUser(Myself | DirectReport | IndirectReport)) => Allow,
             (Role::Manager, Action::ViewUser(OwnManager | ManagerAbove)) => Allow,
@@ -405,8 +448,51 @@ mod tests {
                 checked += 1;
             }
         }
-        // 19 account actions; 2 + 7 + 56 + 28 + 35 about V2MOMs.
-        assert_eq!(checked, 3 * 147);
+        // 21 account actions; 2 + 7 + 56 + 28 + 35 about V2MOMs.
+        assert_eq!(checked, 3 * 149);
+    }
+
+    /// A key's scopes narrow the role: each action needs its scope on top of what the
+    /// role allows, and no scope adds anything the role lacks.
+    #[test]
+    fn scopes_narrow_the_role_and_never_widen_it() {
+        let scope_sets = [
+            Scopes::NONE,
+            Scopes::NONE.with(Scope::Read),
+            Scopes::NONE.with(Scope::Write),
+            Scopes::NONE.with(Scope::Admin),
+            Scopes::NONE.with(Scope::Read).with(Scope::Write),
+            Scopes::ALL,
+        ];
+        for role in Role::ALL {
+            for scopes in scope_sets {
+                let key = Principal {
+                    scopes,
+                    ..actor(role, true)
+                };
+                for action in Action::all() {
+                    let want = match action.scope() {
+                        None => Allow,
+                        Some(scope) if scopes.contains(scope) => expected(role, action),
+                        Some(_) => Deny,
+                    };
+                    assert_eq!(
+                        decide(Some(&key), action),
+                        want,
+                        "{role:?} {scopes:?} {action:?}"
+                    );
+                }
+            }
+        }
+        let read_only = Principal {
+            scopes: Scopes::NONE.with(Scope::Read),
+            ..actor(Role::Admin, true)
+        };
+        assert_eq!(
+            authorize(Some(&read_only), Action::ManageUsers),
+            Err(AppError::Forbidden)
+        );
+        assert_eq!(authorize(Some(&read_only), Action::UseV2moms), Ok(()));
     }
 
     #[test]

@@ -6,7 +6,7 @@ use super::{
     db::{UserRecord, V2momHeader},
     errors::internal,
     org::relation_between,
-    policy::{Action, Actor, Decision, Relation, V2momFacts, Visibility, authorize, decide},
+    policy::{Action, Decision, Principal, Relation, V2momFacts, Visibility, authorize, decide},
     state::AppState,
 };
 use crate::{error::AppError, model::StatusChange};
@@ -65,7 +65,7 @@ impl Access {
         self.may(Action::ReadV2mom(facts, self.visibility))
     }
 
-    pub fn actor(&self) -> Actor {
+    pub fn actor(&self) -> Principal {
         actor_of(&self.user)
     }
 

@@ -1,0 +1,63 @@
+//! Who is acting in a use case: the user, what their credential allows, and where the
+//! request came from (for the audit log). Pages resolve it from the browser session
+//! ([`super::auth::signed_in`]), `/api/v1` from a bearer key; the domain layer takes it as
+//! it is and never looks at the request itself.
+
+use super::{
+    audit::Origin,
+    db::UserRecord,
+    policy::{Action, Decision, Principal, authorize, decide},
+};
+use crate::{error::AppError, model::Scopes};
+
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub user: UserRecord,
+    /// Everything for a browser session; an API key's scopes.
+    pub scopes: Scopes,
+    pub origin: Origin,
+}
+
+impl Actor {
+    /// `user` with the whole of their role (a browser session, the command line).
+    pub fn session(user: UserRecord, origin: Origin) -> Actor {
+        Actor {
+            user,
+            scopes: Scopes::ALL,
+            origin,
+        }
+    }
+
+    pub fn id(&self) -> i64 {
+        self.user.id
+    }
+
+    /// The actor as the policy sees them.
+    pub fn principal(&self) -> Principal {
+        principal_of(&self.user, self.scopes)
+    }
+
+    /// The policy's answer for `action`, as the error to return when it is no (403).
+    pub fn require(&self, action: Action) -> Result<(), AppError> {
+        authorize(Some(&self.principal()), action)
+    }
+
+    pub fn may(&self, action: Action) -> bool {
+        decide(Some(&self.principal()), action) == Decision::Allow
+    }
+}
+
+/// `user` as the policy sees them, with what their credential allows.
+pub fn principal_of(user: &UserRecord, scopes: Scopes) -> Principal {
+    Principal {
+        user_id: user.id,
+        role: user.role(),
+        active: user.is_active(),
+        scopes,
+    }
+}
+
+/// [`Actor::require`] for someone who may not be signed in: 401 when nobody is.
+pub fn require(actor: Option<&Actor>, action: Action) -> Result<(), AppError> {
+    authorize(actor.map(Actor::principal).as_ref(), action)
+}
