@@ -7,6 +7,7 @@ pub mod sso;
 mod status;
 mod user;
 pub mod v2mom;
+mod v2mom_ops;
 pub mod validate;
 
 pub use audit::*;
@@ -14,6 +15,7 @@ pub use scope::*;
 pub use status::*;
 pub use user::*;
 pub use v2mom::*;
+pub use v2mom_ops::*;
 
 /// Percent-encodes everything but unreserved characters, for a value inside a URL.
 pub fn percent_encode(text: &str) -> String {
@@ -25,6 +27,17 @@ pub fn percent_encode(text: &str) -> String {
             _ => format!("%{b:02X}"),
         })
         .collect()
+}
+
+/// An RFC 3339 UTC time (`2026-12-03T14:32:13Z`) as pages show it: `2026-12-03 14:32 UTC`.
+/// Anything else is shown as it is.
+pub fn display_time(rfc3339: &str) -> String {
+    match (rfc3339.get(..10), rfc3339.get(10..11), rfc3339.get(11..16)) {
+        (Some(date), Some("T"), Some(time)) if rfc3339.ends_with('Z') => {
+            format!("{date} {time} UTC")
+        }
+        _ => rfc3339.to_owned(),
+    }
 }
 
 /// How many pages `total` items fill at `per_page` a page (at least one).

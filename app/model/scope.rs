@@ -7,6 +7,7 @@ use std::fmt;
 /// One kind of access an API key can be given.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub enum Scope {
     /// Reading what the user may read.
     Read,

@@ -18,6 +18,7 @@ pub const MAX_ITEMS: usize = 50;
 /// Where a V2MOM stands: `draft → in_review → published → archived`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub enum V2momStatus {
     Draft,
     InReview,
@@ -73,6 +74,7 @@ impl FromStr for V2momStatus {
 /// A move in the lifecycle, as someone asks for it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub enum StatusChange {
     /// The owner asks their manager to approve.
     Submit,
@@ -138,6 +140,7 @@ impl StatusChange {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub enum MeasureStatus {
     #[default]
     NotStarted,
@@ -186,6 +189,7 @@ impl FromStr for MeasureStatus {
 
 /// A planning period such as "FY2027"; dates as `YYYY-MM-DD`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Period {
     pub id: i64,
     pub name: String,
@@ -195,6 +199,7 @@ pub struct Period {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ValueItem {
     #[serde(default)]
     pub name: String,
@@ -203,6 +208,7 @@ pub struct ValueItem {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Measure {
     #[serde(default)]
     pub description: String,
@@ -236,6 +242,7 @@ pub fn parse_number(text: &str) -> Option<f64> {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Method {
     /// Kept across saves, because other people's methods align to it; `None` until saved.
     #[serde(default, deserialize_with = "optional_id")]
@@ -271,6 +278,7 @@ fn optional_id<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<i64>, D:
 
 /// Everything an editor changes, and what a revision keeps.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct V2momContent {
     #[serde(default)]
     pub title: String,
@@ -599,6 +607,7 @@ impl ListChange {
 
 /// A person as a V2MOM names them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct PersonRef {
     pub id: i64,
     pub name: String,
@@ -606,6 +615,7 @@ pub struct PersonRef {
 
 /// A whole V2MOM as stored now.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct V2mom {
     pub id: i64,
     pub owner: PersonRef,
@@ -617,13 +627,14 @@ pub struct V2mom {
     /// Why the manager returned it, while it is back with its owner.
     pub review_comment: String,
     pub updated_by: PersonRef,
-    /// `YYYY-MM-DD HH:MM UTC`.
+    /// RFC 3339, UTC (pages show it with `display_time`).
     pub updated_at: String,
     pub content: V2momContent,
 }
 
 /// One V2MOM in a list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct V2momSummary {
     pub id: i64,
     pub owner: PersonRef,
@@ -637,6 +648,7 @@ pub struct V2momSummary {
 
 /// A saved version: who, when, and what it held.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct RevisionInfo {
     pub number: i64,
     pub status: V2momStatus,
@@ -646,6 +658,7 @@ pub struct RevisionInfo {
 
 /// What a revision keeps: the content and the status it had.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Snapshot {
     pub status: V2momStatus,
     pub content: V2momContent,

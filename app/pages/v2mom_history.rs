@@ -79,7 +79,7 @@ pub fn V2momHistoryPage() -> impl IntoView {
                                                             <td>{r.number}</td>
                                                             <td>{r.status.label()}</td>
                                                             <td>{r.saved_by}</td>
-                                                            <td>{r.saved_at}</td>
+                                                            <td>{crate::model::display_time(&r.saved_at)}</td>
                                                         </tr>
                                                     }
                                                 })

@@ -92,7 +92,7 @@ pub fn V2momListPage() -> impl IntoView {
                                                                 {v.status.label()}
                                                             </span>
                                                         </td>
-                                                        <td>{v.updated_at}</td>
+                                                        <td>{crate::model::display_time(&v.updated_at)}</td>
                                                     </tr>
                                                 }
                                             })

@@ -60,7 +60,7 @@ fn V2momDocument(page: V2momPage, change: ServerAction<ChangeV2momStatus>) -> im
                 </p>
                 <h1>{title}</h1>
                 <p class="meta">
-                    {format!("Version {} · last saved by {} on {}", v.version, v.updated_by.name, v.updated_at)}
+                    {format!("Version {} · last saved by {} on {}", v.version, v.updated_by.name, crate::model::display_time(&v.updated_at))}
                 </p>
                 <nav class="no-print actions" aria-label="This V2MOM">
                     {page

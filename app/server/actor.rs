@@ -16,6 +16,17 @@ pub struct Actor {
     /// Everything for a browser session; an API key's scopes.
     pub scopes: Scopes,
     pub origin: Origin,
+    pub via: Via,
+}
+
+/// The client the actor uses, for the few answers that differ between them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Via {
+    /// The site's own pages: someone who follows a link to what they may not read is told
+    /// so (403), since the link itself came from somewhere.
+    Browser,
+    /// `/api/v1` with a key: what the caller may not read does not exist for them (404).
+    ApiKey,
 }
 
 impl Actor {
@@ -25,6 +36,25 @@ impl Actor {
             user,
             scopes: Scopes::ALL,
             origin,
+            via: Via::Browser,
+        }
+    }
+
+    /// `user` through an API key with `scopes`.
+    pub fn api_key(user: UserRecord, scopes: Scopes, origin: Origin) -> Actor {
+        Actor {
+            user,
+            scopes,
+            origin,
+            via: Via::ApiKey,
+        }
+    }
+
+    /// The error for something this actor may not read: a refusal, or nothing at all.
+    pub fn unreadable(&self) -> AppError {
+        match self.via {
+            Via::Browser => AppError::Forbidden,
+            Via::ApiKey => AppError::NotFound,
         }
     }
 

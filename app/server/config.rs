@@ -63,6 +63,8 @@ pub struct Settings {
     /// may make per `throttle_ip_window_mins`.
     pub throttle_ip_attempts: u32,
     pub throttle_ip_window_mins: u64,
+    /// Requests one API key may make per minute on `/api/v1` (bursts up to the same number).
+    pub api_rate_limit_per_minute: u32,
     /// Who reads published V2MOMs: `chain` (the owner's reporting line) or `company`.
     pub v2mom_visibility: crate::server::policy::Visibility,
     /// Whether anyone may create an (employee) account at `/register`.
@@ -185,6 +187,7 @@ impl Default for Settings {
             trusted_proxies: Vec::new(),
             throttle_ip_attempts: 50,
             throttle_ip_window_mins: 15,
+            api_rate_limit_per_minute: 600,
             v2mom_visibility: Default::default(),
             open_registration: false,
             password_sign_in: true,
@@ -314,6 +317,11 @@ impl Settings {
         }
         // Failures are kept for a day (the account window): a longer window would count rows
         // that are already gone.
+        if self.api_rate_limit_per_minute == 0 {
+            return Err(ConfigError(
+                "V2MOM_API_RATE_LIMIT_PER_MINUTE must be more than 0".into(),
+            ));
+        }
         if !(1..=24 * 60).contains(&self.throttle_ip_window_mins) {
             return Err(ConfigError(
                 "V2MOM_THROTTLE_IP_WINDOW_MINS must be between 1 and 1440 (a day)".into(),
@@ -494,7 +502,7 @@ impl fmt::Display for Config {
              db_max_connections={} db_acquire_timeout={}s db_tls_mode={} db_ca_file={} \
              session_idle_timeout={}min session_absolute_timeout={}h invitation_ttl={}d \
              trusted_proxies={} throttle_ip_attempts={} throttle_ip_window={}min \
-             v2mom_visibility={:?} open_registration={} password_sign_in={} mail={} encryption_keys={} \
+             api_rate_limit={}/min v2mom_visibility={:?} open_registration={} password_sign_in={} mail={} encryption_keys={} \
              sso_providers={}",
             s.addr,
             s.data_dir.display(),
@@ -526,6 +534,7 @@ impl fmt::Display for Config {
             },
             s.throttle_ip_attempts,
             s.throttle_ip_window_mins,
+            s.api_rate_limit_per_minute,
             s.v2mom_visibility,
             s.open_registration,
             s.password_sign_in,

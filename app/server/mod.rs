@@ -1,11 +1,13 @@
 //! Server-only code: configuration, state, database, HTTP layers, start-up.
 
 pub mod actor;
+pub mod alignment;
 pub mod audit;
 pub mod audit_view;
 pub mod auth;
 pub mod client_ip;
 pub mod config;
+pub mod dashboard;
 pub mod db;
 pub mod errors;
 pub mod http;
@@ -13,7 +15,9 @@ pub mod keyring;
 pub mod mail;
 pub mod org;
 pub mod password;
+pub mod pending_stubs;
 pub mod policy;
+pub mod rest;
 pub mod sso;
 pub mod startup;
 pub mod state;
@@ -21,4 +25,4 @@ pub mod telemetry;
 pub mod throttle;
 pub mod tokens;
 pub mod unsaved;
-pub mod v2mom_access;
+pub mod v2moms;

@@ -15,6 +15,7 @@ mod people;
 mod profile;
 mod register;
 mod repository;
+mod rest;
 mod secrets;
 mod security;
 mod sessions;

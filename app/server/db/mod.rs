@@ -35,8 +35,8 @@ pub use sso_providers::{CLIENT_SECRET, NewSsoProvider, SsoProviderChange, SsoPro
 pub(crate) use tx::on_tx;
 pub use tx::{Tx, is_unique_violation};
 pub use users::{NewUser, UserRecord, email_key};
-pub use v2mom_list::ReadScope;
-pub use v2moms::{NewV2mom, V2momHeader, display_time};
+pub use v2mom_list::{ReadScope, Window};
+pub use v2moms::{NewV2mom, V2momHeader, display_time, rfc3339};
 
 use super::config::{Config, Database};
 use crate::model::Backend;

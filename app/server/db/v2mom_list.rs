@@ -1,6 +1,6 @@
 //! Lists of V2MOMs: filtered, paged, and limited to what the reader may open.
 
-use super::{Db, DbError, on_backend, org::like_pattern, v2moms::display_time};
+use super::{Db, DbError, on_backend, org::like_pattern, v2moms::rfc3339};
 use crate::{
     model::{PersonRef, V2momQuery, V2momStatus, V2momSummary},
     server::policy::Circle,
@@ -62,18 +62,32 @@ impl ReadScope {
     }
 }
 
+/// Which part of a list to read.
+#[derive(Debug, Clone, Copy)]
+pub enum Window {
+    /// A numbered page (pages): latest change first, with the total count.
+    Page { limit: i64, offset: i64 },
+    /// The next items after a cursor (the API): by id, stable while others save.
+    After { limit: i64, after_id: Option<i64> },
+}
+
 impl Db {
-    /// One page of the V2MOMs `reader` may open that match `query`, latest change first.
+    /// The V2MOMs `reader` may open that match `query`, in `window`; the total count for
+    /// a page, `None` after a cursor.
     pub async fn list_v2moms(
         &self,
         reader: i64,
         scope: &ReadScope,
         query: &V2momQuery,
-        limit: i64,
-        offset: i64,
-    ) -> Result<(Vec<V2momSummary>, i64), DbError> {
+        window: Window,
+    ) -> Result<(Vec<V2momSummary>, Option<i64>), DbError> {
+        let (limit, offset, after_id, order) = match window {
+            Window::Page { limit, offset } => (limit, offset, None, "v.updated_at DESC, v.id DESC"),
+            Window::After { limit, after_id } => (limit, 0, after_id, "v.id ASC"),
+        };
         let filter = format!(
             "WHERE {} \
+             AND ($8 IS NULL OR v.id > $8) \
              AND ($2 IS NULL OR v.owner_id = $2) \
              AND ($3 IS NULL OR o.manager_id = $3) \
              AND ($4 = '' OR lower(o.function) = $4) \
@@ -90,7 +104,7 @@ impl Db {
             "{CIRCLES} SELECT v.id, v.owner_id, o.display_name AS owner_name, \
                 o.manager_id, m.display_name AS manager_name, o.function, p.name AS period_name, v.title, \
                 v.status, v.updated_at \
-             {from} {filter} ORDER BY v.updated_at DESC, v.id DESC LIMIT $8 OFFSET $9"
+             {from} {filter} ORDER BY {order} LIMIT $9 OFFSET $10"
         );
         let count = format!("{CIRCLES} SELECT COUNT(*) {from} {filter}");
         let function = query.function.trim().to_lowercase();
@@ -105,6 +119,7 @@ impl Db {
                     .bind(query.period)
                     .bind(status)
                     .bind(&text)
+                    .bind(after_id)
             };
         }
         let rows: Vec<SummaryRow> = on_backend!(self, |pool| bind_filters!(sqlx::query_as(&page))
@@ -112,9 +127,14 @@ impl Db {
             .bind(offset)
             .fetch_all(pool)
             .await)?;
-        let total: i64 = on_backend!(self, |pool| bind_filters!(sqlx::query_scalar(&count))
+        let total = match window {
+            Window::Page { .. } => Some(on_backend!(self, |pool| bind_filters!(
+                sqlx::query_scalar::<_, i64>(&count)
+            )
             .fetch_one(pool)
-            .await)?;
+            .await)?),
+            Window::After { .. } => None,
+        };
         let items = rows
             .into_iter()
             .map(|r| {
@@ -132,7 +152,7 @@ impl Db {
                     period_name: r.period_name,
                     title: r.title,
                     status: super::v2moms::parse_status(&r.status)?,
-                    updated_at: display_time(r.updated_at),
+                    updated_at: rfc3339(r.updated_at),
                 })
             })
             .collect::<Result<_, DbError>>()?;

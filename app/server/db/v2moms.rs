@@ -105,6 +105,12 @@ pub fn display_time(at: DateTime<Utc>) -> String {
     at.format("%Y-%m-%d %H:%M UTC").to_string()
 }
 
+/// A time as the model carries it: RFC 3339 in UTC, to the second (pages show it with
+/// [`crate::model::display_time`]).
+pub fn rfc3339(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
 fn due_date(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
 }
@@ -192,7 +198,7 @@ impl Db {
                 id: row.updated_by,
                 name: row.updated_by_name,
             },
-            updated_at: display_time(row.updated_at),
+            updated_at: rfc3339(row.updated_at),
             content,
         }))
     }
@@ -284,7 +290,7 @@ impl Db {
                     number: r.number,
                     status: parse_status(&r.status)?,
                     saved_by: r.saved_by,
-                    saved_at: display_time(r.saved_at),
+                    saved_at: rfc3339(r.saved_at),
                 })
             })
             .collect()

@@ -38,6 +38,8 @@ pub fn router(state: AppState) -> Router {
     let shell_options = state.leptos_options.clone();
     let shell = move || shell(shell_options.clone());
     let routes = route_list();
+    let state_for_api = state.clone();
+    let api_limits = super::rest::Limits::new(config.settings.api_rate_limit_per_minute);
 
     let app = Router::new()
         .route("/healthz", get(health::healthz))
@@ -65,7 +67,10 @@ pub fn router(state: AppState) -> Router {
             setup_gate,
             setup_gate::redirect_until_set_up,
         ))
-        .layer(sessions);
+        .layer(sessions)
+        // After the session layer and the setup gate: the API reads no cookie and makes no
+        // session, and answers in JSON even before setup.
+        .nest("/api/v1", super::rest::router(state_for_api, api_limits));
     with_layers(app, &config)
 }
 

@@ -1,0 +1,74 @@
+//! `/api/v1/me`, `/users` and `/periods`: who the caller is, the people they may see, and the
+//! planning periods.
+
+use super::{
+    key::Caller,
+    problem::{ApiResult, PathOf},
+};
+use crate::{
+    model::{Period, Role, Scope, UserSummary},
+    server::{
+        pending_stubs::{periods, users},
+        state::AppState,
+    },
+};
+use axum::{Json, extract::State};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+/// The caller: the key's user, and what the key may do.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Me {
+    pub id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub role: Role,
+    pub scopes: Vec<Scope>,
+}
+
+/// Who the key acts for.
+#[utoipa::path(get, path = "/me", tag = "People",
+    responses((status = 200, description = "The key's user and scopes", body = Me)))]
+pub async fn me(caller: Caller) -> Json<Me> {
+    let user = &caller.user;
+    Json(Me {
+        id: user.id,
+        email: user.email.clone(),
+        display_name: user.display_name.clone(),
+        role: user.role(),
+        scopes: caller.scopes.iter().collect(),
+    })
+}
+
+/// The planning periods, newest first.
+#[utoipa::path(get, path = "/periods", tag = "Periods",
+    responses((status = 200, description = "Every period", body = Vec<Period>)))]
+pub async fn list_periods(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> ApiResult<Json<Vec<Period>>> {
+    Ok(Json(periods::list(&state, &caller).await?))
+}
+
+/// The people the caller may see: administrators everyone; managers themselves, their team
+/// and the managers above them; employees themselves and the managers above them.
+#[utoipa::path(get, path = "/users", tag = "People",
+    responses((status = 200, description = "The people the caller may see, by name", body = Vec<UserSummary>)))]
+pub async fn list_users(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> ApiResult<Json<Vec<UserSummary>>> {
+    Ok(Json(users::visible(&state, &caller).await?))
+}
+
+/// One person the caller may see.
+#[utoipa::path(get, path = "/users/{id}", tag = "People",
+    params(("id" = i64, Path, description = "The person")),
+    responses((status = 200, description = "The person", body = UserSummary)))]
+pub async fn get_user(
+    State(state): State<AppState>,
+    caller: Caller,
+    PathOf(id): PathOf<i64>,
+) -> ApiResult<Json<UserSummary>> {
+    Ok(Json(users::person(&state, &caller, id).await?))
+}

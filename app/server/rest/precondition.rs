@@ -1,0 +1,141 @@
+//! Versions on the wire: a V2MOM's `ETag` is its version, `If-None-Match` answers 304 when it
+//! is unchanged, and a write names the version it started from in `If-Match` (RFC 9110 §13).
+
+use super::problem::ApiError;
+use crate::{error::AppError, model::V2mom};
+use axum::{
+    Json,
+    http::{HeaderMap, HeaderValue, StatusCode, header},
+    response::{IntoResponse, IntoResponseParts, Response, ResponseParts},
+};
+
+/// The `ETag` header of a V2MOM: its version, as a strong tag.
+pub struct ETag(i64);
+
+impl ETag {
+    pub fn of(v2mom: &V2mom) -> ETag {
+        ETag(v2mom.version)
+    }
+
+    fn value(&self) -> HeaderValue {
+        HeaderValue::from_str(&format!("\"{}\"", self.0))
+            .unwrap_or(HeaderValue::from_static("\"0\""))
+    }
+}
+
+impl IntoResponseParts for ETag {
+    type Error = std::convert::Infallible;
+
+    fn into_response_parts(self, mut res: ResponseParts) -> Result<ResponseParts, Self::Error> {
+        res.headers_mut().insert(header::ETAG, self.value());
+        Ok(res)
+    }
+}
+
+/// The tags a precondition header lists: `Some(None)` for `*`, else the versions named by
+/// strong tags (weak ones never match a write, and mean the same version for a read).
+fn listed(
+    headers: &HeaderMap,
+    name: header::HeaderName,
+    weak_too: bool,
+) -> Option<Option<Vec<i64>>> {
+    let values: Vec<&str> = headers
+        .get_all(&name)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .collect();
+    if values.is_empty() {
+        return None;
+    }
+    let tags: Vec<&str> = values
+        .iter()
+        .flat_map(|v| v.split(','))
+        .map(str::trim)
+        .collect();
+    if tags.contains(&"*") {
+        return Some(None);
+    }
+    let versions = tags
+        .iter()
+        .filter_map(|tag| match tag.strip_prefix("W/") {
+            Some(weak) if weak_too => Some(weak),
+            Some(_) => None,
+            None => Some(*tag),
+        })
+        .filter_map(|tag| tag.strip_prefix('"')?.strip_suffix('"')?.parse().ok())
+        .collect();
+    Some(Some(versions))
+}
+
+/// The V2MOM with its `ETag`, or 304 when `If-None-Match` names its version.
+pub fn fresh_or_not_modified(headers: &HeaderMap, v2mom: V2mom) -> Response {
+    let unchanged = match listed(headers, header::IF_NONE_MATCH, true) {
+        None => false,
+        Some(None) => true,
+        Some(Some(versions)) => versions.contains(&v2mom.version),
+    };
+    if unchanged {
+        (StatusCode::NOT_MODIFIED, ETag::of(&v2mom), ()).into_response()
+    } else {
+        (ETag::of(&v2mom), Json(v2mom)).into_response()
+    }
+}
+
+/// The version a write starts from, from `If-Match`: 428 without one, 412 when it names
+/// another version than `current`.
+pub fn required_version(headers: &HeaderMap, current: i64) -> Result<i64, ApiError> {
+    match listed(headers, header::IF_MATCH, false) {
+        None => Err(ApiError::with_status(
+            AppError::Refused {
+                reason: "Send the V2MOM's ETag in If-Match, so that nobody's change is lost."
+                    .into(),
+            },
+            StatusCode::PRECONDITION_REQUIRED,
+        )),
+        Some(None) => Ok(current),
+        Some(Some(versions)) if versions.contains(&current) => Ok(current),
+        Some(Some(_)) => Err(stale_is_412(AppError::Conflict)),
+    }
+}
+
+/// A write that lost the race to another (409 in the pages) is a failed precondition here.
+pub fn stale_is_412(error: AppError) -> ApiError {
+    match error {
+        AppError::Conflict => ApiError::with_status(
+            AppError::Refused {
+                reason: "Someone saved a change since the version you named. Read it again.".into(),
+            },
+            StatusCode::PRECONDITION_FAILED,
+        ),
+        other => other.into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(name: header::HeaderName, value: &'static str) -> HeaderMap {
+        let mut map = HeaderMap::new();
+        map.insert(name, HeaderValue::from_static(value));
+        map
+    }
+
+    #[test]
+    fn if_match_names_a_strong_version_or_anything() {
+        let version = |v| required_version(&headers(header::IF_MATCH, v), 3).map_err(|e| e.status);
+        assert_eq!(version("\"3\""), Ok(3));
+        assert_eq!(version("\"2\", \"3\""), Ok(3));
+        assert_eq!(version("*"), Ok(3));
+        assert_eq!(version("\"2\""), Err(Some(StatusCode::PRECONDITION_FAILED)));
+        assert_eq!(
+            version("W/\"3\""),
+            Err(Some(StatusCode::PRECONDITION_FAILED))
+        );
+        assert_eq!(version("3"), Err(Some(StatusCode::PRECONDITION_FAILED)));
+        assert_eq!(
+            required_version(&HeaderMap::new(), 3).map_err(|e| e.status),
+            Err(Some(StatusCode::PRECONDITION_REQUIRED))
+        );
+    }
+}

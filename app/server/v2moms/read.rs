@@ -1,0 +1,136 @@
+//! Reading V2MOMs: one with what the actor may do with it, lists, and revisions.
+
+use super::{Access, aligned};
+use crate::{
+    error::AppError,
+    model::{RevisionInfo, Snapshot, V2momList, V2momPage, V2momQuery, V2momSummary},
+    server::{
+        actor::Actor,
+        db::{ReadScope, Window},
+        errors::internal,
+        policy::{Action, Circle, readable_statuses},
+        state::AppState,
+    },
+};
+
+pub const PER_PAGE: u32 = 25;
+
+/// A V2MOM, what the actor may do with it, and how its methods are aligned. `unsaved` is
+/// left empty: it belongs to a browser session, which the page adds.
+pub async fn get(state: &AppState, actor: &Actor, id: i64) -> Result<V2momPage, AppError> {
+    let access = Access::open(state, actor, id).await?;
+    let v2mom = state
+        .db
+        .v2mom(id)
+        .await
+        .map_err(internal)?
+        .ok_or(AppError::NotFound)?;
+    let (aligned_to, aligned_from) = aligned::links(state, &access).await?;
+    Ok(V2momPage {
+        can_edit: access.require_edit().is_ok(),
+        unsaved: None,
+        changes: access.changes(),
+        aligned_to,
+        aligned_from,
+        v2mom,
+    })
+}
+
+/// One numbered page of the V2MOMs the actor may open, filtered (the list page).
+pub async fn list(
+    state: &AppState,
+    actor: &Actor,
+    query: &V2momQuery,
+) -> Result<V2momList, AppError> {
+    let page = query.page.unwrap_or(1).max(1);
+    let window = Window::Page {
+        limit: i64::from(PER_PAGE),
+        offset: i64::from(page - 1) * i64::from(PER_PAGE),
+    };
+    let (items, total) = listed(state, actor, query, window).await?;
+    Ok(V2momList {
+        items,
+        total: total.unwrap_or_default(),
+        page,
+        per_page: PER_PAGE,
+    })
+}
+
+/// Up to `limit` V2MOMs the actor may open after the one with id `after` (by id), and the
+/// cursor for the next ones when there may be more.
+pub struct Listed {
+    pub items: Vec<V2momSummary>,
+    pub next_after: Option<i64>,
+}
+
+pub async fn list_after(
+    state: &AppState,
+    actor: &Actor,
+    query: &V2momQuery,
+    after: Option<i64>,
+    limit: u32,
+) -> Result<Listed, AppError> {
+    let limit = i64::from(limit.clamp(1, 100));
+    let window = Window::After {
+        limit,
+        after_id: after,
+    };
+    let (items, _) = listed(state, actor, query, window).await?;
+    let next_after = (items.len() as i64 == limit)
+        .then(|| items.last().map(|v| v.id))
+        .flatten();
+    Ok(Listed { items, next_after })
+}
+
+async fn listed(
+    state: &AppState,
+    actor: &Actor,
+    query: &V2momQuery,
+    window: Window,
+) -> Result<(Vec<V2momSummary>, Option<i64>), AppError> {
+    actor.require(Action::UseV2moms)?;
+    let principal = actor.principal();
+    let visibility = state.config.settings.v2mom_visibility;
+    let scope = ReadScope(
+        Circle::ALL
+            .into_iter()
+            .map(|c| (c, readable_statuses(&principal, c, visibility)))
+            .collect(),
+    );
+    state
+        .db
+        .list_v2moms(actor.id(), &scope, query, window)
+        .await
+        .map_err(internal)
+}
+
+/// The revisions the actor may see: all of them for those who may read its drafts, the
+/// published and archived ones for everyone else.
+pub async fn revisions(
+    state: &AppState,
+    actor: &Actor,
+    id: i64,
+) -> Result<Vec<RevisionInfo>, AppError> {
+    let access = Access::open(state, actor, id).await?;
+    let revisions = state.db.revisions(id).await.map_err(internal)?;
+    Ok(revisions
+        .into_iter()
+        .filter(|r| access.may_read_as(r.status))
+        .collect())
+}
+
+pub async fn revision(
+    state: &AppState,
+    actor: &Actor,
+    id: i64,
+    number: i64,
+) -> Result<Snapshot, AppError> {
+    let access = Access::open(state, actor, id).await?;
+    state
+        .db
+        .revision(id, number)
+        .await
+        .map_err(internal)?
+        .filter(|r| access.may_read_as(r.status))
+        .ok_or(AppError::NotFound)
+}

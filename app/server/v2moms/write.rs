@@ -1,0 +1,129 @@
+//! Changing V2MOMs: saving content and moving through the lifecycle, each as one
+//! compare-and-swap on the version the client started from, audited in the same transaction.
+
+use super::{Access, aligned};
+use crate::{
+    error::AppError,
+    model::{Saved, StatusChange, V2momContent, V2momStatus, v2mom::MAX_TEXT, validate::Checks},
+    server::{
+        actor::Actor,
+        audit::Event,
+        db::{DbError, Tx},
+        errors::internal,
+        policy::Action,
+        state::AppState,
+    },
+};
+use serde_json::{Value, json};
+
+/// Checks `content` and writes it as the next version after `version`; 409 when someone
+/// saved first.
+pub async fn save(
+    state: &AppState,
+    actor: &Actor,
+    id: i64,
+    version: i64,
+    content: &V2momContent,
+) -> Result<Saved, AppError> {
+    let access = Access::open(state, actor, id).await?;
+    access.require_edit()?;
+    content.check(false).into_result()?;
+    let content = content.clone().without_blank_rows();
+    aligned::check(state, &access, &content).await?;
+    let by = actor.id();
+    let version = compare_and_swap(
+        state,
+        &access,
+        "v2mom.saved",
+        async |tx: &mut Tx| tx.save_v2mom(id, version, by, &content).await,
+        |saved| json!({ "version": saved }),
+    )
+    .await?;
+    Ok(Saved { version })
+}
+
+/// Moves a V2MOM at `version` through its lifecycle: submit, approve, return (with a
+/// comment), publish or archive.
+pub async fn change_status(
+    state: &AppState,
+    actor: &Actor,
+    id: i64,
+    version: i64,
+    change: StatusChange,
+    comment: &str,
+) -> Result<Saved, AppError> {
+    let access = Access::open(state, actor, id).await?;
+    access.require(Action::ChangeV2momStatus(change, access.owner))?;
+    let from = access.header.status;
+    let Some(to) = change.apply(from) else {
+        return Err(AppError::Refused {
+            reason: format!(
+                "A V2MOM that is {} cannot take “{}”.",
+                from.label().to_lowercase(),
+                change.label()
+            ),
+        });
+    };
+    let mut checks = Checks::new();
+    if change == StatusChange::Return {
+        checks.text("comment", comment, MAX_TEXT);
+    } else {
+        checks.optional_text("comment", comment, MAX_TEXT);
+    }
+    checks.into_result()?;
+    if change.needs_complete() {
+        let v2mom = state
+            .db
+            .v2mom(id)
+            .await
+            .map_err(internal)?
+            .ok_or(AppError::NotFound)?;
+        v2mom.content.check(true).into_result()?;
+    }
+    // Only a return carries its comment to the owner.
+    let comment = if change == StatusChange::Return {
+        comment
+    } else {
+        ""
+    };
+    let by = actor.id();
+    let version = compare_and_swap(
+        state,
+        &access,
+        "v2mom.status_changed",
+        async |tx: &mut Tx| tx.set_v2mom_status(id, version, by, to, comment).await,
+        |saved| status_details(change, from, to, saved),
+    )
+    .await?;
+    Ok(Saved { version })
+}
+
+fn status_details(change: StatusChange, from: V2momStatus, to: V2momStatus, version: i64) -> Value {
+    json!({
+        "change": change.as_str(), "from": from.as_str(), "to": to.as_str(), "version": version,
+    })
+}
+
+/// One write of a V2MOM and its audit row in one transaction: `write` answers `None` when
+/// the V2MOM is no longer at the version the client named (409, nothing written).
+async fn compare_and_swap(
+    state: &AppState,
+    access: &Access,
+    action: &'static str,
+    write: impl AsyncFnOnce(&mut Tx) -> Result<Option<i64>, DbError>,
+    details: impl FnOnce(i64) -> Value,
+) -> Result<i64, AppError> {
+    let mut tx = state.db.begin().await.map_err(internal)?;
+    let Some(version) = write(&mut tx).await.map_err(internal)? else {
+        return Err(AppError::Conflict);
+    };
+    let event = Event::new(action)
+        .by(access.actor.id())
+        .on(format!("v2mom:{}", access.id()))
+        .with(details(version));
+    tx.audit(&access.actor.origin, event)
+        .await
+        .map_err(internal)?;
+    tx.commit().await.map_err(internal)?;
+    Ok(version)
+}
