@@ -20,11 +20,11 @@ export PATH := $(TOOLS_BIN):$(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
 
 BIN := $(CARGO_TARGET_DIR)/release/v2mom
 # What `make test` runs, in order; each is a target below.
-TEST_STAGES := tools lint test-rust build e2e
+TEST_STAGES := tools lint test-rust build api-contract e2e
 
 say = @printf '\n==> %s\n'
 
-.PHONY: help tools build run dev lint test-rust test-e2e e2e test bench clean
+.PHONY: help tools build run dev lint test-rust test-e2e e2e api-contract test bench clean
 
 help:
 	@echo "make tools      install missing build tools (wasm32 target, cargo-leptos, wasm-bindgen-cli, wasm-opt)"
@@ -34,7 +34,8 @@ help:
 	@echo "make lint       rustfmt check, clippy for the server and for the browser (wasm32)"
 	@echo "make test-rust  cargo test on SQLite; again on PostgreSQL when TEST_DATABASE_URL is set"
 	@echo "make test-e2e   build, then the Playwright tests in end2end/ (make e2e: without the build)"
-	@echo "make test       tools, lint, test-rust, build, e2e; then a time per stage"
+	@echo "make api-contract  Schemathesis (every check) over the REST API of the release build"
+	@echo "make test       tools, lint, test-rust, build, api-contract, e2e; then a time per stage"
 	@echo "make bench      the V2MOM list at 100 and at 10,000 V2MOMs (SQLite; PostgreSQL too with TEST_DATABASE_URL)"
 	@echo "make clean      remove ./target (the shared CARGO_TARGET_DIR=$(CARGO_TARGET_DIR) stays)"
 
@@ -81,6 +82,11 @@ test-rust:
 
 test-e2e: build
 	@$(MAKE) --no-print-directory e2e
+
+# The REST API's contract test against the release build that is there (scripts/api-contract.sh).
+api-contract:
+	$(say) "api-contract: schemathesis --checks all over /api/v1"
+	bash scripts/api-contract.sh
 
 # The browser tests against the build that is there (make test-e2e builds first).
 e2e:

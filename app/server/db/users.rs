@@ -7,8 +7,8 @@ use crate::{
 };
 use chrono::{DateTime, Utc};
 
-/// A user as stored. Not `Serialize`: it holds the password hash.
-#[derive(Debug, Clone, sqlx::FromRow)]
+/// A user as stored. Not `Serialize`, and its `Debug` leaves out the password hash.
+#[derive(Clone, sqlx::FromRow)]
 pub struct UserRecord {
     pub id: i64,
     pub email: String,
@@ -22,6 +22,18 @@ pub struct UserRecord {
     password_hash: Option<String>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+}
+
+impl std::fmt::Debug for UserRecord {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UserRecord")
+            .field("id", &self.id)
+            .field("email", &self.email)
+            .field("role", &self.role)
+            .field("manager_id", &self.manager_id)
+            .field("status", &self.status)
+            .finish_non_exhaustive()
+    }
 }
 
 /// `role` as stored: text checked by the schema, parsed on the way out.
