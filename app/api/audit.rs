@@ -1,4 +1,4 @@
-//! Administrators: reading and checking the audit log.
+//! Administrators: reading and checking the audit log. The rules are in `server::audit`.
 
 use crate::{
     error::AppError,
@@ -7,18 +7,10 @@ use crate::{
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
-use crate::model::AuditFilter;
-#[cfg(feature = "ssr")]
-use crate::server::{
-    audit::{ChainCheck, verify_chain},
-    audit_view::{entry_of, query_of},
-    auth::authorized,
-    errors::internal,
-    policy::Action,
-    state::app_state,
+use crate::{
+    model::AuditFilter,
+    server::{audit, auth::signed_in, state::app_state},
 };
-
-pub const AUDIT_PER_PAGE: u32 = 50;
 
 /// One page of the log, newest first; every filter may be empty (see [`AuditFilter`]).
 #[server(endpoint = "audit")]
@@ -36,29 +28,14 @@ pub async fn audit_log(
         to,
     };
     let state = app_state()?;
-    authorized(&state, Action::ReadAuditLog).await?;
-    let page = page.max(1);
-    let offset = i64::from(page - 1) * i64::from(AUDIT_PER_PAGE);
-    let (rows, total) = state
-        .db
-        .search_audit(&query_of(&filter)?, i64::from(AUDIT_PER_PAGE), offset)
-        .await
-        .map_err(internal)?;
-    Ok(AuditPage {
-        entries: rows.into_iter().map(entry_of).collect(),
-        total,
-        page,
-        per_page: AUDIT_PER_PAGE,
-    })
+    let reader = signed_in(&state).await?;
+    audit::page(&state, &reader, &filter, page).await
 }
 
 /// Recomputes every hash of the chain.
 #[server(endpoint = "audit/verify")]
 pub async fn verify_audit_chain() -> Result<ChainReport, AppError> {
     let state = app_state()?;
-    authorized(&state, Action::ReadAuditLog).await?;
-    Ok(match verify_chain(&state.db).await.map_err(internal)? {
-        ChainCheck::Intact { rows } => ChainReport::Intact { rows: rows as u64 },
-        ChainCheck::BrokenAt { id } => ChainReport::BrokenAt { id },
-    })
+    let reader = signed_in(&state).await?;
+    audit::verify(&state, &reader).await
 }

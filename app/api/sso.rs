@@ -16,8 +16,9 @@ use crate::{
     error::FieldError,
     model::sso::{ProviderForm, ProviderKind},
     server::{
+        accounts::{confirm_it_is_you, enabled_providers, passwords_accepted},
         audit::Event,
-        auth::{authorized, confirm_it_is_you, request_origin, session},
+        auth::{authorized, request_origin, session, signed_in_for},
         db::{CLIENT_SECRET, SsoProviderChange, display_time, is_unique_violation},
         errors::internal,
         policy::{Action, authorize},
@@ -25,7 +26,7 @@ use crate::{
             known_redirect_uri,
             stored::{StoredForm, normalised_domains},
         },
-        state::{AppState, app_state},
+        state::app_state,
     },
 };
 
@@ -45,40 +46,6 @@ pub async fn sign_in_options() -> Result<SignInChoices, AppError> {
     Ok(SignInChoices {
         password: passwords_accepted(&state, &providers),
         providers,
-    })
-}
-
-#[cfg(feature = "ssr")]
-async fn enabled_providers(state: &AppState) -> Result<Vec<ProviderButton>, AppError> {
-    let providers = state.db.sso_providers().await.map_err(internal)?;
-    Ok(providers
-        .into_iter()
-        .filter(|p| p.enabled)
-        .map(|p| ProviderButton {
-            slug: p.slug,
-            name: p.name,
-        })
-        .collect())
-}
-
-/// Passwords are accepted unless the configuration turned them off — and even then when
-/// no provider is enabled, so there is always a way in.
-#[cfg(feature = "ssr")]
-fn passwords_accepted(state: &AppState, providers: &[ProviderButton]) -> bool {
-    state.config.settings.password_sign_in || providers.is_empty()
-}
-
-/// Refuses a password sign-in (or a password chosen to sign in with) when passwords are
-/// turned off.
-#[cfg(feature = "ssr")]
-pub(crate) async fn require_password_sign_in(state: &AppState) -> Result<(), AppError> {
-    if state.config.settings.password_sign_in
-        || passwords_accepted(state, &enabled_providers(state).await?)
-    {
-        return Ok(());
-    }
-    Err(AppError::Refused {
-        reason: "Passwords are turned off here: sign in with your organisation's provider.".into(),
     })
 }
 
@@ -289,9 +256,9 @@ pub async fn unlink_identity(id: i64, password: String) -> Result<(), AppError> 
     let origin = request_origin();
     confirm_it_is_you(
         &state,
-        &session().await?,
         &origin,
         &me,
+        signed_in_for(&session().await?).await?,
         &password,
         "password",
         "sso.unlink_failed",

@@ -6,6 +6,7 @@
 //! very next request, in every server process.
 
 use super::{
+    accounts::ThisSession,
     actor::Actor,
     audit::{Event, Origin},
     client_ip,
@@ -85,9 +86,13 @@ pub async fn current_session_id() -> Result<Option<String>, AppError> {
     Ok(session().await?.id().map(|id| id.to_string()))
 }
 
-/// A name for a session that can be shown and sent back without revealing its id.
-pub fn session_handle(session_id: &str) -> String {
-    super::tokens::hash_token(session_id)[..24].to_owned()
+/// This request's session as the account use cases need to know it.
+pub async fn this_session() -> Result<ThisSession, AppError> {
+    let session = session().await?;
+    Ok(ThisSession {
+        id: session.id().map(|id| id.to_string()),
+        signed_in_for: signed_in_for(&session).await?,
+    })
 }
 
 pub async fn session() -> Result<Session, AppError> {
@@ -229,60 +234,6 @@ pub async fn signed_in_for(session: &Session) -> Result<Option<i64>, AppError> {
         .await
         .map_err(internal)?
         .map(|s| chrono::Utc::now().timestamp() - s.at))
-}
-
-/// How recently someone without a password must have signed in to change how they sign in.
-pub const RECENT_SIGN_IN_SECS: i64 = 10 * 60;
-
-/// Makes the signed-in person prove it is them before they change how they sign in: their
-/// current password (in `field`), or, when they have none because they sign in through a
-/// provider, a sign-in within [`RECENT_SIGN_IN_SECS`]. A wrong password counts towards
-/// throttling like a failed sign-in and is audited as `failed_event`.
-pub async fn confirm_it_is_you(
-    state: &AppState,
-    session: &Session,
-    origin: &Origin,
-    me: &UserRecord,
-    password: &str,
-    field: &str,
-    failed_event: &'static str,
-) -> Result<(), AppError> {
-    use super::{
-        password::Verified,
-        throttle::{self, Kind},
-    };
-    let Some(hash) = me.password_hash() else {
-        let age = signed_in_for(session).await?.unwrap_or(i64::MAX);
-        return if (0..RECENT_SIGN_IN_SECS).contains(&age) {
-            Ok(())
-        } else {
-            Err(AppError::Refused {
-                reason: "For your safety, sign out and sign in again, then repeat this change \
-                         within ten minutes."
-                    .into(),
-            })
-        };
-    };
-    throttle::check(state, origin, Kind::PasswordChange, Some(&me.email)).await?;
-    if state.passwords.verify(password, Some(&hash)).await? != Verified::No {
-        return Ok(());
-    }
-    let event = Event::new(failed_event)
-        .by(me.id)
-        .on(format!("user:{}", me.id))
-        .with(serde_json::json!({ "reason": "wrong_current_password" }));
-    let mut tx = state.db.begin().await.map_err(internal)?;
-    throttle::record_failure(&mut tx, origin, Kind::PasswordChange, Some(&me.email))
-        .await
-        .map_err(internal)?;
-    tx.audit(origin, event).await.map_err(internal)?;
-    tx.commit().await.map_err(internal)?;
-    Err(AppError::Invalid {
-        fields: vec![crate::error::FieldError {
-            field: field.into(),
-            message: "This is not your current password.".into(),
-        }],
-    })
 }
 
 /// Signs this session out (audited when someone was signed in).

@@ -245,6 +245,21 @@ pub struct Overrides {
 #[error("configuration error: {0}")]
 pub struct ConfigError(pub String);
 
+/// Creates `dir` when needed and proves the server can write there: the database and the
+/// key file live in it, so an unwritable one is the operator's to fix.
+pub fn ensure_writable_dir(dir: &std::path::Path) -> Result<(), ConfigError> {
+    let unwritable = |e: std::io::Error| {
+        ConfigError(format!(
+            "data directory {} is not writable: {e} (V2MOM_DATA_DIR / --data-dir)",
+            dir.display()
+        ))
+    };
+    std::fs::create_dir_all(dir).map_err(unwritable)?;
+    let probe = dir.join(".v2mom-write-test");
+    std::fs::write(&probe, b"").map_err(unwritable)?;
+    std::fs::remove_file(&probe).map_err(unwritable)
+}
+
 impl Settings {
     /// Reads every layer. `config_file` comes from `--config`, else `V2MOM_CONFIG`.
     pub fn load(config_file: Option<PathBuf>, overrides: Overrides) -> Result<Self, ConfigError> {

@@ -19,12 +19,22 @@ pub fn internal(cause: impl std::fmt::Display) -> AppError {
     AppError::Internal { request_id }
 }
 
-/// The id of the request being served: from the Leptos request scope, or else from the
-/// request-id layer (plain axum handlers).
+tokio::task_local! {
+    static SERVING: String;
+}
+
+/// Runs `serving` with `request_id` as the id [`internal`] reports, for code without the
+/// request at hand (plain axum handlers). The request-id layer wraps every request in it.
+pub async fn with_request_id<F: std::future::Future>(request_id: String, serving: F) -> F::Output {
+    SERVING.scope(request_id, serving).await
+}
+
+/// The id of the request being served: from the Leptos request scope, or else the one
+/// [`with_request_id`] keeps for this task.
 pub fn current_request_id() -> Option<String> {
     use_context::<Parts>()
         .and_then(|parts| request_id_of(&parts.headers))
-        .or_else(super::http::current_request_id)
+        .or_else(|| SERVING.try_with(String::clone).ok())
 }
 
 pub fn request_id_of(headers: &http::HeaderMap) -> Option<String> {

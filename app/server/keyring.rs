@@ -11,9 +11,8 @@
 
 use super::{
     audit::{Event, Origin},
-    config::{Config, ConfigError},
+    config::{Config, ConfigError, ensure_writable_dir},
     db::{CLIENT_SECRET, Db},
-    startup::StartupError,
 };
 use chacha20poly1305::{
     AeadCore, KeyInit, XChaCha20Poly1305, XNonce,
@@ -42,6 +41,17 @@ pub enum OpenError {
     UnknownKey(String),
     #[error("the value does not open with key {0:?} (wrong key, or changed)")]
     Corrupt(String),
+}
+
+/// Why the keys the server runs with could not be had: the configuration or the data
+/// directory needs fixing. Never names key material.
+#[derive(Debug, thiserror::Error)]
+pub enum KeyringError {
+    #[error(transparent)]
+    DataDir(#[from] ConfigError),
+    /// The key file cannot be read, created or parsed.
+    #[error("{0}")]
+    KeyFile(String),
 }
 
 /// Never prints key material.
@@ -171,14 +181,14 @@ impl Keyring {
 
 /// The keys the server runs with: configured, or the data directory's key file, created
 /// (with a warning to back it up) on first start.
-pub fn open(config: &Config) -> Result<Keyring, StartupError> {
+pub fn open(config: &Config) -> Result<Keyring, KeyringError> {
     if let Some(keys) = &config.keyring {
         return Ok(keys.clone());
     }
     let dir = &config.settings.data_dir;
-    super::startup::ensure_writable_dir(dir)?;
+    ensure_writable_dir(dir)?;
     let path = dir.join(KEY_FILE);
-    let (keys, created) = Keyring::load_or_create(&path).map_err(ConfigError)?;
+    let (keys, created) = Keyring::load_or_create(&path).map_err(KeyringError::KeyFile)?;
     if created {
         tracing::warn!(
             "created {}: it encrypts stored secrets; back it up with the database, or set \

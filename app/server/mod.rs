@@ -1,9 +1,9 @@
 //! Server-only code: configuration, state, database, HTTP layers, start-up.
 
+pub mod accounts;
 pub mod actor;
 pub mod alignment;
 pub mod audit;
-pub mod audit_view;
 pub mod auth;
 pub mod client_ip;
 pub mod config;
@@ -11,11 +11,13 @@ pub mod dashboard;
 pub mod db;
 pub mod errors;
 pub mod http;
+pub mod invitations;
 pub mod keyring;
 pub mod mail;
 pub mod org;
 pub mod password;
 pub mod pending_stubs;
+pub mod periods;
 pub mod policy;
 pub mod rest;
 pub mod sso;
@@ -25,4 +27,5 @@ pub mod telemetry;
 pub mod throttle;
 pub mod tokens;
 pub mod unsaved;
+pub mod users;
 pub mod v2moms;

@@ -1,15 +1,16 @@
 //! From validated configuration to a listening server, and back down on a signal.
 
 use super::{
-    config::{Config, ConfigError},
+    config::{Config, ConfigError, ensure_writable_dir},
     db::Db,
     http,
+    keyring::KeyringError,
     password::Passwords,
     state::AppState,
 };
 use axum::Router;
 use leptos::prelude::LeptosOptions;
-use std::{future::Future, io, net::SocketAddr, path::Path, sync::Arc};
+use std::{future::Future, io, net::SocketAddr, sync::Arc};
 use tokio::net::TcpListener;
 
 #[derive(Debug, thiserror::Error)]
@@ -18,6 +19,16 @@ pub enum StartupError {
     Config(#[from] ConfigError),
     #[error("{0}")]
     Runtime(String),
+}
+
+/// A keyring that cannot be had is the operator's to fix, like the rest of the configuration.
+impl From<KeyringError> for StartupError {
+    fn from(error: KeyringError) -> Self {
+        StartupError::Config(match error {
+            KeyringError::DataDir(error) => error,
+            KeyringError::KeyFile(message) => ConfigError(message),
+        })
+    }
 }
 
 impl StartupError {
@@ -168,21 +179,6 @@ pub async fn shutdown_signal() {
     #[cfg(not(unix))]
     let terminate = std::future::pending::<()>();
     tokio::select! { _ = interrupt => {}, _ = terminate => {} }
-}
-
-/// Creates the directory if needed and proves we can write in it, so a bad path fails at
-/// start with a clear message rather than at the first write.
-pub fn ensure_writable_dir(dir: &Path) -> Result<(), StartupError> {
-    let unwritable = |e: io::Error| {
-        StartupError::from(ConfigError(format!(
-            "data directory {} is not writable: {e} (V2MOM_DATA_DIR / --data-dir)",
-            dir.display()
-        )))
-    };
-    std::fs::create_dir_all(dir).map_err(unwritable)?;
-    let probe = dir.join(".v2mom-write-test");
-    std::fs::write(&probe, b"").map_err(unwritable)?;
-    std::fs::remove_file(&probe).map_err(unwritable)
 }
 
 /// Convenience for the binary and tests: the router for an open database.

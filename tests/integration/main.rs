@@ -4,6 +4,7 @@
 
 mod audit;
 mod cli;
+mod domain_people;
 mod errors;
 mod health;
 mod helpers;

@@ -4,7 +4,7 @@ use crate::{
     error::AppError,
     model::AuditFilter,
     server::{
-        audit_view::{entry_of, query_of, to_csv},
+        audit::view::{entry_of, query_of, to_csv},
         auth::authorized_for,
         errors::internal,
         policy::Action,

@@ -5,8 +5,6 @@ mod csrf;
 mod health;
 mod panic;
 mod request_id;
-
-pub use request_id::current as current_request_id;
 mod security;
 mod setup_gate;
 mod sso;

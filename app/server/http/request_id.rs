@@ -1,7 +1,7 @@
 //! Every request gets an id: the caller's `x-request-id` when it is usable, else a new UUID.
 //! It is returned in the response and carried by the span every log line is written in.
 
-use crate::server::errors::{REQUEST_ID_HEADER, request_id_of};
+use crate::server::errors::{REQUEST_ID_HEADER, request_id_of, with_request_id};
 use axum::{extract::Request, middleware::Next, response::Response};
 use http::HeaderValue;
 use tower_http::{
@@ -11,22 +11,13 @@ use tower_http::{
 };
 use tracing::Level;
 
-tokio::task_local! {
-    static CURRENT: String;
-}
-
 /// Keeps the request's id where code without the request at hand (plain axum handlers,
 /// `errors::internal`) can find it, for as long as the request is being served.
 pub async fn remember(req: Request, next: Next) -> Response {
     match request_id_of(req.headers()) {
-        Some(id) => CURRENT.scope(id, next.run(req)).await,
+        Some(id) => with_request_id(id, next.run(req)).await,
         None => next.run(req).await,
     }
-}
-
-/// The id of the request this task is serving, if any.
-pub fn current() -> Option<String> {
-    CURRENT.try_with(String::clone).ok()
 }
 
 /// Longest caller-supplied id we keep; anything longer or odder is replaced.

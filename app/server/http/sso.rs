@@ -7,8 +7,9 @@ use crate::{
     error::AppError,
     model::sso::SsoFailure,
     server::{
+        accounts::confirm_it_is_you,
         audit::{Event, Origin},
-        auth::{authorized_for, confirm_it_is_you, origin_of, safe_next, sign_in_on},
+        auth::{authorized_for, origin_of, safe_next, sign_in_on, signed_in_for},
         errors::internal,
         http::security::FormTargets,
         policy::{Action, authorize},
@@ -109,9 +110,9 @@ pub async fn start_link(
         let origin = origin_of(&parts, &state);
         match confirm_it_is_you(
             &state,
-            &session,
             &origin,
             &me,
+            signed_in_for(&session).await?,
             &form.password,
             "password",
             "sso.link_failed",

@@ -7,10 +7,7 @@ use super::{
 };
 use crate::{
     model::{Period, Role, Scope, UserSummary},
-    server::{
-        pending_stubs::{periods, users},
-        state::AppState,
-    },
+    server::{periods, state::AppState, users},
 };
 use axum::{Json, extract::State};
 use serde::Serialize;

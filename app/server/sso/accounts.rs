@@ -13,6 +13,7 @@ use crate::{
         audit::{Event, Origin},
         db::{NewSsoIdentity, NewUser, Tx, UserRecord, is_unique_violation},
         errors::internal,
+        invitations,
         state::AppState,
     },
 };
@@ -59,7 +60,7 @@ pub async fn settle(
         },
 
         Purpose::Invitation { token } => {
-            let (invitation, user) = match crate::api::open_invitation(state, token).await {
+            let (invitation, user) = match invitations::open(state, token).await {
                 Ok(found) => found,
                 Err(AppError::NotFound) => {
                     return refuse(SsoFailure::Expired, "invitation not open");
@@ -76,17 +77,14 @@ pub async fn settle(
                 );
             }
             let mut tx = state.db.begin().await.map_err(internal)?;
-            if !tx.close_invitation(invitation.id).await.map_err(internal)? {
+            if !invitations::close(&mut tx, &invitation).await? {
                 return refuse(SsoFailure::Expired, "invitation closed meanwhile");
             }
             if linked.is_none() {
                 link(&mut tx, origin, provider, identity, user.id, "invitation").await?;
             }
-            let event = Event::new("invitation.accepted")
-                .by(user.id)
-                .on(format!("user:{}", user.id))
-                .with(serde_json::json!({ "method": format!("sso:{}", provider.record.slug) }));
-            tx.audit(origin, event).await.map_err(internal)?;
+            let method = serde_json::json!({ "method": format!("sso:{}", provider.record.slug) });
+            invitations::record_accepted(&mut tx, origin, &user, Some(method)).await?;
             tx.commit().await.map_err(internal)?;
             Ok(Outcome::SignIn(user))
         }

@@ -1,6 +1,6 @@
 //! Reading the audit log: the filter as typed into a query, rows as shown, exports.
 
-use super::db::{AuditListRow, AuditQuery};
+use crate::server::db::{AuditListRow, AuditQuery};
 use crate::{
     error::{AppError, FieldError},
     model::{AuditEntry, AuditFilter},
@@ -66,7 +66,7 @@ pub fn to_csv(entries: &[AuditEntry]) -> Result<Vec<u8>, AppError> {
         "details",
         "request_id",
     ])
-    .map_err(super::errors::internal)?;
+    .map_err(crate::server::errors::internal)?;
     for e in entries {
         let id = e.id.to_string();
         out.write_record([
@@ -79,7 +79,7 @@ pub fn to_csv(entries: &[AuditEntry]) -> Result<Vec<u8>, AppError> {
             &e.details,
             e.request_id.as_deref().unwrap_or(""),
         ])
-        .map_err(super::errors::internal)?;
+        .map_err(crate::server::errors::internal)?;
     }
-    out.into_inner().map_err(super::errors::internal)
+    out.into_inner().map_err(crate::server::errors::internal)
 }

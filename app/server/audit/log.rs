@@ -2,7 +2,7 @@
 //! transaction as the change, and chained: each row's hash covers its content and the hash
 //! of the row before, so changing or removing a row breaks every hash after it.
 
-use super::db::{AuditRow, Db, DbError, Tx, now};
+use crate::server::db::{AuditRow, Db, DbError, Tx, now};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 

@@ -1,0 +1,101 @@
+//! Open self-registration: when `open_registration` is on, anyone may create an employee
+//! account (no manager); when off, the feature does not exist (404).
+
+use super::require_password_sign_in;
+use crate::{
+    error::{AppError, FieldError},
+    model::{
+        Role,
+        validate::{Checks, MAX_NAME},
+    },
+    server::{
+        audit::{Event, Origin},
+        db::{NewUser, UserRecord, is_unique_violation},
+        errors::internal,
+        password::check_policy,
+        policy::{Action, authorize},
+        state::AppState,
+        throttle::{self, Kind},
+    },
+};
+
+/// Whether `/register` is open, for the sign-in page's link.
+pub fn registration_open(state: &AppState) -> Result<bool, AppError> {
+    authorize(None, Action::ReadPublicInfo)?;
+    Ok(state.config.settings.open_registration)
+}
+
+/// The registration form.
+#[derive(Debug, Clone, Copy)]
+pub struct NewAccount<'a> {
+    pub name: &'a str,
+    pub email: &'a str,
+    pub password: &'a str,
+}
+
+/// Creates the account; returns it, for the caller to sign in. Refused attempts (invalid
+/// fields, an email already taken) count towards the client address's throttling limit.
+pub async fn register(
+    state: &AppState,
+    origin: &Origin,
+    form: NewAccount<'_>,
+) -> Result<UserRecord, AppError> {
+    authorize(None, Action::Register)?;
+    require_password_sign_in(state).await?;
+    if !state.config.settings.open_registration {
+        return Err(AppError::NotFound);
+    }
+    throttle::check(state, origin, Kind::Register, None).await?;
+    let refused = |error: AppError| async {
+        let mut tx = state.db.begin().await.map_err(internal)?;
+        throttle::record_failure(&mut tx, origin, Kind::Register, None)
+            .await
+            .map_err(internal)?;
+        tx.commit().await.map_err(internal)?;
+        Err(error)
+    };
+
+    let NewAccount {
+        name,
+        email,
+        password,
+    } = form;
+    let mut checks = Checks::new();
+    checks.text("name", name, MAX_NAME).email("email", email);
+    checks.add(check_policy("password", password, name, email));
+    if let Err(invalid) = checks.into_result() {
+        return refused(invalid).await;
+    }
+    let hash = state.passwords.hash(password).await?;
+    let mut tx = state.db.begin().await.map_err(internal)?;
+    let user = match tx
+        .create_user(NewUser {
+            email,
+            display_name: name,
+            job_title: "",
+            function: "",
+            role: Role::Employee,
+            manager_id: None,
+            password_hash: Some(&hash),
+        })
+        .await
+    {
+        Err(err) if is_unique_violation(&err) => {
+            drop(tx);
+            return refused(AppError::Invalid {
+                fields: vec![FieldError {
+                    field: "email".into(),
+                    message: "This email address already has an account: sign in instead.".into(),
+                }],
+            })
+            .await;
+        }
+        other => other.map_err(internal)?,
+    };
+    let event = Event::new("user.registered")
+        .by(user.id)
+        .on(format!("user:{}", user.id));
+    tx.audit(origin, event).await.map_err(internal)?;
+    tx.commit().await.map_err(internal)?;
+    Ok(user)
+}

@@ -1,0 +1,98 @@
+//! Signing in with a password, and whether passwords are accepted at all.
+
+use crate::{
+    error::AppError,
+    model::sso::ProviderButton,
+    server::{
+        audit::{Event, Origin},
+        db::{UserRecord, email_key},
+        errors::internal,
+        password::Verified,
+        policy::{Action, authorize},
+        state::AppState,
+        throttle::{self, Kind},
+    },
+};
+
+/// The sign-in providers switched on, as the sign-in page offers them.
+pub async fn enabled_providers(state: &AppState) -> Result<Vec<ProviderButton>, AppError> {
+    let providers = state.db.sso_providers().await.map_err(internal)?;
+    Ok(providers
+        .into_iter()
+        .filter(|p| p.enabled)
+        .map(|p| ProviderButton {
+            slug: p.slug,
+            name: p.name,
+        })
+        .collect())
+}
+
+/// Passwords are accepted unless the configuration turned them off — and even then when
+/// no provider is enabled, so there is always a way in.
+pub fn passwords_accepted(state: &AppState, providers: &[ProviderButton]) -> bool {
+    state.config.settings.password_sign_in || providers.is_empty()
+}
+
+/// Refuses a password sign-in (or a password chosen to sign in with) when passwords are
+/// turned off.
+pub async fn require_password_sign_in(state: &AppState) -> Result<(), AppError> {
+    if state.config.settings.password_sign_in
+        || passwords_accepted(state, &enabled_providers(state).await?)
+    {
+        return Ok(());
+    }
+    Err(AppError::Refused {
+        reason: "Passwords are turned off here: sign in with your organisation's provider.".into(),
+    })
+}
+
+/// Checks the password; returns the person, for the caller to sign in. Unknown email, wrong
+/// password and disabled account get the same answer, after the same work, and count the
+/// same towards throttling; a throttled attempt is refused (429) before the password is
+/// looked at. A hash made under older parameters is renewed.
+pub async fn sign_in_with_password(
+    state: &AppState,
+    origin: &Origin,
+    email: &str,
+    password: &str,
+) -> Result<UserRecord, AppError> {
+    authorize(None, Action::SignIn)?;
+    require_password_sign_in(state).await?;
+    throttle::check(state, origin, Kind::SignIn, Some(email)).await?;
+    let user = state.db.user_by_email(email).await.map_err(internal)?;
+    let stored = user.as_ref().and_then(|u| u.password_hash());
+    let verified = state.passwords.verify(password, stored.as_ref()).await?;
+
+    let refused = match (&user, verified) {
+        (None, _) => Some("unknown_email"),
+        (Some(_), Verified::No) => Some("wrong_password"),
+        (Some(user), _) if !user.is_active() => Some("disabled"),
+        _ => None,
+    };
+    if let Some(reason) = refused {
+        let attempted: String = email_key(email).chars().take(254).collect();
+        let mut event = Event::new("auth.sign_in_failed")
+            .with(serde_json::json!({ "reason": reason, "email": attempted }));
+        if let Some(user) = &user {
+            event = event.on(format!("user:{}", user.id));
+        }
+        let mut tx = state.db.begin().await.map_err(internal)?;
+        throttle::record_failure(&mut tx, origin, Kind::SignIn, Some(email))
+            .await
+            .map_err(internal)?;
+        tx.audit(origin, event).await.map_err(internal)?;
+        tx.commit().await.map_err(internal)?;
+        return Err(AppError::BadCredentials);
+    }
+    let user = user.ok_or_else(|| internal("verified without a user"))?;
+
+    if verified == (Verified::Yes { rehash: true }) {
+        let hash = state.passwords.hash(password).await?;
+        let mut tx = state.db.begin().await.map_err(internal)?;
+        tx.set_password_hash(user.id, &hash)
+            .await
+            .map_err(internal)?;
+        tx.commit().await.map_err(internal)?;
+    }
+    Ok(user)
+}

@@ -1,0 +1,198 @@
+//! Inviting: the account is created at once, with a single-use link for the person to
+//! choose a password; a new link replaces a lost or expired one.
+
+use crate::{
+    error::{AppError, FieldError},
+    model::{
+        Delivery, InvitationSent, Role,
+        validate::{Checks, MAX_NAME},
+    },
+    server::{
+        actor::Actor,
+        audit::Event,
+        db::{NewUser, Tx, UserRecord, is_unique_violation},
+        errors::internal,
+        mail::{InvitationMail, Mailer},
+        policy::Action,
+        state::AppState,
+        tokens::new_token,
+        users::{self, optional_texts, require_known_manager},
+    },
+};
+
+/// Who to invite, and where they sit in the organisation.
+#[derive(Debug, Clone)]
+pub struct Invitee<'a> {
+    pub email: &'a str,
+    pub name: &'a str,
+    pub role: Role,
+    pub manager_id: Option<i64>,
+    pub function: &'a str,
+    pub job_title: &'a str,
+}
+
+/// Creates the account and a single-use link under `site` (see [`site_origin`]).
+pub async fn invite(
+    state: &AppState,
+    actor: &Actor,
+    site: &str,
+    invitee: Invitee<'_>,
+) -> Result<InvitationSent, AppError> {
+    actor.require(Action::ManageUsers)?;
+    let mut checks = Checks::new();
+    checks
+        .email("email", invitee.email)
+        .text("name", invitee.name, MAX_NAME);
+    optional_texts(
+        &mut checks,
+        &[
+            ("function", invitee.function),
+            ("job_title", invitee.job_title),
+        ],
+    );
+    checks.into_result()?;
+    if let Some(id) = invitee.manager_id {
+        require_known_manager(state, id).await?;
+    }
+
+    let mut tx = state.db.begin().await.map_err(internal)?;
+    let person = match tx
+        .create_user(NewUser {
+            email: invitee.email,
+            display_name: invitee.name,
+            job_title: invitee.job_title,
+            function: invitee.function,
+            role: invitee.role,
+            manager_id: invitee.manager_id,
+            password_hash: None,
+        })
+        .await
+    {
+        Err(err) if is_unique_violation(&err) => {
+            return Err(AppError::Invalid {
+                fields: vec![FieldError {
+                    field: "email".into(),
+                    message: "Someone with this email address already has an account.".into(),
+                }],
+            });
+        }
+        other => other.map_err(internal)?,
+    };
+    let event = Event::new("user.invited")
+        .by(actor.id())
+        .on(format!("user:{}", person.id))
+        .with(serde_json::json!({ "role": invitee.role, "manager_id": invitee.manager_id }));
+    invitation_for(state, tx, actor, site, &person, event).await
+}
+
+/// A new link for someone invited who has not accepted yet (lost, expired, or sent to the
+/// wrong place): the earlier links stop working.
+pub async fn reinvite(
+    state: &AppState,
+    actor: &Actor,
+    site: &str,
+    id: i64,
+) -> Result<InvitationSent, AppError> {
+    let person = users::managed(state, actor, id).await?;
+    if person.password_hash().is_some() || !person.is_active() {
+        return Err(AppError::Refused {
+            reason: "Only people who have not accepted their invitation can get a new link.".into(),
+        });
+    }
+    let tx = state.db.begin().await.map_err(internal)?;
+    let event = Event::new("user.reinvited")
+        .by(actor.id())
+        .on(format!("user:{}", person.id));
+    invitation_for(state, tx, actor, site, &person, event).await
+}
+
+/// `https://v2mom.example` when configured, else what the browser used to reach us
+/// (`request_host`, the request's Host header).
+pub fn site_origin(state: &AppState, request_host: Option<&str>) -> String {
+    if let Some(url) = &state.config.public_url {
+        return url.origin().ascii_serialization();
+    }
+    let host = request_host
+        .map(str::to_owned)
+        .unwrap_or_else(|| state.config.settings.addr.to_string());
+    format!("http://{host}")
+}
+
+/// Opens a single-use link for `person` (closing any earlier one), records `event` and
+/// commits; then mails the link when mail is configured. The administrator gets the link
+/// only when it was not mailed.
+async fn invitation_for(
+    state: &AppState,
+    mut tx: Tx,
+    actor: &Actor,
+    site: &str,
+    person: &UserRecord,
+    event: Event,
+) -> Result<InvitationSent, AppError> {
+    let (token, token_hash) = new_token();
+    let expires_at = chrono::Utc::now()
+        + chrono::Duration::days(state.config.settings.invitation_ttl_days as i64);
+    tx.create_invitation(person.id, &token_hash, actor.id(), expires_at)
+        .await
+        .map_err(internal)?;
+    tx.audit(&actor.origin, event).await.map_err(internal)?;
+    tx.commit().await.map_err(internal)?;
+
+    let link = format!("{site}/invite/{token}");
+    let expires_at = expires_at.format("%Y-%m-%d %H:%M UTC").to_string();
+    let delivery = match &state.config.mailer {
+        None => Delivery::ByHand,
+        Some(mailer) => mail_invitation(state, mailer, actor, person, &link, &expires_at).await?,
+    };
+    Ok(InvitationSent {
+        user_id: person.id,
+        email: person.email.clone(),
+        link: (delivery != Delivery::Mailed).then_some(link),
+        expires_at,
+        delivery,
+    })
+}
+
+/// Sends the invitation and records whether the relay took it. A failure is not an error
+/// for the administrator: the invitation exists, and they get the link to pass on.
+async fn mail_invitation(
+    state: &AppState,
+    mailer: &Mailer,
+    actor: &Actor,
+    person: &UserRecord,
+    link: &str,
+    expires_at: &str,
+) -> Result<Delivery, AppError> {
+    let organisation = state
+        .db
+        .instance()
+        .await
+        .map_err(internal)?
+        .map(|i| i.organisation_name)
+        .unwrap_or_default();
+    let sent = mailer
+        .send_invitation(InvitationMail {
+            to_name: &person.display_name,
+            to_email: &person.email,
+            organisation: &organisation,
+            invited_by: &actor.user.display_name,
+            link,
+            expires_at,
+        })
+        .await;
+    let (delivery, action) = match sent {
+        Ok(()) => (Delivery::Mailed, "invitation.mailed"),
+        Err(error) => {
+            tracing::warn!(user_id = person.id, %error, "invitation mail not sent");
+            (Delivery::MailFailed, "invitation.mail_failed")
+        }
+    };
+    let mut tx = state.db.begin().await.map_err(internal)?;
+    let event = Event::new(action)
+        .by(actor.id())
+        .on(format!("user:{}", person.id))
+        .with(serde_json::json!({ "relay": mailer.relay() }));
+    tx.audit(&actor.origin, event).await.map_err(internal)?;
+    tx.commit().await.map_err(internal)?;
+    Ok(delivery)
+}

@@ -1,0 +1,191 @@
+//! Administrators' work on accounts: the list, placement in the organisation, enabling and
+//! disabling, lifting a sign-in lock. Each keeps at least one active administrator.
+
+use super::{optional_texts, require_known_manager};
+use crate::{
+    error::AppError,
+    model::{Role, UserPage, UserSummary, validate::Checks},
+    server::{
+        actor::Actor, audit::Event, db::UserRecord, errors::internal, policy::Action,
+        state::AppState, throttle,
+    },
+};
+
+/// People per page of the list.
+pub const PER_PAGE: u32 = 25;
+
+/// People whose name, email or function contains `query`, one page at a time (from 1).
+pub async fn search(
+    state: &AppState,
+    actor: &Actor,
+    query: &str,
+    page: u32,
+) -> Result<UserPage, AppError> {
+    actor.require(Action::ManageUsers)?;
+    let page = page.max(1);
+    let offset = i64::from(page - 1) * i64::from(PER_PAGE);
+    let (users, total) = state
+        .db
+        .search_users(query, i64::from(PER_PAGE), offset)
+        .await
+        .map_err(internal)?;
+    Ok(UserPage {
+        users,
+        total,
+        page,
+        per_page: PER_PAGE,
+    })
+}
+
+/// Anyone, as the administrators' page shows them.
+pub async fn get(state: &AppState, actor: &Actor, id: i64) -> Result<UserSummary, AppError> {
+    actor.require(Action::ManageUsers)?;
+    state
+        .db
+        .user_summary(id)
+        .await
+        .map_err(internal)?
+        .ok_or(AppError::NotFound)
+}
+
+/// Everyone who could be chosen as a manager: (id, "Name (email)").
+pub async fn manager_choices(
+    state: &AppState,
+    actor: &Actor,
+) -> Result<Vec<(i64, String)>, AppError> {
+    actor.require(Action::ManageUsers)?;
+    let everyone = state.db.all_users().await.map_err(internal)?;
+    Ok(everyone
+        .into_iter()
+        .map(|u| (u.id, format!("{} ({})", u.display_name, u.email)))
+        .collect())
+}
+
+/// The person an administrator acts on, once the policy allows it (404 when there is none).
+pub async fn managed(state: &AppState, actor: &Actor, id: i64) -> Result<UserRecord, AppError> {
+    actor.require(Action::ManageUsers)?;
+    state
+        .db
+        .user_by_id(id)
+        .await
+        .map_err(internal)?
+        .ok_or(AppError::NotFound)
+}
+
+/// Where someone sits: role, manager, function and title.
+#[derive(Debug, Clone)]
+pub struct Placement<'a> {
+    pub role: Role,
+    pub manager_id: Option<i64>,
+    pub function: &'a str,
+    pub job_title: &'a str,
+}
+
+/// Changes someone's role, manager, function and title. Refused when it would leave no
+/// active administrator or put someone under their own report.
+pub async fn change_placement(
+    state: &AppState,
+    actor: &Actor,
+    id: i64,
+    placement: Placement<'_>,
+) -> Result<(), AppError> {
+    let before = managed(state, actor, id).await?;
+    let Placement {
+        role,
+        manager_id,
+        function,
+        job_title,
+    } = placement;
+    let mut checks = Checks::new();
+    optional_texts(
+        &mut checks,
+        &[("function", function), ("job_title", job_title)],
+    );
+    checks.into_result()?;
+
+    let mut tx = state.db.begin().await.map_err(internal)?;
+    tx.lock_organisation().await.map_err(internal)?;
+    if let Some(manager_id) = manager_id {
+        require_known_manager(state, manager_id).await?;
+        if tx.is_in_team_of(id, manager_id).await.map_err(internal)? {
+            return Err(AppError::Refused {
+                reason: "That manager reports to this person: choose someone outside their team."
+                    .into(),
+            });
+        }
+    }
+    let demoted = before.role() == Role::Admin && role != Role::Admin;
+    if demoted
+        && before.is_active()
+        && tx.count_active_admins_except(id).await.map_err(internal)? == 0
+    {
+        return Err(last_admin());
+    }
+    tx.update_placement(id, role, manager_id, function, job_title)
+        .await
+        .map_err(internal)?;
+    // A change of privilege starts the person's sessions afresh.
+    if role != before.role() {
+        tx.end_sessions_of(id).await.map_err(internal)?;
+    }
+    let event = Event::new("user.updated")
+        .by(actor.id())
+        .on(format!("user:{id}"))
+        .with(serde_json::json!({
+            "role": { "from": before.role(), "to": role },
+            "manager_id": { "from": before.manager_id, "to": manager_id },
+            "function": function.trim(),
+            "job_title": job_title.trim(),
+        }));
+    tx.audit(&actor.origin, event).await.map_err(internal)?;
+    tx.commit().await.map_err(internal)
+}
+
+/// Disables (ending every session at once) or enables an account. The last active
+/// administrator cannot be disabled.
+pub async fn set_active(
+    state: &AppState,
+    actor: &Actor,
+    id: i64,
+    active: bool,
+) -> Result<(), AppError> {
+    let target = managed(state, actor, id).await?;
+    let mut tx = state.db.begin().await.map_err(internal)?;
+    tx.lock_organisation().await.map_err(internal)?;
+    if !active
+        && target.role() == Role::Admin
+        && tx.count_active_admins_except(id).await.map_err(internal)? == 0
+    {
+        return Err(last_admin());
+    }
+    tx.set_active(id, active).await.map_err(internal)?;
+    if !active {
+        tx.end_sessions_of(id).await.map_err(internal)?;
+    }
+    let action = if active {
+        "user.enabled"
+    } else {
+        "user.disabled"
+    };
+    let event = Event::new(action).by(actor.id()).on(format!("user:{id}"));
+    tx.audit(&actor.origin, event).await.map_err(internal)?;
+    tx.commit().await.map_err(internal)
+}
+
+/// Clears someone's failed sign-in attempts, lifting any delay or lock on their account at
+/// once (the per-address limit is not touched). Returns how many failures were cleared.
+pub async fn unlock(state: &AppState, actor: &Actor, id: i64) -> Result<u64, AppError> {
+    let target = managed(state, actor, id).await?;
+    let mut tx = state.db.begin().await.map_err(internal)?;
+    let cleared = throttle::unlock_account(&mut tx, &actor.origin, actor.id(), &target.email)
+        .await
+        .map_err(internal)?;
+    tx.commit().await.map_err(internal)?;
+    Ok(cleared)
+}
+
+fn last_admin() -> AppError {
+    AppError::Refused {
+        reason: "The last active administrator must stay an active administrator.".into(),
+    }
+}

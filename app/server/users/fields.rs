@@ -1,0 +1,44 @@
+//! Checks shared by the forms that place someone in the organisation (inviting, changing).
+
+use crate::{
+    error::{AppError, FieldError},
+    model::validate::{Checks, MAX_NAME},
+    server::{errors::internal, state::AppState},
+};
+
+/// Function and job title may be empty; when given, they are names.
+pub(crate) fn optional_texts(checks: &mut Checks, fields: &[(&str, &str)]) {
+    for (field, value) in fields {
+        if !value.trim().is_empty() {
+            checks.text(field, value, MAX_NAME);
+        }
+    }
+}
+
+/// A `<select>` sends "" for "no manager".
+pub fn parse_manager(raw: &str) -> Result<Option<i64>, AppError> {
+    match raw.trim() {
+        "" => Ok(None),
+        id => id.parse().map(Some).map_err(|_| unknown_manager()),
+    }
+}
+
+/// Refuses a manager who does not exist, as a mistake in the form.
+pub(crate) async fn require_known_manager(state: &AppState, id: i64) -> Result<(), AppError> {
+    state
+        .db
+        .user_by_id(id)
+        .await
+        .map_err(internal)?
+        .map(drop)
+        .ok_or_else(unknown_manager)
+}
+
+fn unknown_manager() -> AppError {
+    AppError::Invalid {
+        fields: vec![FieldError {
+            field: "manager".into(),
+            message: "Choose a manager from the list.".into(),
+        }],
+    }
+}
