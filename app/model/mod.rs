@@ -1,5 +1,6 @@
 //! Types shared by server and browser. Plain data: no I/O here.
 
+mod api_key;
 mod audit;
 pub mod diff;
 mod scope;
@@ -9,6 +10,7 @@ mod user;
 pub mod v2mom;
 pub mod validate;
 
+pub use api_key::*;
 pub use audit::*;
 pub use scope::*;
 pub use status::*;

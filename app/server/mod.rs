@@ -1,6 +1,7 @@
 //! Server-only code: configuration, state, database, HTTP layers, start-up.
 
 pub mod actor;
+pub mod api_keys;
 pub mod audit;
 pub mod audit_view;
 pub mod auth;
@@ -14,6 +15,7 @@ pub mod mail;
 pub mod org;
 pub mod password;
 pub mod policy;
+pub mod shown_once;
 pub mod sso;
 pub mod startup;
 pub mod state;
