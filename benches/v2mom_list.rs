@@ -5,11 +5,11 @@
 
 use std::time::{Duration, Instant};
 use v2mom::{
-    model::{Role, V2momContent, V2momQuery, V2momStatus, ValueItem},
+    model::{Role, Scopes, V2momContent, V2momQuery, V2momStatus, ValueItem},
     server::{
         config::Settings,
         db::{Db, NewUser, NewV2mom, ReadScope},
-        policy::{Actor, Circle, Visibility, readable_statuses},
+        policy::{Circle, Principal, Visibility, readable_statuses},
     },
 };
 
@@ -50,18 +50,20 @@ async fn timings(
     let readers = [
         (
             "manager",
-            Actor {
+            Principal {
                 user_id: manager,
                 role: Role::Manager,
                 active: true,
+                scopes: Scopes::ALL,
             },
         ),
         (
             "employee",
-            Actor {
+            Principal {
                 user_id: manager + 1,
                 role: Role::Employee,
                 active: true,
+                scopes: Scopes::ALL,
             },
         ),
     ];

@@ -116,11 +116,11 @@ pub async fn authenticate(
         .filter(UserRecord::is_active)
         .ok_or(AppError::Unauthenticated)?;
     // Checked here first so that a busy key does not even ask the database to write.
-    if key.use_is_stale(at) {
-        if let Err(error) = state.db.touch_api_key(key.id, at).await {
-            // The request may go on: only the "last used" column is behind.
-            tracing::warn!(%error, key = key.id, "could not record an API key's use");
-        }
+    if key.use_is_stale(at)
+        && let Err(error) = state.db.touch_api_key(key.id, at).await
+    {
+        // The request may go on: only the "last used" column is behind.
+        tracing::warn!(%error, key = key.id, "could not record an API key's use");
     }
     Ok(Actor {
         user,
