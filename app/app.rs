@@ -3,9 +3,10 @@
 use crate::{
     components::{MainNav, UserMenu, element_text, provide_auth},
     pages::{
-        AlignmentPage, AuditPage, HomePage, InvitationPage, LoginPage, NotFoundPage, PeoplePage,
-        PeriodsPage, PersonPage, ProfilePage, RegisterPage, SetupPage, SsoAdminPage, TeamPage,
-        V2momEditPage, V2momHistoryPage, V2momListPage, V2momPage,
+        AlignmentPage, ApiKeysAdminPage, ApiKeysPage, AuditPage, HomePage, InvitationPage,
+        LoginPage, NotFoundPage, PeoplePage, PeriodsPage, PersonPage, ProfilePage, RegisterPage,
+        SetupPage, SsoAdminPage, TeamPage, V2momEditPage, V2momHistoryPage, V2momListPage,
+        V2momPage,
     },
 };
 use leptos::prelude::*;
@@ -75,6 +76,16 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("register") view=RegisterPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("team") view=TeamPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("profile") view=ProfilePage ssr=SsrMode::Async />
+                    <Route
+                        path=(StaticSegment("profile"), StaticSegment("api-keys"))
+                        view=ApiKeysPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("admin"), StaticSegment("api-keys"))
+                        view=ApiKeysAdminPage
+                        ssr=SsrMode::Async
+                    />
                     <Route
                         path=(StaticSegment("admin"), StaticSegment("audit"))
                         view=AuditPage

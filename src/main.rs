@@ -2,11 +2,17 @@
 
 use clap::{Parser, Subcommand};
 use std::{net::SocketAddr, path::PathBuf, process::ExitCode};
-use v2mom::server::{
-    config::{Config, Overrides, Settings},
-    keyring,
-    startup::{self, StartupError},
-    telemetry,
+use v2mom::{
+    error::AppError,
+    model::Scopes,
+    server::{
+        api_keys::{self, NewApiKey},
+        config::{Config, Overrides, Settings},
+        db::Db,
+        keyring,
+        startup::{self, StartupError},
+        telemetry,
+    },
 };
 
 #[derive(Parser)]
@@ -25,7 +31,7 @@ struct Cli {
     command: Option<Command>,
 }
 
-#[derive(Subcommand, Clone, Copy)]
+#[derive(Subcommand, Clone)]
 enum Command {
     /// Apply migrations and serve the web application (the default).
     Serve,
@@ -33,6 +39,34 @@ enum Command {
     Migrate,
     /// Re-encrypt every stored secret under the newest encryption key, then exit.
     RotateKey,
+    /// Make or revoke API keys for the REST API.
+    #[command(subcommand)]
+    ApiKey(ApiKeyCommand),
+}
+
+#[derive(Subcommand, Clone)]
+enum ApiKeyCommand {
+    /// Make a key for a user and print its token on stdout (shown only this once).
+    Create {
+        /// The email of the user the key acts for.
+        #[arg(long, value_name = "EMAIL")]
+        user: String,
+        /// What the key is for.
+        #[arg(long)]
+        name: String,
+        /// What the key may do: read, write and admin, comma-separated.
+        #[arg(long, value_name = "SCOPES", value_parser = parse_scopes)]
+        scope: Scopes,
+        /// Days until the key expires (1 to 3650) [default: never].
+        #[arg(long, value_name = "N")]
+        expires_days: Option<i64>,
+    },
+    /// Revoke a key by its id (as the API keys pages list it).
+    Revoke { id: i64 },
+}
+
+fn parse_scopes(text: &str) -> Result<Scopes, String> {
+    Scopes::parse(text).ok_or_else(|| "expected read, write or admin, comma-separated".into())
 }
 
 fn main() -> ExitCode {
@@ -46,7 +80,11 @@ fn main() -> ExitCode {
         Ok(config) => config,
         Err(err) => return fail(&err.into()),
     };
-    telemetry::init(&config.settings);
+    let command = cli.command.unwrap_or(Command::Serve);
+    match command {
+        Command::ApiKey(_) => telemetry::init_on_stderr(&config.settings),
+        _ => telemetry::init(&config.settings),
+    }
     tracing::info!(
         version = env!("CARGO_PKG_VERSION"),
         "configuration: {config}"
@@ -63,7 +101,6 @@ fn main() -> ExitCode {
             )));
         }
     };
-    let command = cli.command.unwrap_or(Command::Serve);
     match runtime.block_on(run(command, config)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => fail(&err),
@@ -94,6 +131,12 @@ async fn run(command: Command, config: Config) -> Result<(), StartupError> {
             );
             Ok(())
         }
+        Command::ApiKey(command) => {
+            let db = startup::open_database(&config).await?;
+            let done = api_key(&db, command).await;
+            db.close().await;
+            done
+        }
         Command::Serve => {
             let listener = startup::bind(config.settings.addr).await?;
             let db = startup::open_database(&config).await?;
@@ -113,6 +156,58 @@ async fn run(command: Command, config: Config) -> Result<(), StartupError> {
             Ok(())
         }
     }
+}
+
+async fn api_key(db: &Db, command: ApiKeyCommand) -> Result<(), StartupError> {
+    match command {
+        ApiKeyCommand::Create {
+            user,
+            name,
+            scope,
+            expires_days,
+        } => {
+            let new = NewApiKey {
+                name,
+                scopes: scope,
+                expires_days,
+            };
+            let created = api_keys::create_from_cli(db, &user, new)
+                .await
+                .map_err(|e| cli_error(e, &format!("no user has the email {user:?}")))?;
+            eprintln!(
+                "API key {} ({}) for {user}, scopes {}. Copy it now, it will not be shown again:",
+                created.key.id, created.key.name, created.key.scopes
+            );
+            println!("{}", created.token);
+        }
+        ApiKeyCommand::Revoke { id } => {
+            let key = api_keys::revoke_from_cli(db, id)
+                .await
+                .map_err(|e| cli_error(e, &format!("no API key has the id {id}")))?;
+            println!("API key {id} ({}) is revoked.", key.name);
+        }
+    }
+    Ok(())
+}
+
+/// The use case's refusal in command-line words: flags rather than form fields.
+fn cli_error(err: AppError, not_found: &str) -> StartupError {
+    let message = match err {
+        AppError::NotFound => not_found.to_owned(),
+        AppError::Invalid { fields } => fields
+            .iter()
+            .map(|f| {
+                format!(
+                    "--{}: {}",
+                    f.field.replace('_', "-").replace("scopes", "scope"),
+                    f.message
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(" "),
+        other => other.to_string(),
+    };
+    StartupError::Runtime(message)
 }
 
 fn fail(err: &StartupError) -> ExitCode {

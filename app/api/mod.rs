@@ -1,5 +1,6 @@
 //! Server functions, grouped by area. Each is thin: parse, authorise, call server code.
 
+mod api_keys;
 mod audit;
 mod auth;
 mod invitations;
@@ -12,6 +13,7 @@ mod status;
 mod users;
 mod v2moms;
 
+pub use api_keys::*;
 pub use audit::*;
 pub use auth::*;
 pub use invitations::*;

@@ -101,6 +101,7 @@ pub fn MainNav() -> impl IntoView {
                                     <A href="/admin/people">"People"</A>
                                     <A href="/admin/periods">"Periods"</A>
                                     <A href="/admin/sso">"Single sign-on"</A>
+                                    <A href="/admin/api-keys">"API keys"</A>
                                     <A href="/admin/audit">"Audit log"</A>
                                 }
                             })}

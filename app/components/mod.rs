@@ -1,5 +1,6 @@
 //! Reusable view pieces.
 
+mod api_keys;
 mod auth;
 mod error_page;
 mod form;
@@ -9,6 +10,7 @@ mod server_status;
 mod sso;
 mod vision_preview;
 
+pub use api_keys::{ApiKeyTable, NewApiKeyToken};
 pub use auth::{Auth, MainNav, UserMenu, action_error, provide_auth, use_auth};
 pub use error_page::ErrorPage;
 pub use form::{Checkbox, Field, FormActions, FormError, NewPasswordField, element_text};

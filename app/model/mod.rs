@@ -1,5 +1,6 @@
 //! Types shared by server and browser. Plain data: no I/O here.
 
+mod api_key;
 mod audit;
 pub mod diff;
 mod scope;
@@ -10,6 +11,7 @@ pub mod v2mom;
 mod v2mom_ops;
 pub mod validate;
 
+pub use api_key::*;
 pub use audit::*;
 pub use scope::*;
 pub use status::*;

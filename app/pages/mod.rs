@@ -1,6 +1,8 @@
 //! One file per page (route).
 
 mod alignment;
+mod api_keys;
+mod api_keys_admin;
 mod audit;
 mod home;
 mod invitation;
@@ -21,6 +23,8 @@ mod v2mom_list;
 mod v2mom_view;
 
 pub use alignment::AlignmentPage;
+pub use api_keys::ApiKeysPage;
+pub use api_keys_admin::ApiKeysAdminPage;
 pub use audit::AuditPage;
 pub use home::HomePage;
 pub use invitation::InvitationPage;

@@ -1,4 +1,5 @@
-//! Your account: change your password, your sign-in methods, see and end your sessions.
+//! Your account: change your password, your sign-in methods, your API keys (on a page of
+//! their own), see and end your sessions.
 
 use super::sign_in_methods::SignInMethodsSection;
 use crate::{
@@ -8,6 +9,7 @@ use crate::{
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::components::A;
 
 #[component]
 pub fn ProfilePage() -> impl IntoView {
@@ -42,6 +44,13 @@ pub fn ProfilePage() -> impl IntoView {
             </ActionForm>
         </section>
         <SignInMethodsSection />
+        <section aria-labelledby="api-keys-heading">
+            <h2 id="api-keys-heading">"API keys"</h2>
+            <p>
+                "Scripts and other services call the REST API with an API key. "
+                <A href="/profile/api-keys">"Manage your API keys"</A>
+            </p>
+        </section>
         <section aria-labelledby="sessions-heading">
             <h2 id="sessions-heading">"Where you are signed in"</h2>
             <Suspense fallback=|| ()>

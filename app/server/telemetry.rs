@@ -3,10 +3,25 @@
 use super::config::{LogFormat, Settings};
 use tracing_subscriber::EnvFilter;
 
-/// Installs the global subscriber. A second call (tests) keeps the first.
+/// Installs the global subscriber, writing to stdout. A second call (tests) keeps the first.
 pub fn init(settings: &Settings) {
+    install(settings, std::io::stdout);
+}
+
+/// [`init`] for commands whose stdout is their answer (a new API key's token), so a script
+/// can read it without the logs.
+pub fn init_on_stderr(settings: &Settings) {
+    install(settings, std::io::stderr);
+}
+
+fn install<W>(settings: &Settings, writer: W)
+where
+    W: for<'w> tracing_subscriber::fmt::MakeWriter<'w> + Send + Sync + 'static,
+{
     let filter = EnvFilter::try_new(&settings.log_level).unwrap_or_else(|_| EnvFilter::new("info"));
-    let builder = tracing_subscriber::fmt().with_env_filter(filter);
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(writer);
     let _ = match settings.log_format {
         // The current span carries the request id, so every line inside a request has it.
         LogFormat::Json => builder

@@ -1,13 +1,19 @@
-//! Secrets handed out in links (invitations): random, shown once, stored only as a hash.
+//! Secrets handed out once (invitation links, API keys): random, stored only as a hash.
 
 use argon2::password_hash::rand_core::{OsRng, RngCore};
 use sha2::{Digest, Sha256};
 
 /// A new 256-bit token (hex) and the hash to store in its place.
 pub fn new_token() -> (String, String) {
+    new_prefixed_token("")
+}
+
+/// [`new_token`] after a fixed `prefix` that says what the token is for (`v2mom_` for API
+/// keys, so secret scanners and people recognise one); the hash covers the prefix too.
+pub fn new_prefixed_token(prefix: &str) -> (String, String) {
     let mut bytes = [0u8; 32];
     OsRng.fill_bytes(&mut bytes);
-    let token = hex::encode(bytes);
+    let token = format!("{prefix}{}", hex::encode(bytes));
     let hash = hash_token(&token);
     (token, hash)
 }

@@ -10,11 +10,9 @@ use serde_json::{Value, json};
 
 /// A new API key of the person signed in on `browser`, with `scopes` (`read,write`).
 pub async fn api_key(app: &TestApp, browser: &Client, scopes: &str) -> String {
-    let mut form = vec![("name", "script".to_owned())];
-    for scope in scopes.split(',') {
-        form.push(("scopes[]", scope.to_owned()));
-    }
-    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let fields: Vec<String> = scopes.split(',').map(|s| format!("scope_{s}")).collect();
+    let mut form = vec![("name", "script")];
+    form.extend(fields.iter().map(|f| (f.as_str(), "on")));
     let res = app.call_as(browser, "api_keys/create", &form).await;
     assert_eq!(res.status(), StatusCode::OK, "create key");
     let created: Value = res.json().await.unwrap();

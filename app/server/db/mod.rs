@@ -7,6 +7,7 @@
 //! area in the files beside this one.
 
 mod alignment;
+mod api_keys;
 mod audit;
 mod instance;
 mod invitations;
@@ -24,6 +25,7 @@ mod v2mom_list;
 mod v2moms;
 
 pub use alignment::LinkedMethod;
+pub use api_keys::{ApiKeyRecord, ApiKeyWithOwner, LAST_USED_PRECISION, NewApiKeyRow};
 pub use audit::{AuditListRow, AuditQuery, AuditRow};
 pub use instance::Instance;
 pub use invitations::InvitationRecord;

@@ -5,7 +5,7 @@ use super::problem::ApiError;
 use crate::{
     error::AppError,
     server::{
-        actor::Actor, auth::origin_of, pending_stubs::api_keys, state::AppState, tokens::hash_token,
+        actor::Actor, api_keys, auth::origin_of, state::AppState, tokens::hash_token,
     },
 };
 use axum::{
