@@ -203,13 +203,13 @@ async fn a_script_starts_edits_publishes_and_reads_a_v2mom() {
     assert_eq!(res.status(), StatusCode::NOT_MODIFIED);
     assert_eq!(header(res.headers(), "etag"), "\"2\"");
 
-    // A move that does not apply is refused with its reason.
+    // Nobody approves their own V2MOM.
     let res = api(&app, Method::POST, &format!("{path}/transitions"), &key)
         .json(&json!({ "change": "approve" }))
         .send()
         .await
         .unwrap();
-    assert_problem(res, StatusCode::CONFLICT, "refused").await;
+    assert_problem(res, StatusCode::FORBIDDEN, "forbidden").await;
     let res = api(&app, Method::POST, &format!("{path}/transitions"), &key)
         .header("if-match", "\"2\"")
         .json(&json!({ "change": "publish" }))
@@ -219,6 +219,17 @@ async fn a_script_starts_edits_publishes_and_reads_a_v2mom() {
     assert_eq!(res.status(), StatusCode::OK);
     let published = json(res).await;
     assert_eq!(published["status"], "published");
+    // A move that does not apply from here is refused with its reason.
+    let res = api(&app, Method::POST, &format!("{path}/transitions"), &key)
+        .json(&json!({ "change": "submit" }))
+        .send()
+        .await
+        .unwrap();
+    let problem = assert_problem(res, StatusCode::CONFLICT, "refused").await;
+    assert!(
+        problem["detail"].as_str().unwrap().contains("cannot take"),
+        "{problem}"
+    );
 
     let res = api(&app, Method::GET, &format!("{path}/revisions"), &key)
         .send()

@@ -4,9 +4,7 @@
 use super::problem::ApiError;
 use crate::{
     error::AppError,
-    server::{
-        actor::Actor, api_keys, auth::origin_of, state::AppState, tokens::hash_token,
-    },
+    server::{actor::Actor, api_keys, auth::origin_of, state::AppState, tokens::hash_token},
 };
 use axum::{
     extract::{Request, State},
