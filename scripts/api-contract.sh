@@ -51,7 +51,7 @@ curl -fsS -H "authorization: Bearer $KEY" -H 'content-type: application/json' \
 
 say "schemathesis run --checks all, $EXAMPLES examples per operation, against $BASE"
 status=0
-"$VENV/bin/schemathesis" run "$BASE/api/v1/openapi.json" --url "$BASE/api/v1" \
+"$VENV/bin/schemathesis" --config-file "$ROOT/scripts/schemathesis.toml" run "$BASE/api/v1/openapi.json" --url "$BASE/api/v1" \
   -H "Authorization: Bearer $KEY" --checks all --max-examples "$EXAMPLES" --seed 1 \
   --workers 2 --request-timeout 10 --no-color --output-sanitize true || status=$?
 if grep -q ' ERROR ' "$DATA/server.log"; then

@@ -265,15 +265,45 @@ fn optional_id<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<i64>, D:
     #[derive(Deserialize)]
     #[serde(untagged)]
     enum Id {
-        Number(i64),
+        Number(WholeNumber),
         Text(String),
     }
     match Option::<Id>::deserialize(d)? {
         None => Ok(None),
-        Some(Id::Number(n)) => Ok(Some(n)),
+        Some(Id::Number(n)) => Ok(Some(n.0)),
         Some(Id::Text(t)) if t.trim().is_empty() => Ok(None),
         Some(Id::Text(t)) => t.trim().parse().map(Some).map_err(serde::de::Error::custom),
     }
+}
+
+/// A JSON integer as JSON Schema counts them: `7`, and also `7.0` (a number with no
+/// fraction), which some clients send for whole numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WholeNumber(pub i64);
+
+impl<'de> Deserialize<'de> for WholeNumber {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Number {
+            Int(i64),
+            Float(f64),
+        }
+        // i64's range as floats: the upper end itself is not an i64.
+        const LIMIT: f64 = 9_223_372_036_854_775_808.0;
+        match Number::deserialize(d)? {
+            Number::Int(n) => Ok(WholeNumber(n)),
+            Number::Float(f) if f.fract() == 0.0 && (-LIMIT..LIMIT).contains(&f) => {
+                Ok(WholeNumber(f as i64))
+            }
+            Number::Float(_) => Err(serde::de::Error::custom("expected a whole number")),
+        }
+    }
+}
+
+/// `deserialize_with` for an `i64` field that takes any [`WholeNumber`].
+pub fn whole_number<'de, D: serde::Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
+    WholeNumber::deserialize(d).map(|n| n.0)
 }
 
 /// Everything an editor changes, and what a revision keeps.

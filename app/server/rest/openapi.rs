@@ -60,8 +60,9 @@ pub fn document() -> &'static openapi::OpenApi {
 }
 
 /// The answers every operation may give, which no handler should have to list.
-const SHARED: [(&str, &str); 7] = [
+const SHARED: [(&str, &str); 8] = [
     ("400", "A parameter or the body could not be read"),
+    ("422", "Invalid fields or parameters; `errors` says which"),
     ("401", "No valid API key"),
     (
         "403",
@@ -74,11 +75,10 @@ const SHARED: [(&str, &str); 7] = [
 ];
 
 /// The answers of every operation that takes a body.
-const WITH_BODY: [(&str, &str); 4] = [
+const WITH_BODY: [(&str, &str); 3] = [
     ("409", "Refused by a rule, or changed at the same time"),
     ("413", "The body is too large"),
     ("415", "The body is not JSON"),
-    ("422", "Invalid fields; `errors` says which"),
 ];
 
 struct Shared;

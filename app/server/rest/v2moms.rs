@@ -43,7 +43,7 @@ pub struct ListParams {
     #[param(minimum = 1, maximum = 100)]
     limit: Option<u32>,
     /// `next_cursor` of the previous answer, for the ones after it.
-    #[param(max_length = 40)]
+    #[param(pattern = "^[0-9]{1,19}$")]
     cursor: Option<String>,
 }
 
@@ -72,12 +72,11 @@ pub async fn list(
         return Err(invalid("q", "Search for at most 200 characters."));
     }
     let after = match params.cursor.as_deref() {
-        None | Some("") => None,
+        None => None,
         Some(cursor) => Some(
-            cursor
-                .parse::<i64>()
-                .ok()
-                .filter(|id| *id >= 0)
+            Some(cursor)
+                .filter(|c| c.len() <= 19 && c.bytes().all(|b| b.is_ascii_digit()))
+                .and_then(|c| c.parse::<i64>().ok())
                 .ok_or_else(|| invalid("cursor", "Pass the next_cursor of an earlier answer."))?,
         ),
     };
@@ -107,7 +106,9 @@ pub enum CopyFrom {
 
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct NewV2mom {
+    #[serde(deserialize_with = "crate::model::whole_number")]
     pub owner_id: i64,
+    #[serde(deserialize_with = "crate::model::whole_number")]
     pub period_id: i64,
     #[serde(default)]
     pub copy_from: Option<CopyFrom>,
