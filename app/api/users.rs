@@ -12,6 +12,7 @@ use leptos::prelude::*;
 use crate::server::{
     auth::signed_in,
     invitations::{self, Invitee},
+    policy::Action,
     state::{AppState, app_state},
     users::{self, Placement, parse_manager},
 };
@@ -50,6 +51,8 @@ pub async fn invite_user(
 ) -> Result<InvitationSent, AppError> {
     let state = app_state()?;
     let actor = signed_in(&state).await?;
+    // Only someone who may place people learns what is wrong with the manager field.
+    actor.require(Action::ManageUsers)?;
     let invitee = Invitee {
         email: &email,
         name: &name,
@@ -80,6 +83,7 @@ pub async fn update_user(
 ) -> Result<(), AppError> {
     let state = app_state()?;
     let actor = signed_in(&state).await?;
+    actor.require(Action::ManageUsers)?;
     let placement = Placement {
         role,
         manager_id: parse_manager(&manager)?,

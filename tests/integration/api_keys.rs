@@ -257,3 +257,116 @@ async fn without_javascript_the_new_key_is_shown_once_after_the_redirect() {
     assert!(!again.contains(token), "shown twice");
     assert!(again.contains("Plain"));
 }
+
+/// `v2mom api-key …` against the test server's database.
+fn cli(app: &TestApp, args: &[&str]) -> std::process::Output {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_v2mom"));
+    cmd.env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("V2MOM_LOG_LEVEL", "info")
+        .arg("--data-dir")
+        .arg(&app.config.settings.data_dir)
+        .arg("api-key")
+        .args(args);
+    if let Some(url) = &app.config.settings.database_url {
+        cmd.env("DATABASE_URL", url);
+    }
+    cmd.output().unwrap()
+}
+
+#[tokio::test]
+async fn the_command_line_makes_a_working_key_and_revokes_it() {
+    let app = spawn_app().await;
+    let admin = app.set_up().await;
+    let state = state(&app).await;
+    let made = cli(
+        &app,
+        &[
+            "create",
+            "--user",
+            &admin.email,
+            "--name",
+            "Deploy",
+            "--scope",
+            "read,write",
+        ],
+    );
+    let stderr = String::from_utf8_lossy(&made.stderr);
+    assert!(made.status.success(), "{stderr}");
+    // stdout is the token alone, so a script can capture it; the logs go to stderr.
+    let stdout = String::from_utf8(made.stdout).unwrap();
+    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+    let token = stdout.trim();
+    let actor = api_keys::authenticate(&state, token, Origin::default())
+        .await
+        .unwrap();
+    assert_eq!(actor.user.email, admin.email);
+    assert_eq!(actor.scopes.to_string(), "read,write");
+    let created = app.db.audit_rows().await.unwrap();
+    let row = created
+        .iter()
+        .find(|r| r.action == "api_key.created")
+        .unwrap();
+    assert_eq!(row.actor_id, None);
+    assert!(row.details.contains(r#""via":"cli""#), "{}", row.details);
+
+    let id = app.db.api_keys_of(actor.user.id).await.unwrap()[0]
+        .id
+        .to_string();
+    let revoked = cli(&app, &["revoke", &id]);
+    assert!(
+        revoked.status.success(),
+        "{}",
+        String::from_utf8_lossy(&revoked.stderr)
+    );
+    let refused = api_keys::authenticate(&state, token, Origin::default()).await;
+    assert_eq!(refused.unwrap_err(), AppError::Unauthenticated);
+
+    for (args, expected) in [
+        (
+            vec![
+                "create",
+                "--user",
+                "nobody@acme.example",
+                "--name",
+                "X",
+                "--scope",
+                "read",
+            ],
+            "no user has the email",
+        ),
+        (
+            vec![
+                "create",
+                "--user",
+                &admin.email,
+                "--name",
+                "X",
+                "--scope",
+                "owner",
+            ],
+            "read, write or admin",
+        ),
+        (
+            vec![
+                "create",
+                "--user",
+                &admin.email,
+                "--name",
+                "X",
+                "--scope",
+                "read",
+                "--expires-days",
+                "0",
+            ],
+            "--expires-days",
+        ),
+        (vec!["revoke", "999"], "no API key has the id 999"),
+    ] {
+        let output = cli(&app, &args);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!output.status.success(), "{args:?}");
+        assert!(stderr.contains(expected), "{args:?}: {stderr}");
+        assert!(output.stdout.is_empty(), "{args:?}");
+    }
+}
