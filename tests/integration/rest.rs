@@ -4,6 +4,7 @@
 use crate::{
     helpers::{TestApp, client, header, spawn_app, spawn_app_with},
     people::{accept, invite, organisation},
+    v2moms::current_period,
 };
 use reqwest::{Client, Method, RequestBuilder, Response, StatusCode};
 use serde_json::{Value, json};
@@ -47,20 +48,13 @@ async fn assert_problem(res: Response, status: StatusCode, slug: &str) -> Value 
     problem
 }
 
-async fn create_period(app: &TestApp) -> i64 {
-    let res = app
-        .call(
-            "periods/create",
-            &[
-                ("name", "FY2027"),
-                ("starts_on", "2027-02-01"),
-                ("ends_on", "2028-01-31"),
-                ("current", "on"),
-            ],
-        )
-        .await;
-    assert_eq!(res.status(), StatusCode::OK, "create period");
-    json(res).await["id"].as_i64().unwrap()
+/// `POST /api/v1/v2moms` for `owner`'s V2MOM in `period`.
+async fn start(app: &TestApp, key: &str, owner: i64, period: i64) -> Response {
+    api(app, Method::POST, "/v2moms", key)
+        .json(&json!({ "owner_id": owner, "period_id": period, "copy_from": null }))
+        .send()
+        .await
+        .unwrap()
 }
 
 fn content(vision: &str) -> Value {
@@ -114,12 +108,8 @@ async fn a_key_acts_as_its_user_with_its_scopes() {
     assert_eq!(me["role"], "manager");
     assert_eq!(me["scopes"], json!(["read"]));
     // Reading is in scope, starting a V2MOM is not.
-    let period = create_period(&app).await;
-    let res = api(&app, Method::POST, "/v2moms", &key)
-        .json(&json!({ "owner_id": manager_id, "period_id": period }))
-        .send()
-        .await
-        .unwrap();
+    let period = current_period(&app).await;
+    let res = start(&app, &key, manager_id, period).await;
     assert_problem(res, StatusCode::FORBIDDEN, "forbidden").await;
     assert!(app.db.v2mom_of(manager_id, period).await.unwrap().is_none());
 }
@@ -128,14 +118,10 @@ async fn a_key_acts_as_its_user_with_its_scopes() {
 async fn a_script_starts_edits_publishes_and_reads_a_v2mom() {
     let app = spawn_app().await;
     let (manager_id, manager, _, employee) = organisation(&app).await;
-    let period = create_period(&app).await;
+    let period = current_period(&app).await;
     let key = api_key(&app, &manager, "read,write").await;
 
-    let res = api(&app, Method::POST, "/v2moms", &key)
-        .json(&json!({ "owner_id": manager_id, "period_id": period, "copy_from": null }))
-        .send()
-        .await
-        .unwrap();
+    let res = start(&app, &key, manager_id, period).await;
     assert_eq!(res.status(), StatusCode::CREATED);
     let location = header(res.headers(), "location").to_owned();
     assert_eq!(header(res.headers(), "etag"), "\"1\"");
@@ -150,11 +136,7 @@ async fn a_script_starts_edits_publishes_and_reads_a_v2mom() {
     );
 
     // Starting it again names the one there is.
-    let res = api(&app, Method::POST, "/v2moms", &key)
-        .json(&json!({ "owner_id": manager_id, "period_id": period }))
-        .send()
-        .await
-        .unwrap();
+    let res = start(&app, &key, manager_id, period).await;
     assert_eq!(header(res.headers(), "location"), location);
     assert_problem(res, StatusCode::CONFLICT, "refused").await;
 
@@ -277,15 +259,11 @@ async fn a_script_starts_edits_publishes_and_reads_a_v2mom() {
 async fn what_the_caller_may_not_read_does_not_exist_for_them() {
     let app = spawn_app().await;
     let (manager_id, manager, employee_id, employee) = organisation(&app).await;
-    let period = create_period(&app).await;
+    let period = current_period(&app).await;
     let (_, token) = invite(&app, "olga@acme.example", "Olga Other", "employee", None).await;
     let outsider = accept(&app, &token).await;
     let writer = api_key(&app, &manager, "read,write").await;
-    let res = api(&app, Method::POST, "/v2moms", &writer)
-        .json(&json!({ "owner_id": manager_id, "period_id": period }))
-        .send()
-        .await
-        .unwrap();
+    let res = start(&app, &writer, manager_id, period).await;
     let draft = json(res).await["id"].as_i64().unwrap();
 
     // The manager's draft, as their report and as an outsider: like an id that is not there.
@@ -311,11 +289,7 @@ async fn what_the_caller_may_not_read_does_not_exist_for_them() {
             .unwrap();
         assert_problem(res, StatusCode::NOT_FOUND, "not-found").await;
         // Nor may they start the manager's.
-        let res = api(&app, Method::POST, "/v2moms", &key)
-            .json(&json!({ "owner_id": manager_id, "period_id": period }))
-            .send()
-            .await
-            .unwrap();
+        let res = start(&app, &key, manager_id, period).await;
         assert_problem(res, StatusCode::FORBIDDEN, "forbidden").await;
     }
     assert_eq!(app.db.v2mom(draft).await.unwrap().unwrap().version, 1);
@@ -352,13 +326,9 @@ async fn what_the_caller_may_not_read_does_not_exist_for_them() {
 async fn bad_input_is_a_problem_with_the_field_never_a_500() {
     let app = spawn_app().await;
     let (manager_id, manager, _, _) = organisation(&app).await;
-    let period = create_period(&app).await;
+    let period = current_period(&app).await;
     let key = api_key(&app, &manager, "read,write").await;
-    let res = api(&app, Method::POST, "/v2moms", &key)
-        .json(&json!({ "owner_id": manager_id, "period_id": period }))
-        .send()
-        .await
-        .unwrap();
+    let res = start(&app, &key, manager_id, period).await;
     let id = json(res).await["id"].as_i64().unwrap();
 
     let res = api(&app, Method::GET, "/v2moms/not-a-number", &key)
@@ -434,7 +404,7 @@ async fn bad_input_is_a_problem_with_the_field_never_a_500() {
 async fn lists_page_with_a_cursor_and_filter() {
     let app = spawn_app().await;
     let (manager_id, manager, employee_id, _) = organisation(&app).await;
-    let period = create_period(&app).await;
+    let period = current_period(&app).await;
     let key = api_key(&app, &manager, "read,write").await;
     let (third, token) = invite(
         &app,
@@ -447,11 +417,7 @@ async fn lists_page_with_a_cursor_and_filter() {
     accept(&app, &token).await;
     let mut ids = Vec::new();
     for owner in [manager_id, employee_id, third] {
-        let res = api(&app, Method::POST, "/v2moms", &key)
-            .json(&json!({ "owner_id": owner, "period_id": period }))
-            .send()
-            .await
-            .unwrap();
+        let res = start(&app, &key, owner, period).await;
         assert_eq!(res.status(), StatusCode::CREATED);
         ids.push(json(res).await["id"].as_i64().unwrap());
     }

@@ -12,7 +12,7 @@ use serde_json::Value;
 const SCRIPT: &str = "</title></textarea><script>alert('x')</script><b>bold</b>";
 
 /// Adds the current period "FY2027" as the signed-in admin; returns its id.
-async fn current_period(app: &TestApp) -> i64 {
+pub async fn current_period(app: &TestApp) -> i64 {
     let res = app
         .call(
             "periods/create",

@@ -148,6 +148,12 @@ pub async fn start(
     Ok((StatusCode::CREATED, location, ETag::of(&v2mom), Json(v2mom)).into_response())
 }
 
+/// The answer to a write: the V2MOM as it is after it, with its new `ETag`.
+async fn as_it_is_now(state: &AppState, caller: &Caller, id: i64) -> ApiResult<Response> {
+    let v2mom = v2moms::get(state, caller, id).await?.v2mom;
+    Ok((ETag::of(&v2mom), Json(v2mom)).into_response())
+}
+
 /// Read a V2MOM. Send its `ETag` back as `If-None-Match` to be told when it is unchanged.
 #[utoipa::path(get, path = "/v2moms/{id}", tag = TAG,
     params(("id" = i64, Path, description = "The V2MOM"),
@@ -189,8 +195,7 @@ pub async fn replace(
     v2moms::save(&state, &caller, id, version, &content)
         .await
         .map_err(precondition::stale_is_412)?;
-    let v2mom = v2moms::get(&state, &caller, id).await?.v2mom;
-    Ok((ETag::of(&v2mom), Json(v2mom)).into_response())
+    as_it_is_now(&state, &caller, id).await
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -236,8 +241,7 @@ pub async fn transition(
         Err(error) if named => return Err(precondition::stale_is_412(error)),
         other => other?,
     };
-    let v2mom = v2moms::get(&state, &caller, id).await?.v2mom;
-    Ok((ETag::of(&v2mom), Json(v2mom)).into_response())
+    as_it_is_now(&state, &caller, id).await
 }
 
 /// The saved versions of a V2MOM the caller may see, newest first.
