@@ -9,7 +9,7 @@ use v2mom::{
         api_keys::{self, NewApiKey},
         config::{Config, Overrides, Settings},
         db::Db,
-        keyring,
+        rekey,
         startup::{self, StartupError},
         telemetry,
     },
@@ -119,9 +119,9 @@ async fn run(command: Command, config: Config) -> Result<(), StartupError> {
             Ok(())
         }
         Command::RotateKey => {
-            let keys = keyring::open(&config)?;
+            let keys = startup::open_keyring(&config)?;
             let db = startup::open_database(&config).await?;
-            let resealed = keyring::rotate(&db, &keys)
+            let resealed = rekey::rotate(&db, &keys)
                 .await
                 .map_err(|e| StartupError::Runtime(format!("key rotation failed: {e}")))?;
             db.close().await;

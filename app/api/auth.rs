@@ -6,7 +6,7 @@ use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 use crate::server::{
     accounts,
-    auth::{self, request_origin, safe_next, sign_in, sign_out},
+    auth::{current_actor, request_origin, safe_next, sign_in, sign_out},
     policy::{Action, authorize},
     state::app_state,
 };
@@ -14,9 +14,8 @@ use crate::server::{
 /// The signed-in user, or `None`.
 #[server(endpoint = "me")]
 pub async fn who_am_i() -> Result<Option<CurrentUser>, AppError> {
-    authorize(None, Action::ReadPublicInfo)?;
     let state = app_state()?;
-    Ok(auth::current_user(&state).await?.map(|u| u.to_current()))
+    accounts::who_am_i(current_actor(&state).await?.as_ref())
 }
 
 /// Checks the password and signs in under a new session id, then goes to `next` when that

@@ -111,9 +111,7 @@ pub async fn save_v2mom(
 pub async fn discard_unsaved(id: i64) -> Result<(), AppError> {
     let state = app_state()?;
     let actor = signed_in(&state).await?;
-    // Only those who may edit it have kept text to drop.
-    let access = v2moms::Access::open(&state, &actor, id).await?;
-    access.require(crate::server::policy::Action::EditV2mom(access.facts()))?;
+    v2moms::require_editor(&state, &actor, id).await?;
     unsaved::keep(id, None).await?;
     if is_plain_form_post() {
         leptos_axum::redirect(&format!("/v2moms/{id}/edit"));

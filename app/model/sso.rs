@@ -212,6 +212,22 @@ pub struct LinkedIdentity {
     pub last_used: String,
 }
 
+/// How one may sign in here: with a password or not, and the enabled providers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignInChoices {
+    pub password: bool,
+    pub providers: Vec<ProviderButton>,
+}
+
+/// How one signs in: with a password or not, the linked identities, and the providers one
+/// could link.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignInMethods {
+    pub has_password: bool,
+    pub identities: Vec<LinkedIdentity>,
+    pub providers: Vec<ProviderButton>,
+}
+
 /// Why a sign-in through a provider did not happen, as the sign-in page explains it. The
 /// code travels in the URL (`?sso_error=…`), so only these fixed messages can be shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

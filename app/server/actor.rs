@@ -4,7 +4,6 @@
 //! it is and never looks at the request itself.
 
 use super::{
-    audit::Origin,
     db::UserRecord,
     policy::{Action, Decision, Principal, authorize, decide},
 };
@@ -17,6 +16,13 @@ pub struct Actor {
     pub scopes: Scopes,
     pub origin: Origin,
     pub via: Via,
+}
+
+/// Where a request came from, for the audit log.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Origin {
+    pub client_ip: Option<String>,
+    pub request_id: Option<String>,
 }
 
 /// The client the actor uses, for the few answers that differ between them.

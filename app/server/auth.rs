@@ -11,7 +11,7 @@ use super::{
     audit::{Event, Origin},
     client_ip,
     config::Config,
-    db::{Db, SessionStoreOnDb, UserRecord, email_key},
+    db::{Db, SessionStoreOnDb, UserRecord},
     errors::{internal, request_id_of},
     policy::{Action, Principal, authorize},
     state::AppState,
@@ -216,7 +216,7 @@ pub async fn sign_in_on(
     )
     .await
     .map_err(internal)?;
-    tx.clear_account_failures(&email_key(&user.email))
+    tx.clear_auth_failures(&super::throttle::account_scope(&user.email))
         .await
         .map_err(internal)?;
     let event = Event::new("auth.sign_in")

@@ -9,11 +9,6 @@
 //! Each value is sealed for a context (such as `sso_providers.client_secret`) that is
 //! authenticated with it, so a sealed value copied into another column does not open.
 
-use super::{
-    audit::{Event, Origin},
-    config::{Config, ConfigError, ensure_writable_dir},
-    db::{CLIENT_SECRET, Db},
-};
 use chacha20poly1305::{
     AeadCore, KeyInit, XChaCha20Poly1305, XNonce,
     aead::{Aead, OsRng, Payload},
@@ -41,17 +36,6 @@ pub enum OpenError {
     UnknownKey(String),
     #[error("the value does not open with key {0:?} (wrong key, or changed)")]
     Corrupt(String),
-}
-
-/// Why the keys the server runs with could not be had: the configuration or the data
-/// directory needs fixing. Never names key material.
-#[derive(Debug, thiserror::Error)]
-pub enum KeyringError {
-    #[error(transparent)]
-    DataDir(#[from] ConfigError),
-    /// The key file cannot be read, created or parsed.
-    #[error("{0}")]
-    KeyFile(String),
 }
 
 /// Never prints key material.
@@ -179,56 +163,8 @@ impl Keyring {
     }
 }
 
-/// The keys the server runs with: configured, or the data directory's key file, created
-/// (with a warning to back it up) on first start.
-pub fn open(config: &Config) -> Result<Keyring, KeyringError> {
-    if let Some(keys) = &config.keyring {
-        return Ok(keys.clone());
-    }
-    let dir = &config.settings.data_dir;
-    ensure_writable_dir(dir)?;
-    let path = dir.join(KEY_FILE);
-    let (keys, created) = Keyring::load_or_create(&path).map_err(KeyringError::KeyFile)?;
-    if created {
-        tracing::warn!(
-            "created {}: it encrypts stored secrets; back it up with the database, or set \
-             V2MOM_ENCRYPTION_KEY instead",
-            path.display()
-        );
-    }
-    Ok(keys)
-}
-
 /// The key file's name in the data directory.
 pub const KEY_FILE: &str = "encryption.key";
-
-/// Seals every stored secret that is not under the newest key again under it, in one
-/// transaction (audited); returns how many were re-sealed. A secret that does not open
-/// stops the rotation and changes nothing.
-pub async fn rotate(db: &Db, keys: &Keyring) -> Result<usize, String> {
-    let current = keys.current_id();
-    let mut tx = db.begin().await.map_err(|e| e.to_string())?;
-    let stale = tx
-        .sso_client_secrets_not_under(current)
-        .await
-        .map_err(|e| e.to_string())?;
-    for (id, sealed) in &stale {
-        let secret = keys
-            .open(CLIENT_SECRET, sealed)
-            .map_err(|e| format!("SSO provider {id}'s client secret: {e}"))?;
-        tx.reseal_sso_client_secret(*id, &keys.seal(CLIENT_SECRET, &secret))
-            .await
-            .map_err(|e| e.to_string())?;
-    }
-    let event = Event::new("keys.rotated")
-        .on(format!("key:{current}"))
-        .with(serde_json::json!({ "resealed": stale.len() }));
-    tx.audit(&Origin::default(), event)
-        .await
-        .map_err(|e| e.to_string())?;
-    tx.commit().await.map_err(|e| e.to_string())?;
-    Ok(stale.len())
-}
 
 #[cfg(unix)]
 fn write_private(path: &Path, text: &str) -> std::io::Result<()> {

@@ -4,7 +4,7 @@ use super::{
     config::{Config, ConfigError, ensure_writable_dir},
     db::Db,
     http,
-    keyring::KeyringError,
+    keyring::{KEY_FILE, Keyring},
     password::Passwords,
     state::AppState,
 };
@@ -19,16 +19,6 @@ pub enum StartupError {
     Config(#[from] ConfigError),
     #[error("{0}")]
     Runtime(String),
-}
-
-/// A keyring that cannot be had is the operator's to fix, like the rest of the configuration.
-impl From<KeyringError> for StartupError {
-    fn from(error: KeyringError) -> Self {
-        StartupError::Config(match error {
-            KeyringError::DataDir(error) => error,
-            KeyringError::KeyFile(message) => ConfigError(message),
-        })
-    }
 }
 
 impl StartupError {
@@ -54,11 +44,33 @@ pub async fn open_database(config: &Config) -> Result<Db, StartupError> {
     Ok(db)
 }
 
+/// The keys the server runs with: configured, or the data directory's key file, created
+/// (with a warning to back it up) on first start. A keyring that cannot be had is the
+/// operator's to fix, like the rest of the configuration.
+pub fn open_keyring(config: &Config) -> Result<Keyring, StartupError> {
+    if let Some(keys) = &config.keyring {
+        return Ok(keys.clone());
+    }
+    let dir = &config.settings.data_dir;
+    ensure_writable_dir(dir)?;
+    let path = dir.join(KEY_FILE);
+    let (keys, created) =
+        Keyring::load_or_create(&path).map_err(|e| StartupError::Config(ConfigError(e)))?;
+    if created {
+        tracing::warn!(
+            "created {}: it encrypts stored secrets; back it up with the database, or set \
+             V2MOM_ENCRYPTION_KEY instead",
+            path.display()
+        );
+    }
+    Ok(keys)
+}
+
 /// Everything the router needs, for a database that is open and migrated: opens the
 /// keyring (creating the key file in the zero-configuration case) and writes the configured
 /// sign-in providers to the database.
 pub async fn app_state(config: Config, db: Db) -> Result<AppState, StartupError> {
-    let keyring = super::keyring::open(&config)?;
+    let keyring = open_keyring(&config)?;
     super::sso::configured::sync(&db, &keyring, &config.sso_providers)
         .await
         .map_err(|e| StartupError::Runtime(format!("cannot store the sso providers: {e}")))?;

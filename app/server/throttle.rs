@@ -254,7 +254,7 @@ pub async fn unlock_account(
     admin_id: i64,
     email: &str,
 ) -> Result<u64, DbError> {
-    let cleared = tx.clear_account_failures(&email_key(email)).await?;
+    let cleared = tx.clear_auth_failures(&account_scope(email)).await?;
     let event = Event::new("auth.unlocked")
         .by(admin_id)
         .on(account_scope(email))

@@ -3,7 +3,8 @@
 use crate::helpers::{TestApp, spawn_app};
 use v2mom::server::{
     db::{CLIENT_SECRET, NewSsoProvider},
-    keyring::{self, Keyring, Sealed},
+    keyring::{Keyring, Sealed},
+    rekey,
 };
 
 async fn add_provider(app: &TestApp, slug: &str, secret: &Sealed) {
@@ -39,7 +40,7 @@ async fn rotation_reseals_every_secret_under_the_newest_key() {
     add_provider(&app, "second", &before.seal(CLIENT_SECRET, "secret two")).await;
     add_provider(&app, "third", &both.seal(CLIENT_SECRET, "secret three")).await;
 
-    assert_eq!(keyring::rotate(&app.db, &both).await.unwrap(), 2);
+    assert_eq!(rekey::rotate(&app.db, &both).await.unwrap(), 2);
     let after = stored(&app).await;
     assert!(after.iter().all(|s| s.key_id == "new"), "{after:?}");
     // The old key can go: the newest alone opens everything.
@@ -50,7 +51,7 @@ async fn rotation_reseals_every_secret_under_the_newest_key() {
         .collect();
     assert_eq!(secrets, ["secret one", "secret two", "secret three"]);
     // Nothing left to do the second time; both runs are in the audit log.
-    assert_eq!(keyring::rotate(&app.db, &both).await.unwrap(), 0);
+    assert_eq!(rekey::rotate(&app.db, &both).await.unwrap(), 0);
     let rotations = app.db.audit_rows().await.unwrap();
     assert_eq!(
         rotations
@@ -71,12 +72,12 @@ async fn a_secret_that_does_not_open_stops_the_rotation_and_changes_nothing() {
 
     // Same id, other key material: a wrong key, not a missing one.
     let wrong = format!("{},{}", Keyring::new_entry("k1"), Keyring::new_entry("k2"));
-    let err = keyring::rotate(&app.db, &Keyring::parse(&wrong).unwrap())
+    let err = rekey::rotate(&app.db, &Keyring::parse(&wrong).unwrap())
         .await
         .unwrap_err();
     assert!(err.contains("does not open"), "{err}");
     let missing = Keyring::parse(&Keyring::new_entry("k2")).unwrap();
-    let err = keyring::rotate(&app.db, &missing).await.unwrap_err();
+    let err = rekey::rotate(&app.db, &missing).await.unwrap_err();
     assert!(err.contains("no key with id \"k1\""), "{err}");
     assert_eq!(stored(&app).await, before);
 }

@@ -13,5 +13,6 @@ pub use register::{NewAccount, register, registration_open};
 pub use sessions::{ThisSession, end_all_sessions, end_session, session_handle, sessions};
 pub use setup::{FirstAdmin, set_up, setup_needed};
 pub use sign_in::{
-    enabled_providers, passwords_accepted, require_password_sign_in, sign_in_with_password,
+    enabled_providers, passwords_accepted, require_password_sign_in, sign_in_choices,
+    sign_in_with_password, who_am_i,
 };

@@ -2,8 +2,12 @@
 
 use crate::{
     error::AppError,
-    model::sso::ProviderButton,
+    model::{
+        CurrentUser,
+        sso::{ProviderButton, SignInChoices},
+    },
     server::{
+        actor::Actor,
         audit::{Event, Origin},
         db::{UserRecord, email_key},
         errors::internal,
@@ -25,6 +29,22 @@ pub async fn enabled_providers(state: &AppState) -> Result<Vec<ProviderButton>, 
             name: p.name,
         })
         .collect())
+}
+
+/// Who is signed in (`None`: nobody), as the pages show them.
+pub fn who_am_i(actor: Option<&Actor>) -> Result<Option<CurrentUser>, AppError> {
+    authorize(None, Action::ReadPublicInfo)?;
+    Ok(actor.map(|a| a.user.to_current()))
+}
+
+/// What the sign-in and invitation pages offer: passwords or not, and the providers.
+pub async fn sign_in_choices(state: &AppState) -> Result<SignInChoices, AppError> {
+    authorize(None, Action::ReadPublicInfo)?;
+    let providers = enabled_providers(state).await?;
+    Ok(SignInChoices {
+        password: passwords_accepted(state, &providers),
+        providers,
+    })
 }
 
 /// Passwords are accepted unless the configuration turned them off — and even then when

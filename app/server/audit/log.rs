@@ -2,19 +2,13 @@
 //! transaction as the change, and chained: each row's hash covers its content and the hash
 //! of the row before, so changing or removing a row breaks every hash after it.
 
+pub use crate::server::actor::Origin;
 use crate::server::db::{AuditRow, Db, DbError, Tx, now};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
 /// The `prev_hash` of the first row.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
-
-/// Where a request came from, for the record.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Origin {
-    pub client_ip: Option<String>,
-    pub request_id: Option<String>,
-}
 
 /// One thing that happened. `details` must never hold a secret.
 #[derive(Debug, Clone)]

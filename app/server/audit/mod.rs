@@ -46,3 +46,40 @@ pub async fn verify(state: &AppState, actor: &Actor) -> Result<ChainReport, AppE
         ChainCheck::BrokenAt { id } => ChainReport::BrokenAt { id },
     })
 }
+
+/// The whole filtered log as a download: its media type, file extension and bytes.
+pub struct Export {
+    pub content_type: &'static str,
+    pub extension: &'static str,
+    pub body: Vec<u8>,
+}
+
+/// Every entry that passes `filter`, newest first, as `csv` or `json` (anything else: 404).
+pub async fn export(
+    state: &AppState,
+    actor: &Actor,
+    filter: &AuditFilter,
+    format: &str,
+) -> Result<Export, AppError> {
+    actor.require(Action::ReadAuditLog)?;
+    let (rows, _) = state
+        .db
+        .search_audit(&view::query_of(filter)?, i64::MAX, 0)
+        .await
+        .map_err(internal)?;
+    let entries: Vec<_> = rows.into_iter().map(view::entry_of).collect();
+    let (content_type, extension, body) = match format {
+        "csv" => ("text/csv; charset=utf-8", "csv", view::to_csv(&entries)?),
+        "json" => (
+            "application/json",
+            "json",
+            serde_json::to_vec(&entries).map_err(internal)?,
+        ),
+        _ => return Err(AppError::NotFound),
+    };
+    Ok(Export {
+        content_type,
+        extension,
+        body,
+    })
+}

@@ -75,14 +75,13 @@ impl Tx {
             .map(|done| done.rows_affected()))
     }
 
-    /// Forgets every failure of one account (its scope, `account:<email key>`): a successful
-    /// sign-in or an administrator's unlock. The client addresses' counters stay.
-    pub async fn clear_account_failures(&mut self, email_key: &str) -> Result<u64, DbError> {
+    /// Forgets every failure counted against `scope` (an account's, `account:<email key>`,
+    /// on a successful sign-in or an administrator's unlock).
+    pub async fn clear_auth_failures(&mut self, scope: &str) -> Result<u64, DbError> {
         self.lock_audit().await?;
         const SQL: &str = "DELETE FROM auth_failures WHERE scope = $1";
-        let scope = crate::server::throttle::account_scope(email_key);
         on_tx!(self, |conn| sqlx::query(SQL)
-            .bind(&scope)
+            .bind(scope)
             .execute(conn)
             .await
             .map(|done| done.rows_affected()))

@@ -16,7 +16,7 @@ use crate::{
         policy::Action,
         state::AppState,
         tokens::new_token,
-        users::{self, optional_texts, require_known_manager},
+        users::{self, optional_texts, parse_manager, require_known_manager},
     },
 };
 
@@ -26,7 +26,8 @@ pub struct Invitee<'a> {
     pub email: &'a str,
     pub name: &'a str,
     pub role: Role,
-    pub manager_id: Option<i64>,
+    /// As the form's `<select>` sends it: an id, or "" for none.
+    pub manager: &'a str,
     pub function: &'a str,
     pub job_title: &'a str,
 }
@@ -39,6 +40,7 @@ pub async fn invite(
     invitee: Invitee<'_>,
 ) -> Result<InvitationSent, AppError> {
     actor.require(Action::ManageUsers)?;
+    let manager_id = parse_manager(invitee.manager)?;
     let mut checks = Checks::new();
     checks
         .email("email", invitee.email)
@@ -51,7 +53,7 @@ pub async fn invite(
         ],
     );
     checks.into_result()?;
-    if let Some(id) = invitee.manager_id {
+    if let Some(id) = manager_id {
         require_known_manager(state, id).await?;
     }
 
@@ -63,7 +65,7 @@ pub async fn invite(
             job_title: invitee.job_title,
             function: invitee.function,
             role: invitee.role,
-            manager_id: invitee.manager_id,
+            manager_id,
             password_hash: None,
         })
         .await
@@ -81,7 +83,7 @@ pub async fn invite(
     let event = Event::new("user.invited")
         .by(actor.id())
         .on(format!("user:{}", person.id))
-        .with(serde_json::json!({ "role": invitee.role, "manager_id": invitee.manager_id }));
+        .with(serde_json::json!({ "role": invitee.role, "manager_id": manager_id }));
     invitation_for(state, tx, actor, site, &person, event).await
 }
 

@@ -81,9 +81,47 @@ pub fn fresh_or_not_modified(headers: &HeaderMap, v2mom: V2mom) -> Response {
     }
 }
 
-/// The version a write starts from, from `If-Match`: 428 without one, 412 when it names
-/// another version than `current`.
-pub fn required_version(headers: &HeaderMap, current: i64) -> Result<i64, ApiError> {
+/// Whether a write must name the version it starts from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IfMatch {
+    /// 428 without `If-Match`.
+    Required,
+    /// Without `If-Match` the write starts from the current version.
+    Optional,
+}
+
+/// The version a write starts from, and whether the caller named it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Start {
+    pub version: i64,
+    named: bool,
+}
+
+impl Start {
+    /// The answer to a write that lost the race to another: 412 when the caller named the
+    /// version it started from, the domain's 409 when it did not.
+    pub fn lost(self, error: AppError) -> ApiError {
+        if self.named {
+            stale_is_412(error)
+        } else {
+            error.into()
+        }
+    }
+}
+
+/// The version a write starts from, from `If-Match` and the V2MOM's `current` version: 412
+/// when the header names another version; without one, 428 if it is required.
+pub fn start(headers: &HeaderMap, current: i64, if_match: IfMatch) -> Result<Start, ApiError> {
+    if if_match == IfMatch::Optional && !headers.contains_key(header::IF_MATCH) {
+        return Ok(Start {
+            version: current,
+            named: false,
+        });
+    }
+    let named = |version| Start {
+        version,
+        named: true,
+    };
     match listed(headers, header::IF_MATCH, false) {
         None => Err(ApiError::with_status(
             AppError::Refused {
@@ -92,14 +130,14 @@ pub fn required_version(headers: &HeaderMap, current: i64) -> Result<i64, ApiErr
             },
             StatusCode::PRECONDITION_REQUIRED,
         )),
-        Some(None) => Ok(current),
-        Some(Some(versions)) if versions.contains(&current) => Ok(current),
+        Some(None) => Ok(named(current)),
+        Some(Some(versions)) if versions.contains(&current) => Ok(named(current)),
         Some(Some(_)) => Err(stale_is_412(AppError::Conflict)),
     }
 }
 
 /// A write that lost the race to another (409 in the pages) is a failed precondition here.
-pub fn stale_is_412(error: AppError) -> ApiError {
+fn stale_is_412(error: AppError) -> ApiError {
     match error {
         AppError::Conflict => ApiError::with_status(
             AppError::Refused {
@@ -123,7 +161,11 @@ mod tests {
 
     #[test]
     fn if_match_names_a_strong_version_or_anything() {
-        let version = |v| required_version(&headers(header::IF_MATCH, v), 3).map_err(|e| e.status);
+        let version = |v| {
+            start(&headers(header::IF_MATCH, v), 3, IfMatch::Required)
+                .map(|s| s.version)
+                .map_err(|e| e.status)
+        };
         assert_eq!(version("\"3\""), Ok(3));
         assert_eq!(version("\"2\", \"3\""), Ok(3));
         assert_eq!(version("*"), Ok(3));
@@ -134,8 +176,14 @@ mod tests {
         );
         assert_eq!(version("3"), Err(Some(StatusCode::PRECONDITION_FAILED)));
         assert_eq!(
-            required_version(&HeaderMap::new(), 3).map_err(|e| e.status),
+            start(&HeaderMap::new(), 3, IfMatch::Required).map_err(|e| e.status),
             Err(Some(StatusCode::PRECONDITION_REQUIRED))
+        );
+        assert_eq!(
+            start(&HeaderMap::new(), 3, IfMatch::Optional)
+                .map(|s| s.version)
+                .map_err(|e| e.status),
+            Ok(3)
         );
     }
 }

@@ -4,7 +4,7 @@
 
 use super::{
     key::Caller,
-    precondition::{self, ETag},
+    precondition::{self, ETag, IfMatch, Start},
     problem::{ApiError, ApiResult, Body, PathOf, QueryOf, invalid},
 };
 use crate::{
@@ -190,11 +190,10 @@ pub async fn replace(
     headers: HeaderMap,
     Body(content): Body<V2momContent>,
 ) -> ApiResult<Response> {
-    let current = v2moms::get(&state, &caller, id).await?.v2mom.version;
-    let version = precondition::required_version(&headers, current)?;
-    v2moms::save(&state, &caller, id, version, &content)
+    let from = write_start(&state, &caller, id, &headers, IfMatch::Required).await?;
+    v2moms::save(&state, &caller, id, from.version, &content)
         .await
-        .map_err(precondition::stale_is_412)?;
+        .map_err(|error| from.lost(error))?;
     as_it_is_now(&state, &caller, id).await
 }
 
@@ -222,26 +221,30 @@ pub async fn transition(
     headers: HeaderMap,
     Body(move_to): Body<Transition>,
 ) -> ApiResult<Response> {
-    let current = v2moms::get(&state, &caller, id).await?.v2mom.version;
-    let named = headers.contains_key(header::IF_MATCH);
-    let version = match named {
-        true => precondition::required_version(&headers, current)?,
-        false => current,
-    };
-    let moved = v2moms::change_status(
+    let from = write_start(&state, &caller, id, &headers, IfMatch::Optional).await?;
+    v2moms::change_status(
         &state,
         &caller,
         id,
-        version,
+        from.version,
         move_to.change,
         &move_to.comment,
     )
-    .await;
-    match moved {
-        Err(error) if named => return Err(precondition::stale_is_412(error)),
-        other => other?,
-    };
+    .await
+    .map_err(|error| from.lost(error))?;
     as_it_is_now(&state, &caller, id).await
+}
+
+/// Where a write starts: the V2MOM as the caller may read it now, and `If-Match`.
+async fn write_start(
+    state: &AppState,
+    caller: &Caller,
+    id: i64,
+    headers: &HeaderMap,
+    if_match: IfMatch,
+) -> ApiResult<Start> {
+    let current = v2moms::get(state, caller, id).await?.v2mom.version;
+    Ok(precondition::start(headers, current, if_match)?)
 }
 
 /// The saved versions of a V2MOM the caller may see, newest first.

@@ -13,7 +13,8 @@ pub async fn sync(db: &Db, keyring: &Keyring, configured: &[ProviderForm]) -> Re
     let mut tx = db.begin().await.map_err(|e| e.to_string())?;
     for form in configured {
         let stored = StoredForm::new(form, keyring).ok_or("checked at load")?;
-        tx.put_config_sso_provider(stored.row())
+        let row = stored.row().ok_or("checked at load")?;
+        tx.put_config_sso_provider(row)
             .await
             .map_err(|e| format!("sso provider {:?}: {e}", form.slug))?;
     }

@@ -9,13 +9,17 @@
 //! the audit log.
 
 pub mod accounts;
+mod admin;
 mod client;
 pub mod configured;
 mod github;
+mod identities;
 mod oidc;
-pub mod stored;
+mod stored;
 
+pub use admin::{NewProvider, ProviderEdit, add_provider, change_provider, providers};
 pub use client::SsoClient;
+pub use identities::{sign_in_methods, unlink};
 
 use super::{db::SsoProviderRecord, errors::internal, keyring::Keyring, state::AppState};
 use crate::{

@@ -5,7 +5,7 @@
 use crate::{
     model::sso::{ProviderForm, ProviderKind},
     server::{
-        db::{CLIENT_SECRET, NewSsoProvider},
+        db::{CLIENT_SECRET, NewSsoProvider, SsoProviderChange},
         keyring::{Keyring, Sealed},
     },
 };
@@ -15,7 +15,8 @@ pub struct StoredForm<'a> {
     pub kind: ProviderKind,
     pub issuer_url: String,
     pub allowed_domains: String,
-    client_secret: Sealed,
+    /// `None` when the form leaves the secret empty: a change that keeps the stored one.
+    pub client_secret: Option<Sealed>,
 }
 
 impl<'a> StoredForm<'a> {
@@ -27,18 +28,34 @@ impl<'a> StoredForm<'a> {
             kind,
             issuer_url: kind.issuer_url(&form.issuer_url),
             allowed_domains: normalised_domains(&form.allowed_domains),
-            client_secret: keyring.seal(CLIENT_SECRET, &form.client_secret),
+            client_secret: (!form.client_secret.is_empty())
+                .then(|| keyring.seal(CLIENT_SECRET, &form.client_secret)),
         })
     }
 
-    pub fn row(&self) -> NewSsoProvider<'_> {
-        NewSsoProvider {
+    /// The row of a new provider; `None` without a client secret (a new provider's form is
+    /// checked to have one).
+    pub fn row(&self) -> Option<NewSsoProvider<'_>> {
+        Some(NewSsoProvider {
             slug: &self.form.slug,
             name: self.form.name.trim(),
             kind: self.kind.as_str(),
             issuer_url: &self.issuer_url,
             client_id: self.form.client_id.trim(),
-            client_secret: &self.client_secret,
+            client_secret: self.client_secret.as_ref()?,
+            enabled: self.form.enabled,
+            link_verified_emails: self.form.link_verified_emails,
+            allowed_domains: &self.allowed_domains,
+        })
+    }
+
+    /// What an administrator's change writes to an existing provider.
+    pub fn change(&self) -> SsoProviderChange<'_> {
+        SsoProviderChange {
+            name: self.form.name.trim(),
+            issuer_url: &self.issuer_url,
+            client_id: self.form.client_id.trim(),
+            client_secret: self.client_secret.as_ref(),
             enabled: self.form.enabled,
             link_verified_emails: self.form.link_verified_emails,
             allowed_domains: &self.allowed_domains,
@@ -47,7 +64,7 @@ impl<'a> StoredForm<'a> {
 }
 
 /// The allowed domains as stored: lower-case, comma-separated (the form was checked).
-pub fn normalised_domains(text: &str) -> String {
+fn normalised_domains(text: &str) -> String {
     crate::model::sso::domains(text)
         .unwrap_or_default()
         .join(",")

@@ -1,7 +1,7 @@
 //! Administrators' work on accounts: the list, placement in the organisation, enabling and
 //! disabling, lifting a sign-in lock. Each keeps at least one active administrator.
 
-use super::{optional_texts, require_known_manager};
+use super::{optional_texts, parse_manager, require_known_manager};
 use crate::{
     error::AppError,
     model::{Role, UserPage, UserSummary, validate::Checks},
@@ -76,7 +76,8 @@ pub async fn managed(state: &AppState, actor: &Actor, id: i64) -> Result<UserRec
 #[derive(Debug, Clone)]
 pub struct Placement<'a> {
     pub role: Role,
-    pub manager_id: Option<i64>,
+    /// As the form's `<select>` sends it: an id, or "" for none.
+    pub manager: &'a str,
     pub function: &'a str,
     pub job_title: &'a str,
 }
@@ -89,12 +90,15 @@ pub async fn change_placement(
     id: i64,
     placement: Placement<'_>,
 ) -> Result<(), AppError> {
+    // Only someone who may place people learns what is wrong with the manager field.
+    actor.require(Action::ManageUsers)?;
+    let manager_id = parse_manager(placement.manager)?;
     let before = managed(state, actor, id).await?;
     let Placement {
         role,
-        manager_id,
         function,
         job_title,
+        ..
     } = placement;
     let mut checks = Checks::new();
     optional_texts(

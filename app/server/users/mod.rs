@@ -10,5 +10,4 @@ pub use admin::{
     unlock,
 };
 pub use directory::{person, team, visible};
-pub use fields::parse_manager;
-pub(crate) use fields::{optional_texts, require_known_manager};
+pub(crate) use fields::{optional_texts, parse_manager, require_known_manager};

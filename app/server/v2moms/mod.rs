@@ -13,4 +13,4 @@ pub use access::Access;
 pub use aligned::choices as alignment_choices;
 pub use read::{Listed, PER_PAGE, get, list, list_after, revision, revisions};
 pub use start::{report_relation, start, start_choices};
-pub use write::{change_status, save};
+pub use write::{change_status, require_editor, save};

@@ -127,3 +127,10 @@ async fn compare_and_swap(
     tx.commit().await.map_err(internal)?;
     Ok(version)
 }
+
+/// Refuses anyone who may not edit V2MOM `id` (archived or not): the text a refused save left
+/// behind in the pages belongs to its editors only.
+pub async fn require_editor(state: &AppState, actor: &Actor, id: i64) -> Result<(), AppError> {
+    let access = Access::open(state, actor, id).await?;
+    access.require(Action::EditV2mom(access.facts()))
+}

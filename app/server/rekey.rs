@@ -1,0 +1,36 @@
+//! `v2mom rotate-key`: every secret at rest sealed again under the newest key, so an old
+//! key can be retired. The sealing itself is `keyring`; which values are secrets is here.
+
+use super::{
+    audit::{Event, Origin},
+    db::{CLIENT_SECRET, Db},
+    keyring::Keyring,
+};
+
+/// Seals every stored secret that is not under the newest key again under it, in one
+/// transaction (audited); returns how many were re-sealed. A secret that does not open
+/// stops the rotation and changes nothing.
+pub async fn rotate(db: &Db, keys: &Keyring) -> Result<usize, String> {
+    let current = keys.current_id();
+    let mut tx = db.begin().await.map_err(|e| e.to_string())?;
+    let stale = tx
+        .sso_client_secrets_not_under(current)
+        .await
+        .map_err(|e| e.to_string())?;
+    for (id, sealed) in &stale {
+        let secret = keys
+            .open(CLIENT_SECRET, sealed)
+            .map_err(|e| format!("SSO provider {id}'s client secret: {e}"))?;
+        tx.reseal_sso_client_secret(*id, &keys.seal(CLIENT_SECRET, &secret))
+            .await
+            .map_err(|e| e.to_string())?;
+    }
+    let event = Event::new("keys.rotated")
+        .on(format!("key:{current}"))
+        .with(serde_json::json!({ "resealed": stale.len() }));
+    tx.audit(&Origin::default(), event)
+        .await
+        .map_err(|e| e.to_string())?;
+    tx.commit().await.map_err(|e| e.to_string())?;
+    Ok(stale.len())
+}
