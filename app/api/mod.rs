@@ -1,4 +1,5 @@
-//! Server functions, grouped by area. Each is thin: parse, authorise, call server code.
+//! Server functions, grouped by area. Each is thin: resolve the actor, call one use case of
+//! the domain layer (`crate::server::<area>`), shape the page's answer.
 
 mod api_keys;
 mod audit;

@@ -4,7 +4,12 @@
 use crate::{
     error::AppError,
     model::AuditFilter,
-    server::{actor::Actor, audit, auth::{origin_of, user_of_session}, state::AppState},
+    server::{
+        actor::Actor,
+        audit,
+        auth::{origin_of, user_of_session},
+        state::AppState,
+    },
 };
 use axum::{
     extract::{Path, Query, State},

@@ -244,7 +244,7 @@ async fn write_start(
     if_match: IfMatch,
 ) -> ApiResult<Start> {
     let current = v2moms::get(state, caller, id).await?.v2mom.version;
-    Ok(precondition::start(headers, current, if_match)?)
+    precondition::start(headers, current, if_match)
 }
 
 /// The saved versions of a V2MOM the caller may see, newest first.

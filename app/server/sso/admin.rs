@@ -48,7 +48,11 @@ pub struct NewProvider<'a> {
 }
 
 /// Adds a provider, enabled; returns its id. Short names (slugs) are unique.
-pub async fn add_provider(state: &AppState, actor: &Actor, new: NewProvider<'_>) -> Result<i64, AppError> {
+pub async fn add_provider(
+    state: &AppState,
+    actor: &Actor,
+    new: NewProvider<'_>,
+) -> Result<i64, AppError> {
     actor.require(Action::ManageSettings)?;
     let form = ProviderForm {
         kind: new.kind.to_owned(),
