@@ -158,13 +158,8 @@ pub async fn user_of_session(
     }
 }
 
-/// The signed-in user, once the policy has allowed them `action`: the first line of every
-/// server function that needs someone signed in.
-pub async fn authorized(state: &AppState, action: Action) -> Result<UserRecord, AppError> {
-    authorized_for(state, &session().await?, action).await
-}
-
-/// [`authorized`] for a session at hand.
+/// The signed-in user of a session at hand (a plain handler), once the policy has allowed
+/// them `action`. Server functions use [`signed_in`] and let the use case ask the policy.
 pub async fn authorized_for(
     state: &AppState,
     session: &Session,
