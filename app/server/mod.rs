@@ -23,6 +23,7 @@ pub mod rekey;
 pub mod rest;
 pub mod shown_once;
 pub mod sso;
+pub mod sso_client;
 pub mod startup;
 pub mod state;
 pub mod status;

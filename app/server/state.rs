@@ -1,6 +1,6 @@
 //! What every handler and server function can reach.
 
-use super::{config::Config, db::Db, keyring::Keyring, password::Passwords, sso::SsoClient};
+use super::{config::Config, db::Db, keyring::Keyring, password::Passwords, sso_client::SsoClient};
 use crate::error::AppError;
 use axum::extract::FromRef;
 use leptos::prelude::{LeptosOptions, use_context};

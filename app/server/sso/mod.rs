@@ -10,15 +10,14 @@
 
 pub mod accounts;
 mod admin;
-mod client;
 pub mod configured;
 mod github;
 mod identities;
 mod oidc;
 mod stored;
 
+pub use super::sso_client::{Refusal, SsoClient};
 pub use admin::{NewProvider, ProviderEdit, add_provider, change_provider, providers};
-pub use client::SsoClient;
 pub use identities::{sign_in_methods, unlink};
 
 use super::{db::SsoProviderRecord, errors::internal, keyring::Keyring, state::AppState};
@@ -30,14 +29,6 @@ use serde::{Deserialize, Serialize};
 
 /// How long a person may spend at the provider before the sign-in is stale.
 pub const PENDING_TTL_SECS: i64 = 10 * 60;
-
-/// A sign-in through a provider that did not happen: what to tell the person, and what
-/// to record (never shown to them: it may quote the provider).
-#[derive(Debug)]
-pub struct Refusal {
-    pub failure: SsoFailure,
-    pub detail: String,
-}
 
 /// Why a flow stopped: a refusal, explained on a page and audited, or a fault of ours
 /// (the database), answered like any other server error.
@@ -56,34 +47,6 @@ impl From<Refusal> for Stop {
 impl From<AppError> for Stop {
     fn from(error: AppError) -> Self {
         Stop::Error(error)
-    }
-}
-
-impl Refusal {
-    pub fn new(failure: SsoFailure, detail: impl Into<String>) -> Self {
-        Refusal {
-            failure,
-            detail: detail.into(),
-        }
-    }
-
-    /// The provider could not be talked to, or an address for it is unusable.
-    pub fn unreachable(what: &str, error: impl std::fmt::Display) -> Self {
-        Refusal::new(SsoFailure::Unreachable, format!("{what}: {error}"))
-    }
-
-    /// The token endpoint's refusal (a replayed or wrong code, a bad client secret) is the
-    /// provider refusing; anything else means it could not be talked to.
-    pub fn from_token_endpoint<RE, T>(error: oauth2::RequestTokenError<RE, T>) -> Self
-    where
-        RE: std::error::Error + 'static,
-        T: oauth2::ErrorResponse + 'static,
-    {
-        let failure = match &error {
-            oauth2::RequestTokenError::ServerResponse(_) => SsoFailure::ProviderError,
-            _ => SsoFailure::Unreachable,
-        };
-        Refusal::new(failure, format!("token endpoint: {error}"))
     }
 }
 

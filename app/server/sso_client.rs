@@ -1,13 +1,51 @@
 //! Talking to providers: one HTTP client that follows no redirects and gives up after a
-//! timeout, and each OpenID Connect issuer's discovery document and keys, cached.
+//! timeout, and each OpenID Connect issuer's discovery document and keys, cached; and
+//! [`Refusal`], how a provider's answer is turned down. Below `state` (which holds the
+//! client) and `sso` (whose use cases take the state).
 
-use super::Refusal;
+use crate::model::sso::SsoFailure;
 use openidconnect::{IssuerUrl, JsonWebKeySet, core::CoreProviderMetadata};
 use std::{
     collections::HashMap,
     time::{Duration, Instant},
 };
 use tokio::sync::RwLock;
+
+/// A sign-in through a provider that did not happen: what to tell the person, and what
+/// to record (never shown to them: it may quote the provider).
+#[derive(Debug)]
+pub struct Refusal {
+    pub failure: SsoFailure,
+    pub detail: String,
+}
+
+impl Refusal {
+    pub fn new(failure: SsoFailure, detail: impl Into<String>) -> Self {
+        Refusal {
+            failure,
+            detail: detail.into(),
+        }
+    }
+
+    /// The provider could not be talked to, or an address for it is unusable.
+    pub fn unreachable(what: &str, error: impl std::fmt::Display) -> Self {
+        Refusal::new(SsoFailure::Unreachable, format!("{what}: {error}"))
+    }
+
+    /// The token endpoint's refusal (a replayed or wrong code, a bad client secret) is the
+    /// provider refusing; anything else means it could not be talked to.
+    pub fn from_token_endpoint<RE, T>(error: oauth2::RequestTokenError<RE, T>) -> Self
+    where
+        RE: std::error::Error + 'static,
+        T: oauth2::ErrorResponse + 'static,
+    {
+        let failure = match &error {
+            oauth2::RequestTokenError::ServerResponse(_) => SsoFailure::ProviderError,
+            _ => SsoFailure::Unreachable,
+        };
+        Refusal::new(failure, format!("token endpoint: {error}"))
+    }
+}
 
 /// How long a discovery document (and the keys fetched with it) is trusted.
 const METADATA_TTL: Duration = Duration::from_secs(60 * 60);
