@@ -5,6 +5,8 @@
 // their `allow` from the browser's stub, so the browser build needs it here.
 #![cfg_attr(feature = "hydrate", allow(clippy::too_many_arguments))]
 
+#[cfg(feature = "ssr")]
+use crate::model::sso::ProviderForm;
 pub use crate::model::sso::{SignInChoices, SignInMethods};
 use crate::{error::AppError, model::sso::ProviderSummary};
 use leptos::prelude::*;
@@ -13,7 +15,7 @@ use leptos::prelude::*;
 use crate::server::{
     accounts,
     auth::{signed_in, this_session},
-    sso::{self, NewProvider, ProviderEdit},
+    sso::{self, ProviderEdit},
     state::app_state,
 };
 
@@ -47,17 +49,18 @@ pub async fn add_sso_provider(
 ) -> Result<(), AppError> {
     let state = app_state()?;
     let actor = signed_in(&state).await?;
-    let new = NewProvider {
-        kind: &kind,
-        name: &name,
-        slug: &slug,
-        issuer_url: &issuer_url,
-        client_id: &client_id,
-        client_secret: &client_secret,
+    let form = ProviderForm {
+        kind,
+        name,
+        slug,
+        issuer_url,
+        client_id,
+        client_secret,
+        enabled: true,
         link_verified_emails: link_verified_emails.is_some(),
-        allowed_domains: &allowed_domains,
+        allowed_domains,
     };
-    sso::add_provider(&state, &actor, new).await?;
+    sso::add_provider(&state, &actor, form).await?;
     leptos_axum::redirect("/admin/sso");
     Ok(())
 }

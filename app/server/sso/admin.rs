@@ -34,37 +34,16 @@ pub async fn providers(state: &AppState, actor: &Actor) -> Result<Vec<ProviderSu
         .collect())
 }
 
-/// A provider to add, as the form sends it.
-#[derive(Debug, Clone)]
-pub struct NewProvider<'a> {
-    pub kind: &'a str,
-    pub name: &'a str,
-    pub slug: &'a str,
-    pub issuer_url: &'a str,
-    pub client_id: &'a str,
-    pub client_secret: &'a str,
-    pub link_verified_emails: bool,
-    pub allowed_domains: &'a str,
-}
-
-/// Adds a provider, enabled; returns its id. Short names (slugs) are unique.
+/// Adds `form` as a provider, enabled; returns its id. Short names (slugs) are unique.
 pub async fn add_provider(
     state: &AppState,
     actor: &Actor,
-    new: NewProvider<'_>,
+    mut form: ProviderForm,
 ) -> Result<i64, AppError> {
     actor.require(Action::ManageSettings)?;
-    let form = ProviderForm {
-        kind: new.kind.to_owned(),
-        name: new.name.to_owned(),
-        slug: new.slug.trim().to_owned(),
-        issuer_url: new.issuer_url.to_owned(),
-        client_id: new.client_id.to_owned(),
-        client_secret: new.client_secret.trim().to_owned(),
-        enabled: true,
-        link_verified_emails: new.link_verified_emails,
-        allowed_domains: new.allowed_domains.to_owned(),
-    };
+    form.enabled = true;
+    form.slug = form.slug.trim().to_owned();
+    form.client_secret = form.client_secret.trim().to_owned();
     form.check(true).into_result()?;
     let stored = StoredForm::new(&form, &state.keyring).ok_or(AppError::BadRequest)?;
     let row = stored.row().ok_or(AppError::BadRequest)?;

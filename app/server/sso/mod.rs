@@ -17,7 +17,7 @@ mod oidc;
 mod stored;
 
 pub use super::sso_client::{Refusal, SsoClient};
-pub use admin::{NewProvider, ProviderEdit, add_provider, change_provider, providers};
+pub use admin::{ProviderEdit, add_provider, change_provider, providers};
 pub use identities::{sign_in_methods, unlink};
 
 use super::{db::SsoProviderRecord, errors::internal, keyring::Keyring, state::AppState};
