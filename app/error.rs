@@ -89,6 +89,17 @@ impl AppError {
         }
     }
 
+    /// The same error, naming field `from` as `to`: for a client that calls it differently.
+    #[must_use]
+    pub fn with_field_renamed(mut self, from: &str, to: &str) -> Self {
+        if let AppError::Invalid { fields } = &mut self {
+            for field in fields.iter_mut().filter(|f| f.field == from) {
+                to.clone_into(&mut field.field);
+            }
+        }
+        self
+    }
+
     /// Reference to quote to an administrator, when there is one.
     pub fn request_id(&self) -> Option<&str> {
         match self {

@@ -1,6 +1,7 @@
 //! API keys as people see them: never the token, except once, right after it was made.
 
 use super::{Scopes, validate::Checks};
+use crate::error::AppError;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -69,10 +70,15 @@ pub fn parse_expiry_days(text: &str) -> Option<i64> {
     (!text.is_empty()).then(|| text.parse().unwrap_or(0))
 }
 
-/// The rules for a new key, field by field (`name`, `scopes`, `expires_days`).
-pub fn check_new_key(name: &str, scopes: Scopes, expires_days: Option<i64>) -> Checks {
+/// The rules for a new key, field by field (`name`, `scopes`, `expires_days`); the name as
+/// it is stored.
+pub fn check_new_key(
+    name: &str,
+    scopes: Scopes,
+    expires_days: Option<i64>,
+) -> Result<String, AppError> {
     let mut checks = Checks::new();
-    checks.text("name", name, MAX_KEY_NAME);
+    let name = checks.text("name", name, MAX_KEY_NAME).trim().to_owned();
     if scopes.is_empty() {
         checks.fail("scopes", "Choose at least one scope.");
     }
@@ -82,7 +88,7 @@ pub fn check_new_key(name: &str, scopes: Scopes, expires_days: Option<i64>) -> C
             format!("Enter a number of days from 1 to {MAX_EXPIRY_DAYS}, or leave it empty."),
         );
     }
-    checks
+    checks.into_result().map(|()| name)
 }
 
 #[cfg(test)]

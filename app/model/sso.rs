@@ -82,13 +82,13 @@ pub struct ProviderForm {
 impl ProviderForm {
     /// The problems of this form. A new provider needs its client secret; an edit without
     /// one keeps the stored secret.
-    pub fn check(&self, new: bool) -> Checks {
+    pub fn check(&mut self, new: bool) -> Checks {
         let mut checks = Checks::new();
         let kind = ProviderKind::parse(&self.kind);
         if kind.is_none() {
             checks.fail("kind", "Choose OpenID Connect, Google or GitHub.");
         }
-        checks.text("name", &self.name, MAX_NAME);
+        self.name = checks.text("name", &self.name, MAX_NAME);
         if new && !is_slug(&self.slug) {
             checks.fail(
                 "slug",
@@ -107,9 +107,10 @@ impl ProviderForm {
                 "Enter the issuer's https:// address (http:// only on this machine).",
             );
         }
-        checks.text("client_id", &self.client_id, MAX_CLIENT_ID);
+        self.client_id = checks.text("client_id", &self.client_id, MAX_CLIENT_ID);
         if new || !self.client_secret.is_empty() {
-            checks.text("client_secret", &self.client_secret, MAX_CLIENT_SECRET);
+            self.client_secret =
+                checks.text("client_secret", &self.client_secret, MAX_CLIENT_SECRET);
         }
         if self.allowed_domains.chars().count() > MAX_DOMAINS
             || domains(&self.allowed_domains).is_none()
@@ -123,7 +124,9 @@ impl ProviderForm {
     }
 }
 
-fn is_slug(text: &str) -> bool {
+/// Lower-case letters, digits and hyphens, starting with a letter: what a provider's short
+/// name may be, and so the only thing worth looking up as one.
+pub fn is_slug(text: &str) -> bool {
     let mut chars = text.chars();
     text.len() <= MAX_SLUG
         && chars.next().is_some_and(|c| c.is_ascii_lowercase())
@@ -348,7 +351,7 @@ mod tests {
     }
 
     fn failed(form: &ProviderForm, new: bool) -> Vec<String> {
-        match form.check(new).into_result() {
+        match form.clone().check(new).into_result() {
             Ok(()) => vec![],
             Err(crate::error::AppError::Invalid { fields }) => {
                 fields.into_iter().map(|f| f.field).collect()

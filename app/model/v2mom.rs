@@ -394,32 +394,31 @@ impl V2momContent {
         self
     }
 
-    /// Every rule, field by field. A draft may be incomplete; `complete` adds what
+    /// Every rule, field by field, and every text made what is stored (see
+    /// [`crate::model::validate::clean`]). A draft may be incomplete; `complete` adds what
     /// reviewing and publishing need: a vision and at least one method.
-    pub fn check(&self, complete: bool) -> Checks {
+    pub fn check(&mut self, complete: bool) -> Checks {
         let mut c = Checks::new();
-        c.optional_text("title", &self.title, MAX_TITLE);
-        if complete {
-            c.text("vision", &self.vision, MAX_VISION);
-            if self.methods.iter().all(Method::is_blank) {
-                c.fail("methods", "Add at least one method before publishing.");
-            }
+        self.title = c.optional_text("title", &self.title, MAX_TITLE);
+        self.vision = if complete {
+            c.lines("vision", &self.vision, MAX_VISION)
         } else {
-            c.optional_text("vision", &self.vision, MAX_VISION);
+            c.optional_lines("vision", &self.vision, MAX_VISION)
+        };
+        if complete && self.methods.iter().all(Method::is_blank) {
+            c.fail("methods", "Add at least one method before publishing.");
         }
         c.count(
             "values",
             self.values.iter().filter(|v| !v.is_blank()).count(),
             MAX_ITEMS,
         );
-        for (i, value) in self
-            .values
-            .iter()
-            .enumerate()
-            .filter(|(_, v)| !v.is_blank())
-        {
-            c.text(&field::value(i, "name"), &value.name, MAX_TITLE);
-            c.optional_text(
+        for (i, value) in self.values.iter_mut().enumerate() {
+            if value.is_blank() {
+                continue;
+            }
+            value.name = c.text(&field::value(i, "name"), &value.name, MAX_TITLE);
+            value.description = c.optional_text(
                 &field::value(i, "description"),
                 &value.description,
                 MAX_TEXT,
@@ -430,14 +429,12 @@ impl V2momContent {
             self.methods.iter().filter(|m| !m.is_blank()).count(),
             MAX_ITEMS,
         );
-        for (m, method) in self
-            .methods
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| !m.is_blank())
-        {
-            c.text(&field::method(m, "title"), &method.title, MAX_TITLE);
-            c.optional_text(
+        for (m, method) in self.methods.iter_mut().enumerate() {
+            if method.is_blank() {
+                continue;
+            }
+            method.title = c.text(&field::method(m, "title"), &method.title, MAX_TITLE);
+            method.description = c.optional_lines(
                 &field::method(m, "description"),
                 &method.description,
                 MAX_TEXT,
@@ -447,15 +444,15 @@ impl V2momContent {
                 method.obstacles.len(),
                 MAX_ITEMS,
             );
-            for (i, obstacle) in method.obstacles.iter().enumerate() {
-                c.optional_text(&field::obstacle(m, i), obstacle, MAX_TEXT);
+            for (i, obstacle) in method.obstacles.iter_mut().enumerate() {
+                *obstacle = c.optional_text(&field::obstacle(m, i), obstacle, MAX_TEXT);
             }
             c.count(
                 &field::method(m, "measures"),
                 method.measures.len(),
                 MAX_ITEMS,
             );
-            for (i, measure) in method.measures.iter().enumerate() {
+            for (i, measure) in method.measures.iter_mut().enumerate() {
                 if !measure.is_blank() {
                     check_measure(&mut c, m, i, measure);
                 }
@@ -465,30 +462,20 @@ impl V2momContent {
     }
 }
 
-fn check_measure(c: &mut Checks, m: usize, i: usize, measure: &Measure) {
-    c.text(
-        &field::measure(m, i, "description"),
-        &measure.description,
-        MAX_TEXT,
-    );
-    c.optional_text(&field::measure(m, i, "unit"), &measure.unit, MAX_SHORT);
-    c.optional_text(&field::measure(m, i, "target"), &measure.target, MAX_SHORT);
-    c.optional_text(
-        &field::measure(m, i, "current"),
-        &measure.current,
-        MAX_SHORT,
-    );
+fn check_measure(c: &mut Checks, m: usize, i: usize, measure: &mut Measure) {
+    let field = |part| field::measure(m, i, part);
+    measure.description = c.text(&field("description"), &measure.description, MAX_TEXT);
+    measure.unit = c.optional_text(&field("unit"), &measure.unit, MAX_SHORT);
+    measure.target = c.optional_text(&field("target"), &measure.target, MAX_SHORT);
+    measure.current = c.optional_text(&field("current"), &measure.current, MAX_SHORT);
     if !measure.unit.trim().is_empty() {
         for (part, text) in [("target", &measure.target), ("current", &measure.current)] {
             if !text.trim().is_empty() && parse_number(text).is_none() {
-                c.fail(
-                    &field::measure(m, i, part),
-                    "Enter a number: this measure has a unit.",
-                );
+                c.fail(&field(part), "Enter a number: this measure has a unit.");
             }
         }
     }
-    c.date(&field::measure(m, i, "due_on"), &measure.due_on);
+    c.date(&field("due_on"), &measure.due_on);
 }
 
 /// A change to the shape of the content, from a button in the editor. The hydrated editor

@@ -4,6 +4,8 @@ use crate::error::FieldError;
 
 pub const MAX_NAME: usize = 200;
 pub const MAX_EMAIL: usize = 254;
+/// Words to search for: a search is text too, and obeys the same rule as what it finds.
+pub const MAX_QUERY: usize = 200;
 
 /// Collects the problems of one form, field by field.
 #[derive(Debug, Default)]
@@ -21,23 +23,53 @@ impl Checks {
         });
     }
 
-    /// Required text of at most `max` characters (after trimming).
-    pub fn text(&mut self, field: &str, value: &str, max: usize) -> &mut Self {
-        let length = value.trim().chars().count();
-        if length == 0 {
-            self.fail(field, "Required.");
-        } else if length > max {
-            self.fail(field, format!("Use at most {max} characters."));
-        }
-        self
+    /// Required one-line text (a name, a title) of at most `max` characters after trimming.
+    /// Returns the text as it is to be stored (see [`clean`]).
+    #[must_use]
+    pub fn text(&mut self, field: &str, value: &str, max: usize) -> String {
+        self.checked(field, value, Shape::Line, Some(max), true)
     }
 
-    /// Text that may be empty, of at most `max` characters.
-    pub fn optional_text(&mut self, field: &str, value: &str, max: usize) -> &mut Self {
-        if value.trim().chars().count() > max {
+    /// One-line text that may be empty, of at most `max` characters.
+    #[must_use]
+    pub fn optional_text(&mut self, field: &str, value: &str, max: usize) -> String {
+        self.checked(field, value, Shape::Line, Some(max), false)
+    }
+
+    /// Required text of several lines (a vision, a comment) of at most `max` characters.
+    #[must_use]
+    pub fn lines(&mut self, field: &str, value: &str, max: usize) -> String {
+        self.checked(field, value, Shape::Lines, Some(max), true)
+    }
+
+    /// Text of several lines that may be empty, of at most `max` characters.
+    #[must_use]
+    pub fn optional_lines(&mut self, field: &str, value: &str, max: usize) -> String {
+        self.checked(field, value, Shape::Lines, Some(max), false)
+    }
+
+    fn checked(
+        &mut self,
+        field: &str,
+        value: &str,
+        shape: Shape,
+        max: Option<usize>,
+        required: bool,
+    ) -> String {
+        let cleaned = match clean(value, shape) {
+            Ok(cleaned) => cleaned,
+            Err(problem) => {
+                self.fail(field, problem);
+                return value.to_owned();
+            }
+        };
+        let length = cleaned.trim().chars().count();
+        if required && length == 0 {
+            self.fail(field, "Required.");
+        } else if let Some(max) = max.filter(|max| length > *max) {
             self.fail(field, format!("Use at most {max} characters."));
         }
-        self
+        cleaned
     }
 
     /// A list of at most `max` items.
@@ -62,24 +94,30 @@ impl Checks {
     }
 
     /// A plausible email address: one `@`, something on both sides, a dot in the domain,
-    /// no spaces. Delivery is what proves it; this only catches typos.
-    pub fn email(&mut self, field: &str, value: &str) -> &mut Self {
-        let value = value.trim();
-        let plausible = value.chars().count() <= MAX_EMAIL
-            && !value.chars().any(|c| c.is_whitespace() || c.is_control())
-            && value.split_once('@').is_some_and(|(local, domain)| {
+    /// no spaces. Delivery is what proves it; this only catches typos. Returns it trimmed,
+    /// as it is to be stored.
+    #[must_use]
+    pub fn email(&mut self, field: &str, value: &str) -> String {
+        let email = self.checked(field, value, Shape::Line, None, true);
+        let email = email.trim();
+        let plausible = email.chars().count() <= MAX_EMAIL
+            && !email.chars().any(char::is_whitespace)
+            && email.split_once('@').is_some_and(|(local, domain)| {
                 !local.is_empty()
                     && !domain.contains('@')
                     && domain.contains('.')
                     && !domain.starts_with('.')
                     && !domain.ends_with('.')
             });
-        if value.is_empty() {
-            self.fail(field, "Required.");
-        } else if !plausible {
+        if self.is_ok_for(field) && !email.is_empty() && !plausible {
             self.fail(field, "Enter an email address such as name@example.com.");
         }
-        self
+        email.to_owned()
+    }
+
+    /// Whether `field` has no problem so far (one message per field is enough).
+    fn is_ok_for(&self, field: &str) -> bool {
+        self.0.iter().all(|problem| problem.field != field)
     }
 
     pub fn add(&mut self, problem: Result<(), FieldError>) -> &mut Self {
@@ -96,6 +134,44 @@ impl Checks {
             Err(crate::error::AppError::Invalid { fields: self.0 })
         }
     }
+}
+
+/// Whether a field holds one line (a name, a title) or paragraphs (a vision, a comment).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    Line,
+    Lines,
+}
+
+/// The one rule for text a person sends, whatever the field, page or API: Unicode
+/// normalised to NFC (so "é" typed two ways is one text, of one length), line breaks as
+/// `\n`, and no control characters: not NUL (which PostgreSQL cannot store), not the
+/// other C0/C1 controls, and tab and newline only in text of several lines. Returns the text
+/// as it is to be stored, or what is wrong with it. (Rust strings are UTF-8 already; bytes
+/// that are not become a 400 where the request is decoded.)
+pub fn clean(value: &str, shape: Shape) -> Result<String, &'static str> {
+    let text = nfc(&value.replace("\r\n", "\n").replace('\r', "\n"));
+    let allowed = |c: char| shape == Shape::Lines && matches!(c, '\n' | '\t');
+    if text.chars().any(|c| c.is_control() && !allowed(c)) {
+        return Err(match shape {
+            Shape::Line => "Use letters, digits, spaces and punctuation only, on one line.",
+            Shape::Lines => "Remove the control characters (such as NUL) from this text.",
+        });
+    }
+    Ok(text)
+}
+
+/// NFC on the server, which has the final word. The browser's checks are a convenience
+/// and go without the normalisation tables, which would only grow its download.
+#[cfg(feature = "ssr")]
+fn nfc(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    text.nfc().collect()
+}
+
+#[cfg(not(feature = "ssr"))]
+fn nfc(text: &str) -> String {
+    text.to_owned()
 }
 
 /// `(year, month, day)` of a real calendar date written `YYYY-MM-DD`.
@@ -128,14 +204,14 @@ mod tests {
     fn emails() {
         for ok in ["a@b.co", "First.Last+tag@sub.example.org", "ü@exämple.de"] {
             let mut c = Checks::new();
-            c.email("email", ok);
+            assert_eq!(c.email("email", &format!(" {ok} ")), ok);
             assert!(c.into_result().is_ok(), "{ok}");
         }
         for bad in [
-            "", "plain", "a@b", "a b@c.de", "@c.de", "a@.de", "a@b.", "a@b@c.de",
+            "", "plain", "a@b", "a b@c.de", "@c.de", "a@.de", "a@b.", "a@b@c.de", "a\0@b.de",
         ] {
             let mut c = Checks::new();
-            c.email("email", bad);
+            let _ = c.email("email", bad);
             assert!(c.into_result().is_err(), "{bad:?}");
         }
     }
@@ -143,13 +219,42 @@ mod tests {
     #[test]
     fn text_is_required_and_bounded() {
         let mut c = Checks::new();
-        c.text("name", "  ", 5)
-            .text("title", "toolong", 5)
-            .text("ok", "fine", 5);
+        let _ = c.text("name", "  ", 5);
+        let _ = c.text("title", "toolong", 5);
+        assert_eq!(c.text("ok", "fine", 5), "fine");
         let err = c.into_result().unwrap_err();
         assert_eq!(err.field("name"), Some("Required."));
         assert_eq!(err.field("title"), Some("Use at most 5 characters."));
         assert_eq!(err.field("ok"), None);
+    }
+
+    #[test]
+    fn one_rule_for_text() {
+        assert_eq!(clean("a\r\nb\rc", Shape::Lines).unwrap(), "a\nb\nc");
+        assert_eq!(clean("\tindented", Shape::Lines).unwrap(), "\tindented");
+        for bad in ["nul\0", "bell\u{7}", "del\u{7f}", "c1\u{85}", "esc\u{1b}["] {
+            assert!(clean(bad, Shape::Lines).is_err(), "{bad:?}");
+            assert!(clean(bad, Shape::Line).is_err(), "{bad:?}");
+        }
+        for bad in ["tab\t", "two\nlines", "cr\r"] {
+            assert!(clean(bad, Shape::Line).is_err(), "{bad:?}");
+        }
+        // Letters, marks, emoji and the invisible format characters people paste are text.
+        let fine = "Zo\u{eb} \u{202e}\u{200d}\u{1f469}\u{200d}\u{1f4bb} \u{fe0f}";
+        assert!(clean(fine, Shape::Line).is_ok());
+    }
+
+    #[test]
+    fn lengths_are_counted_in_nfc_characters() {
+        let decomposed = "e\u{301}".repeat(3);
+        let mut c = Checks::new();
+        assert_eq!(c.text("name", &decomposed, 3), "\u{e9}".repeat(3));
+        assert!(c.is_ok());
+        let _ = c.text("name", &"e\u{301}".repeat(4), 3);
+        assert_eq!(
+            c.into_result().unwrap_err().field("name"),
+            Some("Use at most 3 characters.")
+        );
     }
 
     #[test]

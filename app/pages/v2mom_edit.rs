@@ -104,7 +104,7 @@ fn Editor(page: V2momPage, choices: Vec<(i64, String)>) -> impl IntoView {
     let on_input = {
         let draft_key = draft_key.clone();
         move |_| {
-            if let Some(now) = read_form() {
+            if let Some(mut now) = read_form() {
                 dirty.set(now.clone().without_blank_rows() != saved_content.get_value());
                 local_errors.set(now.check(false).into_result().err());
                 drafts::keep(&draft_key, &now);

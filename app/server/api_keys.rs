@@ -191,8 +191,8 @@ async fn issue(
     new: NewApiKey,
     by: By<'_>,
 ) -> Result<CreatedApiKey, AppError> {
-    let name = new.name.trim();
-    check_new_key(name, new.scopes, new.expires_days).into_result()?;
+    let name = check_new_key(&new.name, new.scopes, new.expires_days)?;
+    let name = name.as_str();
     let (token, token_hash) = new_prefixed_token(TOKEN_PREFIX);
     let prefix = &token[TOKEN_PREFIX.len()..][..SHOWN_PREFIX_LEN];
     let scopes = new.scopes.to_string();

@@ -136,7 +136,7 @@ impl ConfiguredProvider {
                 )));
             }
         };
-        let form = ProviderForm {
+        let mut form = ProviderForm {
             kind: self.kind.clone(),
             name: self.name.clone(),
             slug: self.slug.clone(),

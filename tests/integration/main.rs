@@ -23,5 +23,6 @@ mod security;
 mod sessions;
 mod setup;
 mod sso;
+mod text;
 mod throttle;
 mod v2moms;

@@ -24,7 +24,7 @@ pub async fn api_key(app: &TestApp, browser: &Client, scopes: &str) -> String {
 }
 
 /// A request to `/api/v1{path}` with `key`, from a client without cookies.
-fn api(app: &TestApp, method: Method, path: &str, key: &str) -> RequestBuilder {
+pub fn api(app: &TestApp, method: Method, path: &str, key: &str) -> RequestBuilder {
     client()
         .request(method, app.url(&format!("/api/v1{path}")))
         .bearer_auth(key)
@@ -57,7 +57,7 @@ async fn start(app: &TestApp, key: &str, owner: i64, period: i64) -> Response {
         .unwrap()
 }
 
-fn content(vision: &str) -> Value {
+pub fn content(vision: &str) -> Value {
     json!({
         "title": "Grow the business",
         "vision": vision,

@@ -31,7 +31,7 @@ pub async fn current_period(app: &TestApp) -> i64 {
 }
 
 /// Starts `owner`'s V2MOM as `as_who`; returns its id.
-async fn start(app: &TestApp, as_who: &Client, owner: i64, period: i64) -> i64 {
+pub async fn start(app: &TestApp, as_who: &Client, owner: i64, period: i64) -> i64 {
     let res = app
         .call_as(
             as_who,
@@ -65,14 +65,14 @@ type Response = reqwest::Response;
 /// Who calls which server function with which form.
 type Call<'a> = (&'a Client, &'static str, Vec<(&'static str, String)>);
 
-async fn page(app: &TestApp, as_who: &Client, id: i64) -> Value {
+pub async fn page(app: &TestApp, as_who: &Client, id: i64) -> Value {
     let res = get(app, as_who, id).await;
     assert_eq!(res.status(), StatusCode::OK, "get {id}");
     res.json().await.unwrap()
 }
 
 /// Saves `fields` (form names such as `methods[0][title]`) over version `version`.
-async fn save(
+pub async fn save(
     app: &TestApp,
     as_who: &Client,
     id: i64,
@@ -123,7 +123,7 @@ const COMPLETE: &[(&str, &str)] = &[
     ("methods[0][measures][0][status]", "on_track"),
 ];
 
-fn version_of(page: &Value) -> i64 {
+pub fn version_of(page: &Value) -> i64 {
     page["v2mom"]["version"].as_i64().unwrap()
 }
 

@@ -61,7 +61,9 @@ pub async fn register(
         password,
     } = form;
     let mut checks = Checks::new();
-    checks.text("name", name, MAX_NAME).email("email", email);
+    let name = checks.text("name", name, MAX_NAME);
+    let email = checks.email("email", email);
+    let (name, email) = (name.as_str(), email.as_str());
     checks.add(check_policy("password", password, name, email));
     if let Err(invalid) = checks.into_result() {
         return refused(invalid).await;

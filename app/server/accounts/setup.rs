@@ -66,11 +66,11 @@ async fn create_first_admin(
         password,
     } = form;
     let mut checks = Checks::new();
-    checks
-        .text("organisation", organisation, MAX_NAME)
-        .text("name", name, MAX_NAME)
-        .email("email", email)
-        .add(check_policy("password", password, name, email));
+    let organisation = checks.text("organisation", organisation, MAX_NAME);
+    let name = checks.text("name", name, MAX_NAME);
+    let email = checks.email("email", email);
+    let (organisation, name, email) = (organisation.as_str(), name.as_str(), email.as_str());
+    checks.add(check_policy("password", password, name, email));
     checks.into_result()?;
     if state.db.any_user_exists().await.map_err(internal)? {
         return Err(AppError::NotFound);

@@ -5,6 +5,7 @@ use crate::{
     model::{
         CurrentUser,
         sso::{ProviderButton, SignInChoices},
+        validate::{Checks, MAX_EMAIL},
     },
     server::{
         actor::Actor,
@@ -78,6 +79,11 @@ pub async fn sign_in_with_password(
 ) -> Result<UserRecord, AppError> {
     authorize(None, Action::SignIn)?;
     require_password_sign_in(state).await?;
+    // Text no account could have is a mistake in the form, not an attempt on an account.
+    let mut checks = Checks::new();
+    let email = checks.optional_text("email", email, MAX_EMAIL);
+    checks.into_result()?;
+    let email = email.as_str();
     throttle::check(state, origin, Kind::SignIn, Some(email)).await?;
     let user = state.db.user_by_email(email).await.map_err(internal)?;
     let stored = user.as_ref().and_then(|u| u.password_hash());

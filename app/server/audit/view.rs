@@ -3,12 +3,19 @@
 use crate::server::db::{AuditListRow, AuditQuery};
 use crate::{
     error::{AppError, FieldError},
-    model::{AuditEntry, AuditFilter},
+    model::{
+        AuditEntry, AuditFilter,
+        validate::{Checks, MAX_QUERY},
+    },
 };
 use chrono::{DateTime, NaiveDate, Utc};
 
 /// Turns the filter form into a query; dates are whole UTC days, both ends included.
-pub fn query_of(filter: &AuditFilter) -> Result<AuditQuery<'_>, AppError> {
+pub fn query_of(filter: &AuditFilter) -> Result<AuditQuery, AppError> {
+    let mut checks = Checks::new();
+    let actor = checks.optional_text("actor", &filter.actor, MAX_QUERY);
+    let action = checks.optional_text("action", &filter.action, MAX_QUERY);
+    checks.into_result()?;
     let day = |field: &str, text: &str| -> Result<Option<DateTime<Utc>>, AppError> {
         let text = text.trim();
         if text.is_empty() {
@@ -33,8 +40,8 @@ pub fn query_of(filter: &AuditFilter) -> Result<AuditQuery<'_>, AppError> {
         .map(|d| d + chrono::Duration::days(1))
         .unwrap_or_else(|| midnight(latest));
     Ok(AuditQuery {
-        actor: &filter.actor,
-        action: &filter.action,
+        actor,
+        action,
         from,
         until,
     })

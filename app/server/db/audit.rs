@@ -34,9 +34,9 @@ pub struct AuditListRow {
 }
 
 /// Which rows: `actor` an email key or "", `action` a prefix or "", times inclusive/exclusive.
-pub struct AuditQuery<'a> {
-    pub actor: &'a str,
-    pub action: &'a str,
+pub struct AuditQuery {
+    pub actor: String,
+    pub action: String,
     pub from: DateTime<Utc>,
     pub until: DateTime<Utc>,
 }
@@ -45,7 +45,7 @@ impl Db {
     /// The newest rows first, filtered, one page at a time, with the total.
     pub async fn search_audit(
         &self,
-        query: &AuditQuery<'_>,
+        query: &AuditQuery,
         limit: i64,
         offset: i64,
     ) -> Result<(Vec<AuditListRow>, i64), DbError> {

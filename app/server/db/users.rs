@@ -82,9 +82,11 @@ pub struct NewUser<'a> {
     pub password_hash: Option<&'a PasswordHash>,
 }
 
-/// Addresses compare case-insensitively; this is the key they are unique under.
+/// Addresses compare case-insensitively and however their accents were typed (NFC); this is
+/// the key they are unique under.
 pub fn email_key(email: &str) -> String {
-    email.trim().to_lowercase()
+    use unicode_normalization::UnicodeNormalization;
+    email.trim().nfc().collect::<String>().to_lowercase()
 }
 
 const COLUMNS: &str = "id, email, display_name, job_title, function, role, manager_id, status, \

@@ -42,12 +42,11 @@ pub async fn invite(
     actor.require(Action::ManageUsers)?;
     let manager_id = parse_manager(invitee.manager)?;
     let mut checks = Checks::new();
-    checks
-        .email("email", invitee.email)
-        .text("name", invitee.name, MAX_NAME);
-    optional_texts(
+    let email = checks.email("email", invitee.email);
+    let name = checks.text("name", invitee.name, MAX_NAME);
+    let [function, job_title] = optional_texts(
         &mut checks,
-        &[
+        [
             ("function", invitee.function),
             ("job_title", invitee.job_title),
         ],
@@ -60,10 +59,10 @@ pub async fn invite(
     let mut tx = state.db.begin().await.map_err(internal)?;
     let person = match tx
         .create_user(NewUser {
-            email: invitee.email,
-            display_name: invitee.name,
-            job_title: invitee.job_title,
-            function: invitee.function,
+            email: &email,
+            display_name: &name,
+            job_title: &job_title,
+            function: &function,
             role: invitee.role,
             manager_id,
             password_hash: None,

@@ -47,20 +47,21 @@ pub async fn create(
         current,
     } = new;
     let mut checks = Checks::new();
+    let name = checks.text("name", name, MAX_NAME);
+    let name = name.trim();
+    let starts_on = checks.text("starts_on", starts_on, 10);
+    let ends_on = checks.text("ends_on", ends_on, 10);
     checks
-        .text("name", name, MAX_NAME)
-        .text("starts_on", starts_on, 10)
-        .date("starts_on", starts_on)
-        .text("ends_on", ends_on, 10)
-        .date("ends_on", ends_on);
+        .date("starts_on", &starts_on)
+        .date("ends_on", &ends_on);
     let date = |s: &str| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok();
-    if let (Some(start), Some(end)) = (date(starts_on), date(ends_on))
+    if let (Some(start), Some(end)) = (date(&starts_on), date(&ends_on))
         && end < start
     {
         checks.fail("ends_on", "The period must end after it starts.");
     }
     checks.into_result()?;
-    let (Some(start), Some(end)) = (date(starts_on), date(ends_on)) else {
+    let (Some(start), Some(end)) = (date(&starts_on), date(&ends_on)) else {
         return Err(AppError::BadRequest);
     };
 

@@ -68,9 +68,6 @@ pub async fn list(
         return Err(invalid("limit", "Ask for 1 to 100 at a time."));
     }
     let text = params.q.unwrap_or_default();
-    if text.chars().count() > 200 {
-        return Err(invalid("q", "Search for at most 200 characters."));
-    }
     let after = match params.cursor.as_deref() {
         None => None,
         Some(cursor) => Some(
@@ -87,7 +84,10 @@ pub async fn list(
         text,
         ..Default::default()
     };
-    let listed = v2moms::list_after(&state, &caller, &query, after, limit).await?;
+    // The page's filter field is `text`; here it is `q`.
+    let listed = v2moms::list_after(&state, &caller, &query, after, limit)
+        .await
+        .map_err(|error| error.with_field_renamed("text", "q"))?;
     Ok(Json(V2momItems {
         items: listed.items,
         next_cursor: listed.next_after.map(|id| id.to_string()),

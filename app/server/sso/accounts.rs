@@ -33,6 +33,7 @@ pub async fn settle(
     identity: &ProviderIdentity,
     purpose: &Purpose,
 ) -> Result<Outcome, Stop> {
+    let identity = &identity.cleaned()?;
     let linked = state
         .db
         .sso_identity(&identity.issuer, &identity.subject)

@@ -23,7 +23,10 @@ pub use identities::{sign_in_methods, unlink};
 use super::{db::SsoProviderRecord, errors::internal, keyring::Keyring, state::AppState};
 use crate::{
     error::AppError,
-    model::sso::{ProviderKind, SsoFailure},
+    model::{
+        sso::{ProviderKind, SsoFailure, is_slug},
+        validate::{Shape, clean},
+    },
 };
 use serde::{Deserialize, Serialize};
 
@@ -62,18 +65,21 @@ pub struct Provider {
 impl Provider {
     /// The enabled provider called `slug`.
     pub async fn enabled(state: &AppState, slug: &str) -> Result<Provider, Stop> {
-        let record = state
-            .db
-            .sso_provider_by_slug(slug)
-            .await
-            .map_err(internal)?
-            .filter(|p| p.enabled)
-            .ok_or_else(|| {
-                Refusal::new(
-                    SsoFailure::UnknownProvider,
-                    format!("no enabled provider {slug:?}"),
-                )
-            })?;
+        let record = if is_slug(slug) {
+            state
+                .db
+                .sso_provider_by_slug(slug)
+                .await
+                .map_err(internal)?
+        } else {
+            None
+        };
+        let record = record.filter(|p| p.enabled).ok_or_else(|| {
+            Refusal::new(
+                SsoFailure::UnknownProvider,
+                format!("no enabled provider {slug:?}"),
+            )
+        })?;
         Ok(Provider::open(record, &state.keyring)?)
     }
 
@@ -146,6 +152,30 @@ pub struct ProviderIdentity {
     pub email: Option<String>,
     pub email_verified: bool,
     pub name: Option<String>,
+}
+
+impl ProviderIdentity {
+    /// The identity under the rule every person's text obeys (NFC, no control characters):
+    /// a provider is not trusted to send only what the database can hold. A name or email
+    /// that breaks it counts as not sent; an issuer or subject that does is a provider error.
+    pub fn cleaned(&self) -> Result<Self, Refusal> {
+        let line = |text: &String| clean(text, Shape::Line).ok();
+        let required = |text: &String| {
+            line(text).ok_or_else(|| {
+                Refusal::new(
+                    SsoFailure::ProviderError,
+                    "control characters in the identity",
+                )
+            })
+        };
+        Ok(ProviderIdentity {
+            issuer: required(&self.issuer)?,
+            subject: required(&self.subject)?,
+            email: self.email.as_ref().and_then(line),
+            email_verified: self.email_verified,
+            name: self.name.as_ref().and_then(line),
+        })
+    }
 }
 
 /// The provider's sign-in page for this browser, and what to remember until it answers.

@@ -4,7 +4,10 @@
 use super::{optional_texts, parse_manager, require_known_manager};
 use crate::{
     error::AppError,
-    model::{Role, UserPage, UserSummary, validate::Checks},
+    model::{
+        Role, UserPage, UserSummary,
+        validate::{Checks, MAX_QUERY},
+    },
     server::{
         actor::Actor, audit::Event, db::UserRecord, errors::internal, policy::Action,
         state::AppState, throttle,
@@ -22,11 +25,14 @@ pub async fn search(
     page: u32,
 ) -> Result<UserPage, AppError> {
     actor.require(Action::ManageUsers)?;
+    let mut checks = Checks::new();
+    let query = checks.optional_text("q", query, MAX_QUERY);
+    checks.into_result()?;
     let page = page.max(1);
     let offset = i64::from(page - 1) * i64::from(PER_PAGE);
     let (users, total) = state
         .db
-        .search_users(query, i64::from(PER_PAGE), offset)
+        .search_users(&query, i64::from(PER_PAGE), offset)
         .await
         .map_err(internal)?;
     Ok(UserPage {
@@ -101,10 +107,11 @@ pub async fn change_placement(
         ..
     } = placement;
     let mut checks = Checks::new();
-    optional_texts(
+    let [function, job_title] = optional_texts(
         &mut checks,
-        &[("function", function), ("job_title", job_title)],
+        [("function", function), ("job_title", job_title)],
     );
+    let (function, job_title) = (function.as_str(), job_title.as_str());
     checks.into_result()?;
 
     let mut tx = state.db.begin().await.map_err(internal)?;

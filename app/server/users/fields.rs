@@ -6,13 +6,12 @@ use crate::{
     server::{errors::internal, state::AppState},
 };
 
-/// Function and job title may be empty; when given, they are names.
-pub(crate) fn optional_texts(checks: &mut Checks, fields: &[(&str, &str)]) {
-    for (field, value) in fields {
-        if !value.trim().is_empty() {
-            checks.text(field, value, MAX_NAME);
-        }
-    }
+/// Function and job title may be empty; when given, they are names. Returns them as stored.
+pub(crate) fn optional_texts<const N: usize>(
+    checks: &mut Checks,
+    fields: [(&str, &str); N],
+) -> [String; N] {
+    fields.map(|(field, value)| checks.optional_text(field, value, MAX_NAME))
 }
 
 /// A `<select>` sends "" for "no manager".

@@ -3,7 +3,10 @@
 use super::{Access, aligned};
 use crate::{
     error::AppError,
-    model::{RevisionInfo, Snapshot, V2momList, V2momPage, V2momQuery, V2momSummary},
+    model::{
+        RevisionInfo, Snapshot, V2momList, V2momPage, V2momQuery, V2momSummary,
+        validate::{Checks, MAX_QUERY},
+    },
     server::{
         actor::Actor,
         db::{ReadScope, Window},
@@ -89,6 +92,13 @@ async fn listed(
     window: Window,
 ) -> Result<(Vec<V2momSummary>, Option<i64>), AppError> {
     actor.require(Action::UseV2moms)?;
+    let mut checks = Checks::new();
+    let query = V2momQuery {
+        text: checks.optional_text("q", &query.text, MAX_QUERY),
+        function: checks.optional_text("function", &query.function, MAX_QUERY),
+        ..query.clone()
+    };
+    checks.into_result()?;
     let principal = actor.principal();
     let visibility = state.config.settings.v2mom_visibility;
     let scope = ReadScope(
@@ -99,7 +109,7 @@ async fn listed(
     );
     state
         .db
-        .list_v2moms(actor.id(), &scope, query, window)
+        .list_v2moms(actor.id(), &scope, &query, window)
         .await
         .map_err(internal)
 }

@@ -27,8 +27,9 @@ pub async fn save(
 ) -> Result<Saved, AppError> {
     let access = Access::open(state, actor, id).await?;
     access.require_edit()?;
+    let mut content = content.clone();
     content.check(false).into_result()?;
-    let content = content.clone().without_blank_rows();
+    let content = content.without_blank_rows();
     aligned::check(state, &access, &content).await?;
     let by = actor.id();
     let version = compare_and_swap(
@@ -65,24 +66,25 @@ pub async fn change_status(
         });
     };
     let mut checks = Checks::new();
-    if change == StatusChange::Return {
-        checks.text("comment", comment, MAX_TEXT);
+    let comment = if change == StatusChange::Return {
+        checks.lines("comment", comment, MAX_TEXT)
     } else {
-        checks.optional_text("comment", comment, MAX_TEXT);
-    }
+        checks.optional_lines("comment", comment, MAX_TEXT)
+    };
     checks.into_result()?;
     if change.needs_complete() {
-        let v2mom = state
+        let mut stored = state
             .db
             .v2mom(id)
             .await
             .map_err(internal)?
-            .ok_or(AppError::NotFound)?;
-        v2mom.content.check(true).into_result()?;
+            .ok_or(AppError::NotFound)?
+            .content;
+        stored.check(true).into_result()?;
     }
     // Only a return carries its comment to the owner.
     let comment = if change == StatusChange::Return {
-        comment
+        comment.as_str()
     } else {
         ""
     };
