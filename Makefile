@@ -24,7 +24,7 @@ TEST_STAGES := tools lint test-rust build api-contract e2e
 
 say = @printf '\n==> %s\n'
 
-.PHONY: help tools build run dev lint test-rust test-e2e e2e api-contract test bench clean
+.PHONY: help tools build run dev lint test-rust test-e2e e2e api-contract test fuzz bench clean
 
 help:
 	@echo "make tools      install missing build tools (wasm32 target, cargo-leptos, wasm-bindgen-cli, wasm-opt)"
@@ -36,6 +36,7 @@ help:
 	@echo "make test-e2e   build, then the Playwright tests in end2end/ (make e2e: without the build)"
 	@echo "make api-contract  Schemathesis (every check) over the REST API of the release build"
 	@echo "make test       tools, lint, test-rust, build, api-contract, e2e; then a time per stage"
+	@echo "make fuzz       the fuzz tests at length: FUZZ_CASES=$(FUZZ_CASES) per test, a new FUZZ_SEED each run (SQLite; PostgreSQL too with TEST_DATABASE_URL)"
 	@echo "make bench      the V2MOM list at 100 and at 10,000 V2MOMs (SQLite; PostgreSQL too with TEST_DATABASE_URL)"
 	@echo "make clean      remove ./target (the shared CARGO_TARGET_DIR=$(CARGO_TARGET_DIR) stays)"
 
@@ -105,6 +106,24 @@ test:
 
 clean:
 	rm -rf target
+
+# The fuzz tests of test-rust (tests/integration/fuzz.rs), ten times longer and with a new seed
+# each run; a failure prints the FUZZ_SEED and FUZZ_CASES that send the same requests again.
+FUZZ_CASES ?= 40000
+ifeq ($(origin FUZZ_SEED),undefined)
+FUZZ_SEED := $(shell date +%s)
+endif
+fuzz:
+	$(say) "fuzz: FUZZ_SEED=$(FUZZ_SEED) FUZZ_CASES=$(FUZZ_CASES) (SQLite)"
+	env -u TEST_DATABASE_URL FUZZ_SEED=$(FUZZ_SEED) FUZZ_CASES=$(FUZZ_CASES) \
+	  cargo test --features ssr --test integration -- --skip postgres_only_ --nocapture fuzz_
+	@if [[ -n "$${TEST_DATABASE_URL:-}" ]]; then \
+	  printf '\n==> %s\n' "fuzz: FUZZ_SEED=$(FUZZ_SEED) FUZZ_CASES=$(FUZZ_CASES) (PostgreSQL, TEST_DATABASE_URL)"; \
+	  FUZZ_SEED=$(FUZZ_SEED) FUZZ_CASES=$(FUZZ_CASES) \
+	    cargo test --features ssr --test integration -- --skip sqlite_only_ --nocapture fuzz_; \
+	else \
+	  echo "fuzz: TEST_DATABASE_URL is not set: no PostgreSQL pass"; \
+	fi
 
 bench:
 	$(say) "bench: V2MOM list, 100 vs 10,000 V2MOMs (ratios)"

@@ -116,6 +116,14 @@ impl FromServerFnError for AppError {
         match value {
             // The arguments the client sent could not be decoded.
             ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => AppError::BadRequest,
+            // On the server this is the request body that could not be read: not UTF-8, cut
+            // off, or over the body limit (the limit layer's error says "length limit").
+            #[cfg(feature = "ssr")]
+            ServerFnErrorErr::Deserialization(cause) if cause.contains("length limit") => {
+                AppError::PayloadTooLarge
+            }
+            #[cfg(feature = "ssr")]
+            ServerFnErrorErr::Deserialization(_) => AppError::BadRequest,
             #[cfg(feature = "ssr")]
             other => crate::server::errors::internal(other),
             #[cfg(not(feature = "ssr"))]
@@ -183,5 +191,23 @@ mod tests {
     fn undecodable_arguments_are_a_bad_request() {
         let err = AppError::from_server_fn_error(ServerFnErrorErr::Args("x".into()));
         assert_eq!(err.status(), 400);
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn an_unreadable_body_is_the_client_s_fault_and_a_server_failure_is_not() {
+        let from = AppError::from_server_fn_error;
+        let not_utf8 = "invalid utf-8 sequence of 1 bytes from index 0";
+        assert_eq!(
+            from(ServerFnErrorErr::Deserialization(not_utf8.into())),
+            AppError::BadRequest
+        );
+        let too_big = from(ServerFnErrorErr::Deserialization(
+            "length limit exceeded".into(),
+        ));
+        assert_eq!(too_big, AppError::PayloadTooLarge);
+        let failed = from(ServerFnErrorErr::ServerError("pool timed out".into()));
+        assert_eq!(failed.status(), 500);
+        assert!(!failed.to_string().contains("pool"), "{failed}");
     }
 }

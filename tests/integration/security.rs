@@ -156,6 +156,33 @@ async fn oversized_bodies_are_refused_with_413() {
 }
 
 #[tokio::test]
+async fn a_server_function_body_that_is_not_utf8_is_a_bad_request() {
+    let app = spawn_app().await;
+    app.set_up().await;
+    for accept in ["application/json", "text/html"] {
+        let res = app
+            .client
+            .post(app.url("/api/periods/create"))
+            .header("sec-fetch-site", "same-origin")
+            .header("accept", accept)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(b"name=\xff\xfe&starts_on=\xc0\x80".to_vec())
+            .send()
+            .await
+            .unwrap();
+        let status = res.status();
+        let body = res.text().await.unwrap();
+        if accept == "application/json" {
+            assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+            assert!(body.contains("bad_request"), "{body}");
+        } else {
+            // Without JavaScript the error goes back to the form, as for any other error.
+            assert!(status.is_redirection(), "{status}: {body}");
+        }
+    }
+}
+
+#[tokio::test]
 async fn request_ids_are_made_kept_or_replaced() {
     let app = spawn_app().await;
     let answered_id = |sent: Option<String>| {
