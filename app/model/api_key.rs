@@ -101,11 +101,11 @@ mod tests {
         let read = Scopes::NONE.with(Scope::Read);
         assert!(check_new_key("CI", read, None).is_ok());
         assert!(check_new_key("CI", read, Some(MAX_EXPIRY_DAYS)).is_ok());
-        assert!(!check_new_key(" ", read, None).is_ok());
-        assert!(!check_new_key(&"x".repeat(MAX_KEY_NAME + 1), read, None).is_ok());
-        assert!(!check_new_key("CI", Scopes::NONE, None).is_ok());
-        assert!(!check_new_key("CI", read, Some(0)).is_ok());
-        assert!(!check_new_key("CI", read, Some(MAX_EXPIRY_DAYS + 1)).is_ok());
+        assert!(check_new_key(" ", read, None).is_err());
+        assert!(check_new_key(&"x".repeat(MAX_KEY_NAME + 1), read, None).is_err());
+        assert!(check_new_key("CI", Scopes::NONE, None).is_err());
+        assert!(check_new_key("CI", read, Some(0)).is_err());
+        assert!(check_new_key("CI", read, Some(MAX_EXPIRY_DAYS + 1)).is_err());
         assert_eq!(parse_expiry_days(" "), None);
         assert_eq!(parse_expiry_days("30"), Some(30));
         assert_eq!(parse_expiry_days("soon"), Some(0));

@@ -219,7 +219,7 @@ async fn searches_sign_in_and_names_refuse_what_no_text_could_hold() {
         .call(
             "periods/create",
             &[
-                ("name", "FY\02027"),
+                ("name", "FY\u{0}2027"),
                 ("starts_on", "2027-02-01"),
                 ("ends_on", "2028-01-31"),
             ],
