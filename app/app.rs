@@ -66,12 +66,11 @@ pub fn App() -> impl IntoView {
             </header>
             <main id="main" data-hydrated=move || hydrated.get().then_some("true")>
                 <Routes fallback=NotFoundPage>
-                    // In order: every Suspense is resolved in the HTML itself, so pages are
-                    // complete before (and without) hydration.
-                    <Route path=StaticSegment("") view=HomePage ssr=SsrMode::InOrder />
-                    <Route path=StaticSegment("login") view=LoginPage ssr=SsrMode::InOrder />
-                    // Async: these pages decide their status (a form, 403, 404) from data, so
-                    // the whole page is ready before the first byte is sent.
+                    // Async: every page decides its status (a form, 403, 404, 503 while the
+                    // database is away) from data, so the whole page is ready, every Suspense
+                    // resolved in the HTML, before the first byte is sent.
+                    <Route path=StaticSegment("") view=HomePage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("login") view=LoginPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("setup") view=SetupPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("register") view=RegisterPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("team") view=TeamPage ssr=SsrMode::Async />

@@ -42,14 +42,22 @@ pub enum AppError {
     PayloadTooLarge,
     #[error("Too many attempts. Please wait {} and try again.", wait_text(*.retry_after_secs))]
     TooManyRequests { retry_after_secs: u64 },
-    #[error("The server is busy. Please try again in a moment.")]
-    Unavailable,
+    /// The database is away or busy, or the server is overloaded: nothing is wrong with the
+    /// request, and the same request should work in a moment.
+    #[error(
+        "The service is temporarily unavailable. Please try again in a moment. Reference: {request_id}"
+    )]
+    Unavailable { request_id: String },
     #[error("Something went wrong on our side. Reference: {request_id}")]
     Internal { request_id: String },
     /// Only ever made in the browser: the server could not be reached or answered nonsense.
     #[error("Could not reach the server. Check your connection and try again.")]
     Network,
 }
+
+/// `Retry-After` of a 503: long enough for a database restart or failover to be noticed,
+/// short enough that people do not give up.
+pub const UNAVAILABLE_RETRY_AFTER_SECS: u64 = 5;
 
 /// A wait as people say it: "3 seconds", "5 minutes", "23 hours" (rounded up).
 fn wait_text(secs: u64) -> String {
@@ -74,7 +82,7 @@ impl AppError {
             AppError::Invalid { .. } => 422,
             AppError::TooManyRequests { .. } => 429,
             AppError::Internal { .. } => 500,
-            AppError::Unavailable | AppError::Network => 503,
+            AppError::Unavailable { .. } | AppError::Network => 503,
         }
     }
 
@@ -103,7 +111,19 @@ impl AppError {
     /// Reference to quote to an administrator, when there is one.
     pub fn request_id(&self) -> Option<&str> {
         match self {
-            AppError::Internal { request_id } => Some(request_id),
+            AppError::Internal { request_id } | AppError::Unavailable { request_id } => {
+                Some(request_id)
+            }
+            _ => None,
+        }
+    }
+
+    /// How long the client should wait before trying again (`Retry-After`), when the answer
+    /// is "not now" rather than "no".
+    pub fn retry_after_secs(&self) -> Option<u64> {
+        match self {
+            AppError::TooManyRequests { retry_after_secs } => Some(*retry_after_secs),
+            AppError::Unavailable { .. } => Some(UNAVAILABLE_RETRY_AFTER_SECS),
             _ => None,
         }
     }
@@ -155,6 +175,21 @@ mod tests {
             "Something went wrong on our side. Reference: abc-123"
         );
         assert_eq!(err.status(), 500);
+    }
+
+    #[test]
+    fn unavailable_is_503_with_a_reference_and_a_time_to_retry() {
+        let err = AppError::Unavailable {
+            request_id: "abc-123".into(),
+        };
+        assert_eq!(err.status(), 503);
+        assert_eq!(err.request_id(), Some("abc-123"));
+        assert_eq!(err.retry_after_secs(), Some(UNAVAILABLE_RETRY_AFTER_SECS));
+        assert!(err.to_string().contains("temporarily unavailable"));
+        assert!(err.to_string().ends_with("Reference: abc-123"));
+        let json = serde_json::to_value(&err).unwrap();
+        assert_eq!(json["kind"], "unavailable");
+        assert_eq!(json["request_id"], "abc-123");
     }
 
     #[test]

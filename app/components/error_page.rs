@@ -3,7 +3,8 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_location};
 
-/// A whole-page explanation of an error, with a way back.
+/// A whole-page explanation of an error, with a way back. It sets the page's HTTP status,
+/// so a page showing it must render with `SsrMode::Async` (the status goes out first).
 #[component]
 pub fn ErrorPage(error: AppError) -> impl IntoView {
     #[cfg(feature = "ssr")]
@@ -12,6 +13,7 @@ pub fn ErrorPage(error: AppError) -> impl IntoView {
         AppError::NotFound => "Page not found",
         AppError::Forbidden => "Not allowed",
         AppError::Unauthenticated => "Please sign in",
+        AppError::Unavailable { .. } => "Temporarily unavailable",
         _ => "Something went wrong",
     };
     // Signed out: offer the way in, and back to this very page afterwards.

@@ -1,6 +1,6 @@
 use crate::{
     api::home,
-    components::{ServerStatusCheck, VisionPreview, use_auth},
+    components::{ErrorPage, ServerStatusCheck, VisionPreview, use_auth},
     model::{Home, V2momStatus},
 };
 use leptos::prelude::*;
@@ -23,6 +23,7 @@ const PARTS: [(&str, &str); 5] = [
 ];
 
 /// Signed in: one's own V2MOM and team for the current period. Otherwise: what V2MOM is.
+/// When who is signed in cannot be known (the database is away), neither: the error.
 #[component]
 pub fn HomePage() -> impl IntoView {
     let auth = use_auth();
@@ -31,7 +32,8 @@ pub fn HomePage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match auth.user.await {
                     Ok(Some(_)) => view! { <Dashboard /> }.into_any(),
-                    _ => view! { <Landing /> }.into_any(),
+                    Ok(None) => view! { <Landing /> }.into_any(),
+                    Err(error) => view! { <ErrorPage error /> }.into_any(),
                 }
             })}
         </Suspense>
@@ -47,7 +49,7 @@ fn Dashboard() -> impl IntoView {
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(home) => view! { <DashboardView home /> }.into_any(),
-                    Err(error) => view! { <p class="form-error">{error.to_string()}</p> }.into_any(),
+                    Err(error) => view! { <ErrorPage error /> }.into_any(),
                 }
             })}
         </Suspense>

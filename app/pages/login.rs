@@ -1,6 +1,7 @@
 use crate::{
     api::{registration_open, sign_in_options},
-    components::{Field, FormActions, SsoButtons, SsoNotice, action_error, use_auth},
+    components::{ErrorPage, Field, FormActions, SsoButtons, SsoNotice, action_error, use_auth},
+    error::AppError,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -15,19 +16,23 @@ pub fn LoginPage() -> impl IntoView {
     let options = Resource::new(|| (), |_| sign_in_options());
     let open = Resource::new(|| (), |_| registration_open());
     view! {
-        <Title text="Sign in" />
-        <section class="narrow">
-            <h1>"Sign in"</h1>
-            <SsoNotice />
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    // Without the options (a database hiccup) the password form still shows;
-                    // the server has the last word either way.
-                    let (password, providers) = match options.await {
-                        Ok(o) => (o.password, o.providers),
-                        Err(_) => (true, Vec::new()),
-                    };
-                    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                // Without the options (a database hiccup) the password form still shows, and
+                // the server has the last word either way; with the database away, nobody
+                // can sign in: say so.
+                let (password, providers) = match options.await {
+                    Ok(o) => (o.password, o.providers),
+                    Err(error @ AppError::Unavailable { .. }) => {
+                        return view! { <ErrorPage error /> }.into_any();
+                    }
+                    Err(_) => (true, Vec::new()),
+                };
+                view! {
+                    <Title text="Sign in" />
+                    <section class="narrow">
+                        <h1>"Sign in"</h1>
+                        <SsoNotice />
                         {password
                             .then(|| {
                                 view! {
@@ -52,15 +57,16 @@ pub fn LoginPage() -> impl IntoView {
                                 }
                             })}
                         <SsoButtons providers field="next" value=next />
-                    }
-                })}
-            </Suspense>
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    matches!(open.await, Ok(true))
-                        .then(|| view! { <p>"New here? " <A href="/register">"Create an account"</A></p> })
-                })}
-            </Suspense>
-        </section>
+                        <Suspense fallback=|| ()>
+                            {move || Suspend::new(async move {
+                                matches!(open.await, Ok(true))
+                                    .then(|| view! { <p>"New here? " <A href="/register">"Create an account"</A></p> })
+                            })}
+                        </Suspense>
+                    </section>
+                }
+                    .into_any()
+            })}
+        </Suspense>
     }
 }

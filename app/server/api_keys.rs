@@ -12,6 +12,7 @@ use super::{
     policy::Action,
     state::AppState,
     tokens::{hash_token, new_prefixed_token},
+    transaction,
 };
 use crate::{
     error::AppError,
@@ -102,9 +103,10 @@ pub async fn authenticate(
             let event = Event::new("api_key.used_after_revoke")
                 .on(target(key.id))
                 .with(json!({ "user_id": key.user_id, "name": key.name }));
-            let mut tx = state.db.begin().await.map_err(internal)?;
-            tx.audit(&origin, event).await.map_err(internal)?;
-            tx.commit().await.map_err(internal)?;
+            transaction::run(&state.db, async |tx| {
+                Ok(tx.audit(&origin, event.clone()).await?)
+            })
+            .await?;
             return Err(AppError::Unauthenticated);
         }
     }
@@ -197,27 +199,28 @@ async fn issue(
     let prefix = &token[TOKEN_PREFIX.len()..][..SHOWN_PREFIX_LEN];
     let scopes = new.scopes.to_string();
     let expires_at = new.expires_days.map(|days| now() + Duration::days(days));
-    let mut tx = db.begin().await.map_err(internal)?;
-    let key = tx
-        .insert_api_key(NewApiKeyRow {
-            user_id: owner.id,
-            name,
-            prefix,
-            token_hash: &token_hash,
-            scopes: &scopes,
-            expires_at,
-        })
-        .await
-        .map_err(internal)?;
-    let details = json!({
-        "user_id": owner.id,
-        "name": name,
-        "scopes": scopes,
-        "expires_at": key.expires_at.map(|at| at.to_rfc3339()),
-    });
-    let event = by.event("api_key.created", key.id, details);
-    tx.audit(&by.origin(), event).await.map_err(internal)?;
-    tx.commit().await.map_err(internal)?;
+    let key = transaction::run(db, async |tx| {
+        let key = tx
+            .insert_api_key(NewApiKeyRow {
+                user_id: owner.id,
+                name,
+                prefix,
+                token_hash: &token_hash,
+                scopes: &scopes,
+                expires_at,
+            })
+            .await?;
+        let details = json!({
+            "user_id": owner.id,
+            "name": name,
+            "scopes": scopes,
+            "expires_at": key.expires_at.map(|at| at.to_rfc3339()),
+        });
+        let event = by.event("api_key.created", key.id, details);
+        tx.audit(&by.origin(), event).await?;
+        Ok(key)
+    })
+    .await?;
     Ok(CreatedApiKey {
         key: summary(&key, None, now()),
         token,
@@ -232,24 +235,20 @@ async fn revoke_where(
     by: By<'_>,
     visible: impl Fn(&ApiKeyRecord) -> bool,
 ) -> Result<ApiKeySummary, AppError> {
-    let mut tx = db.begin().await.map_err(internal)?;
-    let key = tx
-        .api_key(id)
-        .await
-        .map_err(internal)?
-        .filter(|key| visible(key))
-        .ok_or(AppError::NotFound)?;
-    if tx
-        .revoke_api_key(id, by.user_id())
-        .await
-        .map_err(internal)?
-    {
-        let details = json!({ "user_id": key.user_id, "name": key.name });
-        let event = by.event("api_key.revoked", id, details);
-        tx.audit(&by.origin(), event).await.map_err(internal)?;
-    }
-    let key = tx.api_key(id).await.map_err(internal)?.unwrap_or(key);
-    tx.commit().await.map_err(internal)?;
+    let key = transaction::run(db, async |tx| {
+        let key = tx
+            .api_key(id)
+            .await?
+            .filter(|key| visible(key))
+            .ok_or(AppError::NotFound)?;
+        if tx.revoke_api_key(id, by.user_id()).await? {
+            let details = json!({ "user_id": key.user_id, "name": key.name });
+            let event = by.event("api_key.revoked", id, details);
+            tx.audit(&by.origin(), event).await?;
+        }
+        Ok(tx.api_key(id).await?.unwrap_or(key))
+    })
+    .await?;
     Ok(summary(&key, None, now()))
 }
 

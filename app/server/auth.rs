@@ -15,6 +15,7 @@ use super::{
     errors::{internal, request_id_of},
     policy::{Action, Principal, authorize},
     state::AppState,
+    transaction,
 };
 use crate::error::AppError;
 use http::request::Parts;
@@ -202,24 +203,20 @@ pub async fn sign_in_on(
         .ok_or_else(|| internal("session has no id after save"))?;
 
     let origin = origin_of(parts, state);
-    let mut tx = state.db.begin().await.map_err(internal)?;
-    tx.record_session(
-        &id.to_string(),
-        user.id,
-        origin.client_ip.as_deref(),
-        &user_agent(parts),
-    )
-    .await
-    .map_err(internal)?;
-    tx.clear_auth_failures(&super::throttle::account_scope(&user.email))
-        .await
-        .map_err(internal)?;
+    let (id, user_agent) = (id.to_string(), user_agent(parts));
     let event = Event::new("auth.sign_in")
         .by(user.id)
         .on(format!("user:{}", user.id))
         .with(serde_json::json!({ "method": method }));
-    tx.audit(&origin, event).await.map_err(internal)?;
-    tx.commit().await.map_err(internal)
+    transaction::run(&state.db, async |tx| {
+        tx.record_session(&id, user.id, origin.client_ip.as_deref(), &user_agent)
+            .await?;
+        tx.clear_auth_failures(&super::throttle::account_scope(&user.email))
+            .await?;
+        tx.audit(&origin, event.clone()).await?;
+        Ok(())
+    })
+    .await
 }
 
 /// How long ago (in seconds) this session signed in; `None` when it is not signed in.
@@ -240,23 +237,25 @@ pub async fn sign_out(state: &AppState) -> Result<(), AppError> {
         .map_err(internal)?
         .map(|s| s.user_id);
     if let (Some(id), Some(user_id)) = (session.id(), user_id) {
-        let mut tx = state.db.begin().await.map_err(internal)?;
-        if tx.end_session(&id.to_string()).await.map_err(internal)? {
-            let event = Event::new("auth.sign_out")
-                .by(user_id)
-                .on(format!("user:{user_id}"));
-            tx.audit(&request_origin(), event).await.map_err(internal)?;
-        }
-        tx.commit().await.map_err(internal)?;
+        let (id, origin) = (id.to_string(), request_origin());
+        transaction::run(&state.db, async |tx| {
+            if tx.end_session(&id).await? {
+                let event = Event::new("auth.sign_out")
+                    .by(user_id)
+                    .on(format!("user:{user_id}"));
+                tx.audit(&origin, event).await?;
+            }
+            Ok(())
+        })
+        .await?;
     }
     session.flush().await.map_err(internal)
 }
 
 async fn forget(db: &Db, session: &Session) -> Result<(), AppError> {
     if let Some(id) = session.id() {
-        let mut tx = db.begin().await.map_err(internal)?;
-        tx.end_session(&id.to_string()).await.map_err(internal)?;
-        tx.commit().await.map_err(internal)?;
+        let id = id.to_string();
+        transaction::run(db, async |tx| Ok(tx.end_session(&id).await.map(drop)?)).await?;
     }
     session.flush().await.map_err(internal)
 }

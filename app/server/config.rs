@@ -178,7 +178,7 @@ impl Default for Settings {
             request_timeout_secs: 30,
             shutdown_timeout_secs: 20,
             db_max_connections: 10,
-            db_acquire_timeout_secs: 5,
+            db_acquire_timeout_secs: 3,
             db_tls_mode: None,
             db_ca_file: None,
             session_idle_timeout_mins: 30,

@@ -1,5 +1,6 @@
 //! Server side of [`AppError`]: logging internal causes, HTTP statuses, plain responses.
 
+use super::db::faults;
 use crate::error::AppError;
 use axum::{
     Json,
@@ -8,33 +9,81 @@ use axum::{
 use http::{HeaderValue, StatusCode, header::RETRY_AFTER, request::Parts};
 use leptos::prelude::use_context;
 use leptos_axum::ResponseOptions;
+use std::sync::{
+    Arc,
+    atomic::{AtomicBool, Ordering},
+};
 
 pub const REQUEST_ID_HEADER: &str = "x-request-id";
 
+/// Counts the requests answered 503 because the database was away or busy.
+pub const DATABASE_UNAVAILABLE_TOTAL: &str = "v2mom_database_unavailable_total";
+
 /// Logs an internal failure with the request id and returns the generic error the client
 /// sees. Use it wherever a database, I/O or other internal error would otherwise escape.
-pub fn internal(cause: impl std::fmt::Display) -> AppError {
+///
+/// The database being away or busy (see [`faults`]) is no fault of ours: the client is told
+/// to come back ([`AppError::Unavailable`], 503), and the request is logged as a warning and
+/// counted in [`DATABASE_UNAVAILABLE_TOTAL`] once, however many of its parts failed. Anything
+/// else is an error (500).
+pub fn internal<E: std::fmt::Display + 'static>(cause: E) -> AppError {
     let request_id = current_request_id().unwrap_or_else(|| "none".into());
+    if faults::is_unavailable(&cause) {
+        if first_report() {
+            tracing::warn!(%request_id, error = %cause, "database unavailable");
+            metrics::counter!(DATABASE_UNAVAILABLE_TOTAL).increment(1);
+        }
+        return AppError::Unavailable { request_id };
+    }
     tracing::error!(%request_id, error = %cause, "internal error");
     AppError::Internal { request_id }
 }
 
+/// "Not now" for a request the server is too busy to take; the caller logs why.
+pub fn unavailable() -> AppError {
+    AppError::Unavailable {
+        request_id: current_request_id().unwrap_or_else(|| "none".into()),
+    }
+}
+
+/// Whether a request has reported the database unavailable yet. The request-id layer puts
+/// one in the request's extensions (where the tasks Leptos spawns to render a page find it)
+/// and hands the same to [`with_request_id`].
+#[derive(Clone, Debug, Default)]
+pub struct Reported(Arc<AtomicBool>);
+
+/// True the first time it is asked for this request, and whenever there is no request.
+fn first_report() -> bool {
+    SERVING
+        .try_with(|(_, reported)| reported.clone())
+        .ok()
+        .or_else(|| use_context::<Parts>().and_then(|parts| parts.extensions.get().cloned()))
+        .is_none_or(|Reported(done)| !done.swap(true, Ordering::Relaxed))
+}
+
 tokio::task_local! {
-    static SERVING: String;
+    static SERVING: (String, Reported);
 }
 
 /// Runs `serving` with `request_id` as the id [`internal`] reports, for code without the
 /// request at hand (plain axum handlers). The request-id layer wraps every request in it.
-pub async fn with_request_id<F: std::future::Future>(request_id: String, serving: F) -> F::Output {
-    SERVING.scope(request_id, serving).await
+pub async fn with_request_id<F: std::future::Future>(
+    request_id: String,
+    reported: Reported,
+    serving: F,
+) -> F::Output {
+    SERVING.scope((request_id, reported), serving).await
 }
 
-/// The id of the request being served: from the Leptos request scope, or else the one
-/// [`with_request_id`] keeps for this task.
+/// The id of the request being served: the one [`with_request_id`] keeps for this task, or
+/// else (in a task Leptos spawned to render a page) the one of its request scope. The task's
+/// own comes first: code outside any Leptos scope (plain handlers, `/api/v1`) may still find
+/// a Leptos context on its thread, another request's.
 pub fn current_request_id() -> Option<String> {
-    use_context::<Parts>()
-        .and_then(|parts| request_id_of(&parts.headers))
-        .or_else(|| SERVING.try_with(String::clone).ok())
+    SERVING
+        .try_with(|(id, _)| id.clone())
+        .ok()
+        .or_else(|| use_context::<Parts>().and_then(|parts| request_id_of(&parts.headers)))
 }
 
 pub fn request_id_of(headers: &http::HeaderMap) -> Option<String> {
@@ -55,8 +104,8 @@ pub fn set_response_status(error: &AppError) {
         return;
     }
     response.set_status(status_of(error));
-    if let AppError::TooManyRequests { retry_after_secs } = error {
-        response.insert_header(RETRY_AFTER, HeaderValue::from(*retry_after_secs));
+    if let Some(secs) = error.retry_after_secs() {
+        response.insert_header(RETRY_AFTER, HeaderValue::from(secs));
     }
 }
 
@@ -84,11 +133,138 @@ impl IntoResponse for AppError {
         let mut body = serde_json::to_value(&self).unwrap_or_default();
         body["message"] = self.to_string().into();
         let mut response = (status_of(&self), Json(body)).into_response();
-        if let AppError::TooManyRequests { retry_after_secs } = self {
+        if let Some(secs) = self.retry_after_secs() {
             response
                 .headers_mut()
-                .insert(RETRY_AFTER, HeaderValue::from(retry_after_secs));
+                .insert(RETRY_AFTER, HeaderValue::from(secs));
         }
         response
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::server::db::DbError;
+    use metrics::{
+        Counter, CounterFn, Gauge, Histogram, Key, KeyName, Metadata, Recorder, SharedString, Unit,
+    };
+    use std::{
+        io::Write,
+        sync::{Mutex, atomic::AtomicU64},
+    };
+
+    /// Counts [`DATABASE_UNAVAILABLE_TOTAL`] and nothing else.
+    #[derive(Default)]
+    struct Unavailable(Arc<AtomicU64>);
+
+    struct Count(Arc<AtomicU64>);
+
+    impl CounterFn for Count {
+        fn increment(&self, n: u64) {
+            self.0.fetch_add(n, Ordering::Relaxed);
+        }
+        fn absolute(&self, n: u64) {
+            self.0.store(n, Ordering::Relaxed);
+        }
+    }
+
+    impl Recorder for Unavailable {
+        fn describe_counter(&self, _: KeyName, _: Option<Unit>, _: SharedString) {}
+        fn describe_gauge(&self, _: KeyName, _: Option<Unit>, _: SharedString) {}
+        fn describe_histogram(&self, _: KeyName, _: Option<Unit>, _: SharedString) {}
+        fn register_counter(&self, key: &Key, _: &Metadata<'_>) -> Counter {
+            if key.name() == DATABASE_UNAVAILABLE_TOTAL {
+                Counter::from_arc(Arc::new(Count(self.0.clone())))
+            } else {
+                Counter::noop()
+            }
+        }
+        fn register_gauge(&self, _: &Key, _: &Metadata<'_>) -> Gauge {
+            Gauge::noop()
+        }
+        fn register_histogram(&self, _: &Key, _: &Metadata<'_>) -> Histogram {
+            Histogram::noop()
+        }
+    }
+
+    #[derive(Clone, Default)]
+    struct Log(Arc<Mutex<Vec<u8>>>);
+
+    impl Write for Log {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().write(buf)
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    /// Runs `serve` on this thread; what it logged, and how often it counted the database
+    /// unavailable.
+    fn observe(serve: impl std::future::Future<Output = ()>) -> (String, u64) {
+        let log = Log::default();
+        let writer = log.clone();
+        let subscriber = tracing_subscriber::fmt()
+            .with_ansi(false)
+            .with_writer(move || writer.clone())
+            .finish();
+        let recorder = Unavailable::default();
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        tracing::subscriber::with_default(subscriber, || {
+            metrics::with_local_recorder(&recorder, || runtime.block_on(serve))
+        });
+        let text = String::from_utf8(log.0.lock().unwrap().clone()).unwrap();
+        (text, recorder.0.load(Ordering::Relaxed))
+    }
+
+    fn serving(id: &str, serve: impl std::future::Future<Output = ()>) -> impl Future<Output = ()> {
+        with_request_id(id.into(), Reported::default(), serve)
+    }
+
+    #[test]
+    fn the_database_away_is_one_warning_and_one_count_per_request() {
+        let (log, count) = observe(async {
+            serving("first", async {
+                // A page whose two parts both found the database away.
+                for _ in 0..2 {
+                    let error = internal(DbError::PoolTimedOut);
+                    assert_eq!(
+                        error,
+                        AppError::Unavailable {
+                            request_id: "first".into()
+                        }
+                    );
+                }
+            })
+            .await;
+            serving("second", async {
+                internal(DbError::PoolClosed);
+            })
+            .await;
+        });
+        assert_eq!(log.matches(" WARN ").count(), 2, "{log}");
+        assert!(log.contains("request_id=first"), "{log}");
+        assert!(log.contains("request_id=second"), "{log}");
+        assert!(!log.contains("ERROR"), "{log}");
+        assert_eq!(count, 2);
+    }
+
+    #[test]
+    fn other_faults_are_internal_errors_and_not_counted() {
+        let (log, count) = observe(serving("third", async {
+            let error = internal(DbError::RowNotFound);
+            assert_eq!(
+                error,
+                AppError::Internal {
+                    request_id: "third".into()
+                }
+            );
+        }));
+        assert_eq!(log.matches(" ERROR ").count(), 1, "{log}");
+        assert!(!log.contains("WARN"), "{log}");
+        assert_eq!(count, 0);
     }
 }

@@ -30,6 +30,7 @@ pub mod status;
 pub mod telemetry;
 pub mod throttle;
 pub mod tokens;
+pub mod transaction;
 pub mod unsaved;
 pub mod users;
 pub mod v2moms;

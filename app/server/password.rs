@@ -101,7 +101,7 @@ impl Passwords {
             .await
             .map_err(|_| {
                 tracing::warn!("password hashing queue full");
-                AppError::Unavailable
+                super::errors::unavailable()
             })?
             .map_err(super::errors::internal)?;
         let span = tracing::Span::current();

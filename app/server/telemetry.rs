@@ -3,6 +3,11 @@
 use super::config::{LogFormat, Settings};
 use tracing_subscriber::EnvFilter;
 
+/// tower-sessions logs every error of its store as an error of its own (`instrument(err)`),
+/// then hands it to the code that asked, which logs it once with the request id: at warn
+/// when the database is away. Its copy only doubles the line.
+const QUIET: &str = "tower_sessions_core::session=off";
+
 /// Installs the global subscriber, writing to stdout. A second call (tests) keeps the first.
 pub fn init(settings: &Settings) {
     install(settings, std::io::stdout);
@@ -18,7 +23,9 @@ fn install<W>(settings: &Settings, writer: W)
 where
     W: for<'w> tracing_subscriber::fmt::MakeWriter<'w> + Send + Sync + 'static,
 {
-    let filter = EnvFilter::try_new(&settings.log_level).unwrap_or_else(|_| EnvFilter::new("info"));
+    let filter = EnvFilter::try_new(&settings.log_level)
+        .unwrap_or_else(|_| EnvFilter::new("info"))
+        .add_directive(QUIET.parse().expect("a valid directive"));
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(writer);

@@ -23,6 +23,7 @@ use super::{
     db::{DbError, Tx, email_key, now},
     errors::internal,
     state::AppState,
+    transaction,
 };
 use crate::error::AppError;
 use chrono::{DateTime, TimeDelta, Utc};
@@ -202,9 +203,10 @@ pub async fn check(
             "retry_after_secs": wait.secs,
             "locked": wait.locked,
         }));
-        let mut tx = state.db.begin().await.map_err(internal)?;
-        tx.audit(origin, event).await.map_err(internal)?;
-        tx.commit().await.map_err(internal)?;
+        transaction::run(&state.db, async |tx| {
+            Ok(tx.audit(origin, event.clone()).await?)
+        })
+        .await?;
     }
     Err(AppError::TooManyRequests {
         retry_after_secs: wait.secs,
@@ -244,6 +246,19 @@ pub async fn record_failure(
         tx.audit(origin, event).await?;
     }
     Ok(())
+}
+
+/// [`record_failure`] when there is nothing else to write: in a transaction of its own.
+pub async fn record_failure_alone(
+    state: &AppState,
+    origin: &Origin,
+    kind: Kind,
+    account: Option<&str>,
+) -> Result<(), AppError> {
+    transaction::run(&state.db, async |tx| {
+        Ok(record_failure(tx, origin, kind, account).await?)
+    })
+    .await
 }
 
 /// An administrator lifts an account's lock (and its delays): its failures are forgotten,

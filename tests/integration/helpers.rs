@@ -137,7 +137,7 @@ impl TestApp {
                 sqlx::raw_sql(sql).execute(&pool).await?;
                 pool.close().await;
             }
-            TestDatabase::Postgres { url, .. } => {
+            TestDatabase::Postgres { url, .. } | TestDatabase::External { url, .. } => {
                 let pool = sqlx::PgPool::connect(url).await?;
                 sqlx::raw_sql(sql).execute(&pool).await?;
                 pool.close().await;
@@ -187,10 +187,23 @@ pub async fn spawn_app() -> TestApp {
     spawn_app_with(|_| {}).await
 }
 
+/// The application on a database the test owns and looks after (`url`), after `adjust`
+/// has changed the settings.
+pub async fn spawn_app_on(url: &str, adjust: impl FnOnce(&mut Settings)) -> TestApp {
+    let database = TestDatabase::External {
+        data_dir: tempfile::tempdir().unwrap(),
+        url: url.to_owned(),
+    };
+    spawn_over(database, adjust).await
+}
+
 /// Like [`spawn_app`], after `adjust` has changed the settings.
 pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
+    spawn_over(TestDatabase::create().await, adjust).await
+}
+
+async fn spawn_over(database: TestDatabase, adjust: impl FnOnce(&mut Settings)) -> TestApp {
     init_logs();
-    let database = TestDatabase::create().await;
     let mut settings = Settings {
         addr: "127.0.0.1:0".parse().unwrap(),
         data_dir: database.data_dir(),
@@ -305,13 +318,18 @@ pub fn sqlite_only() {
 }
 
 /// A database that exists for one test: a SQLite file in a temporary directory, or a
-/// randomly named PostgreSQL database, dropped afterwards.
+/// randomly named PostgreSQL database, dropped afterwards; or a PostgreSQL database the
+/// test itself owns (and removes).
 pub enum TestDatabase {
     Sqlite(TempDir),
     Postgres {
         data_dir: TempDir,
         admin_url: String,
         name: String,
+        url: String,
+    },
+    External {
+        data_dir: TempDir,
         url: String,
     },
 }
@@ -341,16 +359,18 @@ impl TestDatabase {
 
     pub fn data_dir(&self) -> PathBuf {
         match self {
-            TestDatabase::Sqlite(dir) | TestDatabase::Postgres { data_dir: dir, .. } => {
-                dir.path().to_owned()
-            }
+            TestDatabase::Sqlite(dir)
+            | TestDatabase::Postgres { data_dir: dir, .. }
+            | TestDatabase::External { data_dir: dir, .. } => dir.path().to_owned(),
         }
     }
 
     pub fn url(&self) -> Option<String> {
         match self {
             TestDatabase::Sqlite(_) => None,
-            TestDatabase::Postgres { url, .. } => Some(url.clone()),
+            TestDatabase::Postgres { url, .. } | TestDatabase::External { url, .. } => {
+                Some(url.clone())
+            }
         }
     }
 }

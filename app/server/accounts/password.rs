@@ -8,11 +8,11 @@ use crate::{
         actor::Actor,
         audit::{Event, Origin},
         db::UserRecord,
-        errors::internal,
         password::{Verified, assess, check_policy},
         policy::{Action, authorize},
         state::AppState,
         throttle::{self, Kind},
+        transaction,
     },
 };
 
@@ -52,12 +52,12 @@ pub async fn confirm_it_is_you(
         .by(me.id)
         .on(format!("user:{}", me.id))
         .with(serde_json::json!({ "reason": "wrong_current_password" }));
-    let mut tx = state.db.begin().await.map_err(internal)?;
-    throttle::record_failure(&mut tx, origin, Kind::PasswordChange, Some(&me.email))
-        .await
-        .map_err(internal)?;
-    tx.audit(origin, event).await.map_err(internal)?;
-    tx.commit().await.map_err(internal)?;
+    transaction::run(&state.db, async |tx| {
+        throttle::record_failure(tx, origin, Kind::PasswordChange, Some(&me.email)).await?;
+        tx.audit(origin, event.clone()).await?;
+        Ok(())
+    })
+    .await?;
     Err(AppError::Invalid {
         fields: vec![FieldError {
             field: field.into(),
@@ -98,12 +98,14 @@ pub async fn change_password(
 
     let hash = state.passwords.hash(password).await?;
     let keep = this.id.as_deref().unwrap_or_default();
-    let mut tx = state.db.begin().await.map_err(internal)?;
-    tx.set_password_hash(me.id, &hash).await.map_err(internal)?;
-    let ended = tx.end_other_sessions(me.id, keep).await.map_err(internal)?;
-    let details = serde_json::json!({ "other_sessions_ended": ended });
-    audit_on_self(&mut tx, actor, "auth.password_changed", Some(details)).await?;
-    tx.commit().await.map_err(internal)
+    transaction::run(&state.db, async |tx| {
+        tx.set_password_hash(me.id, &hash).await?;
+        let ended = tx.end_other_sessions(me.id, keep).await?;
+        let details = serde_json::json!({ "other_sessions_ended": ended });
+        audit_on_self(tx, actor, "auth.password_changed", Some(details)).await?;
+        Ok(())
+    })
+    .await
 }
 
 /// How strong `password` is under the policy. `name` and `email` are those typed on the

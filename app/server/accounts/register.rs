@@ -11,11 +11,11 @@ use crate::{
     server::{
         audit::{Event, Origin},
         db::{NewUser, UserRecord, is_unique_violation},
-        errors::internal,
         password::check_policy,
         policy::{Action, authorize},
         state::AppState,
         throttle::{self, Kind},
+        transaction,
     },
 };
 
@@ -47,11 +47,7 @@ pub async fn register(
     }
     throttle::check(state, origin, Kind::Register, None).await?;
     let refused = |error: AppError| async {
-        let mut tx = state.db.begin().await.map_err(internal)?;
-        throttle::record_failure(&mut tx, origin, Kind::Register, None)
-            .await
-            .map_err(internal)?;
-        tx.commit().await.map_err(internal)?;
+        throttle::record_failure_alone(state, origin, Kind::Register, None).await?;
         Err(error)
     };
 
@@ -69,35 +65,38 @@ pub async fn register(
         return refused(invalid).await;
     }
     let hash = state.passwords.hash(password).await?;
-    let mut tx = state.db.begin().await.map_err(internal)?;
-    let user = match tx
-        .create_user(NewUser {
-            email,
-            display_name: name,
-            job_title: "",
-            function: "",
-            role: Role::Employee,
-            manager_id: None,
-            password_hash: Some(&hash),
-        })
-        .await
-    {
-        Err(err) if is_unique_violation(&err) => {
-            drop(tx);
-            return refused(AppError::Invalid {
-                fields: vec![FieldError {
-                    field: "email".into(),
-                    message: "This email address already has an account: sign in instead.".into(),
-                }],
-            })
-            .await;
-        }
-        other => other.map_err(internal)?,
+    let taken = || AppError::Invalid {
+        fields: vec![FieldError {
+            field: "email".into(),
+            message: "This email address already has an account: sign in instead.".into(),
+        }],
     };
-    let event = Event::new("user.registered")
-        .by(user.id)
-        .on(format!("user:{}", user.id));
-    tx.audit(origin, event).await.map_err(internal)?;
-    tx.commit().await.map_err(internal)?;
-    Ok(user)
+    let created = transaction::run(&state.db, async |tx| {
+        let user = match tx
+            .create_user(NewUser {
+                email,
+                display_name: name,
+                job_title: "",
+                function: "",
+                role: Role::Employee,
+                manager_id: None,
+                password_hash: Some(&hash),
+            })
+            .await
+        {
+            Err(err) if is_unique_violation(&err) => return Err(taken().into()),
+            other => other?,
+        };
+        let event = Event::new("user.registered")
+            .by(user.id)
+            .on(format!("user:{}", user.id));
+        tx.audit(origin, event).await?;
+        Ok(user)
+    })
+    .await;
+    match created {
+        // The taken address counts as a refused attempt, recorded after the rollback.
+        Err(AppError::Invalid { .. }) => refused(taken()).await,
+        other => other,
+    }
 }

@@ -3,7 +3,10 @@
 use crate::{
     error::AppError,
     model::SessionInfo,
-    server::{actor::Actor, audit::Event, errors::internal, policy::Action, state::AppState},
+    server::{
+        actor::Actor, audit::Event, db::DbError, errors::internal, policy::Action, state::AppState,
+        transaction,
+    },
 };
 
 /// What the browser session a request comes on says about itself.
@@ -50,21 +53,23 @@ pub async fn end_session(state: &AppState, actor: &Actor, handle: &str) -> Resul
         .into_iter()
         .find(|s| session_handle(&s.session_id) == handle)
         .ok_or(AppError::NotFound)?;
-    let mut tx = state.db.begin().await.map_err(internal)?;
-    tx.end_session(&session.session_id)
-        .await
-        .map_err(internal)?;
-    audit_on_self(&mut tx, actor, "auth.session_ended", None).await?;
-    tx.commit().await.map_err(internal)
+    transaction::run(&state.db, async |tx| {
+        tx.end_session(&session.session_id).await?;
+        audit_on_self(tx, actor, "auth.session_ended", None).await?;
+        Ok(())
+    })
+    .await
 }
 
 /// Ends every session of the actor, the one they act on included.
 pub async fn end_all_sessions(state: &AppState, actor: &Actor) -> Result<(), AppError> {
     actor.require(Action::ManageOwnAccount)?;
-    let mut tx = state.db.begin().await.map_err(internal)?;
-    tx.end_sessions_of(actor.id()).await.map_err(internal)?;
-    audit_on_self(&mut tx, actor, "auth.signed_out_everywhere", None).await?;
-    tx.commit().await.map_err(internal)
+    transaction::run(&state.db, async |tx| {
+        tx.end_sessions_of(actor.id()).await?;
+        audit_on_self(tx, actor, "auth.signed_out_everywhere", None).await?;
+        Ok(())
+    })
+    .await
 }
 
 /// Records `action` by the actor on their own account.
@@ -73,12 +78,12 @@ pub(super) async fn audit_on_self(
     actor: &Actor,
     action: &'static str,
     details: Option<serde_json::Value>,
-) -> Result<(), AppError> {
+) -> Result<(), DbError> {
     let mut event = Event::new(action)
         .by(actor.id())
         .on(format!("user:{}", actor.id()));
     if let Some(details) = details {
         event = event.with(details);
     }
-    tx.audit(&actor.origin, event).await.map_err(internal)
+    tx.audit(&actor.origin, event).await
 }

@@ -14,6 +14,7 @@ use crate::{
         policy::{Action, authorize},
         state::AppState,
         throttle::{self, Kind},
+        transaction,
     },
 };
 
@@ -45,11 +46,7 @@ pub async fn set_up(
     throttle::check(state, origin, Kind::Setup, None).await?;
     let result = create_first_admin(state, origin, form).await;
     if let Err(AppError::Invalid { .. } | AppError::NotFound) = &result {
-        let mut tx = state.db.begin().await.map_err(internal)?;
-        throttle::record_failure(&mut tx, origin, Kind::Setup, None)
-            .await
-            .map_err(internal)?;
-        tx.commit().await.map_err(internal)?;
+        throttle::record_failure_alone(state, origin, Kind::Setup, None).await?;
     }
     result
 }
@@ -77,29 +74,29 @@ async fn create_first_admin(
     }
 
     let hash = state.passwords.hash(password).await?;
-    let mut tx = state.db.begin().await.map_err(internal)?;
-    // The instance row can exist once: a racing second setup stops here.
-    match tx.create_instance(organisation.trim()).await {
-        Err(err) if is_unique_violation(&err) => return Err(AppError::NotFound),
-        other => other.map_err(internal)?,
-    };
-    let admin = tx
-        .create_user(NewUser {
-            email,
-            display_name: name,
-            job_title: "",
-            function: "",
-            role: Role::Admin,
-            manager_id: None,
-            password_hash: Some(&hash),
-        })
-        .await
-        .map_err(internal)?;
-    let event = Event::new("setup.completed")
-        .by(admin.id)
-        .on(format!("user:{}", admin.id))
-        .with(serde_json::json!({ "organisation": organisation.trim() }));
-    tx.audit(origin, event).await.map_err(internal)?;
-    tx.commit().await.map_err(internal)?;
-    Ok(admin)
+    transaction::run(&state.db, async |tx| {
+        // The instance row can exist once: a racing second setup stops here.
+        match tx.create_instance(organisation.trim()).await {
+            Err(err) if is_unique_violation(&err) => return Err(AppError::NotFound.into()),
+            other => other?,
+        };
+        let admin = tx
+            .create_user(NewUser {
+                email,
+                display_name: name,
+                job_title: "",
+                function: "",
+                role: Role::Admin,
+                manager_id: None,
+                password_hash: Some(&hash),
+            })
+            .await?;
+        let event = Event::new("setup.completed")
+            .by(admin.id)
+            .on(format!("user:{}", admin.id))
+            .with(serde_json::json!({ "organisation": organisation.trim() }));
+        tx.audit(origin, event).await?;
+        Ok(admin)
+    })
+    .await
 }

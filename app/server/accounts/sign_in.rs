@@ -16,6 +16,7 @@ use crate::{
         policy::{Action, authorize},
         state::AppState,
         throttle::{self, Kind},
+        transaction,
     },
 };
 
@@ -102,23 +103,22 @@ pub async fn sign_in_with_password(
         if let Some(user) = &user {
             event = event.on(format!("user:{}", user.id));
         }
-        let mut tx = state.db.begin().await.map_err(internal)?;
-        throttle::record_failure(&mut tx, origin, Kind::SignIn, Some(email))
-            .await
-            .map_err(internal)?;
-        tx.audit(origin, event).await.map_err(internal)?;
-        tx.commit().await.map_err(internal)?;
+        transaction::run(&state.db, async |tx| {
+            throttle::record_failure(tx, origin, Kind::SignIn, Some(email)).await?;
+            tx.audit(origin, event.clone()).await?;
+            Ok(())
+        })
+        .await?;
         return Err(AppError::BadCredentials);
     }
     let user = user.ok_or_else(|| internal("verified without a user"))?;
 
     if verified == (Verified::Yes { rehash: true }) {
         let hash = state.passwords.hash(password).await?;
-        let mut tx = state.db.begin().await.map_err(internal)?;
-        tx.set_password_hash(user.id, &hash)
-            .await
-            .map_err(internal)?;
-        tx.commit().await.map_err(internal)?;
+        transaction::run(&state.db, async |tx| {
+            Ok(tx.set_password_hash(user.id, &hash).await?)
+        })
+        .await?;
     }
     Ok(user)
 }

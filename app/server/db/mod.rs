@@ -9,6 +9,7 @@
 mod alignment;
 mod api_keys;
 mod audit;
+pub mod faults;
 mod instance;
 mod invitations;
 mod org;

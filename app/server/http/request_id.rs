@@ -1,21 +1,25 @@
 //! Every request gets an id: the caller's `x-request-id` when it is usable, else a new UUID.
 //! It is returned in the response and carried by the span every log line is written in.
 
-use crate::server::errors::{REQUEST_ID_HEADER, request_id_of, with_request_id};
+use crate::server::errors::{REQUEST_ID_HEADER, Reported, request_id_of, with_request_id};
 use axum::{extract::Request, middleware::Next, response::Response};
-use http::HeaderValue;
+use http::{HeaderValue, StatusCode};
+use std::time::Duration;
 use tower_http::{
-    classify::{ServerErrorsAsFailures, SharedClassifier},
+    classify::{ServerErrorsAsFailures, ServerErrorsFailureClass, SharedClassifier},
     request_id::{MakeRequestId, RequestId},
-    trace::{DefaultOnResponse, TraceLayer},
+    trace::{DefaultOnBodyChunk, DefaultOnEos, DefaultOnRequest, DefaultOnResponse, TraceLayer},
 };
-use tracing::Level;
+use tracing::{Level, Span};
 
 /// Keeps the request's id where code without the request at hand (plain axum handlers,
-/// `errors::internal`) can find it, for as long as the request is being served.
-pub async fn remember(req: Request, next: Next) -> Response {
+/// `errors::internal`) can find it, for as long as the request is being served; and
+/// whether the request has reported the database unavailable yet.
+pub async fn remember(mut req: Request, next: Next) -> Response {
+    let reported = Reported::default();
+    req.extensions_mut().insert(reported.clone());
     match request_id_of(req.headers()) {
-        Some(id) => with_request_id(id, next.run(req)).await,
+        Some(id) => with_request_id(id, reported, next.run(req)).await,
         None => next.run(req).await,
     }
 }
@@ -51,13 +55,38 @@ impl MakeRequestId for MakeId {
 }
 
 type MakeSpan = fn(&Request) -> tracing::Span;
+type OnFailure = fn(ServerErrorsFailureClass, Duration, &Span);
 
 /// Logs one line per response, inside a span naming the request id, method and path. The
 /// query string is left out: it may carry tokens.
-pub fn trace_layer() -> TraceLayer<SharedClassifier<ServerErrorsAsFailures>, MakeSpan> {
+pub fn trace_layer() -> TraceLayer<
+    SharedClassifier<ServerErrorsAsFailures>,
+    MakeSpan,
+    DefaultOnRequest,
+    DefaultOnResponse,
+    DefaultOnBodyChunk,
+    DefaultOnEos,
+    OnFailure,
+> {
     TraceLayer::new_for_http()
         .make_span_with(span as MakeSpan)
         .on_response(DefaultOnResponse::new().level(Level::INFO))
+        .on_failure(on_failure as OnFailure)
+}
+
+/// A 5xx is an error in the log, except 503: the database being away or the server being
+/// busy is logged once, as a warning, where it is noticed.
+fn on_failure(class: ServerErrorsFailureClass, latency: Duration, _: &Span) {
+    if !is_logged_where_noticed(&class) {
+        tracing::error!(classification = %class, latency_ms = latency.as_millis(), "response failed");
+    }
+}
+
+fn is_logged_where_noticed(class: &ServerErrorsFailureClass) -> bool {
+    matches!(
+        class,
+        ServerErrorsFailureClass::StatusCode(StatusCode::SERVICE_UNAVAILABLE)
+    )
 }
 
 fn span(req: &Request) -> tracing::Span {
@@ -67,4 +96,24 @@ fn span(req: &Request) -> tracing::Span {
         method = %req.method(),
         path = %req.uri().path(),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_503_is_left_to_the_warning_where_it_arose() {
+        let status = ServerErrorsFailureClass::StatusCode;
+        assert!(is_logged_where_noticed(&status(
+            StatusCode::SERVICE_UNAVAILABLE
+        )));
+        assert!(!is_logged_where_noticed(&status(
+            StatusCode::INTERNAL_SERVER_ERROR
+        )));
+        assert!(!is_logged_where_noticed(&status(StatusCode::BAD_GATEWAY)));
+        assert!(!is_logged_where_noticed(&ServerErrorsFailureClass::Error(
+            "body".into()
+        )));
+    }
 }

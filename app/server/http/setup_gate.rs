@@ -1,6 +1,9 @@
 //! Until the first administrator exists, every page leads to `/setup`.
 
-use crate::server::db::Db;
+use crate::{
+    error::AppError,
+    server::{db::Db, errors::internal},
+};
 use axum::{
     extract::{Request, State},
     middleware::Next,
@@ -26,16 +29,17 @@ impl SetupGate {
         }
     }
 
-    async fn is_done(&self) -> bool {
+    /// Asks the database until the answer is yes. A failed question is not an answer: it
+    /// is not kept, and the request gets the error (503 while the database is away).
+    async fn is_done(&self) -> Result<bool, AppError> {
         if self.done.load(Ordering::Relaxed) {
-            return true;
+            return Ok(true);
         }
-        // If the database cannot answer, let the request through: the page reports the error.
-        let done = self.db.any_user_exists().await.unwrap_or(true);
+        let done = self.db.any_user_exists().await.map_err(internal)?;
         if done {
             self.done.store(true, Ordering::Relaxed);
         }
-        done
+        Ok(done)
     }
 }
 
@@ -54,8 +58,12 @@ pub async fn redirect_until_set_up(
     req: Request,
     next: Next,
 ) -> Response {
-    if req.method() == Method::GET && is_page(req.uri().path()) && !gate.is_done().await {
-        return Redirect::to("/setup").into_response();
+    if req.method() == Method::GET && is_page(req.uri().path()) {
+        match gate.is_done().await {
+            Ok(true) => {}
+            Ok(false) => return Redirect::to("/setup").into_response(),
+            Err(error) => return error.into_response(),
+        }
     }
     next.run(req).await
 }

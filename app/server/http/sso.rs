@@ -16,6 +16,7 @@ use crate::{
         sso::{self, PENDING_TTL_SECS, Pending, Provider, Purpose, Refusal, Stop, accounts},
         state::AppState,
         throttle::{self, Kind},
+        transaction,
     },
 };
 use axum::{
@@ -38,13 +39,13 @@ pub async fn allow_provider_forms(
     let has_buttons = req.method() == http::Method::GET
         && (matches!(path, "/login" | "/profile") || path.starts_with("/invite/"));
     let mut res = next.run(req).await;
-    if has_buttons {
-        match sso::form_targets(&state).await {
-            Ok(origins) => {
-                res.extensions_mut().insert(FormTargets(origins));
-            }
-            Err(error) => tracing::warn!(%error, "cannot list the sso providers' origins"),
-        }
+    // A page that failed shows no buttons (and, with the database away, asking again would
+    // only keep the answer waiting). A failure here is logged where it arose.
+    if has_buttons
+        && !res.status().is_server_error()
+        && let Ok(origins) = sso::form_targets(&state).await
+    {
+        res.extensions_mut().insert(FormTargets(origins));
     }
     res
 }
@@ -296,17 +297,16 @@ async fn refuse(
     if let Some(user_id) = actor {
         event = event.by(user_id).on(format!("user:{user_id}"));
     }
-    let recorded = async {
-        let mut tx = state.db.begin().await?;
+    let recorded = transaction::run(&state.db, async |tx| {
         // Throttling refusals are not failures of their own, or they would never end.
         if refusal.failure != SsoFailure::Throttled {
-            throttle::record_failure(&mut tx, &origin, Kind::SignIn, None).await?;
+            throttle::record_failure(tx, &origin, Kind::SignIn, None).await?;
         }
-        tx.audit(&origin, event).await?;
-        tx.commit().await
-    };
+        tx.audit(&origin, event.clone()).await?;
+        Ok(())
+    });
     if let Err(err) = recorded.await {
-        return internal(err).into_response();
+        return err.into_response();
     }
     tracing::info!(
         provider = slug,

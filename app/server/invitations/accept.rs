@@ -7,11 +7,11 @@ use crate::{
         accounts::require_password_sign_in,
         audit::Origin,
         db::UserRecord,
-        errors::internal,
         password::check_policy,
         policy::{Action, authorize},
         state::AppState,
         throttle::{self, Kind},
+        transaction,
     },
 };
 
@@ -38,11 +38,7 @@ pub async fn accept_with_password(
         Ok(found) => found,
         Err(refused) => {
             // Guessing tokens is hopeless at 256 bits; counting wrong ones keeps it so.
-            let mut tx = state.db.begin().await.map_err(internal)?;
-            throttle::record_failure(&mut tx, origin, Kind::InviteAccept, None)
-                .await
-                .map_err(internal)?;
-            tx.commit().await.map_err(internal)?;
+            throttle::record_failure_alone(state, origin, Kind::InviteAccept, None).await?;
             return Err(refused);
         }
     };
@@ -56,14 +52,14 @@ pub async fn accept_with_password(
     checks.into_result()?;
 
     let hash = state.passwords.hash(password).await?;
-    let mut tx = state.db.begin().await.map_err(internal)?;
-    if !super::close(&mut tx, &invitation).await? {
-        return Err(AppError::NotFound);
-    }
-    tx.set_password_hash(user.id, &hash)
-        .await
-        .map_err(internal)?;
-    super::record_accepted(&mut tx, origin, &user, None).await?;
-    tx.commit().await.map_err(internal)?;
+    transaction::run(&state.db, async |tx| {
+        if !super::close(tx, &invitation).await? {
+            return Err(AppError::NotFound.into());
+        }
+        tx.set_password_hash(user.id, &hash).await?;
+        super::record_accepted(tx, origin, &user, None).await?;
+        Ok(())
+    })
+    .await?;
     Ok(user)
 }

@@ -11,7 +11,7 @@ use crate::{
     error::AppError,
     server::{
         audit::{Event, Origin},
-        db::{InvitationRecord, Tx, UserRecord},
+        db::{DbError, InvitationRecord, Tx, UserRecord},
         errors::internal,
         state::AppState,
         tokens::hash_token,
@@ -43,8 +43,8 @@ pub async fn open(
 
 /// Closes `invitation` in `tx`; `false` when it was closed meanwhile: of two racing
 /// accepts, only one wins.
-pub async fn close(tx: &mut Tx, invitation: &InvitationRecord) -> Result<bool, AppError> {
-    tx.close_invitation(invitation.id).await.map_err(internal)
+pub async fn close(tx: &mut Tx, invitation: &InvitationRecord) -> Result<bool, DbError> {
+    tx.close_invitation(invitation.id).await
 }
 
 /// Records that `user` accepted their invitation (`details`: how, when not by password).
@@ -53,12 +53,12 @@ pub async fn record_accepted(
     origin: &Origin,
     user: &UserRecord,
     details: Option<serde_json::Value>,
-) -> Result<(), AppError> {
+) -> Result<(), DbError> {
     let mut event = Event::new("invitation.accepted")
         .by(user.id)
         .on(format!("user:{}", user.id));
     if let Some(details) = details {
         event = event.with(details);
     }
-    tx.audit(origin, event).await.map_err(internal)
+    tx.audit(origin, event).await
 }

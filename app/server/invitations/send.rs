@@ -10,15 +10,17 @@ use crate::{
     server::{
         actor::Actor,
         audit::Event,
-        db::{NewUser, Tx, UserRecord, is_unique_violation},
+        db::{DbError, NewUser, Tx, UserRecord, is_unique_violation},
         errors::internal,
         mail::{InvitationMail, Mailer},
         policy::Action,
         state::AppState,
         tokens::new_token,
+        transaction,
         users::{self, optional_texts, parse_manager, require_known_manager},
     },
 };
+use chrono::{DateTime, Utc};
 
 /// Who to invite, and where they sit in the organisation.
 #[derive(Debug, Clone)]
@@ -56,34 +58,39 @@ pub async fn invite(
         require_known_manager(state, id).await?;
     }
 
-    let mut tx = state.db.begin().await.map_err(internal)?;
-    let person = match tx
-        .create_user(NewUser {
-            email: &email,
-            display_name: &name,
-            job_title: &job_title,
-            function: &function,
-            role: invitee.role,
-            manager_id,
-            password_hash: None,
-        })
-        .await
-    {
-        Err(err) if is_unique_violation(&err) => {
-            return Err(AppError::Invalid {
-                fields: vec![FieldError {
-                    field: "email".into(),
-                    message: "Someone with this email address already has an account.".into(),
-                }],
-            });
-        }
-        other => other.map_err(internal)?,
-    };
-    let event = Event::new("user.invited")
-        .by(actor.id())
-        .on(format!("user:{}", person.id))
-        .with(serde_json::json!({ "role": invitee.role, "manager_id": manager_id }));
-    invitation_for(state, tx, actor, site, &person, event).await
+    let (person, link) = transaction::run(&state.db, async |tx| {
+        let person = match tx
+            .create_user(NewUser {
+                email: &email,
+                display_name: &name,
+                job_title: &job_title,
+                function: &function,
+                role: invitee.role,
+                manager_id,
+                password_hash: None,
+            })
+            .await
+        {
+            Err(err) if is_unique_violation(&err) => {
+                return Err(AppError::Invalid {
+                    fields: vec![FieldError {
+                        field: "email".into(),
+                        message: "Someone with this email address already has an account.".into(),
+                    }],
+                }
+                .into());
+            }
+            other => other?,
+        };
+        let event = Event::new("user.invited")
+            .by(actor.id())
+            .on(format!("user:{}", person.id))
+            .with(serde_json::json!({ "role": invitee.role, "manager_id": manager_id }));
+        let link = open_link(state, tx, actor, person.id, event).await?;
+        Ok((person, link))
+    })
+    .await?;
+    deliver(state, actor, site, &person, link).await
 }
 
 /// A new link for someone invited who has not accepted yet (lost, expired, or sent to the
@@ -100,11 +107,14 @@ pub async fn reinvite(
             reason: "Only people who have not accepted their invitation can get a new link.".into(),
         });
     }
-    let tx = state.db.begin().await.map_err(internal)?;
     let event = Event::new("user.reinvited")
         .by(actor.id())
         .on(format!("user:{}", person.id));
-    invitation_for(state, tx, actor, site, &person, event).await
+    let link = transaction::run(&state.db, async |tx| {
+        Ok(open_link(state, tx, actor, person.id, event.clone()).await?)
+    })
+    .await?;
+    deliver(state, actor, site, &person, link).await
 }
 
 /// `https://v2mom.example` when configured, else what the browser used to reach us
@@ -119,26 +129,39 @@ pub fn site_origin(state: &AppState, request_host: Option<&str>) -> String {
     format!("http://{host}")
 }
 
-/// Opens a single-use link for `person` (closing any earlier one), records `event` and
-/// commits; then mails the link when mail is configured. The administrator gets the link
-/// only when it was not mailed.
-async fn invitation_for(
+/// A single-use link just opened: its token (shown once) and when it expires.
+struct NewLink {
+    token: String,
+    expires_at: DateTime<Utc>,
+}
+
+/// Opens a single-use link for `person` (closing any earlier one) and records `event`, in
+/// the caller's transaction.
+async fn open_link(
     state: &AppState,
-    mut tx: Tx,
+    tx: &mut Tx,
+    actor: &Actor,
+    person: i64,
+    event: Event,
+) -> Result<NewLink, DbError> {
+    let (token, token_hash) = new_token();
+    let expires_at =
+        Utc::now() + chrono::Duration::days(state.config.settings.invitation_ttl_days as i64);
+    tx.create_invitation(person, &token_hash, actor.id(), expires_at)
+        .await?;
+    tx.audit(&actor.origin, event).await?;
+    Ok(NewLink { token, expires_at })
+}
+
+/// Once the link is committed: mails it when mail is configured. The administrator gets
+/// the link only when it was not mailed.
+async fn deliver(
+    state: &AppState,
     actor: &Actor,
     site: &str,
     person: &UserRecord,
-    event: Event,
+    NewLink { token, expires_at }: NewLink,
 ) -> Result<InvitationSent, AppError> {
-    let (token, token_hash) = new_token();
-    let expires_at = chrono::Utc::now()
-        + chrono::Duration::days(state.config.settings.invitation_ttl_days as i64);
-    tx.create_invitation(person.id, &token_hash, actor.id(), expires_at)
-        .await
-        .map_err(internal)?;
-    tx.audit(&actor.origin, event).await.map_err(internal)?;
-    tx.commit().await.map_err(internal)?;
-
     let link = format!("{site}/invite/{token}");
     let expires_at = expires_at.format("%Y-%m-%d %H:%M UTC").to_string();
     let delivery = match &state.config.mailer {
@@ -188,12 +211,13 @@ async fn mail_invitation(
             (Delivery::MailFailed, "invitation.mail_failed")
         }
     };
-    let mut tx = state.db.begin().await.map_err(internal)?;
     let event = Event::new(action)
         .by(actor.id())
         .on(format!("user:{}", person.id))
         .with(serde_json::json!({ "relay": mailer.relay() }));
-    tx.audit(&actor.origin, event).await.map_err(internal)?;
-    tx.commit().await.map_err(internal)?;
+    transaction::run(&state.db, async |tx| {
+        Ok(tx.audit(&actor.origin, event.clone()).await?)
+    })
+    .await?;
     Ok(delivery)
 }

@@ -7,7 +7,9 @@ use crate::{
         Period,
         validate::{Checks, MAX_NAME},
     },
-    server::{actor::Actor, audit::Event, errors::internal, policy::Action, state::AppState},
+    server::{
+        actor::Actor, audit::Event, errors::internal, policy::Action, state::AppState, transaction,
+    },
 };
 use chrono::NaiveDate;
 
@@ -65,24 +67,27 @@ pub async fn create(
         return Err(AppError::BadRequest);
     };
 
-    let mut tx = state.db.begin().await.map_err(internal)?;
-    let Some(id) = tx.create_period(name, start, end).await.map_err(internal)? else {
-        return Err(AppError::Invalid {
-            fields: vec![FieldError {
-                field: "name".into(),
-                message: "A period with this name exists already.".into(),
-            }],
-        });
-    };
-    if current {
-        tx.set_current_period(id).await.map_err(internal)?;
-    }
-    let event = Event::new("period.created")
-        .by(actor.id())
-        .on(format!("period:{id}"))
-        .with(serde_json::json!({ "name": name.trim(), "current": current }));
-    tx.audit(&actor.origin, event).await.map_err(internal)?;
-    tx.commit().await.map_err(internal)?;
+    let id = transaction::run(&state.db, async |tx| {
+        let Some(id) = tx.create_period(name, start, end).await? else {
+            return Err(AppError::Invalid {
+                fields: vec![FieldError {
+                    field: "name".into(),
+                    message: "A period with this name exists already.".into(),
+                }],
+            }
+            .into());
+        };
+        if current {
+            tx.set_current_period(id).await?;
+        }
+        let event = Event::new("period.created")
+            .by(actor.id())
+            .on(format!("period:{id}"))
+            .with(serde_json::json!({ "name": name.trim(), "current": current }));
+        tx.audit(&actor.origin, event).await?;
+        Ok(id)
+    })
+    .await?;
     state
         .db
         .period(id)
@@ -94,13 +99,15 @@ pub async fn create(
 /// Makes one period the current one: home pages and new V2MOMs default to it.
 pub async fn make_current(state: &AppState, actor: &Actor, id: i64) -> Result<(), AppError> {
     actor.require(Action::ManagePeriods)?;
-    let mut tx = state.db.begin().await.map_err(internal)?;
-    if !tx.set_current_period(id).await.map_err(internal)? {
-        return Err(AppError::NotFound);
-    }
-    let event = Event::new("period.made_current")
-        .by(actor.id())
-        .on(format!("period:{id}"));
-    tx.audit(&actor.origin, event).await.map_err(internal)?;
-    tx.commit().await.map_err(internal)
+    transaction::run(&state.db, async |tx| {
+        if !tx.set_current_period(id).await? {
+            return Err(AppError::NotFound.into());
+        }
+        let event = Event::new("period.made_current")
+            .by(actor.id())
+            .on(format!("period:{id}"));
+        tx.audit(&actor.origin, event).await?;
+        Ok(())
+    })
+    .await
 }

@@ -71,7 +71,10 @@ const SHARED: [(&str, &str); 8] = [
     ("404", "Not there, or not readable by the caller"),
     ("429", "Too many requests for this key; see `Retry-After`"),
     ("500", "A fault on the server; quote `request_id`"),
-    ("503", "Unavailable for now; see `Retry-After`"),
+    (
+        "503",
+        "The database is away or busy for now; retry after `Retry-After` seconds",
+    ),
 ];
 
 /// The answers of every operation that takes a body.

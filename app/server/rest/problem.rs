@@ -139,7 +139,7 @@ pub const TYPES: [(&str, &str, &str); 15] = [
     (
         "unavailable",
         "Unavailable",
-        "The server cannot serve this now; retry after `Retry-After` seconds.",
+        "The server cannot serve this now (its database is away or busy); retry after `Retry-After` seconds; `request_id` finds the log line.",
     ),
     (
         "internal",
@@ -169,7 +169,7 @@ fn slug(error: &AppError, status: StatusCode) -> &'static str {
         (_, AppError::BadRequest) => "bad-request",
         (_, AppError::PayloadTooLarge) => "payload-too-large",
         (_, AppError::TooManyRequests { .. }) => "rate-limited",
-        (_, AppError::Unavailable | AppError::Network) => "unavailable",
+        (_, AppError::Unavailable { .. } | AppError::Network) => "unavailable",
         (_, AppError::Internal { .. }) => "internal",
     }
 }
@@ -219,17 +219,11 @@ impl IntoResponse for ApiError {
             header::CONTENT_TYPE,
             HeaderValue::from_static("application/problem+json"),
         );
-        match self.error {
-            AppError::TooManyRequests { retry_after_secs } => {
-                headers.insert(header::RETRY_AFTER, HeaderValue::from(retry_after_secs));
-            }
-            AppError::Unavailable => {
-                headers.insert(header::RETRY_AFTER, HeaderValue::from(5));
-            }
-            AppError::Unauthenticated => {
-                headers.insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
-            }
-            _ => {}
+        if let Some(secs) = self.error.retry_after_secs() {
+            headers.insert(header::RETRY_AFTER, HeaderValue::from(secs));
+        }
+        if self.error == AppError::Unauthenticated {
+            headers.insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
         }
         response
     }

@@ -15,6 +15,7 @@ use crate::{
         errors::internal,
         invitations,
         state::AppState,
+        transaction::{self, Abort},
     },
 };
 
@@ -53,9 +54,10 @@ pub async fn settle(
                 Ok(Outcome::Linked)
             }
             None => {
-                let mut tx = state.db.begin().await.map_err(internal)?;
-                link(&mut tx, origin, provider, identity, *user_id, "profile").await?;
-                tx.commit().await.map_err(internal)?;
+                transaction::run_as(&state.db, async |tx| {
+                    link(tx, origin, provider, identity, *user_id, "profile").await
+                })
+                .await?;
                 Ok(Outcome::Linked)
             }
         },
@@ -77,16 +79,20 @@ pub async fn settle(
                     "identity belongs to another user",
                 );
             }
-            let mut tx = state.db.begin().await.map_err(internal)?;
-            if !invitations::close(&mut tx, &invitation).await? {
-                return refuse(SsoFailure::Expired, "invitation closed meanwhile");
-            }
-            if linked.is_none() {
-                link(&mut tx, origin, provider, identity, user.id, "invitation").await?;
-            }
             let method = serde_json::json!({ "method": format!("sso:{}", provider.record.slug) });
-            invitations::record_accepted(&mut tx, origin, &user, Some(method)).await?;
-            tx.commit().await.map_err(internal)?;
+            transaction::run_as(&state.db, async |tx| {
+                if !invitations::close(tx, &invitation).await? {
+                    return Err(
+                        Refusal::new(SsoFailure::Expired, "invitation closed meanwhile").into(),
+                    );
+                }
+                if linked.is_none() {
+                    link(tx, origin, provider, identity, user.id, "invitation").await?;
+                }
+                invitations::record_accepted(tx, origin, &user, Some(method.clone())).await?;
+                Ok(())
+            })
+            .await?;
             Ok(Outcome::SignIn(user))
         }
 
@@ -121,19 +127,14 @@ pub async fn settle(
                     if !user.is_active() {
                         return refuse(SsoFailure::Disabled, "account disabled");
                     }
-                    let mut tx = state.db.begin().await.map_err(internal)?;
-                    link(
-                        &mut tx,
-                        origin,
-                        provider,
-                        identity,
-                        user.id,
-                        "verified_email",
-                    )
+                    transaction::run_as(&state.db, async |tx| {
+                        link(tx, origin, provider, identity, user.id, "verified_email").await?;
+                        // Signed in through the provider: an invitation still open has done
+                        // its job.
+                        tx.close_invitations_of(user.id).await?;
+                        Ok(())
+                    })
                     .await?;
-                    // Signed in through the provider: an invitation still open has done its job.
-                    tx.close_invitations_of(user.id).await.map_err(internal)?;
-                    tx.commit().await.map_err(internal)?;
                     Ok(Outcome::SignIn(user))
                 }
                 None if may_create => {
@@ -157,7 +158,7 @@ async fn link(
     identity: &ProviderIdentity,
     user_id: i64,
     how: &str,
-) -> Result<(), Stop> {
+) -> Result<(), Abort<Stop>> {
     let added = tx
         .link_sso_identity(NewSsoIdentity {
             user_id,
@@ -172,7 +173,7 @@ async fn link(
         Err(err) if is_unique_violation(&err) => {
             return Err(Refusal::new(SsoFailure::Expired, "identity linked meanwhile").into());
         }
-        other => other.map_err(internal)?,
+        other => other?,
     };
     let event = Event::new("sso.linked")
         .by(user_id)
@@ -182,16 +183,15 @@ async fn link(
             "how": how,
             "email": identity.email,
         }));
-    tx.audit(origin, event).await.map_err(internal)?;
+    tx.audit(origin, event).await?;
     Ok(())
 }
 
 async fn touch(state: &AppState, identity_id: i64, email: &str) -> Result<(), AppError> {
-    let mut tx = state.db.begin().await.map_err(internal)?;
-    tx.touch_sso_identity(identity_id, email)
-        .await
-        .map_err(internal)?;
-    tx.commit().await.map_err(internal)
+    transaction::run(&state.db, async |tx| {
+        Ok(tx.touch_sso_identity(identity_id, email).await?)
+    })
+    .await
 }
 
 /// A new employee account for someone at an allowed domain, with the identity linked.
@@ -212,30 +212,31 @@ async fn create(
         .chars()
         .take(crate::model::validate::MAX_NAME)
         .collect();
-    let mut tx = state.db.begin().await.map_err(internal)?;
-    let created = tx
-        .create_user(NewUser {
-            email,
-            display_name: &name,
-            job_title: "",
-            function: "",
-            role: Role::Employee,
-            manager_id: None,
-            password_hash: None,
-        })
-        .await;
-    let user = match created {
-        Err(err) if is_unique_violation(&err) => {
-            return Err(Refusal::new(SsoFailure::Expired, "account created meanwhile").into());
-        }
-        other => other.map_err(internal)?,
-    };
-    let event = Event::new("user.registered")
-        .by(user.id)
-        .on(format!("user:{}", user.id))
-        .with(serde_json::json!({ "method": format!("sso:{}", provider.record.slug) }));
-    tx.audit(origin, event).await.map_err(internal)?;
-    link(&mut tx, origin, provider, identity, user.id, "new_account").await?;
-    tx.commit().await.map_err(internal)?;
-    Ok(user)
+    transaction::run_as(&state.db, async |tx| {
+        let created = tx
+            .create_user(NewUser {
+                email,
+                display_name: &name,
+                job_title: "",
+                function: "",
+                role: Role::Employee,
+                manager_id: None,
+                password_hash: None,
+            })
+            .await;
+        let user = match created {
+            Err(err) if is_unique_violation(&err) => {
+                return Err(Refusal::new(SsoFailure::Expired, "account created meanwhile").into());
+            }
+            other => other?,
+        };
+        let event = Event::new("user.registered")
+            .by(user.id)
+            .on(format!("user:{}", user.id))
+            .with(serde_json::json!({ "method": format!("sso:{}", provider.record.slug) }));
+        tx.audit(origin, event).await?;
+        link(tx, origin, provider, identity, user.id, "new_account").await?;
+        Ok(user)
+    })
+    .await
 }

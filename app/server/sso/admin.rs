@@ -8,7 +8,7 @@ use crate::{
     model::sso::{ProviderForm, ProviderKind, ProviderSummary},
     server::{
         actor::Actor, audit::Event, db::is_unique_violation, errors::internal, policy::Action,
-        state::AppState,
+        state::AppState, transaction,
     },
 };
 
@@ -46,32 +46,35 @@ pub async fn add_provider(
     form.client_secret = form.client_secret.trim().to_owned();
     form.check(true).into_result()?;
     let stored = StoredForm::new(&form, &state.keyring).ok_or(AppError::BadRequest)?;
-    let row = stored.row().ok_or(AppError::BadRequest)?;
-    let mut tx = state.db.begin().await.map_err(internal)?;
-    let id = match tx.add_sso_provider(row).await {
-        Err(err) if is_unique_violation(&err) => {
-            return Err(AppError::Invalid {
-                fields: vec![FieldError {
-                    field: "slug".into(),
-                    message: "Another provider already has this short name.".into(),
-                }],
-            });
-        }
-        other => other.map_err(internal)?,
-    };
-    let event = Event::new("sso.provider_added")
-        .by(actor.id())
-        .on(format!("sso_provider:{id}"))
-        .with(serde_json::json!({
-            "slug": form.slug,
-            "kind": stored.kind.as_str(),
-            "issuer_url": stored.issuer_url,
-            "link_verified_emails": form.link_verified_emails,
-            "allowed_domains": stored.allowed_domains,
-        }));
-    tx.audit(&actor.origin, event).await.map_err(internal)?;
-    tx.commit().await.map_err(internal)?;
-    Ok(id)
+    stored.row().ok_or(AppError::BadRequest)?;
+    transaction::run(&state.db, async |tx| {
+        let row = stored.row().ok_or(AppError::BadRequest)?;
+        let id = match tx.add_sso_provider(row).await {
+            Err(err) if is_unique_violation(&err) => {
+                return Err(AppError::Invalid {
+                    fields: vec![FieldError {
+                        field: "slug".into(),
+                        message: "Another provider already has this short name.".into(),
+                    }],
+                }
+                .into());
+            }
+            other => other?,
+        };
+        let event = Event::new("sso.provider_added")
+            .by(actor.id())
+            .on(format!("sso_provider:{id}"))
+            .with(serde_json::json!({
+                "slug": form.slug,
+                "kind": stored.kind.as_str(),
+                "issuer_url": stored.issuer_url,
+                "link_verified_emails": form.link_verified_emails,
+                "allowed_domains": stored.allowed_domains,
+            }));
+        tx.audit(&actor.origin, event).await?;
+        Ok(id)
+    })
+    .await
 }
 
 /// What may change on a provider added here; an empty client secret keeps the stored one.
@@ -122,14 +125,6 @@ pub async fn change_provider(
     // Checked as typed, sealed without surrounding spaces.
     form.client_secret = form.client_secret.trim().to_owned();
     let stored = StoredForm::new(&form, &state.keyring).ok_or(AppError::BadRequest)?;
-    let mut tx = state.db.begin().await.map_err(internal)?;
-    if !tx
-        .change_sso_provider(id, stored.change())
-        .await
-        .map_err(internal)?
-    {
-        return Err(AppError::NotFound);
-    }
     let event = Event::new("sso.provider_changed")
         .by(actor.id())
         .on(format!("sso_provider:{id}"))
@@ -141,6 +136,12 @@ pub async fn change_provider(
             "allowed_domains": stored.allowed_domains,
             "client_secret_replaced": stored.client_secret.is_some(),
         }));
-    tx.audit(&actor.origin, event).await.map_err(internal)?;
-    tx.commit().await.map_err(internal)
+    transaction::run(&state.db, async |tx| {
+        if !tx.change_sso_provider(id, stored.change()).await? {
+            return Err(AppError::NotFound.into());
+        }
+        tx.audit(&actor.origin, event.clone()).await?;
+        Ok(())
+    })
+    .await
 }

@@ -12,6 +12,7 @@ use crate::{
         errors::internal,
         policy::Action,
         state::AppState,
+        transaction,
     },
 };
 
@@ -64,22 +65,25 @@ pub async fn unlink(
     // A password is a way in only where passwords are accepted.
     let password_works =
         me.password_hash().is_some() && passwords_accepted(state, &enabled_providers(state).await?);
-    let mut tx = state.db.begin().await.map_err(internal)?;
-    let count = tx.sso_identity_count(me.id).await.map_err(internal)?;
-    if !password_works && count <= 1 {
-        return Err(AppError::Refused {
-            reason: "This is your only way to sign in. Set a password or link another \
-                     provider first."
-                .into(),
-        });
-    }
-    if !tx.unlink_sso_identity(me.id, id).await.map_err(internal)? {
-        return Err(AppError::NotFound);
-    }
-    let event = Event::new("sso.unlinked")
-        .by(me.id)
-        .on(format!("user:{}", me.id))
-        .with(serde_json::json!({ "identity": id }));
-    tx.audit(&actor.origin, event).await.map_err(internal)?;
-    tx.commit().await.map_err(internal)
+    transaction::run(&state.db, async |tx| {
+        let count = tx.sso_identity_count(me.id).await?;
+        if !password_works && count <= 1 {
+            return Err(AppError::Refused {
+                reason: "This is your only way to sign in. Set a password or link another \
+                         provider first."
+                    .into(),
+            }
+            .into());
+        }
+        if !tx.unlink_sso_identity(me.id, id).await? {
+            return Err(AppError::NotFound.into());
+        }
+        let event = Event::new("sso.unlinked")
+            .by(me.id)
+            .on(format!("user:{}", me.id))
+            .with(serde_json::json!({ "identity": id }));
+        tx.audit(&actor.origin, event).await?;
+        Ok(())
+    })
+    .await
 }

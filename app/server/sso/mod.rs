@@ -20,7 +20,9 @@ pub use super::sso_client::{Refusal, SsoClient};
 pub use admin::{ProviderEdit, add_provider, change_provider, providers};
 pub use identities::{sign_in_methods, unlink};
 
-use super::{db::SsoProviderRecord, errors::internal, keyring::Keyring, state::AppState};
+use super::{
+    db::SsoProviderRecord, errors::internal, keyring::Keyring, state::AppState, transaction::Abort,
+};
 use crate::{
     error::AppError,
     model::{
@@ -50,6 +52,13 @@ impl From<Refusal> for Stop {
 impl From<AppError> for Stop {
     fn from(error: AppError) -> Self {
         Stop::Error(error)
+    }
+}
+
+/// Inside a transaction (`transaction::run_as`), both ways of stopping end it.
+impl From<Refusal> for Abort<Stop> {
+    fn from(refusal: Refusal) -> Self {
+        Abort::Stop(refusal.into())
     }
 }
 

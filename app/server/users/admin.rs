@@ -10,7 +10,7 @@ use crate::{
     },
     server::{
         actor::Actor, audit::Event, db::UserRecord, errors::internal, policy::Action,
-        state::AppState, throttle,
+        state::AppState, throttle, transaction,
     },
 };
 
@@ -114,42 +114,42 @@ pub async fn change_placement(
     let (function, job_title) = (function.as_str(), job_title.as_str());
     checks.into_result()?;
 
-    let mut tx = state.db.begin().await.map_err(internal)?;
-    tx.lock_organisation().await.map_err(internal)?;
-    if let Some(manager_id) = manager_id {
-        require_known_manager(state, manager_id).await?;
-        if tx.is_in_team_of(id, manager_id).await.map_err(internal)? {
-            return Err(AppError::Refused {
-                reason: "That manager reports to this person: choose someone outside their team."
-                    .into(),
-            });
+    transaction::run(&state.db, async |tx| {
+        tx.lock_organisation().await?;
+        if let Some(manager_id) = manager_id {
+            require_known_manager(state, manager_id).await?;
+            if tx.is_in_team_of(id, manager_id).await? {
+                return Err(AppError::Refused {
+                    reason:
+                        "That manager reports to this person: choose someone outside their team."
+                            .into(),
+                }
+                .into());
+            }
         }
-    }
-    let demoted = before.role() == Role::Admin && role != Role::Admin;
-    if demoted
-        && before.is_active()
-        && tx.count_active_admins_except(id).await.map_err(internal)? == 0
-    {
-        return Err(last_admin());
-    }
-    tx.update_placement(id, role, manager_id, function, job_title)
-        .await
-        .map_err(internal)?;
-    // A change of privilege starts the person's sessions afresh.
-    if role != before.role() {
-        tx.end_sessions_of(id).await.map_err(internal)?;
-    }
-    let event = Event::new("user.updated")
-        .by(actor.id())
-        .on(format!("user:{id}"))
-        .with(serde_json::json!({
-            "role": { "from": before.role(), "to": role },
-            "manager_id": { "from": before.manager_id, "to": manager_id },
-            "function": function.trim(),
-            "job_title": job_title.trim(),
-        }));
-    tx.audit(&actor.origin, event).await.map_err(internal)?;
-    tx.commit().await.map_err(internal)
+        let demoted = before.role() == Role::Admin && role != Role::Admin;
+        if demoted && before.is_active() && tx.count_active_admins_except(id).await? == 0 {
+            return Err(last_admin().into());
+        }
+        tx.update_placement(id, role, manager_id, function, job_title)
+            .await?;
+        // A change of privilege starts the person's sessions afresh.
+        if role != before.role() {
+            tx.end_sessions_of(id).await?;
+        }
+        let event = Event::new("user.updated")
+            .by(actor.id())
+            .on(format!("user:{id}"))
+            .with(serde_json::json!({
+                "role": { "from": before.role(), "to": role },
+                "manager_id": { "from": before.manager_id, "to": manager_id },
+                "function": function.trim(),
+                "job_title": job_title.trim(),
+            }));
+        tx.audit(&actor.origin, event).await?;
+        Ok(())
+    })
+    .await
 }
 
 /// Disables (ending every session at once) or enables an account. The last active
@@ -161,38 +161,36 @@ pub async fn set_active(
     active: bool,
 ) -> Result<(), AppError> {
     let target = managed(state, actor, id).await?;
-    let mut tx = state.db.begin().await.map_err(internal)?;
-    tx.lock_organisation().await.map_err(internal)?;
-    if !active
-        && target.role() == Role::Admin
-        && tx.count_active_admins_except(id).await.map_err(internal)? == 0
-    {
-        return Err(last_admin());
-    }
-    tx.set_active(id, active).await.map_err(internal)?;
-    if !active {
-        tx.end_sessions_of(id).await.map_err(internal)?;
-    }
     let action = if active {
         "user.enabled"
     } else {
         "user.disabled"
     };
-    let event = Event::new(action).by(actor.id()).on(format!("user:{id}"));
-    tx.audit(&actor.origin, event).await.map_err(internal)?;
-    tx.commit().await.map_err(internal)
+    transaction::run(&state.db, async |tx| {
+        tx.lock_organisation().await?;
+        if !active && target.role() == Role::Admin && tx.count_active_admins_except(id).await? == 0
+        {
+            return Err(last_admin().into());
+        }
+        tx.set_active(id, active).await?;
+        if !active {
+            tx.end_sessions_of(id).await?;
+        }
+        let event = Event::new(action).by(actor.id()).on(format!("user:{id}"));
+        tx.audit(&actor.origin, event).await?;
+        Ok(())
+    })
+    .await
 }
 
 /// Clears someone's failed sign-in attempts, lifting any delay or lock on their account at
 /// once (the per-address limit is not touched). Returns how many failures were cleared.
 pub async fn unlock(state: &AppState, actor: &Actor, id: i64) -> Result<u64, AppError> {
     let target = managed(state, actor, id).await?;
-    let mut tx = state.db.begin().await.map_err(internal)?;
-    let cleared = throttle::unlock_account(&mut tx, &actor.origin, actor.id(), &target.email)
-        .await
-        .map_err(internal)?;
-    tx.commit().await.map_err(internal)?;
-    Ok(cleared)
+    transaction::run(&state.db, async |tx| {
+        Ok(throttle::unlock_account(tx, &actor.origin, actor.id(), &target.email).await?)
+    })
+    .await
 }
 
 fn last_admin() -> AppError {

@@ -11,6 +11,7 @@ use crate::{
         org::relation_between,
         policy::{Action, Relation},
         state::AppState,
+        transaction,
     },
 };
 
@@ -47,22 +48,24 @@ pub async fn start(
     }
     let content = starting_content(state, &owner_user, period, from).await?;
 
-    let mut tx = state.db.begin().await.map_err(internal)?;
-    let new = NewV2mom {
-        owner_id: owner,
-        period_id: period,
-        by: actor.id(),
-        content: &content,
-    };
-    let Some(id) = tx.create_v2mom(new).await.map_err(internal)? else {
-        return Err(AppError::Conflict);
-    };
-    let event = Event::new("v2mom.created")
-        .by(actor.id())
-        .on(format!("v2mom:{id}"))
-        .with(serde_json::json!({ "owner_id": owner, "period_id": period, "from": from }));
-    tx.audit(&actor.origin, event).await.map_err(internal)?;
-    tx.commit().await.map_err(internal)?;
+    let id = transaction::run(&state.db, async |tx| {
+        let new = NewV2mom {
+            owner_id: owner,
+            period_id: period,
+            by: actor.id(),
+            content: &content,
+        };
+        let Some(id) = tx.create_v2mom(new).await? else {
+            return Err(AppError::Conflict.into());
+        };
+        let event = Event::new("v2mom.created")
+            .by(actor.id())
+            .on(format!("v2mom:{id}"))
+            .with(serde_json::json!({ "owner_id": owner, "period_id": period, "from": from }));
+        tx.audit(&actor.origin, event).await?;
+        Ok(id)
+    })
+    .await?;
     Ok(Started { id, created: true })
 }
 

@@ -12,6 +12,7 @@ use crate::{
         errors::internal,
         policy::Action,
         state::AppState,
+        transaction,
     },
 };
 use serde_json::{Value, json};
@@ -112,22 +113,21 @@ async fn compare_and_swap(
     state: &AppState,
     access: &Access,
     action: &'static str,
-    write: impl AsyncFnOnce(&mut Tx) -> Result<Option<i64>, DbError>,
-    details: impl FnOnce(i64) -> Value,
+    write: impl AsyncFnOnce(&mut Tx) -> Result<Option<i64>, DbError> + Clone,
+    details: impl FnOnce(i64) -> Value + Clone,
 ) -> Result<i64, AppError> {
-    let mut tx = state.db.begin().await.map_err(internal)?;
-    let Some(version) = write(&mut tx).await.map_err(internal)? else {
-        return Err(AppError::Conflict);
-    };
-    let event = Event::new(action)
-        .by(access.actor.id())
-        .on(format!("v2mom:{}", access.id()))
-        .with(details(version));
-    tx.audit(&access.actor.origin, event)
-        .await
-        .map_err(internal)?;
-    tx.commit().await.map_err(internal)?;
-    Ok(version)
+    transaction::run(&state.db, async move |tx| {
+        let Some(version) = write(tx).await? else {
+            return Err(AppError::Conflict.into());
+        };
+        let event = Event::new(action)
+            .by(access.actor.id())
+            .on(format!("v2mom:{}", access.id()))
+            .with(details(version));
+        tx.audit(&access.actor.origin, event).await?;
+        Ok(version)
+    })
+    .await
 }
 
 /// Refuses anyone who may not edit V2MOM `id` (archived or not): the text a refused save left
