@@ -33,6 +33,7 @@ pub fn PeriodsPage() -> impl IntoView {
                                         <th scope="col">"Starts"</th>
                                         <th scope="col">"Ends"</th>
                                         <th scope="col">"Current"</th>
+                                        <th scope="col">"V2MOMs"</th>
                                     </tr>
                                 </thead>
                                 <tbody>
@@ -54,6 +55,11 @@ pub fn PeriodsPage() -> impl IntoView {
                                                             </ActionForm>
                                                         }.into_any()
                                                     }}
+                                                </td>
+                                                <td>
+                                                    <a href=format!("/admin/periods/{}/export.csv", p.id) download rel="external">
+                                                        "Download CSV"
+                                                    </a>
                                                 </td>
                                             </tr>
                                         })

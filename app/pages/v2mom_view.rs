@@ -67,6 +67,7 @@ fn V2momDocument(page: V2momPage, change: ServerAction<ChangeV2momStatus>) -> im
                         .can_edit
                         .then(|| view! { <A href=format!("/v2moms/{id}/edit")>"Edit"</A> })}
                     <A href=format!("/v2moms/{id}/history")>"History"</A>
+                    <Downloads id />
                 </nav>
             </header>
             {(!v.review_comment.is_empty())
@@ -272,4 +273,23 @@ fn StatusForms(
             </section>
         }
     })
+}
+
+/// The V2MOM as a file: plain links with `download`, so the router leaves them to the
+/// browser. Printing needs no button: the print stylesheet lays the page out for A4.
+#[component]
+fn Downloads(id: i64) -> impl IntoView {
+    let link = move |extension: &'static str, label: &'static str| {
+        view! {
+            <a href=format!("/v2moms/{id}/export.{extension}") download rel="external">
+                {label}
+            </a>
+        }
+    };
+    view! {
+        <span class="downloads">
+            "Download: " {link("md", "Markdown")} " · " {link("json", "JSON")} " · "
+            {link("csv", "CSV")}
+        </span>
+    }
 }

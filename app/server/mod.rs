@@ -10,6 +10,7 @@ pub mod client_ip;
 pub mod config;
 pub mod dashboard;
 pub mod db;
+pub mod download;
 pub mod errors;
 pub mod http;
 pub mod invitations;

@@ -120,6 +120,8 @@ pub enum Action {
     UseV2moms,
     /// Define planning periods and choose the current one.
     ManagePeriods,
+    /// Download every V2MOM of a period as one file.
+    ExportPeriod,
     /// Start a V2MOM for someone (the owner, seen from the actor).
     CreateV2mom(Relation),
     ReadV2mom(V2momFacts, Visibility),
@@ -148,6 +150,7 @@ impl Action {
             Action::ManageSettings,
             Action::UseV2moms,
             Action::ManagePeriods,
+            Action::ExportPeriod,
         ];
         all.extend(Relation::ALL.map(Action::ViewUser));
         all.extend(Relation::ALL.map(Action::CreateV2mom));
@@ -195,7 +198,8 @@ impl Action {
             | Action::ManageApiKeys
             | Action::ReadAuditLog
             | Action::ManageSettings
-            | Action::ManagePeriods => Scope::Admin,
+            | Action::ManagePeriods
+            | Action::ExportPeriod => Scope::Admin,
             Action::CompleteSetup
             | Action::SignIn
             | Action::SignOut
@@ -364,7 +368,7 @@ mod tests {
             (Role::Employee, Action::ViewTeam) => Deny,
             // V2MOMs.
             (_, Action::UseV2moms) => Allow,
-            (_, Action::ManagePeriods) => Deny,
+            (_, Action::ManagePeriods | Action::ExportPeriod) => Deny,
             (_, Action::CreateV2mom(Myself)) => Allow,
             (Role::Manager, Action::CreateV2mom(DirectReport | IndirectReport)) => Allow,
             (_, Action::CreateV2mom(_)) => Deny,

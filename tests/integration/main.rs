@@ -7,6 +7,7 @@ mod audit;
 mod cli;
 mod domain_people;
 mod errors;
+mod exports;
 mod fuzz;
 mod health;
 mod helpers;

@@ -9,7 +9,13 @@ pub use log::{ChainCheck, Event, GENESIS, Origin, chain_hash, verify_chain};
 use crate::{
     error::AppError,
     model::{AuditFilter, AuditPage, ChainReport},
-    server::{actor::Actor, errors::internal, policy::Action, state::AppState},
+    server::{
+        actor::Actor,
+        download::{self, Download},
+        errors::internal,
+        policy::Action,
+        state::AppState,
+    },
 };
 
 /// Entries per page of the log.
@@ -47,20 +53,13 @@ pub async fn verify(state: &AppState, actor: &Actor) -> Result<ChainReport, AppE
     })
 }
 
-/// The whole filtered log as a download: its media type, file extension and bytes.
-pub struct Export {
-    pub content_type: &'static str,
-    pub extension: &'static str,
-    pub body: Vec<u8>,
-}
-
 /// Every entry that passes `filter`, newest first, as `csv` or `json` (anything else: 404).
 pub async fn export(
     state: &AppState,
     actor: &Actor,
     filter: &AuditFilter,
     format: &str,
-) -> Result<Export, AppError> {
+) -> Result<Download, AppError> {
     actor.require(Action::ReadAuditLog)?;
     let (rows, _) = state
         .db
@@ -68,18 +67,17 @@ pub async fn export(
         .await
         .map_err(internal)?;
     let entries: Vec<_> = rows.into_iter().map(view::entry_of).collect();
-    let (content_type, extension, body) = match format {
-        "csv" => ("text/csv; charset=utf-8", "csv", view::to_csv(&entries)?),
+    let (content_type, body) = match format {
+        "csv" => (download::CSV, view::to_csv(&entries)?),
         "json" => (
             "application/json",
-            "json",
             serde_json::to_vec(&entries).map_err(internal)?,
         ),
         _ => return Err(AppError::NotFound),
     };
-    Ok(Export {
+    Ok(Download {
         content_type,
-        extension,
+        file_name: download::file_name(&["v2mom-audit"], format),
         body,
     })
 }

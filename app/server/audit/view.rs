@@ -1,6 +1,9 @@
 //! Reading the audit log: the filter as typed into a query, rows as shown, exports.
 
-use crate::server::db::{AuditListRow, AuditQuery};
+use crate::server::{
+    db::{AuditListRow, AuditQuery},
+    download,
+};
 use crate::{
     error::{AppError, FieldError},
     model::{
@@ -60,33 +63,34 @@ pub fn entry_of(row: AuditListRow) -> AuditEntry {
     }
 }
 
-/// CSV with a header row; every field quoted as needed by the `csv` crate.
+/// CSV with a header row, formulas made inert ([`download::csv`]).
 pub fn to_csv(entries: &[AuditEntry]) -> Result<Vec<u8>, AppError> {
-    let mut out = csv::Writer::from_writer(Vec::new());
-    out.write_record([
-        "id",
-        "at",
-        "actor",
-        "client_ip",
-        "action",
-        "target",
-        "details",
-        "request_id",
-    ])
-    .map_err(crate::server::errors::internal)?;
-    for e in entries {
-        let id = e.id.to_string();
-        out.write_record([
-            id.as_str(),
-            &e.at,
-            e.actor_email.as_deref().unwrap_or(""),
-            e.client_ip.as_deref().unwrap_or(""),
-            &e.action,
-            e.target.as_deref().unwrap_or(""),
-            &e.details,
-            e.request_id.as_deref().unwrap_or(""),
-        ])
-        .map_err(crate::server::errors::internal)?;
-    }
-    out.into_inner().map_err(crate::server::errors::internal)
+    let rows: Vec<Vec<String>> = entries
+        .iter()
+        .map(|e| {
+            vec![
+                e.id.to_string(),
+                e.at.clone(),
+                e.actor_email.clone().unwrap_or_default(),
+                e.client_ip.clone().unwrap_or_default(),
+                e.action.clone(),
+                e.target.clone().unwrap_or_default(),
+                e.details.clone(),
+                e.request_id.clone().unwrap_or_default(),
+            ]
+        })
+        .collect();
+    download::csv(
+        &[
+            "id",
+            "at",
+            "actor",
+            "client_ip",
+            "action",
+            "target",
+            "details",
+            "request_id",
+        ],
+        &rows,
+    )
 }

@@ -7,7 +7,9 @@ mod panic;
 mod request_id;
 mod security;
 mod setup_gate;
+mod session_actor;
 mod sso;
+mod v2mom_export;
 
 use super::{config::Config, state::AppState};
 use crate::app::{App, shell};
@@ -43,6 +45,7 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .route("/admin/audit/{format}", get(audit_export::export))
+        .merge(v2mom_export::routes())
         .route("/auth/sso/{slug}", post(sso::start))
         .route("/auth/sso/{slug}/link", post(sso::start_link))
         .route("/auth/sso/{slug}/callback", get(sso::callback))

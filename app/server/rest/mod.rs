@@ -7,6 +7,7 @@
 
 mod alignment;
 mod docs;
+mod exports;
 mod key;
 mod openapi;
 mod people;

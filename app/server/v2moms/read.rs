@@ -85,6 +85,19 @@ pub async fn list_after(
     Ok(Listed { items, next_after })
 }
 
+/// Every V2MOM the actor may open that matches `query` (exports), oldest first.
+pub(super) async fn listed_all(
+    state: &AppState,
+    actor: &Actor,
+    query: &V2momQuery,
+) -> Result<Vec<V2momSummary>, AppError> {
+    let window = Window::After {
+        limit: i64::MAX,
+        after_id: None,
+    };
+    Ok(listed(state, actor, query, window).await?.0)
+}
+
 async fn listed(
     state: &AppState,
     actor: &Actor,

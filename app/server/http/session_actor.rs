@@ -1,0 +1,30 @@
+//! The signed-in person behind a plain HTTP route (downloads), as the use cases take them.
+
+use crate::{
+    error::AppError,
+    server::{
+        actor::Actor,
+        auth::{origin_of, user_of_session},
+        state::AppState,
+    },
+};
+use axum::extract::FromRequestParts;
+use http::request::Parts;
+use tower_sessions::Session;
+
+/// Extracts the session's person; 401 when nobody is signed in.
+pub struct SessionActor(pub Actor);
+
+impl FromRequestParts<AppState> for SessionActor {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
+        let session = Session::from_request_parts(parts, state)
+            .await
+            .map_err(|_| AppError::Unauthenticated)?;
+        let user = user_of_session(state, &session)
+            .await?
+            .ok_or(AppError::Unauthenticated)?;
+        Ok(SessionActor(Actor::session(user, origin_of(parts, state))))
+    }
+}
