@@ -2,6 +2,7 @@
 //! SQLite by default; PostgreSQL when `TEST_DATABASE_URL` is set (`make test` runs both).
 //! All files here build as one binary, which keeps link times down.
 
+mod amend;
 mod api_keys;
 mod audit;
 mod cli;

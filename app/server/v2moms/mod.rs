@@ -5,12 +5,16 @@
 
 mod access;
 mod aligned;
+mod amend;
+mod close;
 mod read;
 mod start;
 mod write;
 
 pub use access::Access;
 pub use aligned::choices as alignment_choices;
+pub use amend::discard as discard_amendment;
+pub use close::close_period;
 pub use read::{Listed, PER_PAGE, get, list, list_after, revision, revisions};
 pub use start::{report_relation, start, start_choices};
 pub use write::{change_status, require_editor, save};
