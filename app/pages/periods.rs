@@ -30,9 +30,7 @@ pub fn PeriodsPage() -> impl IntoView {
     let query = use_query_map();
     let number = move |key: &str| query.with(|q| q.get(key).and_then(|v| v.parse::<i64>().ok()));
     // The period to confirm closing (`?close=`), until it is closed.
-    let closing = move || {
-        number("close").filter(|_| !matches!(close.value().get(), Some(Ok(_))))
-    };
+    let closing = move || number("close").filter(|_| !matches!(close.value().get(), Some(Ok(_))));
     // What the last close did: from the action once hydrated, from the URL without JavaScript.
     let closed = move || match close.value().get() {
         Some(Ok(done)) => Some(done.archived),

@@ -164,7 +164,10 @@ fn Editor(page: V2momPage, choices: Vec<(i64, String)>) -> impl IntoView {
         .map_or(&v2mom.review_comment, |a| &a.review_comment)
         .clone();
     let status = match &v2mom.amendment {
-        Some(amendment) => format!("Published · amendment {}", amendment.status.label().to_lowercase()),
+        Some(amendment) => format!(
+            "Published · amendment {}",
+            amendment.status.label().to_lowercase()
+        ),
         None => v2mom.status.label().to_owned(),
     };
     view! {

@@ -363,8 +363,7 @@ mod tests {
             (
                 _,
                 Action::EditV2mom(V2momFacts {
-                    status: Archived,
-                    ..
+                    status: Archived, ..
                 }),
             ) => Deny,
             (Role::Admin, _) => Allow,

@@ -99,13 +99,19 @@ async fn readers_keep_the_publication_while_a_manager_amends_and_republishes_it(
     );
     assert_eq!(seen["changes"], json!(["submit", "publish", "archive"]));
     let editor_view = html(&app, &manager, &format!("/v2moms/{id}")).await;
-    assert!(editor_view.contains("You are amending this V2MOM: readers still see the published version."));
+    assert!(
+        editor_view
+            .contains("You are amending this V2MOM: readers still see the published version.")
+    );
     assert!(editor_view.contains("Every team ships daily."));
     assert!(editor_view.contains("Discard the amendment"));
 
     // The report (a reader) still sees the publication, in the page, the API and the HTML.
     let read = page(&app, &employee, id).await;
-    assert_eq!(read["v2mom"]["content"]["vision"], "Every team ships weekly.");
+    assert_eq!(
+        read["v2mom"]["content"]["vision"],
+        "Every team ships weekly."
+    );
     assert!(read["v2mom"]["amendment"].is_null());
     assert!(read["v2mom"]["amended_at"].is_null());
     let reader_view = html(&app, &employee, &format!("/v2moms/{id}")).await;
@@ -132,15 +138,28 @@ async fn readers_keep_the_publication_while_a_manager_amends_and_republishes_it(
         .call_as(
             &employee,
             "v2moms/revision",
-            &[("id", &id.to_string()), ("number", &version_of(&seen).to_string())],
+            &[
+                ("id", &id.to_string()),
+                ("number", &version_of(&seen).to_string()),
+            ],
         )
         .await;
-    assert_eq!(res.status(), StatusCode::NOT_FOUND, "an amendment's revision");
+    assert_eq!(
+        res.status(),
+        StatusCode::NOT_FOUND,
+        "an amendment's revision"
+    );
 
     // Republished directly: readers see the new text, when it was amended, and the diff.
-    assert_eq!(status_of(&app, &manager, id, "publish").await, StatusCode::OK);
+    assert_eq!(
+        status_of(&app, &manager, id, "publish").await,
+        StatusCode::OK
+    );
     let read = page(&app, &employee, id).await;
-    assert_eq!(read["v2mom"]["content"]["vision"], "Every team ships daily.");
+    assert_eq!(
+        read["v2mom"]["content"]["vision"],
+        "Every team ships daily."
+    );
     assert_eq!(read["v2mom"]["status"], "published");
     assert!(read["v2mom"]["amendment"].is_null());
     assert!(read["v2mom"]["amended_at"].is_string());
@@ -167,7 +186,10 @@ async fn readers_keep_the_publication_while_a_manager_amends_and_republishes_it(
         .call_as(&employee, "v2moms/revisions", &[("id", &id.to_string())])
         .await;
     let revisions: Vec<Value> = res.json().await.unwrap();
-    let numbers: Vec<i64> = revisions.iter().map(|r| r["number"].as_i64().unwrap()).collect();
+    let numbers: Vec<i64> = revisions
+        .iter()
+        .map(|r| r["number"].as_i64().unwrap())
+        .collect();
     assert_eq!(numbers, vec![now_published, published_revision]);
 
     // The method kept its id, so the report's alignment survived the new publication.
@@ -204,8 +226,14 @@ async fn an_owner_written_amendment_goes_through_review() {
     assert_eq!(res.status(), StatusCode::OK);
     let seen = page(&app, &employee, id).await;
     assert_eq!(seen["changes"], json!(["submit"]));
-    assert_eq!(status_of(&app, &employee, id, "publish").await, StatusCode::FORBIDDEN);
-    assert_eq!(status_of(&app, &employee, id, "submit").await, StatusCode::OK);
+    assert_eq!(
+        status_of(&app, &employee, id, "publish").await,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        status_of(&app, &employee, id, "submit").await,
+        StatusCode::OK
+    );
     // In review it is locked for the owner, who still sees it.
     let seen = page(&app, &employee, id).await;
     assert_eq!(seen["v2mom"]["amendment"]["status"], "in_review");
@@ -214,7 +242,10 @@ async fn an_owner_written_amendment_goes_through_review() {
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
     // Someone who only reads it sees the publication all along.
     let read = page(&app, &outsider, id).await;
-    assert_eq!(read["v2mom"]["content"]["vision"], "Every team ships weekly.");
+    assert_eq!(
+        read["v2mom"]["content"]["vision"],
+        "Every team ships weekly."
+    );
     assert!(read["v2mom"]["amendment"].is_null());
 
     // The manager returns it with a comment, the owner submits again, the manager approves.
@@ -224,10 +255,19 @@ async fn an_owner_written_amendment_goes_through_review() {
     let seen = page(&app, &employee, id).await;
     assert_eq!(seen["v2mom"]["amendment"]["status"], "draft");
     assert_eq!(seen["v2mom"]["amendment"]["review_comment"], "Say by when.");
-    assert_eq!(seen["v2mom"]["review_comment"], "", "the publication has none");
+    assert_eq!(
+        seen["v2mom"]["review_comment"], "",
+        "the publication has none"
+    );
     assert_eq!(seen["v2mom"]["status"], "published");
-    assert_eq!(status_of(&app, &employee, id, "submit").await, StatusCode::OK);
-    assert_eq!(status_of(&app, &manager, id, "approve").await, StatusCode::OK);
+    assert_eq!(
+        status_of(&app, &employee, id, "submit").await,
+        StatusCode::OK
+    );
+    assert_eq!(
+        status_of(&app, &manager, id, "approve").await,
+        StatusCode::OK
+    );
 
     let read = page(&app, &outsider, id).await;
     assert_eq!(
@@ -289,10 +329,16 @@ async fn discarding_an_amendment_leaves_the_publication_and_saves_check_the_vers
     assert!(seen["v2mom"]["amendment"].is_null());
     assert!(seen["v2mom"]["amended_at"].is_null());
     let after = app.db.v2mom(id).await.unwrap().unwrap();
-    assert_eq!(after.content, before.content, "the publication is untouched");
+    assert_eq!(
+        after.content, before.content,
+        "the publication is untouched"
+    );
     assert_eq!(after.published_revision, before.published_revision);
     assert_eq!(after.updated_at, before.updated_at);
-    assert_eq!(discard(&manager, version_of(&seen)).await, StatusCode::NOT_FOUND);
+    assert_eq!(
+        discard(&manager, version_of(&seen)).await,
+        StatusCode::NOT_FOUND
+    );
     assert_eq!(audited(&app, "v2mom.amendment_discarded").await.len(), 1);
 
     // The same through the API: PUT amends, DELETE …/amendment discards with If-Match.
@@ -309,9 +355,15 @@ async fn discarding_an_amendment_leaves_the_publication_and_saves_check_the_vers
     let etag = res.headers()["etag"].to_str().unwrap().to_owned();
     let body: Value = res.json().await.unwrap();
     assert_eq!(body["content"]["vision"], "Every team ships weekly.");
-    assert_eq!(body["amendment"]["content"]["vision"], "Amended through the API");
+    assert_eq!(
+        body["amendment"]["content"]["vision"],
+        "Amended through the API"
+    );
     let amendment = format!("{path}/amendment");
-    let res = api(&app, Method::DELETE, &amendment, &key).send().await.unwrap();
+    let res = api(&app, Method::DELETE, &amendment, &key)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), StatusCode::PRECONDITION_REQUIRED);
     let res = api(&app, Method::DELETE, &amendment, &key)
         .header("if-match", "\"1\"")
@@ -339,7 +391,10 @@ async fn archived_v2moms_are_read_only_for_everyone_administrators_too() {
     // An amendment in progress ends with the archiving.
     let version = version_of(&page(&app, &manager, id).await);
     save(&app, &manager, id, version, &amended("Never published")).await;
-    assert_eq!(status_of(&app, &manager, id, "archive").await, StatusCode::OK);
+    assert_eq!(
+        status_of(&app, &manager, id, "archive").await,
+        StatusCode::OK
+    );
     let before = app.db.v2mom(id).await.unwrap().unwrap();
     assert_eq!(before.content.vision, "Every team ships weekly.");
 
@@ -371,7 +426,14 @@ async fn closing_a_period_archives_every_v2mom_of_it_and_is_for_administrators()
     let draft = start(&app, &manager, manager_id, period).await;
     let amending = published(&app, &manager, employee_id, period).await;
     let version = version_of(&page(&app, &manager, amending).await);
-    save(&app, &manager, amending, version, &amended("Never published")).await;
+    save(
+        &app,
+        &manager,
+        amending,
+        version,
+        &amended("Never published"),
+    )
+    .await;
     let period_text = period.to_string();
 
     // Managers and employees may not, on the pages or the API; nothing changes.
@@ -382,17 +444,23 @@ async fn closing_a_period_archives_every_v2mom_of_it_and_is_for_administrators()
         assert_eq!(res.status(), StatusCode::FORBIDDEN);
     }
     let key = api_key(&app, &manager, "read,write").await;
-    let res = api(&app, Method::POST, &format!("/periods/{period}/close"), &key)
-        .send()
-        .await
-        .unwrap();
+    let res = api(
+        &app,
+        Method::POST,
+        &format!("/periods/{period}/close"),
+        &key,
+    )
+    .send()
+    .await
+    .unwrap();
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
-    assert_eq!(page(&app, &manager, draft).await["v2mom"]["status"], "draft");
+    assert_eq!(
+        page(&app, &manager, draft).await["v2mom"]["status"],
+        "draft"
+    );
 
     // The administrator closes it: all archived in one go, the amendment dropped.
-    let res = app
-        .call("periods/close", &[("id", &period_text)])
-        .await;
+    let res = app.call("periods/close", &[("id", &period_text)]).await;
     assert_eq!(res.status(), StatusCode::OK);
     let closed: Value = res.json().await.unwrap();
     assert_eq!(closed["archived"], 2);
@@ -402,7 +470,13 @@ async fn closing_a_period_archives_every_v2mom_of_it_and_is_for_administrators()
         assert!(seen["v2mom"]["amendment"].is_null());
     }
     assert_eq!(
-        app.db.v2mom(amending).await.unwrap().unwrap().content.vision,
+        app.db
+            .v2mom(amending)
+            .await
+            .unwrap()
+            .unwrap()
+            .content
+            .vision,
         "Every team ships weekly."
     );
     let archived: Vec<Value> = audited(&app, "v2mom.status_changed")
@@ -416,10 +490,15 @@ async fn closing_a_period_archives_every_v2mom_of_it_and_is_for_administrators()
 
     // Again, through the API with an administrator's key: nothing left to archive.
     let admin_key = api_key(&app, &app.client, "read,write,admin").await;
-    let res = api(&app, Method::POST, &format!("/periods/{period}/close"), &admin_key)
-        .send()
-        .await
-        .unwrap();
+    let res = api(
+        &app,
+        Method::POST,
+        &format!("/periods/{period}/close"),
+        &admin_key,
+    )
+    .send()
+    .await
+    .unwrap();
     assert_eq!(res.status(), StatusCode::OK);
     let closed: Value = res.json().await.unwrap();
     assert_eq!(closed["archived"], 0);
@@ -479,13 +558,23 @@ async fn a_v2mom_starts_from_the_managers_vision_and_values() {
     let managers = published(&app, &manager, manager_id, period).await;
     // An amendment in progress is not what the report copies: the publication is.
     let version = version_of(&page(&app, &manager, managers).await);
-    save(&app, &manager, managers, version, &amended("Not yet published")).await;
+    save(
+        &app,
+        &manager,
+        managers,
+        version,
+        &amended("Not yet published"),
+    )
+    .await;
 
     let id = start_from(&app, &employee, employee_id, period, "manager").await;
     let copied = page(&app, &employee, id).await["v2mom"]["content"].clone();
     let source = app.db.v2mom(managers).await.unwrap().unwrap().content;
     assert_eq!(copied["vision"], "Every team ships weekly.");
-    assert_eq!(copied["values"], serde_json::to_value(&source.values).unwrap());
+    assert_eq!(
+        copied["values"],
+        serde_json::to_value(&source.values).unwrap()
+    );
     assert_eq!(copied["values"][0]["name"], "Trust");
     assert_eq!(copied["title"], "", "the title is the owner's own");
     assert_eq!(copied["methods"], json!([]), "methods are the owner's own");
@@ -499,7 +588,14 @@ async fn a_v2mom_clones_last_periods_with_new_methods_aligned_to_nothing() {
     let period = current_period(&app).await;
     // Last period: the manager's V2MOM, and the report's aligned to it.
     let managers = published(&app, &manager, manager_id, earlier).await;
-    let target = app.db.v2mom(managers).await.unwrap().unwrap().content.methods[0]
+    let target = app
+        .db
+        .v2mom(managers)
+        .await
+        .unwrap()
+        .unwrap()
+        .content
+        .methods[0]
         .id
         .unwrap()
         .to_string();
@@ -531,5 +627,8 @@ async fn a_v2mom_clones_last_periods_with_new_methods_aligned_to_nothing() {
         assert!(new.id.is_some() && new.id != old.id, "a new method");
         assert_eq!(new.aligned_to, None, "aligned to nothing yet");
     }
-    assert!(old.methods[0].aligned_to.is_some(), "last period's stays aligned");
+    assert!(
+        old.methods[0].aligned_to.is_some(),
+        "last period's stays aligned"
+    );
 }

@@ -160,7 +160,11 @@ impl Tx {
         const MARK: &str = "UPDATE v2moms SET previous_published_revision = published_revision, \
             published_revision = $1, amended_at = $2 WHERE id = $3";
         let published = Some((V2momStatus::Published, ""));
-        if self.bump_version(id, version, by, published).await?.is_none() {
+        if self
+            .bump_version(id, version, by, published)
+            .await?
+            .is_none()
+        {
             return Ok(None);
         }
         let json: Option<String> = on_tx!(self, |conn| sqlx::query_scalar(CONTENT)
@@ -170,8 +174,13 @@ impl Tx {
         let Some(json) = json else { return Ok(None) };
         let content = self.write_content(id, &decode(&json)?).await?;
         let number = version + 1;
-        self.add_revision(id, number, by, Revision::of(V2momStatus::Published, &content))
-            .await?;
+        self.add_revision(
+            id,
+            number,
+            by,
+            Revision::of(V2momStatus::Published, &content),
+        )
+        .await?;
         let at = now();
         on_tx!(self, |conn| sqlx::query(MARK)
             .bind(number)

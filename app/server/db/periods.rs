@@ -104,9 +104,7 @@ impl Tx {
             .fetch_all(conn)
             .await)?;
         rows.into_iter()
-            .map(|(id, version, status)| {
-                Ok((id, version, super::v2moms::parse_status(&status)?))
-            })
+            .map(|(id, version, status)| Ok((id, version, super::v2moms::parse_status(&status)?)))
             .collect()
     }
 }

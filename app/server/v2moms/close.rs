@@ -5,8 +5,7 @@ use crate::{
     error::AppError,
     model::{ClosedPeriod, StatusChange, V2momStatus},
     server::{
-        actor::Actor, audit::Event, errors::internal, policy::Action, state::AppState,
-        transaction,
+        actor::Actor, audit::Event, errors::internal, policy::Action, state::AppState, transaction,
     },
 };
 use serde_json::json;

@@ -92,9 +92,19 @@ pub async fn change_status(
     let amending = access.amending();
     if change.needs_complete() {
         let mut stored = if amending {
-            state.db.amendment(id).await.map_err(internal)?.map(|a| a.content)
+            state
+                .db
+                .amendment(id)
+                .await
+                .map_err(internal)?
+                .map(|a| a.content)
         } else {
-            state.db.v2mom(id).await.map_err(internal)?.map(|v| v.content)
+            state
+                .db
+                .v2mom(id)
+                .await
+                .map_err(internal)?
+                .map(|v| v.content)
         }
         .ok_or(AppError::Conflict)?;
         stored.check(true).into_result()?;
