@@ -459,11 +459,39 @@ async fn closing_a_period_archives_every_v2mom_of_it_and_is_for_administrators()
         "draft"
     );
 
-    // The administrator closes it: all archived in one go, the amendment dropped.
-    let res = app.call("periods/close", &[("id", &period_text)]).await;
-    assert_eq!(res.status(), StatusCode::OK);
-    let closed: Value = res.json().await.unwrap();
-    assert_eq!(closed["archived"], 2);
+    // The administrator closes it from the periods page, without JavaScript: a link to a
+    // confirmation, whose form posts; all archived in one go, the amendment dropped.
+    let admin = &app.client;
+    let periods = html(&app, admin, "/admin/periods").await;
+    let confirm = format!("/admin/periods?close={period}");
+    assert!(
+        periods.contains(&format!("href=\"{confirm}\"")),
+        "{periods}"
+    );
+    assert!(
+        !periods.contains("and archive its V2MOMs"),
+        "no confirmation yet"
+    );
+    let confirmation = html(&app, admin, &confirm).await;
+    assert!(confirmation.contains("Close FY2027?"), "{confirmation}");
+    assert!(confirmation.contains("Close FY2027 and archive its V2MOMs"));
+    let res = admin
+        .post(app.url("/api/periods/close"))
+        .header("accept", "text/html")
+        .header("origin", app.url(""))
+        .header("referer", app.url(&confirm))
+        .form(&[("id", period_text.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert!(res.status().is_redirection(), "{}", res.status());
+    let back = crate::helpers::header(res.headers(), "location").to_owned();
+    assert_eq!(back, format!("/admin/periods?closed={period}&archived=2"));
+    let done = html(&app, admin, &back).await;
+    assert!(
+        done.contains("Period closed: 2 V2MOM(s) archived."),
+        "{done}"
+    );
     for id in [draft, amending] {
         let seen = page(&app, &app.client, id).await;
         assert_eq!(seen["v2mom"]["status"], "archived", "{id}");
