@@ -1,8 +1,6 @@
 //! Published means frozen: changing a published V2MOM is an amendment its readers do not
 //! see until it is published again (directly, or through review when its owner wrote it);
-//! discarding one leaves the publication; archived V2MOMs are read-only for everyone; closing
-//! a period archives all of its V2MOMs. Also: starting a V2MOM from the manager's or from
-//! last period's.
+//! discarding one leaves the publication.
 
 use crate::{
     helpers::{TestApp, spawn_app, spawn_app_with},
@@ -14,7 +12,7 @@ use reqwest::{Client, Method, StatusCode};
 use serde_json::{Value, json};
 
 /// `COMPLETE` with another vision: the amendment's text.
-fn amended(vision: &'static str) -> Vec<(&'static str, &'static str)> {
+pub fn amended(vision: &'static str) -> Vec<(&'static str, &'static str)> {
     COMPLETE
         .iter()
         .map(|&(k, v)| (k, if k == "vision" { vision } else { v }))
@@ -22,7 +20,7 @@ fn amended(vision: &'static str) -> Vec<(&'static str, &'static str)> {
 }
 
 /// `owner`'s V2MOM written and published by `manager`; its id.
-async fn published(app: &TestApp, manager: &Client, owner: i64, period: i64) -> i64 {
+pub async fn published(app: &TestApp, manager: &Client, owner: i64, period: i64) -> i64 {
     let id = start(app, manager, owner, period).await;
     assert_eq!(
         save(app, manager, id, 1, COMPLETE).await.status(),
@@ -33,12 +31,12 @@ async fn published(app: &TestApp, manager: &Client, owner: i64, period: i64) -> 
     id
 }
 
-async fn status_of(app: &TestApp, who: &Client, id: i64, to: &str) -> StatusCode {
+pub async fn status_of(app: &TestApp, who: &Client, id: i64, to: &str) -> StatusCode {
     let version = version_of(&page(app, who, id).await);
     change(app, who, id, version, to, "").await.status()
 }
 
-async fn audited(app: &TestApp, action: &str) -> Vec<Value> {
+pub async fn audited(app: &TestApp, action: &str) -> Vec<Value> {
     app.db
         .audit_rows()
         .await
@@ -49,7 +47,7 @@ async fn audited(app: &TestApp, action: &str) -> Vec<Value> {
         .collect()
 }
 
-async fn html(app: &TestApp, who: &Client, path: &str) -> String {
+pub async fn html(app: &TestApp, who: &Client, path: &str) -> String {
     let res = who.get(app.url(path)).send().await.unwrap();
     assert_eq!(res.status(), StatusCode::OK, "{path}");
     res.text().await.unwrap()
@@ -380,283 +378,4 @@ async fn discarding_an_amendment_leaves_the_publication_and_saves_check_the_vers
     let body: Value = res.json().await.unwrap();
     assert!(body["amendment"].is_null());
     assert_eq!(body["content"]["vision"], "Every team ships weekly.");
-}
-
-#[tokio::test]
-async fn archived_v2moms_are_read_only_for_everyone_administrators_too() {
-    let app = spawn_app().await;
-    let (manager_id, manager, _, _) = organisation(&app).await;
-    let period = current_period(&app).await;
-    let id = published(&app, &manager, manager_id, period).await;
-    // An amendment in progress ends with the archiving.
-    let version = version_of(&page(&app, &manager, id).await);
-    save(&app, &manager, id, version, &amended("Never published")).await;
-    assert_eq!(
-        status_of(&app, &manager, id, "archive").await,
-        StatusCode::OK
-    );
-    let before = app.db.v2mom(id).await.unwrap().unwrap();
-    assert_eq!(before.content.vision, "Every team ships weekly.");
-
-    for who in [&manager, &app.client] {
-        let seen = page(&app, who, id).await;
-        assert_eq!(seen["v2mom"]["status"], "archived");
-        assert_eq!(seen["can_edit"], false);
-        assert!(seen["v2mom"]["amendment"].is_null());
-        let res = save(&app, who, id, version_of(&seen), COMPLETE).await;
-        assert_eq!(res.status(), StatusCode::FORBIDDEN);
-        let res = who
-            .get(app.url(&format!("/v2moms/{id}/edit")))
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(res.status(), StatusCode::FORBIDDEN);
-        for to in ["publish", "archive", "submit"] {
-            assert_ne!(status_of(&app, who, id, to).await, StatusCode::OK, "{to}");
-        }
-    }
-    assert_eq!(app.db.v2mom(id).await.unwrap().unwrap(), before);
-}
-
-#[tokio::test]
-async fn closing_a_period_archives_every_v2mom_of_it_and_is_for_administrators() {
-    let app = spawn_app().await;
-    let (manager_id, manager, employee_id, employee) = organisation(&app).await;
-    let period = current_period(&app).await;
-    let draft = start(&app, &manager, manager_id, period).await;
-    let amending = published(&app, &manager, employee_id, period).await;
-    let version = version_of(&page(&app, &manager, amending).await);
-    save(
-        &app,
-        &manager,
-        amending,
-        version,
-        &amended("Never published"),
-    )
-    .await;
-    let period_text = period.to_string();
-
-    // Managers and employees may not, on the pages or the API; nothing changes.
-    for who in [&manager, &employee] {
-        let res = app
-            .call_as(who, "periods/close", &[("id", &period_text)])
-            .await;
-        assert_eq!(res.status(), StatusCode::FORBIDDEN);
-    }
-    let key = api_key(&app, &manager, "read,write").await;
-    let res = api(
-        &app,
-        Method::POST,
-        &format!("/periods/{period}/close"),
-        &key,
-    )
-    .send()
-    .await
-    .unwrap();
-    assert_eq!(res.status(), StatusCode::FORBIDDEN);
-    assert_eq!(
-        page(&app, &manager, draft).await["v2mom"]["status"],
-        "draft"
-    );
-
-    // The administrator closes it from the periods page, without JavaScript: a link to a
-    // confirmation, whose form posts; all archived in one go, the amendment dropped.
-    let admin = &app.client;
-    let periods = html(&app, admin, "/admin/periods").await;
-    let confirm = format!("/admin/periods?close={period}");
-    assert!(
-        periods.contains(&format!("href=\"{confirm}\"")),
-        "{periods}"
-    );
-    assert!(
-        !periods.contains("and archive its V2MOMs"),
-        "no confirmation yet"
-    );
-    let confirmation = html(&app, admin, &confirm).await;
-    assert!(confirmation.contains("Close FY2027?"), "{confirmation}");
-    assert!(confirmation.contains("Close FY2027 and archive its V2MOMs"));
-    let res = admin
-        .post(app.url("/api/periods/close"))
-        .header("accept", "text/html")
-        .header("origin", app.url(""))
-        .header("referer", app.url(&confirm))
-        .form(&[("id", period_text.as_str())])
-        .send()
-        .await
-        .unwrap();
-    assert!(res.status().is_redirection(), "{}", res.status());
-    let back = crate::helpers::header(res.headers(), "location").to_owned();
-    assert_eq!(back, format!("/admin/periods?closed={period}&archived=2"));
-    let done = html(&app, admin, &back).await;
-    assert!(
-        done.contains("Period closed: 2 V2MOM(s) archived."),
-        "{done}"
-    );
-    for id in [draft, amending] {
-        let seen = page(&app, &app.client, id).await;
-        assert_eq!(seen["v2mom"]["status"], "archived", "{id}");
-        assert!(seen["v2mom"]["amendment"].is_null());
-    }
-    assert_eq!(
-        app.db
-            .v2mom(amending)
-            .await
-            .unwrap()
-            .unwrap()
-            .content
-            .vision,
-        "Every team ships weekly."
-    );
-    let archived: Vec<Value> = audited(&app, "v2mom.status_changed")
-        .await
-        .into_iter()
-        .filter(|d| d["period_closed"] == period)
-        .collect();
-    assert_eq!(archived.len(), 2);
-    let closes = audited(&app, "period.closed").await;
-    assert_eq!(closes, vec![json!({ "archived": 2 })]);
-
-    // Again, through the API with an administrator's key: nothing left to archive.
-    let admin_key = api_key(&app, &app.client, "read,write,admin").await;
-    let res = api(
-        &app,
-        Method::POST,
-        &format!("/periods/{period}/close"),
-        &admin_key,
-    )
-    .send()
-    .await
-    .unwrap();
-    assert_eq!(res.status(), StatusCode::OK);
-    let closed: Value = res.json().await.unwrap();
-    assert_eq!(closed["archived"], 0);
-    let res = api(&app, Method::POST, "/periods/999999/close", &admin_key)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), StatusCode::NOT_FOUND);
-}
-
-/// Adds the period "FY2026", before the current one, as the signed-in admin; its id.
-async fn earlier_period(app: &TestApp) -> i64 {
-    let res = app
-        .call(
-            "periods/create",
-            &[
-                ("name", "FY2026"),
-                ("starts_on", "2026-02-01"),
-                ("ends_on", "2027-01-31"),
-            ],
-        )
-        .await;
-    assert_eq!(res.status(), StatusCode::OK);
-    res.json::<Value>().await.unwrap()["id"].as_i64().unwrap()
-}
-
-async fn start_from(app: &TestApp, who: &Client, owner: i64, period: i64, from: &str) -> i64 {
-    let res = app
-        .call_as(
-            who,
-            "v2moms/start",
-            &[
-                ("owner", &owner.to_string()),
-                ("period", &period.to_string()),
-                ("from", from),
-            ],
-        )
-        .await;
-    assert!(
-        res.status().is_success() || res.status().is_redirection(),
-        "start from {from}: {}",
-        res.status()
-    );
-    app.db
-        .v2mom_of(owner, period)
-        .await
-        .unwrap()
-        .expect("the V2MOM exists")
-        .id
-}
-
-#[tokio::test]
-async fn a_v2mom_starts_from_the_managers_vision_and_values() {
-    let app = spawn_app().await;
-    let (manager_id, manager, employee_id, employee) = organisation(&app).await;
-    let period = current_period(&app).await;
-    let managers = published(&app, &manager, manager_id, period).await;
-    // An amendment in progress is not what the report copies: the publication is.
-    let version = version_of(&page(&app, &manager, managers).await);
-    save(
-        &app,
-        &manager,
-        managers,
-        version,
-        &amended("Not yet published"),
-    )
-    .await;
-
-    let id = start_from(&app, &employee, employee_id, period, "manager").await;
-    let copied = page(&app, &employee, id).await["v2mom"]["content"].clone();
-    let source = app.db.v2mom(managers).await.unwrap().unwrap().content;
-    assert_eq!(copied["vision"], "Every team ships weekly.");
-    assert_eq!(
-        copied["values"],
-        serde_json::to_value(&source.values).unwrap()
-    );
-    assert_eq!(copied["values"][0]["name"], "Trust");
-    assert_eq!(copied["title"], "", "the title is the owner's own");
-    assert_eq!(copied["methods"], json!([]), "methods are the owner's own");
-}
-
-#[tokio::test]
-async fn a_v2mom_clones_last_periods_with_new_methods_aligned_to_nothing() {
-    let app = spawn_app().await;
-    let (manager_id, manager, employee_id, _) = organisation(&app).await;
-    let earlier = earlier_period(&app).await;
-    let period = current_period(&app).await;
-    // Last period: the manager's V2MOM, and the report's aligned to it.
-    let managers = published(&app, &manager, manager_id, earlier).await;
-    let target = app
-        .db
-        .v2mom(managers)
-        .await
-        .unwrap()
-        .unwrap()
-        .content
-        .methods[0]
-        .id
-        .unwrap()
-        .to_string();
-    let last = start(&app, &manager, employee_id, earlier).await;
-    let mut fields = COMPLETE.to_vec();
-    fields.push(("methods[0][aligned_to]", &target));
-    assert_eq!(
-        save(&app, &manager, last, 1, &fields).await.status(),
-        StatusCode::OK
-    );
-    let old = app.db.v2mom(last).await.unwrap().unwrap().content;
-
-    let id = start_from(&app, &manager, employee_id, period, "previous").await;
-    assert_ne!(id, last);
-    let cloned = app.db.v2mom(id).await.unwrap().unwrap();
-    assert_eq!(cloned.period.id, period);
-    assert_eq!(cloned.status.as_str(), "draft");
-    let new = cloned.content;
-    assert_eq!(
-        (&new.title, &new.vision, &new.values),
-        (&old.title, &old.vision, &old.values)
-    );
-    assert_eq!(new.methods.len(), old.methods.len());
-    for (new, old) in new.methods.iter().zip(&old.methods) {
-        assert_eq!(
-            (&new.title, &new.description, &new.obstacles, &new.measures),
-            (&old.title, &old.description, &old.obstacles, &old.measures)
-        );
-        assert!(new.id.is_some() && new.id != old.id, "a new method");
-        assert_eq!(new.aligned_to, None, "aligned to nothing yet");
-    }
-    assert!(
-        old.methods[0].aligned_to.is_some(),
-        "last period's stays aligned"
-    );
 }

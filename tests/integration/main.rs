@@ -4,6 +4,7 @@
 
 mod amend;
 mod api_keys;
+mod archive;
 mod audit;
 mod cli;
 mod domain_people;
@@ -27,6 +28,7 @@ mod security;
 mod sessions;
 mod setup;
 mod sso;
+mod start;
 mod text;
 mod throttle;
 mod v2moms;
