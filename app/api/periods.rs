@@ -1,11 +1,14 @@
 //! Planning periods: everyone signed in reads them; administrators define them. The rules
 //! are in `server::periods`.
 
-use crate::{error::AppError, model::Period};
+use crate::{
+    error::AppError,
+    model::{ClosedPeriod, Period},
+};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
-use crate::server::{auth::signed_in, periods, state::app_state};
+use crate::server::{auth::signed_in, periods, state::app_state, v2moms};
 
 #[server(endpoint = "periods")]
 pub async fn list_periods() -> Result<Vec<Period>, AppError> {
@@ -48,4 +51,19 @@ pub async fn set_current_period(id: i64) -> Result<(), AppError> {
     let state = app_state()?;
     let actor = signed_in(&state).await?;
     periods::make_current(&state, &actor, id).await
+}
+
+/// Closes a period: every V2MOM of it is archived (read-only) at once. Administrators only.
+#[server(endpoint = "periods/close")]
+pub async fn close_period(id: i64) -> Result<ClosedPeriod, AppError> {
+    let state = app_state()?;
+    let actor = signed_in(&state).await?;
+    let closed = v2moms::close_period(&state, &actor, id).await?;
+    if crate::server::errors::is_plain_form_post() {
+        leptos_axum::redirect(&format!(
+            "/admin/periods?closed={}&archived={}",
+            id, closed.archived
+        ));
+    }
+    Ok(closed)
 }

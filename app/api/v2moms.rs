@@ -137,6 +137,20 @@ pub async fn change_v2mom_status(
     Ok(saved)
 }
 
+/// Drops the amendment of a published V2MOM at `version`; readers keep the publication.
+#[server(endpoint = "v2moms/discard_amendment")]
+pub async fn discard_amendment(id: i64, version: i64) -> Result<Saved, AppError> {
+    let state = app_state()?;
+    let actor = signed_in(&state).await?;
+    let saved = v2moms::discard_amendment(&state, &actor, id, version).await?;
+    // The editor's kept text was the amendment's: it goes with it.
+    unsaved::keep(id, None).await?;
+    if is_plain_form_post() {
+        leptos_axum::redirect(&format!("/v2moms/{id}"));
+    }
+    Ok(saved)
+}
+
 /// One page of the V2MOMs the reader may open, filtered.
 #[server(endpoint = "v2moms")]
 pub async fn list_v2moms(#[server(default)] query: V2momQuery) -> Result<V2momList, AppError> {

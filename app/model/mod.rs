@@ -42,6 +42,11 @@ pub fn display_time(rfc3339: &str) -> String {
     }
 }
 
+/// The day of an RFC 3339 time in UTC, `YYYY-MM-DD`.
+pub fn display_date(rfc3339: &str) -> String {
+    rfc3339.get(..10).unwrap_or(rfc3339).to_owned()
+}
+
 /// How many pages `total` items fill at `per_page` a page (at least one).
 pub fn page_count(total: i64, per_page: u32) -> u32 {
     let per_page = i64::from(per_page.max(1));

@@ -103,7 +103,9 @@ impl StatusChange {
             (StatusChange::Submit, Draft) => Some(InReview),
             (StatusChange::Approve, InReview) => Some(Published),
             (StatusChange::Return, InReview) => Some(Draft),
-            (StatusChange::Publish, Draft | InReview | Published) => Some(Published),
+            // A publication is frozen: changing it again is an amendment, which has a status
+            // of its own (draft or in review) that these moves apply to.
+            (StatusChange::Publish, Draft | InReview) => Some(Published),
             (StatusChange::Archive, Draft | InReview | Published) => Some(Archived),
             _ => None,
         }
@@ -646,7 +648,50 @@ pub struct V2mom {
     pub updated_by: PersonRef,
     /// RFC 3339, UTC (pages show it with `display_time`).
     pub updated_at: String,
+    /// What readers see: the publication, once there is one (a published V2MOM's changes
+    /// are in `amendment` until they are published in turn).
     pub content: V2momContent,
+    /// When the current publication replaced an earlier one (RFC 3339, UTC); `null` until a
+    /// published V2MOM has been amended.
+    pub amended_at: Option<String>,
+    /// The revision of the publication the current one replaced, to compare the two.
+    pub previous_published_revision: Option<i64>,
+    /// The working copy of a published V2MOM's next publication, for those who may read its
+    /// drafts; `null` for everyone else and when nobody is amending it.
+    pub amendment: Option<Amendment>,
+}
+
+impl V2mom {
+    /// What an editor works on: the amendment while there is one, the V2MOM's content
+    /// otherwise.
+    pub fn working_content(&self) -> &V2momContent {
+        self.amendment
+            .as_ref()
+            .map_or(&self.content, |a| &a.content)
+    }
+
+    /// The status the lifecycle moves apply to: the amendment's while there is one.
+    pub fn working_status(&self) -> V2momStatus {
+        self.amendment.as_ref().map_or(self.status, |a| a.status)
+    }
+}
+
+/// Changes to a published V2MOM that readers do not see yet: a working copy, `draft` or
+/// `in_review`, published as the next revision or discarded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct Amendment {
+    /// `draft` or `in_review`.
+    pub status: V2momStatus,
+    /// Why the manager returned it, while it is back with its writer.
+    pub review_comment: String,
+    pub content: V2momContent,
+    pub created_by: PersonRef,
+    /// RFC 3339, UTC.
+    pub created_at: String,
+    pub updated_by: PersonRef,
+    /// RFC 3339, UTC.
+    pub updated_at: String,
 }
 
 /// One V2MOM in a list.
@@ -669,6 +714,9 @@ pub struct V2momSummary {
 pub struct RevisionInfo {
     pub number: i64,
     pub status: V2momStatus,
+    /// A save of an amendment (a published V2MOM's working copy), not of what readers saw.
+    #[serde(default)]
+    pub amendment: bool,
     pub saved_by: String,
     pub saved_at: String,
 }

@@ -36,3 +36,12 @@ pub struct StartOptions {
     pub owners: Vec<(i64, String)>,
     pub periods: Vec<Period>,
 }
+
+/// The answer to closing a period: its name and how many V2MOMs it archived.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ClosedPeriod {
+    pub period: String,
+    /// The V2MOMs archived now (those archived before are not counted).
+    pub archived: i64,
+}

@@ -1,31 +1,63 @@
-//! Administrators: the planning periods, and which one is current.
+//! Administrators: the planning periods, which one is current, and closing one (every V2MOM
+//! of it archived at once, after a confirmation).
 
 use crate::{
-    api::{CreatePeriod, SetCurrentPeriod, manage_periods},
+    api::{ClosePeriod, CreatePeriod, SetCurrentPeriod, manage_periods},
     components::{Checkbox, ErrorPage, Field, FormActions, FormError, action_error},
+    model::Period,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::{components::A, hooks::use_query_map};
 
 #[component]
 pub fn PeriodsPage() -> impl IntoView {
     let create = ServerAction::<CreatePeriod>::new();
     let current = ServerAction::<SetCurrentPeriod>::new();
+    let close = ServerAction::<ClosePeriod>::new();
     let periods = Resource::new(
-        move || (create.version().get(), current.version().get()),
+        move || {
+            (
+                create.version().get(),
+                current.version().get(),
+                close.version().get(),
+            )
+        },
         |_| manage_periods(),
     );
     let create_error = action_error(create);
     let current_error = action_error(current);
+    let query = use_query_map();
+    let number = move |key: &str| query.with(|q| q.get(key).and_then(|v| v.parse::<i64>().ok()));
+    // The period to confirm closing (`?close=`), until it is closed.
+    let closing = move || number("close").filter(|_| !matches!(close.value().get(), Some(Ok(_))));
+    // What the last close did: from the action once hydrated, from the URL without JavaScript.
+    let closed = move || match close.value().get() {
+        Some(Ok(done)) => Some(done.archived),
+        _ => number("closed").and(number("archived")),
+    };
     view! {
         <Title text="Periods" />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match periods.await {
-                    Ok(periods) => view! {
+                    Ok(periods) => {
+                        let listed = StoredValue::new(periods.clone());
+                        let confirming = move || {
+                            closing().and_then(|id| {
+                                listed.with_value(|ps| ps.iter().find(|p| p.id == id).cloned())
+                            })
+                        };
+                        view! {
                         <section class="narrow">
                             <h1>"Periods"</h1>
                             <p class="lead">"Each V2MOM belongs to one period, such as a fiscal year."</p>
+                            {move || closed().map(|archived| view! {
+                                <p role="status" class="notice">
+                                    {format!("Period closed: {archived} V2MOM(s) archived.")}
+                                </p>
+                            })}
+                            {move || confirming().map(|period| view! { <ConfirmClose period close /> })}
                             <table class="list">
                                 <thead>
                                     <tr>
@@ -34,6 +66,7 @@ pub fn PeriodsPage() -> impl IntoView {
                                         <th scope="col">"Ends"</th>
                                         <th scope="col">"Current"</th>
                                         <th scope="col">"V2MOMs"</th>
+                                        <th scope="col">"Close"</th>
                                     </tr>
                                 </thead>
                                 <tbody>
@@ -41,7 +74,7 @@ pub fn PeriodsPage() -> impl IntoView {
                                         .into_iter()
                                         .map(|p| view! {
                                             <tr>
-                                                <td>{p.name}</td>
+                                                <td>{p.name.clone()}</td>
                                                 <td>{p.starts_on}</td>
                                                 <td>{p.ends_on}</td>
                                                 <td>
@@ -61,6 +94,12 @@ pub fn PeriodsPage() -> impl IntoView {
                                                         "Download CSV"
                                                     </a>
                                                 </td>
+                                                <td>
+                                                    <A href=format!("/admin/periods?close={}", p.id)
+                                                        attr:aria-label=format!("Close {}", p.name)>
+                                                        "Close period…"
+                                                    </A>
+                                                </td>
                                             </tr>
                                         })
                                         .collect_view()}
@@ -76,10 +115,36 @@ pub fn PeriodsPage() -> impl IntoView {
                                 <FormActions error=create_error pending=create.pending() label="Add period" />
                             </ActionForm>
                         </section>
-                    }.into_any(),
+                    }.into_any()
+                    }
                     Err(error) => view! { <ErrorPage error /> }.into_any(),
                 }
             })}
         </Suspense>
+    }
+}
+
+/// "Close FY2027?": what closing does, the button that does it, and a way back.
+#[component]
+fn ConfirmClose(period: Period, close: ServerAction<ClosePeriod>) -> impl IntoView {
+    let error = action_error(close);
+    view! {
+        <div class="notice confirm" role="alertdialog" aria-labelledby="close-heading">
+            <h2 id="close-heading">{format!("Close {}?", period.name)}</h2>
+            <p>
+                "Every V2MOM of this period will be archived: read-only for everyone, \
+                 administrators too. Amendments in progress are dropped. This cannot be undone."
+            </p>
+            <ActionForm action=close>
+                <input type="hidden" name="id" value=period.id />
+                <div class="form-actions">
+                    <button type="submit" disabled=move || close.pending().get()>
+                        {format!("Close {} and archive its V2MOMs", period.name)}
+                    </button>
+                    <A href="/admin/periods" attr:class="button secondary">"Cancel"</A>
+                </div>
+                <FormError error />
+            </ActionForm>
+        </div>
     }
 }

@@ -4,14 +4,17 @@
 //! hydrated, moves and removals happen in the browser (the form is read, changed with the
 //! same [`EditOp`] the server applies, and drawn again), fields are checked as you type,
 //! a draft is kept in localStorage, and leaving with unsaved changes asks first.
+//!
+//! A published V2MOM is amended: the editor edits its amendment (the first save starts one),
+//! and readers keep seeing the publication until the amendment is published.
 
 use crate::{
     api::{DiscardUnsaved, SaveV2mom, alignment_choices, get_v2mom},
     components::{ErrorPage, FormError, action_error, element_text},
     error::AppError,
     model::{
-        EditOp, Item, Measure, MeasureStatus, Method, V2momContent, V2momPage, ValueItem,
-        diff::changes, field,
+        EditOp, Item, Measure, MeasureStatus, Method, V2momContent, V2momPage, V2momStatus,
+        ValueItem, diff::changes, field,
     },
 };
 use leptos::{form::FromFormData, html, prelude::*};
@@ -59,13 +62,16 @@ fn Editor(page: V2momPage, choices: Vec<(i64, String)>) -> impl IntoView {
     let form = NodeRef::<html::Form>::new();
     // A refused save without JavaScript comes back here: the form shows what was sent.
     let returned = RwSignal::new(page.unsaved.is_some());
+    // A published V2MOM's editor works on its amendment.
+    let working = v2mom.working_content().clone();
+    let amending = v2mom.status == V2momStatus::Published;
     let content = RwSignal::new(
         page.unsaved
-            .unwrap_or_else(|| v2mom.content.clone())
+            .unwrap_or_else(|| working.clone())
             .with_blank_rows(),
     );
     let version = RwSignal::new(v2mom.version);
-    let saved_content = StoredValue::new(v2mom.content.clone());
+    let saved_content = StoredValue::new(working.clone());
     let dirty = RwSignal::new(returned.get_untracked());
     let local_errors = RwSignal::new(None::<AppError>);
     let save = ServerAction::<SaveV2mom>::new();
@@ -130,7 +136,7 @@ fn Editor(page: V2momPage, choices: Vec<(i64, String)>) -> impl IntoView {
     let restorable = RwSignal::new(None::<V2momContent>);
     Effect::new({
         let draft_key = draft_key.clone();
-        let stored = v2mom.content.clone();
+        let stored = working.clone();
         move |_| {
             restorable
                 .set(drafts::find(&draft_key).filter(|d| d.clone().without_blank_rows() != stored));
@@ -152,17 +158,41 @@ fn Editor(page: V2momPage, choices: Vec<(i64, String)>) -> impl IntoView {
         })
     };
     let heading = format!("{} · {}", v2mom.owner.name, v2mom.period.name);
+    let review_comment = v2mom
+        .amendment
+        .as_ref()
+        .map_or(&v2mom.review_comment, |a| &a.review_comment)
+        .clone();
+    let status = match &v2mom.amendment {
+        Some(amendment) => format!(
+            "Published · amendment {}",
+            amendment.status.label().to_lowercase()
+        ),
+        None => v2mom.status.label().to_owned(),
+    };
     view! {
         <Title text=format!("Edit {heading}") />
         <section class="editor">
-            <h1>"Edit V2MOM"</h1>
-            <p class="lead">{heading} " · " {v2mom.status.label()}</p>
-            {(!v2mom.review_comment.is_empty())
+            <h1>{if amending { "Amend V2MOM" } else { "Edit V2MOM" }}</h1>
+            <p class="lead">{heading} " · " {status}</p>
+            {amending
+                .then(|| {
+                    view! {
+                        <div class="notice amending" role="note">
+                            <strong>
+                                "You are amending this V2MOM: readers still see the published version."
+                            </strong>
+                            " Saving keeps your changes in the amendment; publish it (or submit it \
+                             for review) from the V2MOM's page."
+                        </div>
+                    }
+                })}
+            {(!review_comment.is_empty())
                 .then(|| {
                     view! {
                         <div class="notice" role="note">
                             <strong>"Returned by your manager: "</strong>
-                            {v2mom.review_comment.clone()}
+                            {review_comment.clone()}
                         </div>
                     }
                 })}
@@ -293,14 +323,20 @@ fn ConflictNotice(
                     .map(|page| {
                         let mine = mine().without_blank_rows();
                         let theirs_version = page.v2mom.version;
-                        let differences = changes(&mine, &page.v2mom.content);
+                        let differences = changes(&mine, page.v2mom.working_content());
+                        let saved_by = page
+                            .v2mom
+                            .amendment
+                            .as_ref()
+                            .map_or(&page.v2mom.updated_by, |a| &a.updated_by)
+                            .name
+                            .clone();
                         view! {
                             <div class="notice conflict" role="alert">
                                 <p>
                                     <strong>
                                         {format!(
-                                            "{} saved this V2MOM while you were editing.",
-                                            page.v2mom.updated_by.name,
+                                            "{saved_by} saved this V2MOM while you were editing.",
                                         )}
                                     </strong>
                                     " Your text is still in the form. Where theirs differs:"

@@ -77,7 +77,13 @@ pub fn V2momHistoryPage() -> impl IntoView {
                                                                 <input type="radio" name="b" value=r.number checked=r.number == b aria-label=format!("Compare to version {}", r.number) />
                                                             </td>
                                                             <td>{r.number}</td>
-                                                            <td>{r.status.label()}</td>
+                                                            <td>
+                                                                {if r.amendment {
+                                                                    format!("Amendment ({})", r.status.label().to_lowercase())
+                                                                } else {
+                                                                    r.status.label().to_owned()
+                                                                }}
+                                                            </td>
                                                             <td>{r.saved_by}</td>
                                                             <td>{crate::model::display_time(&r.saved_at)}</td>
                                                         </tr>

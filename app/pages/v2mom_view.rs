@@ -1,11 +1,15 @@
 //! One V2MOM, read-only: prints as a clean page. Below it, the lifecycle moves the reader
 //! may make (submit, approve, return with a comment, publish, archive).
+//!
+//! Readers see the publication, with "amended on …" and a link to what changed once it has
+//! been amended. Those who may see an amendment in progress see it instead, under a banner
+//! saying readers still see the published version, with its moves and "Discard".
 
 use crate::{
-    api::{ChangeV2momStatus, get_v2mom},
-    components::{ErrorPage, action_error},
+    api::{ChangeV2momStatus, DiscardAmendment, get_v2mom},
+    components::{ErrorPage, FormError, action_error},
     error::AppError,
-    model::{Measure, MethodLink, StatusChange, V2momPage},
+    model::{Measure, MethodLink, StatusChange, V2momPage, V2momStatus},
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -16,15 +20,16 @@ pub fn V2momPage() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()));
     let change = ServerAction::<ChangeV2momStatus>::new();
+    let discard = ServerAction::<DiscardAmendment>::new();
     let page = Resource::new(
-        move || (id(), change.version().get()),
-        |(id, _)| async move { get_v2mom(id.ok_or(AppError::NotFound)?).await },
+        move || (id(), change.version().get(), discard.version().get()),
+        |(id, _, _)| async move { get_v2mom(id.ok_or(AppError::NotFound)?).await },
     );
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match page.await {
-                    Ok(page) => view! { <V2momDocument page change /> }.into_any(),
+                    Ok(page) => view! { <V2momDocument page change discard /> }.into_any(),
                     Err(error) => view! { <ErrorPage error /> }.into_any(),
                 }
             })}
@@ -33,14 +38,34 @@ pub fn V2momPage() -> impl IntoView {
 }
 
 #[component]
-fn V2momDocument(page: V2momPage, change: ServerAction<ChangeV2momStatus>) -> impl IntoView {
+fn V2momDocument(
+    page: V2momPage,
+    change: ServerAction<ChangeV2momStatus>,
+    discard: ServerAction<DiscardAmendment>,
+) -> impl IntoView {
     let v = page.v2mom;
     let id = v.id;
-    let title = if v.content.title.trim().is_empty() {
+    // The amendment, for those who see it; the publication (or the draft) otherwise.
+    let content = v.working_content().clone();
+    let review_comment = v
+        .amendment
+        .as_ref()
+        .map_or(&v.review_comment, |a| &a.review_comment)
+        .clone();
+    let title = if content.title.trim().is_empty() {
         format!("{}'s V2MOM", v.owner.name)
     } else {
-        v.content.title.clone()
+        content.title.clone()
     };
+    let edit_label = match (v.status, v.amendment.is_some()) {
+        (_, true) => "Edit the amendment",
+        (V2momStatus::Published, false) => "Amend",
+        _ => "Edit",
+    };
+    let amended = v
+        .amended_at
+        .clone()
+        .zip(v.previous_published_revision.zip(v.published_revision));
     let links_for = |links: &[(i64, MethodLink)], method: Option<i64>| -> Vec<MethodLink> {
         links
             .iter()
@@ -65,29 +90,54 @@ fn V2momDocument(page: V2momPage, change: ServerAction<ChangeV2momStatus>) -> im
                 <nav class="no-print actions" aria-label="This V2MOM">
                     {page
                         .can_edit
-                        .then(|| view! { <A href=format!("/v2moms/{id}/edit")>"Edit"</A> })}
+                        .then(|| view! { <A href=format!("/v2moms/{id}/edit")>{edit_label}</A> })}
                     <A href=format!("/v2moms/{id}/history")>"History"</A>
                     <Downloads id />
                 </nav>
+                {amended
+                    .map(|(at, (before, now))| {
+                        view! {
+                            <p class="amended">
+                                {format!("Amended on {}", crate::model::display_date(&at))} " · "
+                                <A href=format!("/v2moms/{id}/history?a={before}&b={now}")>
+                                    "See what changed"
+                                </A>
+                            </p>
+                        }
+                    })}
             </header>
-            {(!v.review_comment.is_empty())
+            {v
+                .amendment
+                .as_ref()
+                .map(|amendment| {
+                    view! {
+                        <AmendmentBanner
+                            id
+                            version=v.version
+                            status=amendment.status
+                            published=v.published_revision
+                            can_discard=page.can_edit
+                            discard
+                        />
+                    }
+                })}
+            {(!review_comment.is_empty())
                 .then(|| {
                     view! {
                         <div class="notice" role="note">
                             <strong>"Returned with a comment: "</strong>
-                            {v.review_comment.clone()}
+                            {review_comment.clone()}
                         </div>
                     }
                 })}
             <section>
                 <h2>"Vision"</h2>
-                <p class="vision">{v.content.vision.clone()}</p>
+                <p class="vision">{content.vision.clone()}</p>
             </section>
             <section>
                 <h2>"Values"</h2>
                 <ol class="values">
-                    {v
-                        .content
+                    {content
                         .values
                         .iter()
                         .map(|value| {
@@ -105,8 +155,7 @@ fn V2momDocument(page: V2momPage, change: ServerAction<ChangeV2momStatus>) -> im
             <section>
                 <h2>"Methods"</h2>
                 <ol class="methods">
-                    {v
-                        .content
+                    {content
                         .methods
                         .iter()
                         .map(|method| {
@@ -152,6 +201,48 @@ fn V2momDocument(page: V2momPage, change: ServerAction<ChangeV2momStatus>) -> im
             </section>
             <StatusForms id version=v.version changes=page.changes change />
         </article>
+    }
+}
+
+/// Shown to those who see an amendment: readers still see the publication; what the
+/// amendment changes, and dropping it.
+#[component]
+fn AmendmentBanner(
+    id: i64,
+    version: i64,
+    status: V2momStatus,
+    published: Option<i64>,
+    can_discard: bool,
+    discard: ServerAction<DiscardAmendment>,
+) -> impl IntoView {
+    let error = action_error(discard);
+    let compare = match published {
+        Some(published) => format!("/v2moms/{id}/history?a={published}&b={version}"),
+        None => format!("/v2moms/{id}/history"),
+    };
+    view! {
+        <div class="notice amending no-print" role="note" aria-label="Amendment">
+            <p>
+                <strong>
+                    "You are amending this V2MOM: readers still see the published version."
+                </strong>
+                " This amendment is " {status.label().to_lowercase()} ". "
+                <A href=compare>"Compare with the publication"</A>
+            </p>
+            {can_discard
+                .then(|| {
+                    view! {
+                        <ActionForm action=discard>
+                            <input type="hidden" name="id" value=id />
+                            <input type="hidden" name="version" value=version />
+                            <button type="submit" class="secondary">
+                                "Discard the amendment"
+                            </button>
+                        </ActionForm>
+                        <FormError error />
+                    }
+                })}
+        </div>
     }
 }
 

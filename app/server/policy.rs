@@ -125,7 +125,10 @@ pub enum Action {
     /// Start a V2MOM for someone (the owner, seen from the actor).
     CreateV2mom(Relation),
     ReadV2mom(V2momFacts, Visibility),
-    /// Change a V2MOM's vision, values, methods, obstacles and measures.
+    /// Change a V2MOM's vision, values, methods, obstacles and measures. The status is that of
+    /// what the edit changes: a published V2MOM is changed through its amendment, so its
+    /// editors are asked with the amendment's status (`draft` for a new one).
+    /// Archived V2MOMs are read-only for everyone.
     EditV2mom(V2momFacts),
     ChangeV2momStatus(StatusChange, Relation),
 }
@@ -227,6 +230,12 @@ pub fn decide(actor: Option<&Principal>, action: Action) -> Decision {
     };
     // A key narrows its user's role; it never widens it.
     if !actor.scopes.contains(scope) {
+        return Deny;
+    }
+    // Archived is read-only, for administrators too.
+    if let Action::EditV2mom(facts) = action
+        && facts.status == V2momStatus::Archived
+    {
         return Deny;
     }
     let allowed = match (actor.role, action) {
@@ -355,6 +364,12 @@ mod tests {
                 | Action::AssessPassword
                 | Action::Register,
             ) => Allow,
+            (
+                _,
+                Action::EditV2mom(V2momFacts {
+                    status: Archived, ..
+                }),
+            ) => Deny,
             (Role::Admin, _) => Allow,
             (_, Action::ManageOwnAccount | Action::ManageOwnApiKeys) => Allow,
             (_, Action::ManageApiKeys) => Deny,
@@ -408,7 +423,7 @@ mod tests {
                 Role::Manager,
                 Action::EditV2mom(V2momFacts {
                     owner: Myself | DirectReport | IndirectReport,
-                    ..
+                    status: Draft | InReview | Published,
                 }),
             ) => Allow,
             (
@@ -527,6 +542,35 @@ mod tests {
             Err(AppError::Forbidden)
         );
         assert_eq!(authorize(Some(&employee), Action::ManageOwnAccount), Ok(()));
+    }
+
+    /// Archived V2MOMs are read-only for every role, whatever the relation, while those who
+    /// could edit them before may still read them.
+    #[test]
+    fn archived_v2moms_are_read_only_for_everyone() {
+        for role in Role::ALL {
+            let someone = actor(role, true);
+            for owner in Relation::ALL {
+                let archived = V2momFacts {
+                    owner,
+                    status: Archived,
+                };
+                assert_eq!(
+                    decide(Some(&someone), Action::EditV2mom(archived)),
+                    Deny,
+                    "{role:?} {owner:?}"
+                );
+                let published = V2momFacts {
+                    status: Published,
+                    ..archived
+                };
+                let could_edit = decide(Some(&someone), Action::EditV2mom(published)) == Allow;
+                let reads = Action::ReadV2mom(archived, Visibility::Chain);
+                if could_edit {
+                    assert_eq!(decide(Some(&someone), reads), Allow, "{role:?} {owner:?}");
+                }
+            }
+        }
     }
 
     #[test]

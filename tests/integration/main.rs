@@ -2,7 +2,9 @@
 //! SQLite by default; PostgreSQL when `TEST_DATABASE_URL` is set (`make test` runs both).
 //! All files here build as one binary, which keeps link times down.
 
+mod amend;
 mod api_keys;
+mod archive;
 mod audit;
 mod cli;
 mod domain_people;
@@ -27,6 +29,7 @@ mod security;
 mod sessions;
 mod setup;
 mod sso;
+mod start;
 mod text;
 mod throttle;
 mod v2moms;

@@ -532,6 +532,7 @@ async fn every_route_is_in_the_openapi_document_and_served() {
     assert_eq!(
         operations,
         [
+            "DELETE /v2moms/{id}/amendment",
             "GET /alignment",
             "GET /me",
             "GET /periods",
@@ -541,6 +542,7 @@ async fn every_route_is_in_the_openapi_document_and_served() {
             "GET /v2moms/{id}",
             "GET /v2moms/{id}/revisions",
             "GET /v2moms/{id}/revisions/{number}",
+            "POST /periods/{id}/close",
             "POST /v2moms",
             "POST /v2moms/{id}/transitions",
             "PUT /v2moms/{id}",

@@ -21,6 +21,7 @@ struct LinkRow {
     period_id: i64,
     status: String,
     version: i64,
+    amendment: Option<String>,
 }
 
 impl LinkRow {
@@ -34,6 +35,7 @@ impl LinkRow {
                     period_id: self.period_id,
                     status: parse_status(&self.status)?,
                     version: self.version,
+                    amendment: self.amendment.as_deref().map(parse_status).transpose()?,
                 },
                 link: MethodLink {
                     method_id: self.method_id,
@@ -49,7 +51,8 @@ impl LinkRow {
 /// `other` is the far end of the link; `own` the method of the V2MOM asked about.
 const LINK_COLUMNS: &str = "own.id AS own_method, other.id AS method_id, \
     other.title AS method_title, v.id AS v2mom_id, v.owner_id, u.display_name AS owner_name, \
-    v.period_id, v.status, v.version";
+    v.period_id, v.status, v.version, \
+    (SELECT a.status FROM v2mom_amendments a WHERE a.v2mom_id = v.id) AS amendment";
 
 impl Db {
     /// For V2MOM `id`: the methods its methods align to, and the methods aligned to its own.

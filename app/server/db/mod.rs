@@ -7,6 +7,7 @@
 //! area in the files beside this one.
 
 mod alignment;
+mod amendments;
 mod api_keys;
 mod audit;
 pub mod faults;

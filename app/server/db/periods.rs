@@ -90,6 +90,23 @@ impl Tx {
             .map(|d| d.rows_affected()))?;
         Ok(done == 1)
     }
+
+    /// The V2MOMs of a period that are not archived yet, as (id, version, status), for
+    /// closing it.
+    pub async fn open_v2moms_in_period(
+        &mut self,
+        period_id: i64,
+    ) -> Result<Vec<(i64, i64, crate::model::V2momStatus)>, DbError> {
+        const SQL: &str = "SELECT id, version, status FROM v2moms \
+            WHERE period_id = $1 AND status <> 'archived' ORDER BY id";
+        let rows: Vec<(i64, i64, String)> = on_tx!(self, |conn| sqlx::query_as(SQL)
+            .bind(period_id)
+            .fetch_all(conn)
+            .await)?;
+        rows.into_iter()
+            .map(|(id, version, status)| Ok((id, version, super::v2moms::parse_status(&status)?)))
+            .collect()
+    }
 }
 
 impl Db {

@@ -15,6 +15,8 @@ pub struct V2momHeader {
     pub period_id: i64,
     pub status: V2momStatus,
     pub version: i64,
+    /// The status of its amendment (`draft` or `in_review`), while a published V2MOM has one.
+    pub amendment: Option<V2momStatus>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -24,7 +26,12 @@ struct HeaderRow {
     period_id: i64,
     status: String,
     version: i64,
+    amendment: Option<String>,
 }
+
+/// The header's columns, from `v2moms v` and its amendment.
+pub(super) const HEADER_COLUMNS: &str = "v.id, v.owner_id, v.period_id, v.status, v.version, \
+    (SELECT a.status FROM v2mom_amendments a WHERE a.v2mom_id = v.id) AS amendment";
 
 fn decode_error(what: &str) -> DbError {
     DbError::Decode(format!("unexpected {what}").into())
@@ -42,6 +49,7 @@ impl HeaderRow {
             period_id: self.period_id,
             status: parse_status(&self.status)?,
             version: self.version,
+            amendment: self.amendment.as_deref().map(parse_status).transpose()?,
         })
     }
 }
@@ -65,6 +73,8 @@ struct V2momRow {
     updated_by: i64,
     updated_by_name: String,
     updated_at: DateTime<Utc>,
+    amended_at: Option<DateTime<Utc>>,
+    previous_published_revision: Option<i64>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -98,6 +108,7 @@ struct RevisionRow {
     status: String,
     saved_by: String,
     saved_at: DateTime<Utc>,
+    amendment: bool,
 }
 
 /// How every page shows a time.
@@ -117,9 +128,8 @@ fn due_date(text: &str) -> Option<NaiveDate> {
 
 impl Db {
     pub async fn v2mom_header(&self, id: i64) -> Result<Option<V2momHeader>, DbError> {
-        const SQL: &str =
-            "SELECT id, owner_id, period_id, status, version FROM v2moms WHERE id = $1";
-        let row: Option<HeaderRow> = on_backend!(self, |pool| sqlx::query_as(SQL)
+        let sql = format!("SELECT {HEADER_COLUMNS} FROM v2moms v WHERE v.id = $1");
+        let row: Option<HeaderRow> = on_backend!(self, |pool| sqlx::query_as(&sql)
             .bind(id)
             .fetch_optional(pool)
             .await)?;
@@ -132,9 +142,10 @@ impl Db {
         owner_id: i64,
         period_id: i64,
     ) -> Result<Option<V2momHeader>, DbError> {
-        const SQL: &str = "SELECT id, owner_id, period_id, status, version FROM v2moms \
-            WHERE owner_id = $1 AND period_id = $2";
-        let row: Option<HeaderRow> = on_backend!(self, |pool| sqlx::query_as(SQL)
+        let sql = format!(
+            "SELECT {HEADER_COLUMNS} FROM v2moms v WHERE v.owner_id = $1 AND v.period_id = $2"
+        );
+        let row: Option<HeaderRow> = on_backend!(self, |pool| sqlx::query_as(&sql)
             .bind(owner_id)
             .bind(period_id)
             .fetch_optional(pool)
@@ -165,7 +176,7 @@ impl Db {
                 v.period_id, p.name AS period_name, p.starts_on, p.ends_on, p.is_current, \
                 v.title, v.vision, v.status, v.version, v.published_revision, \
                 v.review_comment, v.updated_by, ub.display_name AS updated_by_name, \
-                v.updated_at \
+                v.updated_at, v.amended_at, v.previous_published_revision \
             FROM v2moms v JOIN users o ON o.id = v.owner_id \
             JOIN periods p ON p.id = v.period_id JOIN users ub ON ub.id = v.updated_by \
             WHERE v.id = $1";
@@ -200,10 +211,14 @@ impl Db {
             },
             updated_at: rfc3339(row.updated_at),
             content,
+            amended_at: row.amended_at.map(rfc3339),
+            previous_published_revision: row.previous_published_revision,
+            amendment: None,
         }))
     }
 
     async fn content_of(&self, row: &V2momRow) -> Result<V2momContent, DbError> {
+        let (id, title, vision) = (row.id, &row.title, &row.vision);
         const VALUES: &str =
             "SELECT name, description FROM v2mom_values WHERE v2mom_id = $1 ORDER BY position";
         const METHODS: &str = "SELECT id, title, description, aligned_to FROM v2mom_methods \
@@ -216,19 +231,19 @@ impl Db {
             FROM v2mom_measures s JOIN v2mom_methods m ON m.id = s.method_id \
             WHERE m.v2mom_id = $1 ORDER BY s.method_id, s.position";
         let values: Vec<(String, String)> = on_backend!(self, |pool| sqlx::query_as(VALUES)
-            .bind(row.id)
+            .bind(id)
             .fetch_all(pool)
             .await)?;
         let methods: Vec<MethodRow> = on_backend!(self, |pool| sqlx::query_as(METHODS)
-            .bind(row.id)
+            .bind(id)
             .fetch_all(pool)
             .await)?;
         let obstacles: Vec<ObstacleRow> = on_backend!(self, |pool| sqlx::query_as(OBSTACLES)
-            .bind(row.id)
+            .bind(id)
             .fetch_all(pool)
             .await)?;
         let measures: Vec<MeasureRow> = on_backend!(self, |pool| sqlx::query_as(MEASURES)
-            .bind(row.id)
+            .bind(id)
             .fetch_all(pool)
             .await)?;
         let methods = methods
@@ -265,8 +280,8 @@ impl Db {
             })
             .collect::<Result<_, DbError>>()?;
         Ok(V2momContent {
-            title: row.title.clone(),
-            vision: row.vision.clone(),
+            title: title.to_owned(),
+            vision: vision.to_owned(),
             values: values
                 .into_iter()
                 .map(|(name, description)| ValueItem { name, description })
@@ -277,7 +292,8 @@ impl Db {
 
     /// Every revision of a V2MOM, newest first.
     pub async fn revisions(&self, v2mom_id: i64) -> Result<Vec<RevisionInfo>, DbError> {
-        const SQL: &str = "SELECT r.number, r.status, u.display_name AS saved_by, r.saved_at \
+        const SQL: &str = "SELECT r.number, r.status, u.display_name AS saved_by, r.saved_at, \
+                r.amendment \
             FROM v2mom_revisions r JOIN users u ON u.id = r.saved_by \
             WHERE r.v2mom_id = $1 ORDER BY r.number DESC";
         let rows: Vec<RevisionRow> = on_backend!(self, |pool| sqlx::query_as(SQL)
@@ -289,6 +305,7 @@ impl Db {
                 Ok(RevisionInfo {
                     number: r.number,
                     status: parse_status(&r.status)?,
+                    amendment: r.amendment,
                     saved_by: r.saved_by,
                     saved_at: rfc3339(r.saved_at),
                 })
@@ -335,8 +352,8 @@ impl Tx {
             .await)?;
         let Some(id) = id else { return Ok(None) };
         let content = self.write_content(id, new.content).await?;
-        self.add_revision(id, 1, V2momStatus::Draft, new.by, &content)
-            .await?;
+        let revision = Revision::of(V2momStatus::Draft, &content);
+        self.add_revision(id, 1, new.by, revision).await?;
         Ok(Some(id))
     }
 
@@ -353,7 +370,7 @@ impl Tx {
             return Ok(None);
         };
         let content = self.write_content(id, content).await?;
-        self.add_revision(id, version + 1, status, by, &content)
+        self.add_revision(id, version + 1, by, Revision::of(status, &content))
             .await?;
         Ok(Some(version + 1))
     }
@@ -375,8 +392,12 @@ impl Tx {
             return Ok(None);
         };
         let content = self.read_content(id).await?;
-        self.add_revision(id, version + 1, status, by, &content)
+        self.add_revision(id, version + 1, by, Revision::of(status, &content))
             .await?;
+        if status == V2momStatus::Archived {
+            // Archived is read-only: an amendment in progress ends unpublished.
+            self.delete_amendment(id).await?;
+        }
         if status == V2momStatus::Published {
             const MARK: &str = "UPDATE v2moms SET published_revision = $1 WHERE id = $2";
             on_tx!(self, |conn| sqlx::query(MARK)
@@ -391,7 +412,7 @@ impl Tx {
 
     /// The compare-and-swap at the heart of "no lost update": only one writer can move a
     /// V2MOM from `version` to the next. Returns the status after the change.
-    async fn bump_version(
+    pub(super) async fn bump_version(
         &mut self,
         id: i64,
         version: i64,
@@ -418,7 +439,7 @@ impl Tx {
     /// Writes the parts. Values, obstacles and measures are replaced; methods keep their
     /// id (others align to them) when the given id is one of this V2MOM's own.
     /// Returns the content as stored, with every method's id.
-    async fn write_content(
+    pub(super) async fn write_content(
         &mut self,
         id: i64,
         content: &V2momContent,
@@ -541,10 +562,11 @@ impl Tx {
         Ok(stored)
     }
 
-    /// The content as this transaction sees it (for a revision after a status change).
+    /// The live content as this transaction sees it (for a revision after a status change):
+    /// the latest revision that is not an amendment's.
     async fn read_content(&mut self, id: i64) -> Result<V2momContent, DbError> {
-        const SQL: &str = "SELECT snapshot FROM v2mom_revisions WHERE v2mom_id = $1 \
-            ORDER BY number DESC LIMIT 1";
+        const SQL: &str = "SELECT snapshot FROM v2mom_revisions \
+            WHERE v2mom_id = $1 AND NOT amendment ORDER BY number DESC LIMIT 1";
         let json: String = on_tx!(self, |conn| sqlx::query_scalar(SQL)
             .bind(id)
             .fetch_one(conn)
@@ -554,17 +576,21 @@ impl Tx {
         Ok(snapshot.content)
     }
 
-    async fn add_revision(
+    pub(super) async fn add_revision(
         &mut self,
         id: i64,
         number: i64,
-        status: V2momStatus,
         by: i64,
-        content: &V2momContent,
+        revision: Revision<'_>,
     ) -> Result<(), DbError> {
         const SQL: &str = "INSERT INTO v2mom_revisions \
-            (v2mom_id, number, status, saved_by, saved_at, snapshot) \
-            VALUES ($1, $2, $3, $4, $5, $6)";
+            (v2mom_id, number, status, saved_by, saved_at, snapshot, amendment) \
+            VALUES ($1, $2, $3, $4, $5, $6, $7)";
+        let Revision {
+            status,
+            content,
+            amendment,
+        } = revision;
         let snapshot = serde_json::to_string(&Snapshot {
             status,
             content: content.clone(),
@@ -578,9 +604,28 @@ impl Tx {
             .bind(by)
             .bind(at)
             .bind(snapshot)
+            .bind(amendment)
             .execute(conn)
             .await
             .map(|done| done.rows_affected()))?;
         Ok(())
+    }
+}
+
+/// What a revision keeps: the status and content, and whether it is an amendment's.
+pub(super) struct Revision<'a> {
+    pub status: V2momStatus,
+    pub content: &'a V2momContent,
+    pub amendment: bool,
+}
+
+impl<'a> Revision<'a> {
+    /// A revision of the V2MOM itself (what readers see, at `status`).
+    pub fn of(status: V2momStatus, content: &'a V2momContent) -> Self {
+        Revision {
+            status,
+            content,
+            amendment: false,
+        }
     }
 }

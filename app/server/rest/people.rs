@@ -6,8 +6,8 @@ use super::{
     problem::{ApiResult, PathOf},
 };
 use crate::{
-    model::{Period, Role, Scope, UserSummary},
-    server::{periods, state::AppState, users},
+    model::{ClosedPeriod, Period, Role, Scope, UserSummary},
+    server::{periods, state::AppState, users, v2moms},
 };
 use axum::{Json, extract::State};
 use serde::Serialize;
@@ -45,6 +45,19 @@ pub async fn list_periods(
     caller: Caller,
 ) -> ApiResult<Json<Vec<Period>>> {
     Ok(Json(periods::list(&state, &caller).await?))
+}
+
+/// Close a period (administrators): every V2MOM of it not archived yet is archived at once,
+/// read-only for everyone from then on; amendments in progress are dropped.
+#[utoipa::path(post, path = "/periods/{id}/close", tag = "Periods",
+    params(("id" = i64, Path, description = "The period")),
+    responses((status = 200, description = "Closed: how many V2MOMs were archived", body = ClosedPeriod)))]
+pub async fn close_period(
+    State(state): State<AppState>,
+    caller: Caller,
+    PathOf(id): PathOf<i64>,
+) -> ApiResult<Json<ClosedPeriod>> {
+    Ok(Json(v2moms::close_period(&state, &caller, id).await?))
 }
 
 /// The people the caller may see: administrators everyone; managers themselves, their team

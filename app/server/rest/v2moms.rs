@@ -154,7 +154,9 @@ async fn as_it_is_now(state: &AppState, caller: &Caller, id: i64) -> ApiResult<R
     Ok((ETag::of(&v2mom), Json(v2mom)).into_response())
 }
 
-/// Read a V2MOM. Send its `ETag` back as `If-None-Match` to be told when it is unchanged.
+/// Read a V2MOM: once published, its `content` is the publication readers see; those who may
+/// read its drafts also get `amendment`, the working copy of its next publication, while there
+/// is one. Send its `ETag` back as `If-None-Match` to be told when it is unchanged.
 #[utoipa::path(get, path = "/v2moms/{id}", tag = TAG,
     params(("id" = i64, Path, description = "The V2MOM"),
         ("If-None-Match" = Option<String>, Header, description = "An `ETag` from before")),
@@ -174,7 +176,9 @@ pub async fn get(
 }
 
 /// Replace a V2MOM's content (title, vision, values, methods with their obstacles and
-/// measures), naming the version you read in `If-Match`.
+/// measures), naming the version you read in `If-Match`. A published V2MOM is amended instead:
+/// the content becomes its `amendment`, which readers do not see until it is published
+/// (`transitions`: `submit` then `approve`, or `publish`).
 #[utoipa::path(put, path = "/v2moms/{id}", tag = TAG, request_body = V2momContent,
     params(("id" = i64, Path, description = "The V2MOM"),
         ("If-Match" = String, Header, description = "The `ETag` you read; `*` for whatever is there")),
@@ -206,7 +210,9 @@ pub struct Transition {
 }
 
 /// Move a V2MOM through its lifecycle: submit (to the manager), approve or return (the
-/// manager), publish, archive. `If-Match` is optional here.
+/// manager), publish, archive. While a published V2MOM is amended, the moves apply to the
+/// amendment: approving or publishing it makes it the next publication. `If-Match` is
+/// optional here.
 #[utoipa::path(post, path = "/v2moms/{id}/transitions", tag = TAG, request_body = Transition,
     params(("id" = i64, Path, description = "The V2MOM"),
         ("If-Match" = Option<String>, Header, description = "The `ETag` you read")),
@@ -232,6 +238,30 @@ pub async fn transition(
     )
     .await
     .map_err(|error| from.lost(error))?;
+    as_it_is_now(&state, &caller, id).await
+}
+
+/// Drop the amendment of a published V2MOM (the working copy its editors saw in
+/// `amendment`), naming the version you read in `If-Match`. Readers keep the publication.
+#[utoipa::path(delete, path = "/v2moms/{id}/amendment", tag = TAG,
+    params(("id" = i64, Path, description = "The V2MOM"),
+        ("If-Match" = String, Header, description = "The `ETag` you read; `*` for whatever is there")),
+    responses(
+        (status = 200, description = "Discarded: the V2MOM as readers see it", body = V2mom, headers(("ETag" = String, description = "The new version"))),
+        (status = 404, description = "No such V2MOM for the caller, or nobody is amending it", body = super::problem::Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Someone saved since that `ETag`", body = super::problem::Problem, content_type = "application/problem+json"),
+        (status = 428, description = "No `If-Match`", body = super::problem::Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn discard_amendment(
+    State(state): State<AppState>,
+    caller: Caller,
+    PathOf(id): PathOf<i64>,
+    headers: HeaderMap,
+) -> ApiResult<Response> {
+    let from = write_start(&state, &caller, id, &headers, IfMatch::Required).await?;
+    v2moms::discard_amendment(&state, &caller, id, from.version)
+        .await
+        .map_err(|error| from.lost(error))?;
     as_it_is_now(&state, &caller, id).await
 }
 

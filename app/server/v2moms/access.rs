@@ -90,27 +90,53 @@ impl Access {
         self.actor.may(action)
     }
 
-    pub fn may_edit(&self) -> bool {
-        self.may(Action::EditV2mom(self.facts()))
+    /// Whether someone is amending this (published) V2MOM.
+    pub fn amending(&self) -> bool {
+        self.header.amendment.is_some()
     }
 
-    /// Edits need the policy's yes, and the V2MOM must not be archived.
-    pub fn require_edit(&self) -> Result<(), AppError> {
-        self.require(Action::EditV2mom(self.facts()))?;
-        if self.header.status == V2momStatus::Archived {
-            return Err(AppError::Refused {
-                reason: "Archived V2MOMs are read-only.".into(),
-            });
+    /// Whether the actor sees the amendment: those who may read the V2MOM's drafts (its
+    /// editors, the owner and the managers above), the same rule as for its revisions.
+    pub fn may_see_amendment(&self) -> bool {
+        self.header
+            .amendment
+            .is_some_and(|status| self.may_read_as(status))
+    }
+
+    /// The status the lifecycle moves start from: the amendment's while there is one.
+    pub fn lifecycle_status(&self) -> V2momStatus {
+        self.header.amendment.unwrap_or(self.header.status)
+    }
+
+    /// What the policy is asked about an edit: of a published V2MOM, the amendment the edit
+    /// changes (a new one is a draft).
+    fn edit_facts(&self) -> V2momFacts {
+        let status = match (self.header.status, self.header.amendment) {
+            (V2momStatus::Published, Some(amendment)) => amendment,
+            (V2momStatus::Published, None) => V2momStatus::Draft,
+            (status, _) => status,
+        };
+        V2momFacts {
+            owner: self.owner,
+            status,
         }
-        Ok(())
+    }
+
+    pub fn may_edit(&self) -> bool {
+        self.may(Action::EditV2mom(self.edit_facts()))
+    }
+
+    /// The policy's answer for an edit (archived V2MOMs are read-only there).
+    pub fn require_edit(&self) -> Result<(), AppError> {
+        self.require(Action::EditV2mom(self.edit_facts()))
     }
 
     /// The lifecycle moves the actor may make now: allowed by the policy and possible
-    /// from the current status.
+    /// from the current status (the amendment's, while there is one).
     pub fn changes(&self) -> Vec<StatusChange> {
         StatusChange::ALL
             .into_iter()
-            .filter(|c| c.apply(self.header.status).is_some())
+            .filter(|c| c.apply(self.lifecycle_status()).is_some())
             .filter(|&c| self.may(Action::ChangeV2momStatus(c, self.owner)))
             .collect()
     }

@@ -5,7 +5,7 @@ use super::Access;
 use crate::{
     error::AppError,
     model::{MethodLink, V2momContent, field, validate::Checks},
-    server::{actor::Actor, db::LinkedMethod, errors::internal, policy::Action, state::AppState},
+    server::{actor::Actor, db::LinkedMethod, errors::internal, state::AppState},
 };
 
 /// The methods `id`'s methods may align to, for its editor.
@@ -15,7 +15,7 @@ pub async fn choices(
     id: i64,
 ) -> Result<Vec<(i64, String)>, AppError> {
     let access = Access::open(state, actor, id).await?;
-    access.require(Action::EditV2mom(access.facts()))?;
+    access.require_edit()?;
     targets(state, &access).await
 }
 

@@ -5,6 +5,8 @@
 
 mod access;
 mod aligned;
+mod amend;
+mod close;
 mod export;
 mod read;
 mod start;
@@ -12,6 +14,8 @@ mod write;
 
 pub use access::Access;
 pub use aligned::choices as alignment_choices;
+pub use amend::discard as discard_amendment;
+pub use close::close_period;
 pub use export::{Format, export, export_period};
 pub use read::{Listed, PER_PAGE, get, list, list_after, revision, revisions};
 pub use start::{report_relation, start, start_choices};

@@ -18,19 +18,23 @@ use crate::{
 
 pub const PER_PAGE: u32 = 25;
 
-/// A V2MOM, what the actor may do with it, and how its methods are aligned. `unsaved` is
-/// left empty: it belongs to a browser session, which the page adds.
+/// A V2MOM as its readers know it (the publication, once published), what the actor may do
+/// with it, and how its methods are aligned; with its amendment for those who may see it.
+/// `unsaved` is left empty: it belongs to a browser session, which the page adds.
 pub async fn get(state: &AppState, actor: &Actor, id: i64) -> Result<V2momPage, AppError> {
     let access = Access::open(state, actor, id).await?;
-    let v2mom = state
+    let mut v2mom = state
         .db
         .v2mom(id)
         .await
         .map_err(internal)?
         .ok_or(AppError::NotFound)?;
+    if access.may_see_amendment() {
+        v2mom.amendment = state.db.amendment(id).await.map_err(internal)?;
+    }
     let (aligned_to, aligned_from) = aligned::links(state, &access).await?;
     Ok(V2momPage {
-        can_edit: access.require_edit().is_ok(),
+        can_edit: access.may_edit(),
         unsaved: None,
         changes: access.changes(),
         aligned_to,
