@@ -2,7 +2,9 @@
 
 mod api_key;
 mod audit;
+mod check_in;
 pub mod diff;
+pub mod progress;
 mod scope;
 pub mod sso;
 mod status;
@@ -13,6 +15,7 @@ pub mod validate;
 
 pub use api_key::*;
 pub use audit::*;
+pub use check_in::*;
 pub use scope::*;
 pub use status::*;
 pub use user::*;

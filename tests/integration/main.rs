@@ -4,6 +4,7 @@
 
 mod api_keys;
 mod audit;
+mod check_ins;
 mod cli;
 mod domain_people;
 mod errors;

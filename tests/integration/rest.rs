@@ -66,8 +66,8 @@ pub fn content(vision: &str) -> Value {
             "title": "Open two offices",
             "description": "",
             "obstacles": ["Hiring"],
-            "measures": [{ "description": "Offices open", "target": "2", "unit": "offices",
-                "current": "0", "due_on": "2027-12-31", "status": "on_track" }],
+            "measures": [{ "description": "Offices open", "kind": "number", "start": 0,
+                "target": 2, "unit": "offices", "direction": "up", "due_on": "2027-12-31" }],
         }],
     })
 }

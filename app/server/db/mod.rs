@@ -9,9 +9,11 @@
 mod alignment;
 mod api_keys;
 mod audit;
+mod checkins;
 pub mod faults;
 mod instance;
 mod invitations;
+mod measures;
 mod org;
 mod periods;
 mod readiness;
@@ -30,6 +32,7 @@ pub use api_keys::{ApiKeyRecord, ApiKeyWithOwner, LAST_USED_PRECISION, NewApiKey
 pub use audit::{AuditListRow, AuditQuery, AuditRow};
 pub use instance::Instance;
 pub use invitations::InvitationRecord;
+pub use measures::MeasureFacts;
 pub use readiness::Readiness;
 pub use session_store::SessionStoreOnDb;
 pub use sessions::SessionRecord;

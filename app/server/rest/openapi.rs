@@ -2,7 +2,7 @@
 //! share (the bearer scheme, the problem responses), added once by [`Shared`] after the
 //! routes have brought their paths.
 
-use super::{alignment, people, problem, v2moms};
+use super::{alignment, checkins, people, problem, v2moms};
 use crate::server::state::AppState;
 use std::sync::OnceLock;
 use utoipa::{
@@ -45,6 +45,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(v2moms::transition))
         .routes(routes!(v2moms::revisions))
         .routes(routes!(v2moms::revision))
+        .routes(routes!(checkins::list, checkins::create))
         .routes(routes!(alignment::tree))
 }
 

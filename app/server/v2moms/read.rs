@@ -18,16 +18,24 @@ use crate::{
 
 pub const PER_PAGE: u32 = 25;
 
-/// A V2MOM, what the actor may do with it, and how its methods are aligned. `unsaved` is
-/// left empty: it belongs to a browser session, which the page adds.
+/// A V2MOM with its progress (each measure's latest check-in), what the actor may do with
+/// it, and how its methods are aligned. `unsaved` is left empty: it belongs to a browser
+/// session, which the page adds.
 pub async fn get(state: &AppState, actor: &Actor, id: i64) -> Result<V2momPage, AppError> {
     let access = Access::open(state, actor, id).await?;
-    let v2mom = state
+    let mut v2mom = state
         .db
         .v2mom(id)
         .await
         .map_err(internal)?
         .ok_or(AppError::NotFound)?;
+    let latest = state.db.latest_check_ins(id).await.map_err(internal)?;
+    v2mom.progress = v2mom.content.attach_progress(|measure| {
+        latest
+            .iter()
+            .find(|(id, _)| *id == measure)
+            .map(|(_, check_in)| check_in.clone())
+    });
     let (aligned_to, aligned_from) = aligned::links(state, &access).await?;
     Ok(V2momPage {
         can_edit: access.require_edit().is_ok(),
