@@ -1,54 +1,10 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { admin, callApi, newPerson, signIn } from './accounts';
 import { gotoHydrated } from './helpers';
+import { currentPeriod, fillV2mom, saveAndView, saveInEditor, startV2mom } from './v2mom-steps';
 
-// One planning period for the whole file; the tests share it, so they run one after another.
+// The tests share one planning period, so they run one after another.
 test.describe.configure({ mode: 'serial' });
-const periodName = 'FY2027 (browser tests)';
-
-/** Makes sure the period exists and is current (other projects may race to create it). */
-async function currentPeriod(adminPage: Page): Promise<number> {
-  const find = async () =>
-    ((await (await callApi(adminPage, 'periods/manage', {})).json()) as { id: number; name: string }[]).find(
-      (p) => p.name === periodName,
-    );
-  if (!(await find())) {
-    await callApi(adminPage, 'periods/create', { name: periodName, starts_on: '2027-02-01', ends_on: '2028-01-31' });
-  }
-  const period = await find();
-  expect(period).toBeTruthy();
-  expect((await callApi(adminPage, 'periods/current', { id: String(period!.id) })).status()).toBe(200);
-  return period!.id;
-}
-
-/** From the V2MOMs page, start `owner`'s V2MOM for the period; lands in the editor. */
-async function startV2mom(page: Page, owner: string, { javaScriptEnabled = true } = {}): Promise<number> {
-  if (javaScriptEnabled) await gotoHydrated(page, '/v2moms');
-  else await page.goto('/v2moms');
-  await page.getByLabel('For').selectOption({ label: owner });
-  await page.getByLabel('Period', { exact: true }).first().selectOption({ label: periodName });
-  await page.getByRole('button', { name: 'Start' }).click();
-  await expect(page).toHaveURL(/\/v2moms\/\d+\/edit$/);
-  await expect(page.getByRole('heading', { name: 'Edit V2MOM' })).toBeVisible();
-  return Number(page.url().match(/v2moms\/(\d+)\/edit/)![1]);
-}
-
-/** Fills vision, one value and one method (with an obstacle and a measure) in the editor. */
-async function fillV2mom(page: Page, text: { vision: string; method: string }) {
-  await page.getByLabel('Vision').fill(text.vision);
-  await page.getByLabel('New value').fill('Customers first');
-  await page.getByLabel('New method').fill(text.method);
-  await page.getByLabel('New obstacle').fill('Old habits');
-  await page.getByLabel('New measure').fill('Weekly releases');
-  await page.getByLabel('Target').fill('52');
-  await page.getByLabel('Unit').fill('releases');
-  await page.getByLabel('Current').fill('13');
-}
-
-async function saveInEditor(page: Page) {
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
-}
 
 test('a manager writes, aligns and publishes a V2MOM for an employee, who reads it', async ({ page, browser }) => {
   await signIn(page, admin.email, admin.password);
@@ -74,7 +30,7 @@ test('a manager writes, aligns and publishes a V2MOM for an employee, who reads 
   await expect(m.getByText('Aligned to: Automate releases')).toBeVisible();
   await m.getByRole('button', { name: 'Publish' }).click();
   await expect(m.locator('.eyebrow .status')).toHaveText('Published');
-  await expect(m.locator('progress')).toHaveAttribute('value', '25');
+  await expect(m.getByText('No check-in yet').first()).toBeVisible();
 
   // The employee finds it on their home page and can read but not edit it.
   const e = employee.page;
@@ -171,13 +127,6 @@ async function newManagerInOwnEditor(page: Page, browser: Browser, javaScriptEna
   return manager.page;
 }
 
-/** Saves; without JavaScript the save goes on to the V2MOM, with it the editor links there. */
-async function saveAndView(page: Page, javaScriptEnabled: boolean) {
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  if (!javaScriptEnabled) await expect(page).toHaveURL(/\/v2moms\/\d+$/);
-  else await page.getByRole('link', { name: 'View the V2MOM' }).click();
-}
-
 test('without JavaScript a manager starts, fills and saves a V2MOM @nojs', async ({ page, browser }, testInfo) => {
   const javaScriptEnabled = testInfo.project.use.javaScriptEnabled !== false;
   const m = await newManagerInOwnEditor(page, browser, javaScriptEnabled);
@@ -195,18 +144,19 @@ test('a save refused for a field keeps what was typed, with or without JavaScrip
   const javaScriptEnabled = testInfo.project.use.javaScriptEnabled !== false;
   const m = await newManagerInOwnEditor(page, browser, javaScriptEnabled);
   await fillV2mom(m, { vision: 'Typed before a refusal', method: 'Count what matters' });
-  const target = m.locator('input[name="methods[0][measures][0][target]"]');
-  await target.fill('lots');
+  // "Up is good" from 60 to 52 cannot be.
+  const start = m.locator('input[name="methods[0][measures][0][start]"]');
+  await start.fill('60');
   await m.getByRole('button', { name: 'Save', exact: true }).click();
 
-  await expect(m.getByText('Enter a number: this measure has a unit.')).toBeVisible();
+  await expect(m.getByText('Up is good: the target must be at least the start.')).toBeVisible();
   if (!javaScriptEnabled) {
     await expect(m.getByRole('alert').filter({ hasText: 'Your changes were not saved yet' })).toBeVisible();
   }
   await expect(m.getByLabel('Vision')).toHaveValue('Typed before a refusal');
   await expect(m.locator('input[name="methods[0][title]"]')).toHaveValue('Count what matters');
 
-  await target.fill('52');
+  await start.fill('0');
   await saveAndView(m, javaScriptEnabled);
   await expect(m.getByText('Typed before a refusal')).toBeVisible();
   await expect(m.getByText('Count what matters')).toBeVisible();

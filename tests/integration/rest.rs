@@ -511,7 +511,10 @@ async fn every_route_is_in_the_openapi_document_and_served() {
                 "{method} {path} documents 401"
             );
             // Served: the key's scope or a missing body may refuse it, but the route exists.
-            let concrete = path.replace("{id}", "1").replace("{number}", "1");
+            let concrete = path
+                .replace("{id}", "1")
+                .replace("{number}", "1")
+                .replace("{measure_id}", "1");
             let method = Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
             let res = api(&app, method.clone(), &concrete, &key)
                 .send()
@@ -539,9 +542,11 @@ async fn every_route_is_in_the_openapi_document_and_served() {
             "GET /users/{id}",
             "GET /v2moms",
             "GET /v2moms/{id}",
+            "GET /v2moms/{id}/measures/{measure_id}/check-ins",
             "GET /v2moms/{id}/revisions",
             "GET /v2moms/{id}/revisions/{number}",
             "POST /v2moms",
+            "POST /v2moms/{id}/measures/{measure_id}/check-ins",
             "POST /v2moms/{id}/transitions",
             "PUT /v2moms/{id}",
         ]

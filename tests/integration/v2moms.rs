@@ -453,6 +453,7 @@ async fn every_rule_answers_per_field_with_4xx() {
             vec![
                 ("methods[0][title]", "M"),
                 ("methods[0][measures][0][description]", "D"),
+                ("methods[0][measures][0][kind]", "done"),
                 ("methods[0][measures][0][due_on]", "2027-02-30"),
             ],
             "methods[0][measures][0][due_on]",
