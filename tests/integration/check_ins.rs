@@ -424,6 +424,139 @@ async fn plain_post(app: &TestApp, who: &Client, id: i64, form: &[(&str, &str)])
     }
 }
 
+/// Rows as they were before measures had kinds: targets and current values as text, one
+/// status per measure.
+const LEGACY: &str = "
+INSERT INTO users (id, email, email_key, display_name, role, created_at, updated_at)
+    VALUES (1, 'ada@acme.example', 'ada@acme.example', 'Ada', 'admin', '2026-01-01T00:00:00Z',
+        '2026-01-01T00:00:00Z');
+INSERT INTO periods (id, name, name_key, starts_on, ends_on, created_at)
+    VALUES (1, 'FY2027', 'fy2027', '2027-01-01', '2027-12-31', '2026-01-01T00:00:00Z');
+INSERT INTO v2moms (id, owner_id, period_id, status, version, created_by, created_at,
+        updated_by, updated_at)
+    VALUES (1, 1, 1, 'published', 3, 1, '2026-01-01T00:00:00Z', 1, '2026-02-02T09:30:00Z');
+INSERT INTO v2mom_methods (id, v2mom_id, position, title) VALUES (1, 1, 0, 'Grow');
+INSERT INTO v2mom_measures (id, method_id, position, description, target, unit, current_value,
+        due_on, status) VALUES
+    (1, 1, 0, 'Customers', '1,200', 'customers', '300', NULL, 'on_track'),
+    (2, 1, 1, 'Launch', 'Launch v2', '', '', NULL, 'done'),
+    (3, 1, 2, 'Untouched', '', '', '', NULL, 'not_started'),
+    (4, 1, 3, 'Incidents', '-3', '', 'about 2', NULL, 'at_risk'),
+    (5, 1, 4, 'Releases', '52', '', '', NULL, 'done');
+";
+
+/// The migrations before check-ins, of `all`.
+fn before_check_ins(mut all: sqlx::migrate::Migrator) -> sqlx::migrate::Migrator {
+    all.migrations = all
+        .migrations
+        .iter()
+        .filter(|m| m.version < 20261204000014)
+        .cloned()
+        .collect::<Vec<_>>()
+        .into();
+    all
+}
+
+#[tokio::test]
+async fn the_migration_keeps_every_target_and_turns_current_values_into_first_check_ins() {
+    let database = crate::helpers::TestDatabase::create().await;
+    match database.url() {
+        None => {
+            let file = database.data_dir().join("v2mom.db");
+            let url = format!("sqlite://{}?mode=rwc", file.display());
+            let pool = sqlx::SqlitePool::connect(&url).await.unwrap();
+            let old = before_check_ins(sqlx::migrate!("migrations/sqlite"));
+            old.run(&pool).await.unwrap();
+            sqlx::raw_sql(LEGACY).execute(&pool).await.unwrap();
+            pool.close().await;
+        }
+        Some(url) => {
+            let pool = sqlx::PgPool::connect(&url).await.unwrap();
+            let old = before_check_ins(sqlx::migrate!("migrations/postgres"));
+            old.run(&pool).await.unwrap();
+            sqlx::raw_sql(LEGACY).execute(&pool).await.unwrap();
+            pool.close().await;
+        }
+    }
+    // Starting the server applies the rest.
+    let app = crate::helpers::spawn_over(database, |_| {}).await;
+    let v2mom = app.db.v2mom(1).await.unwrap().unwrap();
+    let measures = &v2mom.content.methods[0].measures;
+    let shape: Vec<_> = measures
+        .iter()
+        .map(|m| {
+            (
+                m.id,
+                m.description.as_str(),
+                m.kind.as_str(),
+                m.start,
+                m.target,
+                m.direction.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        shape,
+        [
+            (
+                Some(1),
+                "Customers",
+                "number",
+                Some(0.0),
+                Some(1200.0),
+                "up"
+            ),
+            (
+                Some(2),
+                "Launch (target: Launch v2)",
+                "done",
+                None,
+                None,
+                "up"
+            ),
+            (Some(3), "Untouched", "done", None, None, "up"),
+            (
+                Some(4),
+                "Incidents",
+                "number",
+                Some(0.0),
+                Some(-3.0),
+                "down"
+            ),
+            (Some(5), "Releases", "number", Some(0.0), Some(52.0), "up"),
+        ]
+    );
+    assert_eq!(measures[0].unit, "customers");
+
+    let first = |measure: i64| {
+        let db = app.db.clone();
+        async move { db.check_ins_of_measure(measure).await.unwrap() }
+    };
+    let customers = first(1).await;
+    assert_eq!(customers.len(), 1);
+    assert_eq!(customers[0].value, 300.0);
+    assert_eq!(customers[0].status.as_str(), "on_track");
+    assert_eq!(customers[0].by.id, 1, "by the V2MOM's last editor");
+    assert_eq!(customers[0].at, "2026-02-02T09:30:00Z", "at its last save");
+    assert_eq!(
+        customers[0].comment,
+        "Carried over from before check-ins: status \"On track\", current value \"300\"."
+    );
+    let launch = first(2).await;
+    assert_eq!(
+        (launch[0].value, launch[0].status.as_str()),
+        (1.0, "on_track")
+    );
+    assert!(first(3).await.is_empty(), "nothing to carry over");
+    let incidents = first(4).await;
+    assert_eq!(
+        (incidents[0].value, incidents[0].status.as_str()),
+        (0.0, "at_risk")
+    );
+    assert!(incidents[0].comment.contains("current value \"about 2\""));
+    assert_eq!(first(5).await[0].value, 52.0, "done: the target reached");
+}
+
 async fn spawn() -> TestApp {
     crate::helpers::spawn_app().await
 }
