@@ -2,8 +2,9 @@
 //! a correction is a new check-in.
 
 use super::{
+    measure::{CheckInStatus, MAX_AMOUNT, MeasureKind, amount_range},
     progress::DONE,
-    v2mom::{CheckInStatus, MAX_AMOUNT, MeasureKind, PersonRef, amount_range},
+    v2mom::PersonRef,
     validate::Checks,
 };
 use serde::{Deserialize, Serialize};

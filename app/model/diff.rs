@@ -1,6 +1,6 @@
 //! Comparing two versions of a V2MOM, field by field, with changed words marked.
 
-use super::v2mom::{Measure, V2momContent};
+use super::{measure::Measure, v2mom::V2momContent};
 use serde::{Deserialize, Serialize};
 
 /// One field whose text differs between two versions.

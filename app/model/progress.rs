@@ -8,7 +8,10 @@
 //! - A method: the mean of its measures that have progress.
 //! - A V2MOM: the mean of its methods that have progress.
 
-use super::v2mom::{Direction, LatestCheckIn, Measure, MeasureKind, Method, V2momContent};
+use super::{
+    measure::{Direction, LatestCheckIn, Measure, MeasureKind},
+    v2mom::{Method, V2momContent},
+};
 
 /// A check-in value that means "done" for a done / not done measure (not done is 0).
 pub const DONE: f64 = 1.0;
