@@ -4,6 +4,7 @@
 mod api_keys;
 mod audit;
 mod auth;
+mod checkins;
 mod invitations;
 mod periods;
 mod profile;
@@ -17,6 +18,7 @@ mod v2moms;
 pub use api_keys::*;
 pub use audit::*;
 pub use auth::*;
+pub use checkins::*;
 pub use invitations::*;
 pub use periods::*;
 pub use profile::*;

@@ -1,6 +1,6 @@
 //! Comparing two versions of a V2MOM, field by field, with changed words marked.
 
-use super::v2mom::{Measure, V2momContent};
+use super::{measure::Measure, v2mom::V2momContent};
 use serde::{Deserialize, Serialize};
 
 /// One field whose text differs between two versions.
@@ -57,16 +57,17 @@ fn measure_text(m: &Measure) -> String {
         return String::new();
     }
     let mut text = m.description.clone();
-    if !m.target.trim().is_empty() {
-        text += &format!(" · target {} {}", m.target.trim(), m.unit.trim());
-    }
-    if !m.current.trim().is_empty() {
-        text += &format!(" · now {} {}", m.current.trim(), m.unit.trim());
+    text += &format!(" · {}", m.kind.label().to_lowercase());
+    if let Some(target) = m.target {
+        let start = m.start.unwrap_or(0.0);
+        text += &format!(" · from {start} to {target} {}", m.unit.trim());
+        text = text.trim_end().to_owned();
+        text += &format!(" ({})", m.direction.label().to_lowercase());
     }
     if !m.due_on.trim().is_empty() {
         text += &format!(" · due {}", m.due_on.trim());
     }
-    text + &format!(" · {}", m.status.label())
+    text
 }
 
 /// The fields that differ from `before` to `after`.

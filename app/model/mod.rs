@@ -2,7 +2,10 @@
 
 mod api_key;
 mod audit;
+mod check_in;
 pub mod diff;
+mod measure;
+pub mod progress;
 mod scope;
 pub mod sso;
 mod status;
@@ -13,6 +16,8 @@ pub mod validate;
 
 pub use api_key::*;
 pub use audit::*;
+pub use check_in::*;
+pub use measure::*;
 pub use scope::*;
 pub use status::*;
 pub use user::*;

@@ -4,7 +4,10 @@
 //! also the form's input names (`methods[0][title]`), so a plain form post, the hydrated
 //! editor and the per-field error messages all speak the same language.
 
-use super::validate::Checks;
+use super::{
+    measure::{Measure, check_measure},
+    validate::Checks,
+};
 use serde::{Deserialize, Serialize};
 use std::{fmt, str::FromStr};
 
@@ -140,55 +143,6 @@ impl StatusChange {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
-pub enum MeasureStatus {
-    #[default]
-    NotStarted,
-    OnTrack,
-    AtRisk,
-    OffTrack,
-    Done,
-}
-
-impl MeasureStatus {
-    pub const ALL: [MeasureStatus; 5] = [
-        MeasureStatus::NotStarted,
-        MeasureStatus::OnTrack,
-        MeasureStatus::AtRisk,
-        MeasureStatus::OffTrack,
-        MeasureStatus::Done,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            MeasureStatus::NotStarted => "not_started",
-            MeasureStatus::OnTrack => "on_track",
-            MeasureStatus::AtRisk => "at_risk",
-            MeasureStatus::OffTrack => "off_track",
-            MeasureStatus::Done => "done",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            MeasureStatus::NotStarted => "Not started",
-            MeasureStatus::OnTrack => "On track",
-            MeasureStatus::AtRisk => "At risk",
-            MeasureStatus::OffTrack => "Off track",
-            MeasureStatus::Done => "Done",
-        }
-    }
-}
-
-impl FromStr for MeasureStatus {
-    type Err = ();
-    fn from_str(s: &str) -> Result<Self, ()> {
-        Self::ALL.into_iter().find(|v| v.as_str() == s).ok_or(())
-    }
-}
-
 /// A planning period such as "FY2027"; dates as `YYYY-MM-DD`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
@@ -211,40 +165,6 @@ pub struct ValueItem {
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
-pub struct Measure {
-    #[serde(default)]
-    pub description: String,
-    /// A number when `unit` is set; otherwise free text such as a milestone.
-    #[serde(default)]
-    pub target: String,
-    #[serde(default)]
-    pub unit: String,
-    #[serde(default)]
-    pub current: String,
-    /// `YYYY-MM-DD`, or empty.
-    #[serde(default)]
-    pub due_on: String,
-    #[serde(default)]
-    pub status: MeasureStatus,
-}
-
-impl Measure {
-    /// How far `current` is towards `target`, 0.0 to 1.0, when both are numbers.
-    pub fn progress(&self) -> Option<f64> {
-        let target = parse_number(&self.target)?;
-        let current = parse_number(&self.current)?;
-        (target != 0.0).then(|| (current / target).clamp(0.0, 1.0))
-    }
-}
-
-/// A number as people type it: `1200`, `1,200`, `12.5`, `-3`.
-pub fn parse_number(text: &str) -> Option<f64> {
-    let cleaned: String = text.trim().chars().filter(|c| *c != ',').collect();
-    cleaned.parse::<f64>().ok().filter(|n| n.is_finite())
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Method {
     /// Kept across saves, because other people's methods align to it; `None` until saved.
     #[serde(default, deserialize_with = "optional_id")]
@@ -263,7 +183,7 @@ pub struct Method {
 }
 
 /// An id from JSON (a number) or a form (text, where "" means none).
-fn optional_id<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
+pub(super) fn optional_id<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
     #[derive(Deserialize)]
     #[serde(untagged)]
     enum Id {
@@ -346,15 +266,11 @@ impl ValueItem {
 
 impl Measure {
     pub fn is_blank(&self) -> bool {
-        [
-            &self.description,
-            &self.target,
-            &self.unit,
-            &self.current,
-            &self.due_on,
-        ]
-        .iter()
-        .all(|t| t.trim().is_empty())
+        self.start.is_none()
+            && self.target.is_none()
+            && [&self.description, &self.unit, &self.due_on]
+                .iter()
+                .all(|t| t.trim().is_empty())
     }
 }
 
@@ -462,22 +378,6 @@ impl V2momContent {
         }
         c
     }
-}
-
-fn check_measure(c: &mut Checks, m: usize, i: usize, measure: &mut Measure) {
-    let field = |part| field::measure(m, i, part);
-    measure.description = c.text(&field("description"), &measure.description, MAX_TEXT);
-    measure.unit = c.optional_text(&field("unit"), &measure.unit, MAX_SHORT);
-    measure.target = c.optional_text(&field("target"), &measure.target, MAX_SHORT);
-    measure.current = c.optional_text(&field("current"), &measure.current, MAX_SHORT);
-    if !measure.unit.trim().is_empty() {
-        for (part, text) in [("target", &measure.target), ("current", &measure.current)] {
-            if !text.trim().is_empty() && parse_number(text).is_none() {
-                c.fail(&field(part), "Enter a number: this measure has a unit.");
-            }
-        }
-    }
-    c.date(&field("due_on"), &measure.due_on);
 }
 
 /// A change to the shape of the content, from a button in the editor. The hydrated editor
@@ -633,7 +533,7 @@ pub struct PersonRef {
 }
 
 /// A whole V2MOM as stored now.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct V2mom {
     pub id: i64,
@@ -659,6 +559,10 @@ pub struct V2mom {
     /// The working copy of a published V2MOM's next publication, for those who may read its
     /// drafts; `null` for everyone else and when nobody is amending it.
     pub amendment: Option<Amendment>,
+    /// Read-only: the mean of its methods' progress (0 to 100), none before any check-in.
+    #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(read_only, minimum = 0, maximum = 100))]
+    pub progress: Option<f64>,
 }
 
 impl V2mom {
@@ -739,7 +643,7 @@ pub struct MethodLink {
 }
 
 /// A V2MOM with what the reader may do with it and how it is aligned.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct V2momPage {
     pub v2mom: V2mom,
     pub can_edit: bool,
@@ -796,7 +700,7 @@ pub struct PersonStatus {
 }
 
 /// What the home page shows a signed-in person for the current period.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Home {
     pub period: Option<Period>,
     pub mine: Option<V2mom>,

@@ -4,6 +4,7 @@ mod alignment;
 mod api_keys;
 mod api_keys_admin;
 mod audit;
+mod check_in;
 mod home;
 mod invitation;
 mod login;

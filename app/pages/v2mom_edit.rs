@@ -13,7 +13,7 @@ use crate::{
     components::{ErrorPage, FormError, action_error, element_text},
     error::AppError,
     model::{
-        EditOp, Item, Measure, MeasureStatus, Method, V2momContent, V2momPage, V2momStatus,
+        Direction, EditOp, Item, Measure, MeasureKind, Method, V2momContent, V2momPage, V2momStatus,
         ValueItem, diff::changes, field,
     },
 };
@@ -552,10 +552,14 @@ fn MethodRow(m: usize, method: Method, last: bool, ctx: Ctx) -> impl IntoView {
 
 #[component]
 fn MeasureRow(m: usize, i: usize, measure: Measure, last: bool, ctx: Ctx) -> impl IntoView {
-    let status_name = field::measure(m, i, "status");
-    let status_id = format!("field-{status_name}");
+    let number = |n: Option<f64>| n.map(|n| n.to_string()).unwrap_or_default();
     view! {
         <li class="row measure">
+            <input
+                type="hidden"
+                name=field::measure(m, i, "id")
+                value=measure.id.map(|id| id.to_string()).unwrap_or_default()
+            />
             <TextField
                 label=if last { "New measure" } else { "Measure" }
                 name=field::measure(m, i, "description")
@@ -564,12 +568,29 @@ fn MeasureRow(m: usize, i: usize, measure: Measure, last: bool, ctx: Ctx) -> imp
                 required=false
             />
             <div class="measure-numbers">
+                <Choice
+                    label="Kind"
+                    name=field::measure(m, i, "kind")
+                    options=MeasureKind::ALL.map(|k| (k.as_str(), k.label())).to_vec()
+                    selected=measure.kind.as_str()
+                    ctx
+                />
+                <TextField
+                    label="Start"
+                    name=field::measure(m, i, "start")
+                    value=number(measure.start)
+                    ctx
+                    required=false
+                    kind="number"
+                    hint="Numbers and percentages; empty is 0."
+                />
                 <TextField
                     label="Target"
                     name=field::measure(m, i, "target")
-                    value=measure.target
+                    value=number(measure.target)
                     ctx
                     required=false
+                    kind="number"
                 />
                 <TextField
                     label="Unit"
@@ -577,14 +598,14 @@ fn MeasureRow(m: usize, i: usize, measure: Measure, last: bool, ctx: Ctx) -> imp
                     value=measure.unit
                     ctx
                     required=false
-                    hint="With a unit, target and current are numbers."
+                    hint="For numbers: customers, ms, €."
                 />
-                <TextField
-                    label="Current"
-                    name=field::measure(m, i, "current")
-                    value=measure.current
+                <Choice
+                    label="Direction"
+                    name=field::measure(m, i, "direction")
+                    options=Direction::ALL.map(|d| (d.as_str(), d.label())).to_vec()
+                    selected=measure.direction.as_str()
                     ctx
-                    required=false
                 />
                 <TextField
                     label="Due"
@@ -594,24 +615,39 @@ fn MeasureRow(m: usize, i: usize, measure: Measure, last: bool, ctx: Ctx) -> imp
                     required=false
                     kind="date"
                 />
-                <div class="field">
-                    <label for=status_id.clone()>"Status"</label>
-                    <select id=status_id name=status_name>
-                        {MeasureStatus::ALL
-                            .into_iter()
-                            .map(|s| {
-                                view! {
-                                    <option value=s.as_str() selected=s == measure.status>
-                                        {s.label()}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
-                </div>
             </div>
             {(!last).then(|| view! { <RowButtons item=Item::Measure { method: m, index: i } ctx /> })}
         </li>
+    }
+}
+
+/// A labelled select with its own message from the last check.
+#[component]
+fn Choice(
+    label: &'static str,
+    name: String,
+    options: Vec<(&'static str, &'static str)>,
+    selected: &'static str,
+    ctx: Ctx,
+) -> impl IntoView {
+    let id = format!("field-{name}");
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <select id=id name=name.clone()>
+                {options
+                    .into_iter()
+                    .map(|(value, text)| {
+                        view! {
+                            <option value=value selected=value == selected>
+                                {text}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+            <FieldMessage name ctx />
+        </div>
     }
 }
 
@@ -696,6 +732,8 @@ fn TextField(
     #[prop(default = "text")] kind: &'static str,
     #[prop(optional)] hint: &'static str,
 ) -> impl IntoView {
+    // Numbers may have decimals.
+    let step = (kind == "number").then_some("any");
     let id = format!("field-{name}");
     let message_id = format!("{id}-message");
     let errors = ctx.errors;
@@ -727,6 +765,7 @@ fn TextField(
                 id=id.clone()
                 name=name.clone()
                 type=kind
+                step=step
                 value=value
                 required=required
                 aria-invalid=invalid

@@ -1,15 +1,17 @@
-//! One V2MOM, read-only: prints as a clean page. Below it, the lifecycle moves the reader
-//! may make (submit, approve, return with a comment, publish, archive).
+//! One V2MOM, read-only: prints as a clean page, with each measure's progress and trend
+//! (`super::check_in`). Below it, the lifecycle moves the reader may make (submit, approve,
+//! return with a comment, publish, archive).
 //!
 //! Readers see the publication, with "amended on …" and a link to what changed once it has
 //! been amended. Those who may see an amendment in progress see it instead, under a banner
 //! saying readers still see the published version, with its moves and "Discard".
 
+use super::check_in::MeasureTracking;
 use crate::{
-    api::{ChangeV2momStatus, DiscardAmendment, get_v2mom},
-    components::{ErrorPage, FormError, action_error},
+    api::{AddCheckIn, ChangeV2momStatus, DiscardAmendment, check_in_history, get_v2mom},
+    components::{ErrorPage, FormError, ProgressBar, action_error},
     error::AppError,
-    model::{Measure, MethodLink, StatusChange, V2momPage, V2momStatus},
+    model::{Measure, MethodLink, StatusChange, Tracking, V2momPage, V2momStatus, progress},
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -21,16 +23,23 @@ pub fn V2momPage() -> impl IntoView {
     let id = move || params.with(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()));
     let change = ServerAction::<ChangeV2momStatus>::new();
     let discard = ServerAction::<DiscardAmendment>::new();
+    let check_in = ServerAction::<AddCheckIn>::new();
     let page = Resource::new(
-        move || (id(), change.version().get(), discard.version().get()),
-        |(id, _, _)| async move { get_v2mom(id.ok_or(AppError::NotFound)?).await },
+        move || (id(), change.version().get(), discard.version().get(), check_in.version().get()),
+        |(id, _, _, _)| async move { get_v2mom(id.ok_or(AppError::NotFound)?).await },
+    );
+    let tracking = Resource::new(
+        move || (id(), change.version().get(), check_in.version().get()),
+        |(id, _, _)| async move { check_in_history(id.ok_or(AppError::NotFound)?).await },
     );
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                match page.await {
-                    Ok(page) => view! { <V2momDocument page change discard /> }.into_any(),
-                    Err(error) => view! { <ErrorPage error /> }.into_any(),
+                match (page.await, tracking.await) {
+                    (Ok(page), Ok(tracking)) => {
+                        view! { <V2momDocument page tracking change discard check_in /> }.into_any()
+                    }
+                    (Err(error), _) | (_, Err(error)) => view! { <ErrorPage error /> }.into_any(),
                 }
             })}
         </Suspense>
@@ -40,9 +49,12 @@ pub fn V2momPage() -> impl IntoView {
 #[component]
 fn V2momDocument(
     page: V2momPage,
+    tracking: Tracking,
     change: ServerAction<ChangeV2momStatus>,
     discard: ServerAction<DiscardAmendment>,
+    check_in: ServerAction<AddCheckIn>,
 ) -> impl IntoView {
+    let check_in_errors = action_error(check_in);
     let v = page.v2mom;
     let id = v.id;
     // The amendment, for those who see it; the publication (or the draft) otherwise.
@@ -86,6 +98,10 @@ fn V2momDocument(
                 <h1>{title}</h1>
                 <p class="meta">
                     {format!("Version {} · last saved by {} on {}", v.version, v.updated_by.name, crate::model::display_time(&v.updated_at))}
+                </p>
+                <p class="overall">
+                    "Overall progress: "
+                    <ProgressBar percent=v.progress label="Overall progress".to_owned() />
                 </p>
                 <nav class="no-print actions" aria-label="This V2MOM">
                     {page
@@ -154,6 +170,7 @@ fn V2momDocument(
             </section>
             <section>
                 <h2>"Methods"</h2>
+                <FormError error=check_in_errors />
                 <ol class="methods">
                     {content
                         .methods
@@ -165,6 +182,18 @@ fn V2momDocument(
                                 <li class="method">
                                     <h3>{method.title.clone()}</h3>
                                     <p>{method.description.clone()}</p>
+                                    {(!method.measures.is_empty())
+                                        .then(|| {
+                                            view! {
+                                                <p class="method-progress">
+                                                    "Progress: "
+                                                    <ProgressBar
+                                                        percent=progress::of_method(method)
+                                                        label=format!("Progress of “{}”", method.title)
+                                                    />
+                                                </p>
+                                            }
+                                        })}
                                     <Links label="Aligned to" links=to />
                                     <Links label="Aligned from" links=from />
                                     {(!method.obstacles.is_empty())
@@ -188,7 +217,21 @@ fn V2momDocument(
                                                     {method
                                                         .measures
                                                         .iter()
-                                                        .map(|m| view! { <MeasureLine measure=m.clone() /> })
+                                                        .map(|m| {
+                                                            view! {
+                                                                <MeasureTracking
+                                                                    v2mom=id
+                                                                    measure=m.clone()
+                                                                    check_ins=m
+                                                                        .id
+                                                                        .map(|m| tracking.of(m))
+                                                                        .unwrap_or_default()
+                                                                    can_check_in=tracking.can_check_in
+                                                                    action=check_in
+                                                                    errors=check_in_errors
+                                                                />
+                                                            }
+                                                        })
                                                         .collect_view()}
                                                 </ul>
                                             }
@@ -266,43 +309,6 @@ fn Links(label: &'static str, links: Vec<MethodLink>) -> impl IntoView {
             </p>
         }
     })
-}
-
-/// A measure with its progress as a bar when target and current are numbers.
-#[component]
-fn MeasureLine(measure: Measure) -> impl IntoView {
-    let progress = measure.progress();
-    let figures = (!measure.target.is_empty()).then(|| {
-        format!(
-            "{} of {} {}",
-            if measure.current.is_empty() {
-                "–"
-            } else {
-                &measure.current
-            },
-            measure.target,
-            measure.unit
-        )
-    });
-    view! {
-        <li class="measure">
-            <span class="description">{measure.description.clone()}</span>
-            {figures.map(|f| view! { <span class="figures">{f}</span> })}
-            {progress
-                .map(|p| {
-                    let percent = (p * 100.0).round();
-                    view! {
-                        <progress max="100" value=percent.to_string() aria-label=format!("{percent}% of target")>
-                            {format!("{percent}%")}
-                        </progress>
-                    }
-                })}
-            {(!measure.due_on.is_empty()).then(|| view! { <span class="due">"due " {measure.due_on.clone()}</span> })}
-            <span class=format!("measure-status measure-{}", measure.status.as_str())>
-                {measure.status.label()}
-            </span>
-        </li>
-    }
 }
 
 /// One small form per lifecycle move the reader may make.

@@ -131,6 +131,9 @@ pub enum Action {
     /// Archived V2MOMs are read-only for everyone.
     EditV2mom(V2momFacts),
     ChangeV2momStatus(StatusChange, Relation),
+    /// Report a measure's value and status: on published V2MOMs only, by the owner (an
+    /// employee too) and the managers above them.
+    CheckIn(V2momFacts),
 }
 
 impl Action {
@@ -161,6 +164,7 @@ impl Action {
             all.extend(V2momFacts::all().map(|facts| Action::ReadV2mom(facts, visibility)));
         }
         all.extend(V2momFacts::all().map(Action::EditV2mom));
+        all.extend(V2momFacts::all().map(Action::CheckIn));
         for change in StatusChange::ALL {
             all.extend(Relation::ALL.map(|owner| Action::ChangeV2momStatus(change, owner)));
         }
@@ -192,9 +196,10 @@ impl Action {
             Action::ViewUser(_) | Action::ViewTeam | Action::UseV2moms | Action::ReadV2mom(..) => {
                 Scope::Read
             }
-            Action::CreateV2mom(_) | Action::EditV2mom(_) | Action::ChangeV2momStatus(..) => {
-                Scope::Write
-            }
+            Action::CreateV2mom(_)
+            | Action::EditV2mom(_)
+            | Action::ChangeV2momStatus(..)
+            | Action::CheckIn(_) => Scope::Write,
             Action::ManageUsers
             | Action::ManageOwnAccount
             | Action::ManageOwnApiKeys
@@ -239,6 +244,8 @@ pub fn decide(actor: Option<&Principal>, action: Action) -> Decision {
         return Deny;
     }
     let allowed = match (actor.role, action) {
+        // A check-in reports on what was agreed: only once it is published, for everyone.
+        (_, Action::CheckIn(facts)) if facts.status != V2momStatus::Published => false,
         (Role::Admin, _) => true,
         (_, Action::ManageOwnAccount | Action::ManageOwnApiKeys) => true,
         (Role::Manager, Action::ViewTeam) => true,
@@ -266,6 +273,9 @@ pub fn decide(actor: Option<&Principal>, action: Action) -> Decision {
         }
         (Role::Employee, Action::EditV2mom(facts)) => {
             facts.owner == Relation::Myself && facts.status == V2momStatus::Draft
+        }
+        (role, Action::CheckIn(facts)) => {
+            facts.owner == Relation::Myself || (role == Role::Manager && facts.owner.is_report())
         }
         (role, Action::ChangeV2momStatus(change, owner)) => match change {
             StatusChange::Submit => owner == Relation::Myself,
@@ -370,6 +380,14 @@ mod tests {
                     status: Archived, ..
                 }),
             ) => Deny,
+            // Check-ins on anything but a published V2MOM: nobody, administrators included.
+            (
+                _,
+                Action::CheckIn(V2momFacts {
+                    status: Draft | InReview | Archived,
+                    ..
+                }),
+            ) => Deny,
             (Role::Admin, _) => Allow,
             (_, Action::ManageOwnAccount | Action::ManageOwnApiKeys) => Allow,
             (_, Action::ManageApiKeys) => Deny,
@@ -450,6 +468,35 @@ mod tests {
                 ),
             ) => Allow,
             (_, Action::ChangeV2momStatus(..)) => Deny,
+            // Check-ins: the owner and the managers above.
+            (
+                _,
+                Action::CheckIn(V2momFacts {
+                    owner: Myself,
+                    status: Published,
+                }),
+            ) => Allow,
+            (
+                Role::Manager,
+                Action::CheckIn(V2momFacts {
+                    owner: DirectReport | IndirectReport,
+                    status: Published,
+                }),
+            ) => Allow,
+            (
+                Role::Employee,
+                Action::CheckIn(V2momFacts {
+                    owner: DirectReport | IndirectReport,
+                    status: Published,
+                }),
+            ) => Deny,
+            (
+                _,
+                Action::CheckIn(V2momFacts {
+                    owner: Peer | OwnManager | ManagerAbove | Unrelated,
+                    status: Published,
+                }),
+            ) => Deny,
         }
     }
 
@@ -467,8 +514,8 @@ mod tests {
                 checked += 1;
             }
         }
-        // 21 account actions; 2 + 7 + 56 + 28 + 35 about V2MOMs.
-        assert_eq!(checked, 3 * 149);
+        // 21 account actions; 2 + 7 + 56 + 28 + 35 about V2MOMs; 28 check-ins.
+        assert_eq!(checked, 3 * 177);
     }
 
     /// A key's scopes narrow the role: each action needs its scope on top of what the

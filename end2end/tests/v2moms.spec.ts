@@ -3,7 +3,7 @@ import { admin, callApi, newPerson, signIn } from './accounts';
 import { gotoHydrated } from './helpers';
 import { currentPeriod, fillV2mom, saveAndView, saveInEditor, startV2mom } from './v2mom-steps';
 
-// One planning period for the whole file; the tests share it, so they run one after another.
+// The tests share one planning period, so they run one after another.
 test.describe.configure({ mode: 'serial' });
 
 test('a manager writes, aligns and publishes a V2MOM for an employee, who reads it', async ({ page, browser }) => {
@@ -30,7 +30,7 @@ test('a manager writes, aligns and publishes a V2MOM for an employee, who reads 
   await expect(m.getByText('Aligned to: Automate releases')).toBeVisible();
   await m.getByRole('button', { name: 'Publish' }).click();
   await expect(m.locator('.eyebrow .status')).toHaveText('Published');
-  await expect(m.locator('progress')).toHaveAttribute('value', '25');
+  await expect(m.getByText('No check-in yet').first()).toBeVisible();
 
   // The employee finds it on their home page and can read but not edit it.
   const e = employee.page;
@@ -144,18 +144,19 @@ test('a save refused for a field keeps what was typed, with or without JavaScrip
   const javaScriptEnabled = testInfo.project.use.javaScriptEnabled !== false;
   const m = await newManagerInOwnEditor(page, browser, javaScriptEnabled);
   await fillV2mom(m, { vision: 'Typed before a refusal', method: 'Count what matters' });
-  const target = m.locator('input[name="methods[0][measures][0][target]"]');
-  await target.fill('lots');
+  // "Up is good" from 60 to 52 cannot be.
+  const start = m.locator('input[name="methods[0][measures][0][start]"]');
+  await start.fill('60');
   await m.getByRole('button', { name: 'Save', exact: true }).click();
 
-  await expect(m.getByText('Enter a number: this measure has a unit.')).toBeVisible();
+  await expect(m.getByText('Up is good: the target must be at least the start.')).toBeVisible();
   if (!javaScriptEnabled) {
     await expect(m.getByRole('alert').filter({ hasText: 'Your changes were not saved yet' })).toBeVisible();
   }
   await expect(m.getByLabel('Vision')).toHaveValue('Typed before a refusal');
   await expect(m.locator('input[name="methods[0][title]"]')).toHaveValue('Count what matters');
 
-  await target.fill('52');
+  await start.fill('0');
   await saveAndView(m, javaScriptEnabled);
   await expect(m.getByText('Typed before a refusal')).toBeVisible();
   await expect(m.getByText('Count what matters')).toBeVisible();

@@ -202,7 +202,7 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
     spawn_over(TestDatabase::create().await, adjust).await
 }
 
-async fn spawn_over(database: TestDatabase, adjust: impl FnOnce(&mut Settings)) -> TestApp {
+pub async fn spawn_over(database: TestDatabase, adjust: impl FnOnce(&mut Settings)) -> TestApp {
     init_logs();
     let mut settings = Settings {
         addr: "127.0.0.1:0".parse().unwrap(),

@@ -6,6 +6,7 @@ mod amend;
 mod api_keys;
 mod archive;
 mod audit;
+mod check_ins;
 mod cli;
 mod domain_people;
 mod errors;

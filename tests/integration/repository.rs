@@ -286,7 +286,7 @@ async fn housekeeping_forgets_sessions_past_the_absolute_timeout() {
 
 #[tokio::test]
 async fn v2mom_story() {
-    use v2mom::model::{Measure, MeasureStatus, Method, V2momContent, V2momStatus, ValueItem};
+    use v2mom::model::{Measure, MeasureKind, Method, V2momContent, V2momStatus, ValueItem};
     use v2mom::server::db::NewV2mom;
     let app = spawn_app().await;
     let db = &app.db;
@@ -336,11 +336,12 @@ async fn v2mom_story() {
             obstacles: vec!["Time".into()],
             measures: vec![Measure {
                 description: "Calls".into(),
-                target: "100".into(),
+                kind: MeasureKind::Number,
+                start: Some(0.0),
+                target: Some(100.0),
                 unit: "calls".into(),
-                current: "25".into(),
                 due_on: "2027-06-30".into(),
-                status: MeasureStatus::AtRisk,
+                ..Default::default()
             }],
             ..Default::default()
         }],
@@ -371,8 +372,12 @@ async fn v2mom_story() {
     assert_eq!(stored.period.name, "FY2027");
     assert!(stored.period.is_current);
     let method_id = stored.content.methods[0].id.expect("methods get ids");
+    let measure_id = stored.content.methods[0].measures[0]
+        .id
+        .expect("measures get ids");
     let mut expected = content.clone();
     expected.methods[0].id = Some(method_id);
+    expected.methods[0].measures[0].id = Some(measure_id);
     assert_eq!(stored.content, expected, "everything reads back as written");
 
     // A save keeps the method's id, replaces the rest, and needs the current version.
@@ -401,6 +406,11 @@ async fn v2mom_story() {
     tx.commit().await.unwrap();
     let published = db.v2mom(id).await.unwrap().unwrap();
     assert_eq!(published.content.methods[0].id, Some(method_id));
+    assert_eq!(
+        published.content.methods[0].measures[0].id,
+        Some(measure_id),
+        "measures keep their id too"
+    );
     assert_eq!(published.content.methods.len(), 2);
     assert_eq!(published.published_revision, Some(3));
     let revisions = db.revisions(id).await.unwrap();

@@ -66,8 +66,8 @@ pub fn content(vision: &str) -> Value {
             "title": "Open two offices",
             "description": "",
             "obstacles": ["Hiring"],
-            "measures": [{ "description": "Offices open", "target": "2", "unit": "offices",
-                "current": "0", "due_on": "2027-12-31", "status": "on_track" }],
+            "measures": [{ "description": "Offices open", "kind": "number", "start": 0,
+                "target": 2, "unit": "offices", "direction": "up", "due_on": "2027-12-31" }],
         }],
     })
 }
@@ -511,7 +511,10 @@ async fn every_route_is_in_the_openapi_document_and_served() {
                 "{method} {path} documents 401"
             );
             // Served: the key's scope or a missing body may refuse it, but the route exists.
-            let concrete = path.replace("{id}", "1").replace("{number}", "1");
+            let concrete = path
+                .replace("{id}", "1")
+                .replace("{number}", "1")
+                .replace("{measure_id}", "1");
             let method = Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
             let res = api(&app, method.clone(), &concrete, &key)
                 .send()
@@ -540,10 +543,12 @@ async fn every_route_is_in_the_openapi_document_and_served() {
             "GET /users/{id}",
             "GET /v2moms",
             "GET /v2moms/{id}",
+            "GET /v2moms/{id}/measures/{measure_id}/check-ins",
             "GET /v2moms/{id}/revisions",
             "GET /v2moms/{id}/revisions/{number}",
             "POST /periods/{id}/close",
             "POST /v2moms",
+            "POST /v2moms/{id}/measures/{measure_id}/check-ins",
             "POST /v2moms/{id}/transitions",
             "PUT /v2moms/{id}",
         ]

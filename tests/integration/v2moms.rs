@@ -116,11 +116,12 @@ pub const COMPLETE: &[(&str, &str)] = &[
     ("methods[0][description]", "One button."),
     ("methods[0][obstacles][0]", "Legacy scripts"),
     ("methods[0][measures][0][description]", "Weekly releases"),
+    ("methods[0][measures][0][kind]", "number"),
+    ("methods[0][measures][0][start]", "0"),
     ("methods[0][measures][0][target]", "52"),
     ("methods[0][measures][0][unit]", "releases"),
-    ("methods[0][measures][0][current]", "13"),
+    ("methods[0][measures][0][direction]", "up"),
     ("methods[0][measures][0][due_on]", "2028-01-31"),
-    ("methods[0][measures][0][status]", "on_track"),
 ];
 
 pub fn version_of(page: &Value) -> i64 {
@@ -164,7 +165,7 @@ async fn a_manager_writes_aligns_and_publishes_a_v2mom_for_their_report() {
     assert_eq!(seen["changes"], serde_json::json!([]));
     assert_eq!(
         seen["v2mom"]["content"]["methods"][0]["measures"][0]["target"],
-        "52"
+        52.0
     );
     assert_eq!(seen["aligned_to"][0][1]["method_id"], target);
     let res = change(&app, &employee, theirs, 3, "publish", "").await;
@@ -452,6 +453,7 @@ async fn every_rule_answers_per_field_with_4xx() {
             vec![
                 ("methods[0][title]", "M"),
                 ("methods[0][measures][0][description]", "D"),
+                ("methods[0][measures][0][kind]", "done"),
                 ("methods[0][measures][0][due_on]", "2027-02-30"),
             ],
             "methods[0][measures][0][due_on]",
@@ -512,8 +514,8 @@ async fn text_is_kept_as_typed_and_shown_as_text() {
         ("methods[0][description]", SCRIPT),
         ("methods[0][obstacles][0]", SCRIPT),
         ("methods[0][measures][0][description]", SCRIPT),
-        ("methods[0][measures][0][target]", SCRIPT),
-        ("methods[0][measures][0][current]", SCRIPT),
+        ("methods[0][measures][0][target]", "10"),
+        ("methods[0][measures][0][unit]", SCRIPT),
     ];
     assert_eq!(
         save(&app, &manager, id, 1, &fields).await.status(),
@@ -720,7 +722,16 @@ async fn without_javascript_a_refused_save_comes_back_with_the_text_typed() {
     form.extend_from_slice(COMPLETE);
     let refused: Vec<_> = form
         .iter()
-        .map(|&(k, v)| (k, if k.ends_with("[target]") { "lots" } else { v }))
+        .map(|&(k, v)| {
+            (
+                k,
+                if k.ends_with("[due_on]") {
+                    "2027-02-30"
+                } else {
+                    v
+                },
+            )
+        })
         .collect();
 
     let back = plain_post(&app, &manager, "v2moms/save", id, &refused).await;
@@ -738,8 +749,8 @@ async fn without_javascript_a_refused_save_comes_back_with_the_text_typed() {
         "{editor}"
     );
     assert!(editor.contains("Every team ships weekly."));
-    assert!(editor.contains("Enter a number: this measure has a unit."));
-    assert!(editor.contains("value=\"lots\""));
+    assert!(editor.contains("Enter a date as YYYY-MM-DD."));
+    assert!(editor.contains("value=\"2027-02-30\""));
     // Nothing was stored, and only this editor offers the text back.
     let stored = page(&app, &manager, id).await;
     assert_eq!(stored["v2mom"]["content"]["vision"], "");

@@ -2,8 +2,7 @@
 
 use super::{Db, DbError, Tx, now, on_backend, on_tx};
 use crate::model::{
-    Measure, MeasureStatus, Method, PersonRef, RevisionInfo, Snapshot, V2mom, V2momContent,
-    V2momStatus, ValueItem,
+    Method, PersonRef, RevisionInfo, Snapshot, V2mom, V2momContent, V2momStatus, ValueItem,
 };
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -92,17 +91,6 @@ struct ObstacleRow {
 }
 
 #[derive(sqlx::FromRow)]
-struct MeasureRow {
-    method_id: i64,
-    description: String,
-    target: String,
-    unit: String,
-    current_value: String,
-    due_on: Option<NaiveDate>,
-    status: String,
-}
-
-#[derive(sqlx::FromRow)]
 struct RevisionRow {
     number: i64,
     status: String,
@@ -120,10 +108,6 @@ pub fn display_time(at: DateTime<Utc>) -> String {
 /// [`crate::model::display_time`]).
 pub fn rfc3339(at: DateTime<Utc>) -> String {
     at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-}
-
-fn due_date(text: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
 }
 
 impl Db {
@@ -214,6 +198,7 @@ impl Db {
             amended_at: row.amended_at.map(rfc3339),
             previous_published_revision: row.previous_published_revision,
             amendment: None,
+            progress: None,
         }))
     }
 
@@ -226,10 +211,6 @@ impl Db {
         const OBSTACLES: &str = "SELECT o.method_id, o.description FROM v2mom_obstacles o \
             JOIN v2mom_methods m ON m.id = o.method_id WHERE m.v2mom_id = $1 \
             ORDER BY o.method_id, o.position";
-        const MEASURES: &str = "SELECT s.method_id, s.description, s.target, s.unit, \
-                s.current_value, s.due_on, s.status \
-            FROM v2mom_measures s JOIN v2mom_methods m ON m.id = s.method_id \
-            WHERE m.v2mom_id = $1 ORDER BY s.method_id, s.position";
         let values: Vec<(String, String)> = on_backend!(self, |pool| sqlx::query_as(VALUES)
             .bind(id)
             .fetch_all(pool)
@@ -242,43 +223,26 @@ impl Db {
             .bind(id)
             .fetch_all(pool)
             .await)?;
-        let measures: Vec<MeasureRow> = on_backend!(self, |pool| sqlx::query_as(MEASURES)
-            .bind(id)
-            .fetch_all(pool)
-            .await)?;
+        let measures = self.measures_of(row.id).await?;
         let methods = methods
             .into_iter()
-            .map(|m| {
-                Ok(Method {
-                    id: Some(m.id),
-                    title: m.title,
-                    description: m.description,
-                    aligned_to: m.aligned_to,
-                    obstacles: obstacles
-                        .iter()
-                        .filter(|o| o.method_id == m.id)
-                        .map(|o| o.description.clone())
-                        .collect(),
-                    measures: measures
-                        .iter()
-                        .filter(|s| s.method_id == m.id)
-                        .map(|s| {
-                            Ok(Measure {
-                                description: s.description.clone(),
-                                target: s.target.clone(),
-                                unit: s.unit.clone(),
-                                current: s.current_value.clone(),
-                                due_on: s.due_on.map(|d| d.to_string()).unwrap_or_default(),
-                                status: s
-                                    .status
-                                    .parse::<MeasureStatus>()
-                                    .map_err(|_| decode_error("measure status"))?,
-                            })
-                        })
-                        .collect::<Result<_, DbError>>()?,
-                })
+            .map(|m| Method {
+                id: Some(m.id),
+                title: m.title,
+                description: m.description,
+                aligned_to: m.aligned_to,
+                obstacles: obstacles
+                    .iter()
+                    .filter(|o| o.method_id == m.id)
+                    .map(|o| o.description.clone())
+                    .collect(),
+                measures: measures
+                    .iter()
+                    .filter(|(method, _)| *method == m.id)
+                    .map(|(_, measure)| measure.clone())
+                    .collect(),
             })
-            .collect::<Result<_, DbError>>()?;
+            .collect();
         Ok(V2momContent {
             title: title.to_owned(),
             vision: vision.to_owned(),
@@ -436,9 +400,10 @@ impl Tx {
         row.map(|s| parse_status(&s)).transpose()
     }
 
-    /// Writes the parts. Values, obstacles and measures are replaced; methods keep their
-    /// id (others align to them) when the given id is one of this V2MOM's own.
-    /// Returns the content as stored, with every method's id.
+    /// Writes the parts. Values and obstacles are replaced; methods keep their id (others
+    /// align to them) and measures theirs (check-ins hang on them) when the given id is one
+    /// of this V2MOM's own. Returns the content as stored, with every method's and measure's
+    /// id (and without what check-ins add: a revision keeps what was written).
     pub(super) async fn write_content(
         &mut self,
         id: i64,
@@ -456,12 +421,8 @@ impl Tx {
             VALUES ($1, $2, $3, $4, $5) RETURNING id";
         const DELETE_METHOD: &str = "DELETE FROM v2mom_methods WHERE id = $1";
         const CLEAR_OBSTACLES: &str = "DELETE FROM v2mom_obstacles WHERE method_id = $1";
-        const CLEAR_MEASURES: &str = "DELETE FROM v2mom_measures WHERE method_id = $1";
         const OBSTACLE: &str = "INSERT INTO v2mom_obstacles (method_id, position, description) \
             VALUES ($1, $2, $3)";
-        const MEASURE: &str = "INSERT INTO v2mom_measures (method_id, position, description, \
-                target, unit, current_value, due_on, status) \
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
 
         on_tx!(self, |conn| sqlx::query(HEAD)
             .bind(&content.title)
@@ -486,6 +447,7 @@ impl Tx {
                 .map(|done| done.rows_affected()))?;
         }
 
+        let measures_before = self.measure_ids_of(id).await?;
         let existing: Vec<i64> = on_tx!(self, |conn| sqlx::query_scalar(OWN_METHODS)
             .bind(id)
             .fetch_all(conn)
@@ -503,7 +465,8 @@ impl Tx {
                 .await
                 .map(|done| done.rows_affected()))?;
         }
-        let mut stored = content.clone();
+        let mut stored = content.clone().without_progress();
+        let mut measures_written = Vec::new();
         for (position, method) in stored.methods.iter_mut().enumerate() {
             let method_id = match method.id.filter(|m| kept.contains(m)) {
                 Some(method_id) => {
@@ -516,13 +479,11 @@ impl Tx {
                         .execute(conn)
                         .await
                         .map(|done| done.rows_affected()))?;
-                    for clear in [CLEAR_OBSTACLES, CLEAR_MEASURES] {
-                        on_tx!(self, |conn| sqlx::query(clear)
-                            .bind(method_id)
-                            .execute(conn)
-                            .await
-                            .map(|done| done.rows_affected()))?;
-                    }
+                    on_tx!(self, |conn| sqlx::query(CLEAR_OBSTACLES)
+                        .bind(method_id)
+                        .execute(conn)
+                        .await
+                        .map(|done| done.rows_affected()))?;
                     method_id
                 }
                 None => on_tx!(self, |conn| sqlx::query_scalar(INSERT_METHOD)
@@ -544,21 +505,14 @@ impl Tx {
                     .await
                     .map(|done| done.rows_affected()))?;
             }
-            for (position, measure) in method.measures.iter().enumerate() {
-                on_tx!(self, |conn| sqlx::query(MEASURE)
-                    .bind(method_id)
-                    .bind(position as i64)
-                    .bind(&measure.description)
-                    .bind(&measure.target)
-                    .bind(&measure.unit)
-                    .bind(&measure.current)
-                    .bind(due_date(&measure.due_on))
-                    .bind(measure.status.as_str())
-                    .execute(conn)
-                    .await
-                    .map(|done| done.rows_affected()))?;
-            }
+            self.write_measures(id, method_id, &mut method.measures, &mut measures_written)
+                .await?;
         }
+        let gone: Vec<i64> = measures_before
+            .into_iter()
+            .filter(|m| !measures_written.contains(m))
+            .collect();
+        self.delete_measures(&gone).await?;
         Ok(stored)
     }
 

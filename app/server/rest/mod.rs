@@ -6,6 +6,7 @@
 //! document), so the document cannot drift from what is served.
 
 mod alignment;
+mod checkins;
 mod docs;
 mod exports;
 mod key;

@@ -18,9 +18,10 @@ use crate::{
 
 pub const PER_PAGE: u32 = 25;
 
-/// A V2MOM as its readers know it (the publication, once published), what the actor may do
-/// with it, and how its methods are aligned; with its amendment for those who may see it.
-/// `unsaved` is left empty: it belongs to a browser session, which the page adds.
+/// A V2MOM as its readers know it (the publication, once published) with its progress (each
+/// measure's latest check-in), what the actor may do with it, and how its methods are
+/// aligned; with its amendment for those who may see it. `unsaved` is left empty: it belongs
+/// to a browser session, which the page adds.
 pub async fn get(state: &AppState, actor: &Actor, id: i64) -> Result<V2momPage, AppError> {
     let access = Access::open(state, actor, id).await?;
     let mut v2mom = state
@@ -32,6 +33,13 @@ pub async fn get(state: &AppState, actor: &Actor, id: i64) -> Result<V2momPage, 
     if access.may_see_amendment() {
         v2mom.amendment = state.db.amendment(id).await.map_err(internal)?;
     }
+    let latest = state.db.latest_check_ins(id).await.map_err(internal)?;
+    v2mom.progress = v2mom.content.attach_progress(|measure| {
+        latest
+            .iter()
+            .find(|(id, _)| *id == measure)
+            .map(|(_, check_in)| check_in.clone())
+    });
     let (aligned_to, aligned_from) = aligned::links(state, &access).await?;
     Ok(V2momPage {
         can_edit: access.may_edit(),

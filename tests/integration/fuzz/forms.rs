@@ -49,7 +49,9 @@ const ROLES: &[&str] = &["admin", "manager", "employee"];
 const CHANGES: &[&str] = &["submit", "approve", "return", "publish", "archive"];
 const START_FROM: &[&str] = &["blank", "manager", "previous"];
 const STATUSES: &[&str] = &["draft", "in_review", "published", "archived"];
-const MEASURE_STATUSES: &[&str] = &["not_started", "on_track", "at_risk", "off_track", "done"];
+const MEASURE_KINDS: &[&str] = &["number", "percent", "done"];
+const DIRECTIONS: &[&str] = &["up", "down"];
+const CHECK_IN_STATUSES: &[&str] = &["on_track", "at_risk", "off_track"];
 const PROVIDER_KINDS: &[&str] = &["google", "github", "oidc"];
 
 use Arg::*;
@@ -133,6 +135,9 @@ pub const SERVER_FNS: &[ServerFn] = &[
     f("/api/v2moms/start_choices", &[], false),
     f("/api/v2moms/home", &[], false),
     f("/api/v2moms/alignment", &[("period", Int(Ids::Period))], false),
+    f("/api/v2moms/check_in", &[("id", Int(Ids::V2mom)), ("measure", Int(Ids::Any)),
+        ("value", Text), ("status", Choice(CHECK_IN_STATUSES)), ("comment", Text)], false),
+    f("/api/v2moms/check_ins", &[("id", Int(Ids::V2mom))], false),
 ];
 
 /// The registered server functions (`POST` paths) that [`SERVER_FNS`] does not describe.
@@ -250,9 +255,11 @@ fn fields(name: &'static str, arg: Arg, known: &Known) -> BoxedStrategy<Vec<(Str
         Methods => nested(name, &[("[title]", Text), ("[description]", Text),
             ("[id]", Int(Ids::Any)), ("[aligned_to]", Int(Ids::Any)),
             ("[obstacles][{j}]", Text), ("[measures][{j}][description]", Text),
-            ("[measures][{j}][target]", Text), ("[measures][{j}][unit]", Text),
-            ("[measures][{j}][current]", Text), ("[measures][{j}][due_on]", Text),
-            ("[measures][{j}][status]", Choice(MEASURE_STATUSES))], known),
+            ("[measures][{j}][id]", Int(Ids::Any)),
+            ("[measures][{j}][kind]", Choice(MEASURE_KINDS)),
+            ("[measures][{j}][start]", Text), ("[measures][{j}][target]", Text),
+            ("[measures][{j}][unit]", Text), ("[measures][{j}][due_on]", Text),
+            ("[measures][{j}][direction]", Choice(DIRECTIONS))], known),
         Query => {
             let fields = [
                 ("[owner]", Int(Ids::User)),

@@ -250,7 +250,7 @@ pub fn plausible(name: &str, known: &Known) -> BoxedStrategy<String> {
             "add:obstacles:0",
             "up:method:1",
         ])
-    } else if name == "target" || name == "current" || name == "expires_days" {
+    } else if ["target", "start", "value", "expires_days"].contains(&name.as_str()) {
         owned(&["52", "0", "12.5", "30", ""])
     } else {
         owned(&[

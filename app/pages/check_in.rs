@@ -1,0 +1,140 @@
+//! A measure on the V2MOM page: its figures, progress, latest status, trend chart and, for
+//! those who may, the form that adds a check-in (a plain form post without JavaScript, an
+//! `ActionForm` once hydrated).
+
+use crate::{
+    api::AddCheckIn,
+    components::{ProgressBar, TrendChart, trend_chart::value_text},
+    error::AppError,
+    model::{CheckIn, CheckInStatus, Measure, MeasureKind, check_in_field, display_time},
+};
+use leptos::prelude::*;
+
+/// One measure with how it is going.
+#[component]
+pub fn MeasureTracking(
+    v2mom: i64,
+    measure: Measure,
+    check_ins: Vec<CheckIn>,
+    can_check_in: bool,
+    action: ServerAction<AddCheckIn>,
+    errors: Signal<Option<AppError>>,
+) -> impl IntoView {
+    let id = measure.id.unwrap_or_default();
+    let figures = match (measure.kind, measure.target) {
+        (MeasureKind::Done, _) => Some("done / not done".to_owned()),
+        (_, Some(target)) => Some(format!(
+            "from {} to {} ({})",
+            value_text(&measure, measure.start.unwrap_or(0.0)),
+            value_text(&measure, target),
+            measure.direction.label().to_lowercase()
+        )),
+        (_, None) => None,
+    };
+    let latest = measure.latest.clone().map(|latest| {
+        view! {
+            <span class=format!("measure-status measure-{}", latest.status.as_str())>
+                {latest.status.label()}
+            </span>
+            <span class="latest">
+                {format!(
+                    "{} on {}",
+                    value_text(&measure, latest.value),
+                    display_time(&latest.at),
+                )}
+            </span>
+        }
+    });
+    view! {
+        <li class="measure" id=format!("measure-{id}")>
+            <div class="measure-head">
+                <span class="description">{measure.description.clone()}</span>
+                {figures.map(|f| view! { <span class="figures">{f}</span> })}
+                {(!measure.due_on.is_empty())
+                    .then(|| view! { <span class="due">"due " {measure.due_on.clone()}</span> })}
+            </div>
+            <div class="measure-progress">
+                <ProgressBar percent=measure.progress label=measure.description.clone() />
+                {latest}
+            </div>
+            {(!check_ins.is_empty())
+                .then(|| view! { <TrendChart measure=measure.clone() check_ins=check_ins.clone() /> })}
+            {can_check_in.then(|| view! { <CheckInForm v2mom measure=measure.clone() action errors /> })}
+        </li>
+    }
+}
+
+/// Adds a check-in on `measure`; every field shows its own message.
+#[component]
+fn CheckInForm(
+    v2mom: i64,
+    measure: Measure,
+    action: ServerAction<AddCheckIn>,
+    errors: Signal<Option<AppError>>,
+) -> impl IntoView {
+    let id = measure.id.unwrap_or_default();
+    let message = move |part: &'static str| {
+        let name = check_in_field(id, part);
+        move || errors.with(|e| e.as_ref().and_then(|e| e.field(&name)).map(str::to_owned))
+    };
+    let field_id = move |part: &str| format!("check-in-{id}-{part}");
+    let value_input = match measure.kind {
+        MeasureKind::Done => view! {
+            <select id=field_id("value") name="value">
+                <option value="1">"Done"</option>
+                <option value="0">"Not done"</option>
+            </select>
+        }
+        .into_any(),
+        _ => view! {
+            <input
+                id=field_id("value")
+                name="value"
+                type="number"
+                step="any"
+                required=true
+                aria-describedby=field_id("value-message")
+            />
+        }
+        .into_any(),
+    };
+    let value_label = match measure.kind {
+        MeasureKind::Number if !measure.unit.is_empty() => format!("Value now ({})", measure.unit),
+        MeasureKind::Percent => "Value now (%)".to_owned(),
+        _ => "Value now".to_owned(),
+    };
+    view! {
+        <ActionForm action attr:class="check-in no-print">
+            <input type="hidden" name="id" value=v2mom />
+            <input type="hidden" name="measure" value=id />
+            <fieldset>
+                <legend>{format!("Check in on “{}”", measure.description)}</legend>
+                <div class="field">
+                    <label for=field_id("value")>{value_label}</label>
+                    {value_input}
+                    <p class="field-message" id=field_id("value-message")>
+                        {message("value")}
+                    </p>
+                </div>
+                <div class="field">
+                    <label for=field_id("status")>"Status"</label>
+                    <select id=field_id("status") name="status">
+                        {CheckInStatus::ALL
+                            .into_iter()
+                            .map(|s| view! { <option value=s.as_str()>{s.label()}</option> })
+                            .collect_view()}
+                    </select>
+                    <p class="field-message">{message("status")}</p>
+                </div>
+                <div class="field">
+                    <label for=field_id("comment")>"Comment (optional)"</label>
+                    <textarea id=field_id("comment") name="comment" rows="2"></textarea>
+                    <p class="field-message">{message("comment")}</p>
+                </div>
+                <button type="submit" disabled=move || action.pending().get()>
+                    "Check in"
+                </button>
+            </fieldset>
+        </ActionForm>
+    }
+}
