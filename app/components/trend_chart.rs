@@ -55,17 +55,6 @@ pub fn plot(values: &[f64], start: Option<f64>, target: Option<f64>) -> Plot {
     }
 }
 
-/// A value as the chart and its table say it.
-pub fn value_text(measure: &Measure, value: f64) -> String {
-    match measure.kind {
-        MeasureKind::Done if value >= crate::model::progress::DONE => "done".into(),
-        MeasureKind::Done => "not done".into(),
-        MeasureKind::Percent => format!("{value}%"),
-        MeasureKind::Number if measure.unit.is_empty() => value.to_string(),
-        MeasureKind::Number => format!("{value} {}", measure.unit),
-    }
-}
-
 #[component]
 pub fn TrendChart(measure: Measure, check_ins: Vec<CheckIn>) -> impl IntoView {
     let id = measure.id.unwrap_or_default();
@@ -86,13 +75,13 @@ pub fn TrendChart(measure: Measure, check_ins: Vec<CheckIn>) -> impl IntoView {
         (Some(last), Some(target)) => format!(
             "{} check-ins; the latest {}, target {}.",
             check_ins.len(),
-            value_text(&measure, last.value),
-            value_text(&measure, target)
+            measure.value_text(last.value),
+            measure.value_text(target)
         ),
         (Some(last), None) => format!(
             "{} check-ins; the latest {}.",
             check_ins.len(),
-            value_text(&measure, last.value)
+            measure.value_text(last.value)
         ),
     };
     let title = format!("Trend of “{}”: {summary}", measure.description);
@@ -108,7 +97,7 @@ pub fn TrendChart(measure: Measure, check_ins: Vec<CheckIn>) -> impl IntoView {
             view! {
                 <tr>
                     <td>{display_time(&c.at)}</td>
-                    <td>{value_text(&measure, c.value)}</td>
+                    <td>{measure.value_text(c.value)}</td>
                     <td>{c.status.label()}</td>
                 </tr>
             }

@@ -125,6 +125,19 @@ pub struct Measure {
     pub progress: Option<f64>,
 }
 
+impl Measure {
+    /// A value of this measure in words: `13 releases`, `40%`, `done`.
+    pub fn value_text(&self, value: f64) -> String {
+        match self.kind {
+            MeasureKind::Done if value >= super::progress::DONE => "done".into(),
+            MeasureKind::Done => "not done".into(),
+            MeasureKind::Percent => format!("{value}%"),
+            MeasureKind::Number if self.unit.is_empty() => value.to_string(),
+            MeasureKind::Number => format!("{value} {}", self.unit),
+        }
+    }
+}
+
 /// Two measures are the same when what an editor can change is the same: `latest` and
 /// `progress` are read-only, derived from check-ins.
 impl PartialEq for Measure {

@@ -4,7 +4,7 @@
 
 use crate::{
     api::AddCheckIn,
-    components::{ProgressBar, TrendChart, trend_chart::value_text},
+    components::{ProgressBar, TrendChart},
     error::AppError,
     model::{CheckIn, CheckInStatus, Measure, MeasureKind, check_in_field, display_time},
 };
@@ -25,8 +25,8 @@ pub fn MeasureTracking(
         (MeasureKind::Done, _) => Some("done / not done".to_owned()),
         (_, Some(target)) => Some(format!(
             "from {} to {} ({})",
-            value_text(&measure, measure.start.unwrap_or(0.0)),
-            value_text(&measure, target),
+            measure.value_text(measure.start.unwrap_or(0.0)),
+            measure.value_text(target),
             measure.direction.label().to_lowercase()
         )),
         (_, None) => None,
@@ -39,7 +39,7 @@ pub fn MeasureTracking(
             <span class="latest">
                 {format!(
                     "{} on {}",
-                    value_text(&measure, latest.value),
+                    measure.value_text(latest.value),
                     display_time(&latest.at),
                 )}
             </span>

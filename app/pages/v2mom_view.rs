@@ -11,7 +11,7 @@ use crate::{
     api::{AddCheckIn, ChangeV2momStatus, DiscardAmendment, check_in_history, get_v2mom},
     components::{ErrorPage, FormError, ProgressBar, action_error},
     error::AppError,
-    model::{Measure, MethodLink, StatusChange, Tracking, V2momPage, V2momStatus, progress},
+    model::{MethodLink, StatusChange, Tracking, V2momPage, V2momStatus, progress},
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -25,7 +25,14 @@ pub fn V2momPage() -> impl IntoView {
     let discard = ServerAction::<DiscardAmendment>::new();
     let check_in = ServerAction::<AddCheckIn>::new();
     let page = Resource::new(
-        move || (id(), change.version().get(), discard.version().get(), check_in.version().get()),
+        move || {
+            (
+                id(),
+                change.version().get(),
+                discard.version().get(),
+                check_in.version().get(),
+            )
+        },
         |(id, _, _, _)| async move { get_v2mom(id.ok_or(AppError::NotFound)?).await },
     );
     let tracking = Resource::new(

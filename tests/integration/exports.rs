@@ -5,7 +5,7 @@ use crate::{
     helpers::{TestApp, client, header, spawn_app},
     people::{accept, invite, organisation},
     rest::{api, api_key},
-    v2moms::{current_period, page, save, start, version_of},
+    v2moms::{COMPLETE, change, current_period, page, save, start, version_of},
 };
 use reqwest::{Client, Method, StatusCode};
 use serde_json::Value;
@@ -18,7 +18,10 @@ const FIELDS: &[(&str, &str)] = &[
     ("methods[0][title]", "Automate releases"),
     ("methods[0][description]", "One button."),
     ("methods[0][obstacles][0]", "Legacy scripts"),
-    ("methods[0][measures][0][description]", "@SUM(A1:A9) weekly releases"),
+    (
+        "methods[0][measures][0][description]",
+        "@SUM(A1:A9) weekly releases",
+    ),
     ("methods[0][measures][0][target]", "52"),
     ("methods[0][measures][0][unit]", "releases"),
     ("methods[1][title]", "Hire well"),
@@ -59,7 +62,10 @@ async fn a_v2mom_downloads_as_markdown_json_and_csv_for_those_who_may_read_it() 
     assert!(md.contains("1. **Trust**: We keep our word."), "{md}");
     assert!(md.contains("### 2. Hire well"), "{md}");
     assert!(md.contains("- Legacy scripts"), "{md}");
-    assert!(md.contains("target 52 releases"), "{md}");
+    assert!(
+        md.contains("- @SUM(A1:A9) weekly releases: from 0 releases to 52 releases (up is good)"),
+        "{md}"
+    );
 
     let (status, kind, _, json) = download(&manager, url("json")).await;
     assert_eq!(status, StatusCode::OK);
@@ -74,11 +80,17 @@ async fn a_v2mom_downloads_as_markdown_json_and_csv_for_those_who_may_read_it() 
     let header: Vec<String> = rows.headers().unwrap().iter().map(str::to_owned).collect();
     assert_eq!(header[..4], ["title", "vision", "method_rank", "method"]);
     let rows: Vec<csv::StringRecord> = rows.records().map(Result::unwrap).collect();
-    assert_eq!(rows.len(), 2, "a row per measure, a method without one gets one");
+    assert_eq!(
+        rows.len(),
+        2,
+        "a row per measure, a method without one gets one"
+    );
     // Formulas arrive as text: a leading apostrophe, quoted as CSV needs.
     assert_eq!(&rows[0][0], "'=HYPERLINK(\"http://evil.example\",\"Grow\")");
     assert_eq!(&rows[0][6], "'@SUM(A1:A9) weekly releases");
-    assert_eq!(&rows[0][7], "52");
+    assert_eq!(&rows[0][7], "number");
+    assert_eq!(&rows[0][9], "52");
+    assert_eq!(&rows[0][13], "", "no check-in yet");
     assert_eq!(&rows[1][3], "Hire well");
 
     // A draft is the owner's and their managers': Eve reads it, nobody else does.
@@ -98,8 +110,7 @@ async fn a_reader_outside_the_circle_gets_no_file() {
     let (_, _, id) = written(&app).await;
     let (_, token) = invite(&app, "pat@acme.example", "Pat Peer", "employee", None).await;
     let peer = accept(&app, &token).await;
-    let (status, _, _, body) =
-        download(&peer, app.url(&format!("/v2moms/{id}/export.csv"))).await;
+    let (status, _, _, body) = download(&peer, app.url(&format!("/v2moms/{id}/export.csv"))).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     assert!(!body.contains("Automate releases"));
 }
@@ -110,10 +121,15 @@ async fn the_api_serves_the_same_files_to_keys_that_may_read() {
     let (manager, _, id) = written(&app).await;
     let key = api_key(&app, &manager, "read").await;
     for ext in ["md", "json", "csv"] {
-        let res = api(&app, Method::GET, &format!("/v2moms/{id}/export.{ext}"), &key)
-            .send()
-            .await
-            .unwrap();
+        let res = api(
+            &app,
+            Method::GET,
+            &format!("/v2moms/{id}/export.{ext}"),
+            &key,
+        )
+        .send()
+        .await
+        .unwrap();
         assert_eq!(res.status(), StatusCode::OK, "{ext}");
         assert!(
             header(res.headers(), "content-disposition").ends_with(&format!(".{ext}\"")),
@@ -124,10 +140,15 @@ async fn the_api_serves_the_same_files_to_keys_that_may_read() {
             download(&manager, app.url(&format!("/v2moms/{id}/export.{ext}"))).await;
         assert_eq!(from_api, from_page, "{ext}: one export, two doors");
     }
-    let res = api(&app, Method::GET, &format!("/v2moms/{id}/export.md"), "v2k_nope")
-        .send()
-        .await
-        .unwrap();
+    let res = api(
+        &app,
+        Method::GET,
+        &format!("/v2moms/{id}/export.md"),
+        "v2k_nope",
+    )
+    .send()
+    .await
+    .unwrap();
     assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
 }
 
@@ -159,4 +180,62 @@ async fn a_period_downloads_as_one_csv_for_administrators_only() {
     }
     let (status, ..) = download(&app.client, app.url("/admin/periods/424242/export.csv")).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn a_download_carries_each_measures_latest_check_in_and_progress() {
+    let app = spawn_app().await;
+    let (manager_id, manager, _, _) = organisation(&app).await;
+    let period = current_period(&app).await;
+    let id = start(&app, &manager, manager_id, period).await;
+    assert_eq!(
+        save(&app, &manager, id, 1, COMPLETE).await.status(),
+        StatusCode::OK
+    );
+    let res = change(&app, &manager, id, 2, "publish", "").await;
+    assert_eq!(res.status(), StatusCode::OK, "publish");
+    let measure =
+        page(&app, &manager, id).await["v2mom"]["content"]["methods"][0]["measures"][0]["id"]
+            .as_i64()
+            .unwrap()
+            .to_string();
+    let res = app
+        .call_as(
+            &manager,
+            "v2moms/check_in",
+            &[
+                ("id", &id.to_string()),
+                ("measure", &measure),
+                ("value", "13"),
+                ("status", "at_risk"),
+                ("comment", ""),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK, "check in");
+
+    let url = |ext: &str| app.url(&format!("/v2moms/{id}/export.{ext}"));
+    let (_, _, _, md) = download(&manager, url("md")).await;
+    assert!(md.contains("Overall progress: 25%"), "{md}");
+    assert!(
+        md.contains("- Weekly releases: from 0 releases to 52 releases (up is good), due 2028-01-31 — latest 13 releases, at risk on "),
+        "{md}"
+    );
+    assert!(md.contains(", progress 25%"), "{md}");
+
+    let (_, _, _, csv) = download(&manager, url("csv")).await;
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let cell = |name: &str| rows[0][header.iter().position(|h| h == name).unwrap()].to_owned();
+    assert_eq!(cell("latest_value"), "13");
+    assert_eq!(cell("latest_status"), "at_risk");
+    assert!(cell("latest_at").starts_with("20"), "{}", cell("latest_at"));
+    assert_eq!(cell("progress"), "25");
+    assert_eq!(cell("due_on"), "2028-01-31");
 }

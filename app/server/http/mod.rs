@@ -6,8 +6,8 @@ mod health;
 mod panic;
 mod request_id;
 mod security;
-mod setup_gate;
 mod session_actor;
+mod setup_gate;
 mod sso;
 mod v2mom_export;
 

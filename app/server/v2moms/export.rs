@@ -4,7 +4,7 @@
 use super::{get, read::listed_all};
 use crate::{
     error::AppError,
-    model::{Measure, Method, V2mom, V2momPage, V2momQuery},
+    model::{Measure, MeasureKind, Method, V2mom, V2momPage, V2momQuery},
     server::{
         actor::Actor,
         download::{self, Download},
@@ -126,7 +126,7 @@ pub async fn export_period(
     })
 }
 
-const ROW_HEADER: [&str; 10] = [
+const ROW_HEADER: [&str; 17] = [
     "title",
     "vision",
     "method_rank",
@@ -134,9 +134,16 @@ const ROW_HEADER: [&str; 10] = [
     "method_description",
     "obstacles",
     "measure",
+    "kind",
+    "start",
     "target",
     "unit",
+    "direction",
     "due_on",
+    "latest_value",
+    "latest_status",
+    "latest_at",
+    "progress",
 ];
 
 /// A V2MOM as rows: one per measure, with its method and the V2MOM's title and vision on
@@ -155,9 +162,21 @@ fn rows(v2mom: &V2mom) -> Vec<Vec<String>> {
             of_method(|m| m.description.clone()),
             of_method(|m| m.obstacles.join("\n")),
             of_measure(|m| m.description.clone()),
-            of_measure(|m| m.target.clone()),
+            of_measure(|m| m.kind.as_str().to_owned()),
+            of_measure(|m| amount(m.start)),
+            of_measure(|m| amount(m.target)),
             of_measure(|m| m.unit.clone()),
+            of_measure(|m| m.direction.as_str().to_owned()),
             of_measure(|m| m.due_on.clone()),
+            of_measure(|m| amount(m.latest.as_ref().map(|l| l.value))),
+            of_measure(|m| {
+                m.latest
+                    .as_ref()
+                    .map(|l| l.status.as_str().to_owned())
+                    .unwrap_or_default()
+            }),
+            of_measure(|m| m.latest.as_ref().map(|l| l.at.clone()).unwrap_or_default()),
+            of_measure(|m| amount(m.progress)),
         ]
     };
     let mut rows = Vec::new();
@@ -194,6 +213,9 @@ fn markdown(page: &V2momPage) -> String {
         v.period.name,
         v.status.label()
     );
+    if let Some(progress) = v.progress {
+        let _ = writeln!(out, "Overall progress: {progress}%\n");
+    }
     let _ = writeln!(out, "## Vision\n\n{}\n", c.vision);
     let _ = writeln!(out, "## Values\n");
     for (i, value) in c.values.iter().enumerate() {
@@ -230,21 +252,49 @@ fn markdown(page: &V2momPage) -> String {
         if !method.measures.is_empty() {
             let _ = writeln!(out, "Measures:\n");
             for m in &method.measures {
-                let _ = write!(out, "- {}", m.description);
-                let target = [m.target.as_str(), m.unit.as_str()]
-                    .into_iter()
-                    .filter(|s| !s.is_empty())
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                if !target.is_empty() {
-                    let _ = write!(out, ": target {target}");
-                }
-                if !m.due_on.is_empty() {
-                    let _ = write!(out, ", due {}", m.due_on);
-                }
-                out.push('\n');
+                let _ = writeln!(out, "- {}{}", m.description, measure_facts(m));
             }
         }
+    }
+    out
+}
+
+/// A number as a spreadsheet reads it; empty when there is none.
+fn amount(value: Option<f64>) -> String {
+    value.map(|v| v.to_string()).unwrap_or_default()
+}
+
+/// What the page says beside a measure, as one line of Markdown: its range, due date and,
+/// once checked in, the latest value, status and progress.
+fn measure_facts(m: &Measure) -> String {
+    let mut out = String::new();
+    match (m.kind, m.target) {
+        (MeasureKind::Done, _) => out.push_str(": done / not done"),
+        (_, Some(target)) => {
+            let _ = write!(
+                out,
+                ": from {} to {} ({})",
+                m.value_text(m.start.unwrap_or(0.0)),
+                m.value_text(target),
+                m.direction.label().to_lowercase()
+            );
+        }
+        (_, None) => {}
+    }
+    if !m.due_on.is_empty() {
+        let _ = write!(out, ", due {}", m.due_on);
+    }
+    if let Some(latest) = &m.latest {
+        let _ = write!(
+            out,
+            " — latest {}, {} on {}",
+            m.value_text(latest.value),
+            latest.status.label().to_lowercase(),
+            crate::model::display_date(&latest.at)
+        );
+    }
+    if let Some(progress) = m.progress {
+        let _ = write!(out, ", progress {progress}%");
     }
     out
 }

@@ -1,0 +1,338 @@
+//! The editor: vision, values and methods (with their obstacles and measures) on one page.
+//!
+//! The form is the source of truth. It posts as a plain form without JavaScript; once
+//! hydrated, moves and removals happen in the browser (the form is read, changed with the
+//! same [`EditOp`] the server applies, and drawn again), fields are checked as you type,
+//! a draft is kept in localStorage, and leaving with unsaved changes asks first.
+//!
+//! A published V2MOM is amended: the editor edits its amendment (the first save starts one),
+//! and readers keep seeing the publication until the amendment is published.
+
+use crate::{
+    api::{SaveV2mom, alignment_choices, get_v2mom},
+    components::{ErrorPage, FormError, action_error},
+    error::AppError,
+    model::{EditOp, V2momContent, V2momPage, V2momStatus, field},
+};
+use leptos::{form::FromFormData, html, prelude::*};
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+use notices::{ConflictNotice, UnsavedNotice};
+use rows::ContentFields;
+
+mod inputs;
+mod notices;
+mod rows;
+
+#[component]
+pub fn V2momEditPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()));
+    let data = Resource::new(id, |id| async move {
+        let id = id.ok_or(AppError::NotFound)?;
+        let page = get_v2mom(id).await?;
+        if !page.can_edit {
+            return Err(AppError::Forbidden);
+        }
+        let choices = alignment_choices(id).await?;
+        Ok::<_, AppError>((page, choices))
+    });
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok((page, choices)) => view! { <Editor page choices /> }.into_any(),
+                    Err(error) => view! { <ErrorPage error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// Everything the rows need to draw themselves.
+#[derive(Clone, Copy)]
+pub(super) struct Ctx {
+    pub(super) errors: Signal<Option<AppError>>,
+    pub(super) choices: StoredValue<Vec<(i64, String)>>,
+    /// Applies a move or removal in the browser (hydrated only).
+    pub(super) apply: Callback<EditOp>,
+}
+
+#[component]
+fn Editor(page: V2momPage, choices: Vec<(i64, String)>) -> impl IntoView {
+    let v2mom = page.v2mom;
+    let id = v2mom.id;
+    let form = NodeRef::<html::Form>::new();
+    // A refused save without JavaScript comes back here: the form shows what was sent.
+    let returned = RwSignal::new(page.unsaved.is_some());
+    // A published V2MOM's editor works on its amendment.
+    let working = v2mom.working_content().clone();
+    let amending = v2mom.status == V2momStatus::Published;
+    let content = RwSignal::new(
+        page.unsaved
+            .unwrap_or_else(|| working.clone())
+            .with_blank_rows(),
+    );
+    let version = RwSignal::new(v2mom.version);
+    let saved_content = StoredValue::new(working.clone());
+    let dirty = RwSignal::new(returned.get_untracked());
+    let local_errors = RwSignal::new(None::<AppError>);
+    let save = ServerAction::<SaveV2mom>::new();
+    let server_error = action_error(save);
+    let errors = Signal::derive(move || local_errors.get().or_else(|| server_error.get()));
+    let conflict = Signal::derive(move || server_error.get() == Some(AppError::Conflict));
+
+    // The form as it stands, parsed the way the server parses it.
+    let read_form = move || -> Option<V2momContent> {
+        let data = leptos::web_sys::FormData::new_with_form(&form.get_untracked()?).ok()?;
+        V2momContent::from_form_data(&data).ok()
+    };
+    // The user's text: the live form, or before hydration what the form was drawn from.
+    let mine = move || read_form().unwrap_or_else(|| content.get_untracked());
+    let apply = Callback::new(move |op: EditOp| {
+        if let Some(mut now) = read_form() {
+            now.apply(op);
+            let now = now.with_blank_rows();
+            let focus = new_row_field(&now, op);
+            content.set(now);
+            dirty.set(true);
+            // After an "add", the cursor goes to the empty row it offers.
+            if let Some(id) = focus {
+                request_animation_frame(move || {
+                    if let Some(element) = document().get_element_by_id(&format!("field-{id}")) {
+                        let _ = leptos::wasm_bindgen::JsCast::unchecked_ref::<
+                            leptos::web_sys::HtmlElement,
+                        >(&element)
+                        .focus();
+                    }
+                });
+            }
+        }
+    });
+    let draft_key = format!("v2mom-draft-{id}");
+    let on_input = {
+        let draft_key = draft_key.clone();
+        move |_| {
+            if let Some(mut now) = read_form() {
+                dirty.set(now.clone().without_blank_rows() != saved_content.get_value());
+                local_errors.set(now.check(false).into_result().err());
+                drafts::keep(&draft_key, &now);
+            }
+        }
+    };
+    // A successful save: the new version is the one to name next time.
+    Effect::new({
+        let draft_key = draft_key.clone();
+        move |_| {
+            if let Some(Ok(saved)) = save.value().get() {
+                version.set(saved.version);
+                if let Some(now) = read_form() {
+                    saved_content.set_value(now.without_blank_rows());
+                }
+                dirty.set(false);
+                returned.set(false);
+                drafts::forget(&draft_key);
+            }
+        }
+    });
+    leave_guard(dirty);
+    let restorable = RwSignal::new(None::<V2momContent>);
+    Effect::new({
+        let draft_key = draft_key.clone();
+        let stored = working.clone();
+        move |_| {
+            restorable
+                .set(drafts::find(&draft_key).filter(|d| d.clone().without_blank_rows() != stored));
+        }
+    });
+
+    let ctx = Ctx {
+        errors,
+        choices: StoredValue::new(choices),
+        apply,
+    };
+    let saved_message = move || {
+        matches!(save.value().get(), Some(Ok(_))).then(|| {
+            view! {
+                <p role="status">
+                    "Saved. " <a href=format!("/v2moms/{id}")>"View the V2MOM"</a>
+                </p>
+            }
+        })
+    };
+    let heading = format!("{} · {}", v2mom.owner.name, v2mom.period.name);
+    let review_comment = v2mom
+        .amendment
+        .as_ref()
+        .map_or(&v2mom.review_comment, |a| &a.review_comment)
+        .clone();
+    let status = match &v2mom.amendment {
+        Some(amendment) => format!(
+            "Published · amendment {}",
+            amendment.status.label().to_lowercase()
+        ),
+        None => v2mom.status.label().to_owned(),
+    };
+    view! {
+        <Title text=format!("Edit {heading}") />
+        <section class="editor">
+            <h1>{if amending { "Amend V2MOM" } else { "Edit V2MOM" }}</h1>
+            <p class="lead">{heading} " · " {status}</p>
+            {amending
+                .then(|| {
+                    view! {
+                        <div class="notice amending" role="note">
+                            <strong>
+                                "You are amending this V2MOM: readers still see the published version."
+                            </strong>
+                            " Saving keeps your changes in the amendment; publish it (or submit it \
+                             for review) from the V2MOM's page."
+                        </div>
+                    }
+                })}
+            {(!review_comment.is_empty())
+                .then(|| {
+                    view! {
+                        <div class="notice" role="note">
+                            <strong>"Returned by your manager: "</strong>
+                            {review_comment.clone()}
+                        </div>
+                    }
+                })}
+            {move || {
+                restorable
+                    .get()
+                    .map(|draft| {
+                        let forget_key = draft_key.clone();
+                        view! {
+                            <div class="notice" role="alert">
+                                <p>"This browser kept changes you had not saved."</p>
+                                <button
+                                    type="button"
+                                    on:click=move |_| {
+                                        content.set(draft.clone().with_blank_rows());
+                                        dirty.set(true);
+                                        restorable.set(None);
+                                    }
+                                >
+                                    "Restore my unsaved changes"
+                                </button>
+                                <button
+                                    type="button"
+                                    class="secondary"
+                                    on:click=move |_| {
+                                        drafts::forget(&forget_key);
+                                        restorable.set(None);
+                                    }
+                                >
+                                    "Discard them"
+                                </button>
+                            </div>
+                        }
+                    })
+            }}
+            {move || {
+                returned
+                    .get()
+                    .then(|| {
+                        view! {
+                            <UnsavedNotice
+                                id
+                                discarded=Callback::new(move |()| {
+                                    content.set(saved_content.get_value().with_blank_rows());
+                                    returned.set(false);
+                                    dirty.set(false);
+                                })
+                            />
+                        }
+                    })
+            }}
+            <ConflictNotice id conflict version mine />
+            <ActionForm action=save node_ref=form on:input=on_input>
+                <input type="hidden" name="id" value=id />
+                <input type="hidden" name="version" value=move || version.get().to_string() />
+                {move || {
+                    let c = content.get();
+                    view! { <ContentFields content=c ctx /> }
+                }}
+                <FormError error=errors />
+                <div class="form-actions">
+                    <button type="submit" disabled=move || save.pending().get()>
+                        "Save"
+                    </button>
+                    <a href=format!("/v2moms/{id}") class="button secondary">
+                        "Done"
+                    </a>
+                    <span class="unsaved" aria-live="polite">
+                        {move || dirty.get().then_some("Unsaved changes")}
+                    </span>
+                </div>
+                {saved_message}
+            </ActionForm>
+        </section>
+    }
+}
+
+/// The first field of the empty row an "add" leaves the cursor in.
+fn new_row_field(content: &V2momContent, op: EditOp) -> Option<String> {
+    let last = |n: usize| n.saturating_sub(1);
+    match op {
+        EditOp::AddValue => Some(field::value(last(content.values.len()), "name")),
+        EditOp::AddMethod => Some(field::method(last(content.methods.len()), "title")),
+        EditOp::AddObstacle { method } => content
+            .methods
+            .get(method)
+            .map(|m| field::obstacle(method, last(m.obstacles.len()))),
+        EditOp::AddMeasure { method } => content
+            .methods
+            .get(method)
+            .map(|m| field::measure(method, last(m.measures.len()), "description")),
+        _ => None,
+    }
+}
+
+/// Asks before the page is left with unsaved changes.
+fn leave_guard(dirty: RwSignal<bool>) {
+    #[cfg(feature = "hydrate")]
+    {
+        let handle = window_event_listener(leptos::ev::beforeunload, move |ev| {
+            if dirty.get_untracked() {
+                ev.prevent_default();
+                ev.set_return_value("");
+            }
+        });
+        on_cleanup(move || handle.remove());
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = dirty;
+}
+
+/// Unsaved editor content kept in this browser, so a closed tab or an expired session
+/// loses nothing. Nothing leaves the browser.
+mod drafts {
+    use crate::model::V2momContent;
+
+    fn storage() -> Option<leptos::web_sys::Storage> {
+        #[cfg(feature = "hydrate")]
+        return leptos::prelude::window().local_storage().ok().flatten();
+        #[cfg(not(feature = "hydrate"))]
+        None
+    }
+
+    pub fn keep(key: &str, content: &V2momContent) {
+        if let (Some(storage), Ok(json)) = (storage(), serde_json::to_string(content)) {
+            let _ = storage.set_item(key, &json);
+        }
+    }
+
+    pub fn find(key: &str) -> Option<V2momContent> {
+        let json = storage()?.get_item(key).ok()??;
+        serde_json::from_str(&json).ok()
+    }
+
+    pub fn forget(key: &str) {
+        if let Some(storage) = storage() {
+            let _ = storage.remove_item(key);
+        }
+    }
+}

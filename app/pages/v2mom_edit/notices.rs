@@ -1,0 +1,110 @@
+//! What the editor says above the form: text kept from a refused save, and a save that
+//! someone else made first.
+
+use crate::{
+    api::{DiscardUnsaved, get_v2mom},
+    model::{V2momContent, diff::changes},
+};
+use leptos::prelude::*;
+
+/// The form holds text from a save that was refused (without JavaScript); it can be
+/// corrected and saved, or dropped for what is stored.
+#[component]
+pub(super) fn UnsavedNotice(id: i64, discarded: Callback<()>) -> impl IntoView {
+    let discard = ServerAction::<DiscardUnsaved>::new();
+    Effect::new(move |_| {
+        if let Some(Ok(())) = discard.value().get() {
+            discarded.run(());
+        }
+    });
+    view! {
+        <div class="notice" role="alert">
+            <p>
+                "Your changes were not saved yet. They are in the form below: correct what is \
+                 marked and save again."
+            </p>
+            <ActionForm action=discard>
+                <input type="hidden" name="id" value=id />
+                <button type="submit" class="secondary">
+                    "Discard my changes"
+                </button>
+            </ActionForm>
+        </div>
+    }
+}
+
+/// Someone saved first: the user's text stays in the form; they see what the other save
+/// changed and may save theirs over it.
+#[component]
+pub(super) fn ConflictNotice(
+    id: i64,
+    conflict: Signal<bool>,
+    version: RwSignal<i64>,
+    mine: impl Fn() -> V2momContent + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let theirs = Resource::new(
+        move || conflict.get(),
+        move |conflict| async move {
+            if conflict {
+                get_v2mom(id).await.ok()
+            } else {
+                None
+            }
+        },
+    );
+    view! {
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                theirs
+                    .await
+                    .map(|page| {
+                        let mine = mine().without_blank_rows();
+                        let theirs_version = page.v2mom.version;
+                        let differences = changes(&mine, page.v2mom.working_content());
+                        let saved_by = page
+                            .v2mom
+                            .amendment
+                            .as_ref()
+                            .map_or(&page.v2mom.updated_by, |a| &a.updated_by)
+                            .name
+                            .clone();
+                        view! {
+                            <div class="notice conflict" role="alert">
+                                <p>
+                                    <strong>
+                                        {format!(
+                                            "{saved_by} saved this V2MOM while you were editing.",
+                                        )}
+                                    </strong>
+                                    " Your text is still in the form. Where theirs differs:"
+                                </p>
+                                <ul class="changes">
+                                    {differences
+                                        .into_iter()
+                                        .map(|c| {
+                                            view! {
+                                                <li>
+                                                    <strong>{c.label}</strong>
+                                                    ": theirs “"
+                                                    {c.after}
+                                                    "”, yours “"
+                                                    {c.before}
+                                                    "”"
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </ul>
+                                <button
+                                    type="button"
+                                    on:click=move |_| version.set(theirs_version)
+                                >
+                                    "Keep my text (then save to replace theirs)"
+                                </button>
+                            </div>
+                        }
+                    })
+            })}
+        </Transition>
+    }
+}
