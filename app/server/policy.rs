@@ -514,8 +514,8 @@ mod tests {
                 checked += 1;
             }
         }
-        // 21 account actions; 2 + 7 + 56 + 28 + 35 about V2MOMs; 28 check-ins.
-        assert_eq!(checked, 3 * 177);
+        // 22 account and administration actions; 2 + 7 + 56 + 28 + 35 about V2MOMs; 28 check-ins.
+        assert_eq!(checked, 3 * 178);
     }
 
     /// A key's scopes narrow the role: each action needs its scope on top of what the

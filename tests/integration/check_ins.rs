@@ -327,6 +327,16 @@ async fn measures_keep_their_id_and_their_check_ins_across_edits() {
     ]);
     let res = save(&app, &manager, id, version_of(&current), &fields).await;
     assert_eq!(res.status(), StatusCode::OK);
+    // A published V2MOM's edit is an amendment: once it is published in turn, its measures
+    // are the publication's, with their ids and check-ins.
+    let amended = page(&app, &manager, id).await;
+    assert_eq!(
+        measure_id(&amended, 0, 0),
+        measure,
+        "readers still see the publication"
+    );
+    let res = change(&app, &manager, id, version_of(&amended), "publish", "").await;
+    assert_eq!(res.status(), StatusCode::OK, "publish the amendment");
     let edited = page(&app, &manager, id).await;
     assert_eq!(measure_id(&edited, 0, 1), measure, "kept its id");
     assert_ne!(measure_id(&edited, 0, 0), measure);
@@ -350,6 +360,13 @@ async fn measures_keep_their_id_and_their_check_ins_across_edits() {
     fields.push(("methods[0][id]", method.as_str()));
     let res = save(&app, &manager, id, version_of(&edited), &fields).await;
     assert_eq!(res.status(), StatusCode::OK);
+    assert!(
+        app.db.measure_facts(measure).await.unwrap().is_some(),
+        "the publication keeps it until the amendment is published"
+    );
+    let amended = page(&app, &manager, id).await;
+    let res = change(&app, &manager, id, version_of(&amended), "publish", "").await;
+    assert_eq!(res.status(), StatusCode::OK, "publish the amendment");
     assert!(app.db.measure_facts(measure).await.unwrap().is_none());
     assert!(
         app.db

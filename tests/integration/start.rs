@@ -9,6 +9,7 @@ use crate::{
 };
 use reqwest::{Client, StatusCode};
 use serde_json::{Value, json};
+use v2mom::model::Measure;
 
 /// Adds the period "FY2026", before the current one, as the signed-in admin; its id.
 async fn earlier_period(app: &TestApp) -> i64 {
@@ -120,11 +121,25 @@ async fn a_v2mom_clones_last_periods_with_new_methods_aligned_to_nothing() {
         (&old.title, &old.vision, &old.values)
     );
     assert_eq!(new.methods.len(), old.methods.len());
+    // Measures are copied as written; each gets an id of its own (check-ins are not copied).
+    let without_ids = |measures: &[Measure]| -> Vec<Measure> {
+        measures
+            .iter()
+            .map(|m| Measure {
+                id: None,
+                ..m.clone()
+            })
+            .collect()
+    };
     for (new, old) in new.methods.iter().zip(&old.methods) {
         assert_eq!(
-            (&new.title, &new.description, &new.obstacles, &new.measures),
-            (&old.title, &old.description, &old.obstacles, &old.measures)
+            (&new.title, &new.description, &new.obstacles),
+            (&old.title, &old.description, &old.obstacles)
         );
+        assert_eq!(without_ids(&new.measures), without_ids(&old.measures));
+        for (new, old) in new.measures.iter().zip(&old.measures) {
+            assert!(new.id.is_some() && new.id != old.id, "a new measure");
+        }
         assert!(new.id.is_some() && new.id != old.id, "a new method");
         assert_eq!(new.aligned_to, None, "aligned to nothing yet");
     }
