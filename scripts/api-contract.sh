@@ -12,6 +12,8 @@ SCHEMATHESIS_VERSION=4.32.5
 TOOLS_DIR="${TOOLS_DIR:-$HOME/.cache/v2mom/tools}"
 VENV="$TOOLS_DIR/schemathesis"
 BIN="${V2MOM_BIN:-${CARGO_TARGET_DIR:-$HOME/.cache/v2mom/target}/release/v2mom}"
+# The server reads every V2MOM_* variable as a setting and refuses unknown ones.
+unset V2MOM_BIN
 EXAMPLES="${API_CONTRACT_EXAMPLES:-40}"
 say() { printf '  api-contract: %s\n' "$*"; }
 die() { printf 'api-contract: error: %s\n' "$*" >&2; exit 1; }
