@@ -17,7 +17,7 @@ fn api(app: &TestApp, method: Method, path: &str, key: &str) -> reqwest::Request
 
 /// `owner`'s V2MOM written by `writer` from `COMPLETE` (one number measure, 0 → 52
 /// releases) and published; returns its id and the measure's id.
-async fn published(app: &TestApp, writer: &Client, owner: i64, period: i64) -> (i64, i64) {
+pub async fn published(app: &TestApp, writer: &Client, owner: i64, period: i64) -> (i64, i64) {
     let id = start(app, writer, owner, period).await;
     assert_eq!(
         save(app, writer, id, 1, COMPLETE).await.status(),
@@ -39,7 +39,7 @@ fn check_ins_path(id: i64, measure: i64) -> String {
 }
 
 /// A check-in through the pages' server function, as `who`.
-async fn check_in_as(
+pub async fn check_in_as(
     app: &TestApp,
     who: &Client,
     id: i64,

@@ -2,10 +2,11 @@
 //! one CSV for administrators, and CSV cells a spreadsheet will not run as formulas.
 
 use crate::{
+    check_ins::{check_in_as, published},
     helpers::{TestApp, client, header, spawn_app},
     people::{accept, invite, organisation},
     rest::{api, api_key},
-    v2moms::{COMPLETE, change, current_period, page, save, start, version_of},
+    v2moms::{current_period, page, save, start, version_of},
 };
 use reqwest::{Client, Method, StatusCode};
 use serde_json::Value;
@@ -194,31 +195,8 @@ async fn a_download_carries_each_measures_latest_check_in_and_progress() {
     let app = spawn_app().await;
     let (manager_id, manager, _, _) = organisation(&app).await;
     let period = current_period(&app).await;
-    let id = start(&app, &manager, manager_id, period).await;
-    assert_eq!(
-        save(&app, &manager, id, 1, COMPLETE).await.status(),
-        StatusCode::OK
-    );
-    let res = change(&app, &manager, id, 2, "publish", "").await;
-    assert_eq!(res.status(), StatusCode::OK, "publish");
-    let measure =
-        page(&app, &manager, id).await["v2mom"]["content"]["methods"][0]["measures"][0]["id"]
-            .as_i64()
-            .unwrap()
-            .to_string();
-    let res = app
-        .call_as(
-            &manager,
-            "v2moms/check_in",
-            &[
-                ("id", &id.to_string()),
-                ("measure", &measure),
-                ("value", "13"),
-                ("status", "at_risk"),
-                ("comment", ""),
-            ],
-        )
-        .await;
+    let (id, measure) = published(&app, &manager, manager_id, period).await;
+    let res = check_in_as(&app, &manager, id, measure, "13", "at_risk").await;
     assert_eq!(res.status(), StatusCode::OK, "check in");
 
     let url = |ext: &str| app.url(&format!("/v2moms/{id}/export.{ext}"));
