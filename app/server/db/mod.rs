@@ -7,6 +7,7 @@
 //! area in the files beside this one.
 
 mod alignment;
+mod among;
 mod amendments;
 mod api_keys;
 mod audit;
@@ -29,6 +30,7 @@ mod v2mom_list;
 mod v2moms;
 
 pub use alignment::LinkedMethod;
+pub use among::Among;
 pub use api_keys::{ApiKeyRecord, ApiKeyWithOwner, LAST_USED_PRECISION, NewApiKeyRow};
 pub use audit::{AuditListRow, AuditQuery, AuditRow};
 pub use instance::Instance;
