@@ -212,9 +212,9 @@ impl TeamSort {
         match self.key {
             SortKey::Person => directed(by_name(a, b)),
             SortKey::Status => directed(status_rank(a.status).cmp(&status_rank(b.status))),
-            SortKey::Progress => present_first(a.progress, b.progress, |a, b| {
-                directed(a.total_cmp(&b))
-            }),
+            SortKey::Progress => {
+                present_first(a.progress, b.progress, |a, b| directed(a.total_cmp(&b)))
+            }
             SortKey::LastCheckIn => present_first(
                 a.last_check_in.as_deref(),
                 b.last_check_in.as_deref(),
@@ -324,9 +324,15 @@ mod tests {
     fn a_header_click_flips_the_sorted_column_and_starts_others_sensibly() {
         let by_person = TeamSort::default();
         assert_eq!(by_person.toggled(SortKey::Person).to_string(), "-person");
-        assert_eq!(by_person.toggled(SortKey::Progress).to_string(), "-progress");
+        assert_eq!(
+            by_person.toggled(SortKey::Progress).to_string(),
+            "-progress"
+        );
         let by_progress = TeamSort::parse(Some("-progress")).unwrap();
-        assert_eq!(by_progress.toggled(SortKey::Progress).to_string(), "progress");
+        assert_eq!(
+            by_progress.toggled(SortKey::Progress).to_string(),
+            "progress"
+        );
         assert_eq!(by_progress.toggled(SortKey::Status).to_string(), "status");
     }
 }

@@ -32,7 +32,10 @@ impl Among {
     pub(super) fn statement(self, select: &str) -> String {
         let (with, condition) = match self {
             Among::V2mom(_) => ("", "v.id = $1"),
-            Among::TeamOf { .. } => (TEAM, "v.owner_id IN (SELECT id FROM team) AND v.period_id = $2"),
+            Among::TeamOf { .. } => (
+                TEAM,
+                "v.owner_id IN (SELECT id FROM team) AND v.period_id = $2",
+            ),
             Among::Period(_) => ("", "v.period_id = $1"),
         };
         let ids = format!("SELECT v.id FROM v2moms v WHERE {condition}");

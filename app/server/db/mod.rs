@@ -7,8 +7,8 @@
 //! area in the files beside this one.
 
 mod alignment;
-mod among;
 mod amendments;
+mod among;
 mod api_keys;
 mod audit;
 mod checkins;

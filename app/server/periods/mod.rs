@@ -29,7 +29,11 @@ pub fn chosen(periods: &[Period], id: Option<i64>) -> Result<Option<Period>, App
             .cloned()
             .map(Some)
             .ok_or(AppError::NotFound),
-        None => Ok(periods.iter().find(|p| p.is_current).or(periods.first()).cloned()),
+        None => Ok(periods
+            .iter()
+            .find(|p| p.is_current)
+            .or(periods.first())
+            .cloned()),
     }
 }
 

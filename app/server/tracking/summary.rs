@@ -23,8 +23,11 @@ pub struct Tracked {
 /// computation, over the same content (the publication, once published).
 pub async fn tracked(db: &Db, among: Among) -> Result<HashMap<i64, Tracked>, DbError> {
     let measures = db.measures(among).await?;
-    let latest: HashMap<i64, LatestCheckIn> =
-        db.latest_check_ins_among(among).await?.into_iter().collect();
+    let latest: HashMap<i64, LatestCheckIn> = db
+        .latest_check_ins_among(among)
+        .await?
+        .into_iter()
+        .collect();
     // Rows come by V2MOM, then method, then rank: rebuild each V2MOM's methods in order.
     let mut contents: HashMap<i64, V2momContent> = HashMap::new();
     for (v2mom, method, measure) in measures {

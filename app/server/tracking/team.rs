@@ -51,13 +51,16 @@ pub async fn progress(
         .map(|member| {
             let person = member.person;
             let owner = report_relation(member.depth);
-            let v2mom = headers.iter().find(|h| h.owner_id == person.id).filter(|h| {
-                let facts = V2momFacts {
-                    owner,
-                    status: h.status,
-                };
-                actor.may(Action::ReadV2mom(facts, visibility))
-            });
+            let v2mom = headers
+                .iter()
+                .find(|h| h.owner_id == person.id)
+                .filter(|h| {
+                    let facts = V2momFacts {
+                        owner,
+                        status: h.status,
+                    };
+                    actor.may(Action::ReadV2mom(facts, visibility))
+                });
             // No V2MOM (or none the actor may read): nothing tracked.
             let none = Tracked::default();
             let seen = v2mom.and_then(|h| tracked.get(&h.id)).unwrap_or(&none);
@@ -78,7 +81,10 @@ pub async fn progress(
                 off_track: 0,
                 last_check_in: seen.last_check_in.clone(),
                 staleness: v2mom.and_then(|h| {
-                    let days = seen.last_check_in.as_deref().and_then(|at| days_since(at, now));
+                    let days = seen
+                        .last_check_in
+                        .as_deref()
+                        .and_then(|at| days_since(at, now));
                     Staleness::of(h.status, days)
                 }),
             };
