@@ -37,7 +37,7 @@ help:
 	@echo "make api-contract  Schemathesis (every check) over the REST API of the release build"
 	@echo "make test       tools, lint, test-rust, build, api-contract, e2e; then a time per stage"
 	@echo "make fuzz       the fuzz tests at length: FUZZ_CASES=$(FUZZ_CASES) per test, a new FUZZ_SEED each run (SQLite; PostgreSQL too with TEST_DATABASE_URL)"
-	@echo "make bench      the V2MOM list at 100 and at 10,000 V2MOMs (SQLite; PostgreSQL too with TEST_DATABASE_URL)"
+	@echo "make bench      the V2MOM list at 100 vs 10,000 V2MOMs, team progress at 20 vs 200 reports (SQLite; PostgreSQL too with TEST_DATABASE_URL)"
 	@echo "make clean      remove ./target (the shared CARGO_TARGET_DIR=$(CARGO_TARGET_DIR) stays)"
 
 tools:
@@ -128,3 +128,5 @@ fuzz:
 bench:
 	$(say) "bench: V2MOM list, 100 vs 10,000 V2MOMs (ratios)"
 	cargo bench --features ssr --bench v2mom_list
+	$(say) "bench: team progress, 20 vs 200 reports (ratio)"
+	cargo bench --features ssr --bench team_progress

@@ -3,12 +3,14 @@
 //! `TEST_DATABASE_URL` is set). Figures are ratios against the 100-V2MOM baseline, so they
 //! compare across machines. Run: `make bench` (or `cargo bench --features ssr --bench v2mom_list`).
 
+mod common;
+
+use common::{create, database};
 use std::time::{Duration, Instant};
 use v2mom::{
     model::{Role, Scopes, V2momContent, V2momQuery, V2momStatus, ValueItem},
     server::{
-        config::Settings,
-        db::{Db, NewUser, NewV2mom, ReadScope, Window},
+        db::{Db, NewV2mom, ReadScope, Window},
         policy::{Circle, Principal, Visibility, readable_statuses},
     },
 };
@@ -20,10 +22,7 @@ const RUNS: usize = 30;
 #[tokio::main]
 async fn main() {
     let dir = tempfile::tempdir().expect("temporary directory");
-    let mut backends = vec![("sqlite", None)];
-    if let Ok(url) = std::env::var("TEST_DATABASE_URL") {
-        backends.push(("postgres", Some(url)));
-    }
+    let backends = common::backends();
     println!("V2MOM list: median of {RUNS} runs; ratio = time at {LARGE} / time at {SMALL} V2MOMs");
     for (name, url) in backends {
         let small = timings(&dir, name, url.as_deref(), SMALL).await;
@@ -45,7 +44,7 @@ async fn timings(
     url: Option<&str>,
     count: usize,
 ) -> Vec<(&'static str, Duration)> {
-    let db = database(dir, backend, url, count).await;
+    let (db, _) = database(dir, backend, url, count).await;
     let manager = seed(&db, count).await;
     let readers = [
         (
@@ -115,40 +114,6 @@ async fn timings(
     out
 }
 
-async fn database(dir: &tempfile::TempDir, backend: &str, url: Option<&str>, count: usize) -> Db {
-    let data_dir = dir.path().join(format!("{backend}-{count}"));
-    std::fs::create_dir_all(&data_dir).unwrap();
-    let database_url = match url {
-        None => None,
-        Some(url) => {
-            // A database of its own per size, made afresh.
-            let name = format!("v2mom_bench_{count}");
-            let admin = sqlx::PgPool::connect(url).await.expect("PostgreSQL");
-            for sql in [
-                format!("DROP DATABASE IF EXISTS {name}"),
-                format!("CREATE DATABASE {name}"),
-            ] {
-                sqlx::raw_sql(&sql).execute(&admin).await.expect(&sql);
-            }
-            admin.close().await;
-            Some(format!(
-                "{}/{name}",
-                url.rsplit_once('/').expect("URL with a database").0
-            ))
-        }
-    };
-    let config = Settings {
-        data_dir,
-        database_url,
-        ..Settings::default()
-    }
-    .validate()
-    .expect("configuration");
-    let db = Db::connect(&config).await.expect("database");
-    db.migrate().await.expect("migrations");
-    db
-}
-
 /// One manager with `count` reports; everyone has a published V2MOM in one period.
 async fn seed(db: &Db, count: usize) -> i64 {
     let mut tx = db.begin().await.unwrap();
@@ -200,25 +165,4 @@ async fn seed(db: &Db, count: usize) -> i64 {
     }
     tx.commit().await.unwrap();
     manager
-}
-
-async fn create(
-    tx: &mut v2mom::server::db::Tx,
-    email: &str,
-    name: &str,
-    manager: Option<i64>,
-    role: Role,
-) -> i64 {
-    tx.create_user(NewUser {
-        email,
-        display_name: name,
-        job_title: "",
-        function: "Engineering",
-        role,
-        manager_id: manager,
-        password_hash: None,
-    })
-    .await
-    .unwrap()
-    .id
 }

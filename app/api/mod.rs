@@ -12,6 +12,7 @@ mod register;
 mod setup;
 mod sso;
 mod status;
+mod tracking;
 mod users;
 mod v2moms;
 
@@ -26,5 +27,6 @@ pub use register::*;
 pub use setup::*;
 pub use sso::*;
 pub use status::*;
+pub use tracking::*;
 pub use users::*;
 pub use v2moms::*;

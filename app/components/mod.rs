@@ -9,6 +9,7 @@ mod people;
 mod progress;
 mod server_status;
 mod sso;
+mod team_progress;
 pub mod trend_chart;
 mod vision_preview;
 
@@ -21,5 +22,6 @@ pub use people::{InvitationLink, ManagerSelect, RoleSelect};
 pub use progress::ProgressBar;
 pub use server_status::ServerStatusCheck;
 pub use sso::{SsoButtons, SsoNotice};
+pub use team_progress::TeamProgressTable;
 pub use trend_chart::TrendChart;
 pub use vision_preview::VisionPreview;

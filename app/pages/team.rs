@@ -1,23 +1,44 @@
-//! Managers: everyone below them in the reporting line.
+//! Managers: everyone below them in the reporting line, with how their V2MOMs are doing in a
+//! period (`?period=`, `?sort=`).
 
-use crate::{api::my_team, components::ErrorPage, model::TeamMember};
+use crate::{
+    api::{my_team, my_team_progress},
+    components::{ErrorPage, TeamProgressTable},
+    model::TeamMember,
+};
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn TeamPage() -> impl IntoView {
+    let query = use_query_map();
+    let chosen = move || {
+        query.with(|q| {
+            (
+                q.get("period").and_then(|p| p.parse::<i64>().ok()),
+                q.get("sort").filter(|s| !s.is_empty()),
+            )
+        })
+    };
     let team = Resource::new(|| (), |_| my_team());
+    let progress = Resource::new(chosen, |(period, sort)| my_team_progress(period, sort));
     view! {
         <Title text="My team" />
         <h1>"My team"</h1>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                match team.await {
-                    Ok(members) if members.is_empty() => {
+                match (team.await, progress.await) {
+                    (Ok(members), _) if members.is_empty() => {
                         view! { <p>"Nobody reports to you yet."</p> }.into_any()
                     }
-                    Ok(members) => view! { <TeamTree members /> }.into_any(),
-                    Err(error) => view! { <ErrorPage error /> }.into_any(),
+                    (Ok(members), Ok(data)) => view! {
+                        <TeamProgressTable data />
+                        <h2>"Reporting line"</h2>
+                        <TeamTree members />
+                    }
+                    .into_any(),
+                    (Err(error), _) | (_, Err(error)) => view! { <ErrorPage error /> }.into_any(),
                 }
             })}
         </Suspense>

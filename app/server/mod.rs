@@ -32,6 +32,7 @@ pub mod status;
 pub mod telemetry;
 pub mod throttle;
 pub mod tokens;
+pub mod tracking;
 pub mod transaction;
 pub mod unsaved;
 pub mod users;

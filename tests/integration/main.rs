@@ -31,6 +31,7 @@ mod sessions;
 mod setup;
 mod sso;
 mod start;
+mod team_progress;
 mod text;
 mod throttle;
 mod v2moms;

@@ -7,6 +7,7 @@ use crate::{
         actor::Actor,
         errors::internal,
         org::{chains, relation},
+        periods,
         policy::{Action, V2momFacts},
         state::AppState,
     },
@@ -22,22 +23,12 @@ pub async fn tree(
 ) -> Result<AlignmentView, AppError> {
     actor.require(Action::UseV2moms)?;
     let periods = state.db.periods().await.map_err(internal)?;
-    let chosen = match period {
-        Some(id) => periods
-            .iter()
-            .find(|p| p.id == id)
-            .cloned()
-            .ok_or(AppError::NotFound)?,
-        None => match periods.iter().find(|p| p.is_current).or(periods.first()) {
-            Some(p) => p.clone(),
-            None => {
-                return Ok(AlignmentView {
-                    period: None,
-                    periods,
-                    nodes: Vec::new(),
-                });
-            }
-        },
+    let Some(chosen) = periods::chosen(&periods, period)? else {
+        return Ok(AlignmentView {
+            period: None,
+            periods,
+            nodes: Vec::new(),
+        });
     };
     let visibility = state.config.settings.v2mom_visibility;
     let everyone: Vec<UserSummary> = state

@@ -1,6 +1,10 @@
 //! Check-ins on measures: appended, never changed (a correction is a new check-in).
 
-use super::{Db, DbError, Tx, now, on_backend, on_tx, rfc3339};
+use super::{
+    Db, DbError, Tx,
+    among::{Among, fetch_among},
+    now, on_backend, on_tx, rfc3339,
+};
 use crate::model::{CheckIn, CheckedCheckIn, LatestCheckIn, PersonRef};
 use chrono::{DateTime, Utc};
 
@@ -69,17 +73,24 @@ impl Db {
         &self,
         v2mom_id: i64,
     ) -> Result<Vec<(i64, LatestCheckIn)>, DbError> {
-        const SQL: &str = "SELECT c.measure_id, c.value, c.status, c.created_at \
+        self.latest_check_ins_among(Among::V2mom(v2mom_id)).await
+    }
+
+    /// The newest check-in of each measure of the set's V2MOMs that has one, by measure id:
+    /// one query for the whole set.
+    pub async fn latest_check_ins_among(
+        &self,
+        among: Among,
+    ) -> Result<Vec<(i64, LatestCheckIn)>, DbError> {
+        let sql = among.statement(
+            "SELECT c.measure_id, c.value, c.status, c.created_at \
             FROM measure_check_ins c WHERE c.id IN ( \
                 SELECT MAX(n.id) FROM measure_check_ins n \
                 JOIN v2mom_measures s ON s.id = n.measure_id \
                 JOIN v2mom_methods m ON m.id = s.method_id \
-                WHERE m.v2mom_id = $1 GROUP BY n.measure_id)";
-        let rows: Vec<(i64, f64, String, DateTime<Utc>)> =
-            on_backend!(self, |pool| sqlx::query_as(SQL)
-                .bind(v2mom_id)
-                .fetch_all(pool)
-                .await)?;
+                WHERE m.v2mom_id IN ({ids}) GROUP BY n.measure_id)",
+        );
+        let rows = fetch_among!(self, (i64, f64, String, DateTime<Utc>), &sql, among)?;
         rows.into_iter()
             .map(|(measure_id, value, status, at)| {
                 Ok((

@@ -1,7 +1,11 @@
 //! Measures: read with their V2MOM, written in place on every save so that they keep their
 //! id, and with it their check-ins, across edits and publications.
 
-use super::{Db, DbError, Tx, on_backend, on_tx};
+use super::{
+    Db, DbError, Tx,
+    among::{Among, fetch_among},
+    on_backend, on_tx,
+};
 use crate::model::{Measure, MeasureKind};
 use chrono::NaiveDate;
 
@@ -9,6 +13,7 @@ use chrono::NaiveDate;
 struct MeasureRow {
     id: i64,
     method_id: i64,
+    v2mom_id: i64,
     description: String,
     kind: String,
     start_value: Option<f64>,
@@ -19,9 +24,10 @@ struct MeasureRow {
 }
 
 impl MeasureRow {
-    fn into_measure(self) -> Result<(i64, Measure), DbError> {
+    fn into_measure(self) -> Result<(i64, i64, Measure), DbError> {
         let decode = |what: &str| DbError::Decode(format!("unexpected measure {what}").into());
         Ok((
+            self.v2mom_id,
             self.method_id,
             Measure {
                 id: Some(self.id),
@@ -53,14 +59,23 @@ fn due_date(text: &str) -> Option<NaiveDate> {
 impl Db {
     /// Every measure of a V2MOM with its method's id, in rank order within each method.
     pub(super) async fn measures_of(&self, v2mom_id: i64) -> Result<Vec<(i64, Measure)>, DbError> {
-        const SQL: &str = "SELECT s.id, s.method_id, s.description, s.kind, s.start_value, \
+        let measures = self.measures(Among::V2mom(v2mom_id)).await?;
+        Ok(measures
+            .into_iter()
+            .map(|(_, method, measure)| (method, measure))
+            .collect())
+    }
+
+    /// Every measure of the set's V2MOMs as (V2MOM id, method id, measure), in rank order
+    /// within each method: one query for the whole set.
+    pub async fn measures(&self, among: Among) -> Result<Vec<(i64, i64, Measure)>, DbError> {
+        let sql = among.statement(
+            "SELECT s.id, s.method_id, m.v2mom_id, s.description, s.kind, s.start_value, \
                 s.target_value, s.unit, s.direction, s.due_on \
             FROM v2mom_measures s JOIN v2mom_methods m ON m.id = s.method_id \
-            WHERE m.v2mom_id = $1 ORDER BY s.method_id, s.position";
-        let rows: Vec<MeasureRow> = on_backend!(self, |pool| sqlx::query_as(SQL)
-            .bind(v2mom_id)
-            .fetch_all(pool)
-            .await)?;
+            WHERE m.v2mom_id IN ({ids}) ORDER BY m.v2mom_id, s.method_id, s.position",
+        );
+        let rows = fetch_among!(self, MeasureRow, &sql, among)?;
         rows.into_iter().map(MeasureRow::into_measure).collect()
     }
 

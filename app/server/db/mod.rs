@@ -8,6 +8,7 @@
 
 mod alignment;
 mod amendments;
+mod among;
 mod api_keys;
 mod audit;
 mod checkins;
@@ -29,6 +30,7 @@ mod v2mom_list;
 mod v2moms;
 
 pub use alignment::LinkedMethod;
+pub use among::Among;
 pub use api_keys::{ApiKeyRecord, ApiKeyWithOwner, LAST_USED_PRECISION, NewApiKeyRow};
 pub use audit::{AuditListRow, AuditQuery, AuditRow};
 pub use instance::Instance;

@@ -19,7 +19,7 @@ pub struct V2momHeader {
 }
 
 #[derive(sqlx::FromRow)]
-struct HeaderRow {
+pub(super) struct HeaderRow {
     id: i64,
     owner_id: i64,
     period_id: i64,
@@ -41,7 +41,7 @@ pub(super) fn parse_status(text: &str) -> Result<V2momStatus, DbError> {
 }
 
 impl HeaderRow {
-    fn into_header(self) -> Result<V2momHeader, DbError> {
+    pub(super) fn into_header(self) -> Result<V2momHeader, DbError> {
         Ok(V2momHeader {
             id: self.id,
             owner_id: self.owner_id,

@@ -19,6 +19,24 @@ pub async fn list(state: &AppState, actor: &Actor) -> Result<Vec<Period>, AppErr
     state.db.periods().await.map_err(internal)
 }
 
+/// The period a view asks for (`NotFound` when there is no such period), else the current
+/// one, else the newest; `None` while no period exists.
+pub fn chosen(periods: &[Period], id: Option<i64>) -> Result<Option<Period>, AppError> {
+    match id {
+        Some(id) => periods
+            .iter()
+            .find(|p| p.id == id)
+            .cloned()
+            .map(Some)
+            .ok_or(AppError::NotFound),
+        None => Ok(periods
+            .iter()
+            .find(|p| p.is_current)
+            .or(periods.first())
+            .cloned()),
+    }
+}
+
 /// Every period, for the administrators' page (403 for everyone else).
 pub async fn for_admin(state: &AppState, actor: &Actor) -> Result<Vec<Period>, AppError> {
     actor.require(Action::ManagePeriods)?;

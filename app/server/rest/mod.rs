@@ -14,6 +14,7 @@ mod openapi;
 mod people;
 mod precondition;
 mod problem;
+mod tracking;
 mod v2moms;
 
 pub use key::Limits;

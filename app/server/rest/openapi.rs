@@ -2,7 +2,7 @@
 //! share (the bearer scheme, the problem responses), added once by [`Shared`] after the
 //! routes have brought their paths.
 
-use super::{alignment, checkins, exports, people, problem, v2moms};
+use super::{alignment, checkins, exports, people, problem, tracking, v2moms};
 use crate::server::state::AppState;
 use std::sync::OnceLock;
 use utoipa::{
@@ -52,6 +52,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(exports::csv))
         .routes(routes!(checkins::list, checkins::create))
         .routes(routes!(alignment::tree))
+        .routes(routes!(tracking::team_progress))
 }
 
 /// The document served at `/api/v1/openapi.json`, built once.

@@ -52,6 +52,7 @@ const STATUSES: &[&str] = &["draft", "in_review", "published", "archived"];
 const MEASURE_KINDS: &[&str] = &["number", "percent", "done"];
 const DIRECTIONS: &[&str] = &["up", "down"];
 const CHECK_IN_STATUSES: &[&str] = &["on_track", "at_risk", "off_track"];
+const TEAM_SORTS: &[&str] = &["person", "-status", "progress", "-last_check_in"];
 const PROVIDER_KINDS: &[&str] = &["google", "github", "oidc"];
 
 use Arg::*;
@@ -118,6 +119,7 @@ pub const SERVER_FNS: &[ServerFn] = &[
     f("/api/users/status", &[("id", Int(Ids::User)), ("active", Flag)], true),
     f("/api/users/unlock", &[("id", Int(Ids::User))], false),
     f("/api/team", &[], false),
+    f("/api/team/progress", &[("period", Int(Ids::Period)), ("sort", Choice(TEAM_SORTS))], false),
     f("/api/v2moms/start", &[("owner", Int(Ids::User)), ("period", Int(Ids::Period)),
         ("from", Choice(START_FROM))], false),
     f("/api/v2moms/get", &[("id", Int(Ids::V2mom))], false),

@@ -1,0 +1,24 @@
+//! Tracking server functions: a manager's team through a period.
+
+use crate::{error::AppError, model::TeamProgress};
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+use crate::{
+    model::TeamSort,
+    server::{auth::signed_in, state::app_state, tracking},
+};
+
+/// The signed-in manager's reports for `period` (default: the current one), each with their
+/// V2MOM's progress and check-in flags, sorted by `sort` (`person`, `status`, `progress`,
+/// `last_check_in`, `-` first for descending).
+#[server(endpoint = "team/progress")]
+pub async fn my_team_progress(
+    #[server(default)] period: Option<i64>,
+    #[server(default)] sort: Option<String>,
+) -> Result<TeamProgress, AppError> {
+    let state = app_state()?;
+    let actor = signed_in(&state).await?;
+    let sort = TeamSort::parse(sort.as_deref()).map_err(|()| AppError::BadRequest)?;
+    tracking::team_progress(&state, &actor, period, sort).await
+}

@@ -1,0 +1,116 @@
+//! The team page's progress table: one row per report, sortable by its column headers
+//! (plain links carrying `?sort=`, so sorting works without JavaScript), with a period
+//! select that is a plain GET form.
+
+use crate::{
+    components::ProgressBar,
+    model::{ProgressRow, SortKey, TeamProgress, TeamSort, display_date},
+};
+use leptos::prelude::*;
+
+#[component]
+pub fn TeamProgressTable(data: TeamProgress) -> impl IntoView {
+    let Some(period) = data.period else {
+        return view! { <p>"No planning period has been set up yet."</p> }.into_any();
+    };
+    let sort = TeamSort::parse(Some(&data.sort)).unwrap_or_default();
+    let period_id = period.id;
+    let header = move |key: SortKey, label: &'static str| {
+        let sorted = (sort.key == key).then_some(if sort.descending {
+            "descending"
+        } else {
+            "ascending"
+        });
+        let href = format!("/team?period={period_id}&sort={}", sort.toggled(key));
+        view! {
+            <th scope="col" aria-sort=sorted>
+                <a href=href>{label}</a>
+            </th>
+        }
+    };
+    view! {
+        <section aria-labelledby="team-progress">
+            <h2 id="team-progress">{format!("Progress in {}", period.name)}</h2>
+            <form method="get" action="/team" class="inline-form" aria-label="Period">
+                <div class="field">
+                    <label for="team-period">"Period"</label>
+                    <select id="team-period" name="period">
+                        {data
+                            .periods
+                            .into_iter()
+                            .map(|p| {
+                                view! {
+                                    <option value=p.id selected=p.id == period_id>
+                                        {p.name}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+                <input type="hidden" name="sort" value=data.sort.clone() />
+                <button type="submit" class="secondary">"Show"</button>
+            </form>
+            {if data.rows.is_empty() {
+                view! { <p>"Nobody reports to you yet."</p> }.into_any()
+            } else {
+                view! {
+                    <table class="team-progress">
+                        <caption class="visually-hidden">
+                            "Your reports' V2MOMs; the column headers sort the table."
+                        </caption>
+                        <thead>
+                            <tr>
+                                {header(SortKey::Person, "Person")}
+                                <th scope="col">"Manager"</th>
+                                {header(SortKey::Status, "Status")}
+                                {header(SortKey::Progress, "Progress")}
+                                <th scope="col">"At risk"</th>
+                                <th scope="col">"Off track"</th>
+                                {header(SortKey::LastCheckIn, "Last check-in")}
+                                <th scope="col">"Check-ins"</th>
+                            </tr>
+                        </thead>
+                        <tbody>{data.rows.into_iter().map(row).collect_view()}</tbody>
+                    </table>
+                }
+                .into_any()
+            }}
+        </section>
+    }
+    .into_any()
+}
+
+fn row(row: ProgressRow) -> impl IntoView {
+    let status_class = format!(
+        "status status-{}",
+        row.status.map_or("none", |s| s.as_str())
+    );
+    let status = row.status_label();
+    let name = row.person.name.clone();
+    let person = match row.v2mom_id {
+        Some(id) => view! { <a href=format!("/v2moms/{id}")>{name}</a> }.into_any(),
+        None => view! { <span>{name}</span> }.into_any(),
+    };
+    let progress = match row.progress {
+        Some(percent) => view! {
+            <ProgressBar percent=Some(percent) label=format!("{}'s progress", row.person.name) />
+        }
+        .into_any(),
+        None => view! { <span class="hint">"—"</span> }.into_any(),
+    };
+    view! {
+        <tr>
+            <th scope="row">{person}</th>
+            <td>{row.manager.map(|m| m.name).unwrap_or_default()}</td>
+            <td>
+                <span class=status_class>{status}</span>
+            </td>
+            <td>{progress}</td>
+            <td>{row.at_risk}</td>
+            <td>{row.off_track}</td>
+            <td>{row.last_check_in.as_deref().map(display_date).unwrap_or_default()}</td>
+            <td>{row.staleness.map(|s| view! { <span class="flag">{s.label()}</span> })}</td>
+        </tr>
+    }
+}
