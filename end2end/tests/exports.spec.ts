@@ -21,7 +21,7 @@ test('a V2MOM downloads as Markdown, JSON and CSV from its page, and prints on o
   await currentPeriod(page);
   const manager = await newPerson(page, browser, 'manager', { javaScriptEnabled });
   const m = manager.page;
-  const id = await startV2mom(m, manager.name, { javaScriptEnabled });
+  const id = await startV2mom(m, `${manager.name} (me)`, { javaScriptEnabled });
   await fillV2mom(m, { vision: 'Ship every week', method: 'Automate releases' });
   await saveAndView(m, javaScriptEnabled);
   await expect(m).toHaveURL(new RegExp(`/v2moms/${id}$`));
@@ -56,7 +56,7 @@ test('an administrator downloads a whole period as one CSV from the periods page
   await currentPeriod(page);
   const manager = await newPerson(page, browser, 'manager');
   const m = manager.page;
-  await startV2mom(m, manager.name);
+  await startV2mom(m, `${manager.name} (me)`);
   await fillV2mom(m, { vision: 'Know every customer', method: 'Call ten a week' });
   await saveAndView(m, true);
 

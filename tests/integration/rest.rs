@@ -539,6 +539,7 @@ async fn every_route_is_in_the_openapi_document_and_served() {
             "GET /alignment",
             "GET /me",
             "GET /periods",
+            "GET /team/progress",
             "GET /users",
             "GET /users/{id}",
             "GET /v2moms",
