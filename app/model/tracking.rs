@@ -167,7 +167,7 @@ impl FromStr for TeamSort {
 impl TeamSort {
     /// The parameter as given: absent or empty is the default; anything unknown is `Err`.
     pub fn parse(text: Option<&str>) -> Result<TeamSort, ()> {
-        match text.map(str::trim) {
+        match text {
             None | Some("") => Ok(TeamSort::default()),
             Some(text) => text.parse(),
         }

@@ -20,6 +20,7 @@ pub struct TeamProgressParams {
     period: Option<i64>,
     /// `person` (default), `status`, `progress` or `last_check_in`; `-` first for
     /// descending. Rows without progress or check-in come last either way.
+    #[param(pattern = "^(-?(person|status|progress|last_check_in))?$")]
     sort: Option<String>,
 }
 
