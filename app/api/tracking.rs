@@ -19,6 +19,6 @@ pub async fn my_team_progress(
 ) -> Result<TeamProgress, AppError> {
     let state = app_state()?;
     let actor = signed_in(&state).await?;
-    let sort = TeamSort::parse(sort.as_deref()).map_err(|()| AppError::BadRequest)?;
+    let sort = TeamSort::parse(sort.as_deref()).ok_or(AppError::BadRequest)?;
     tracking::team_progress(&state, &actor, period, sort).await
 }

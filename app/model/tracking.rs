@@ -165,11 +165,11 @@ impl FromStr for TeamSort {
 }
 
 impl TeamSort {
-    /// The parameter as given: absent or empty is the default; anything unknown is `Err`.
-    pub fn parse(text: Option<&str>) -> Result<TeamSort, ()> {
+    /// The parameter as given: absent or empty is the default; anything unknown is `None`.
+    pub fn parse(text: Option<&str>) -> Option<TeamSort> {
         match text {
-            None | Some("") => Ok(TeamSort::default()),
-            Some(text) => text.parse(),
+            None | Some("") => Some(TeamSort::default()),
+            Some(text) => text.parse().ok(),
         }
     }
 
@@ -289,13 +289,13 @@ mod tests {
         for key in SortKey::ALL {
             for descending in [false, true] {
                 let sort = TeamSort { key, descending };
-                assert_eq!(TeamSort::parse(Some(&sort.to_string())), Ok(sort));
+                assert_eq!(TeamSort::parse(Some(&sort.to_string())), Some(sort));
             }
         }
-        assert_eq!(TeamSort::parse(None), Ok(TeamSort::default()));
-        assert_eq!(TeamSort::parse(Some("")), Ok(TeamSort::default()));
+        assert_eq!(TeamSort::parse(None), Some(TeamSort::default()));
+        assert_eq!(TeamSort::parse(Some("")), Some(TeamSort::default()));
         for junk in ["name", "--person", "progress;", "PERSON"] {
-            assert_eq!(TeamSort::parse(Some(junk)), Err(()), "{junk}");
+            assert_eq!(TeamSort::parse(Some(junk)), None, "{junk}");
         }
     }
 

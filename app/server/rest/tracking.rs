@@ -35,7 +35,7 @@ pub async fn team_progress(
     caller: Caller,
     QueryOf(params): QueryOf<TeamProgressParams>,
 ) -> ApiResult<Json<TeamProgress>> {
-    let sort = TeamSort::parse(params.sort.as_deref()).map_err(|()| AppError::BadRequest)?;
+    let sort = TeamSort::parse(params.sort.as_deref()).ok_or(AppError::BadRequest)?;
     Ok(Json(
         tracking::team_progress(&state, &caller, params.period, sort).await?,
     ))
