@@ -3,6 +3,7 @@
 //! check-ins gone quiet, server-side sorting, and who may see what.
 
 use crate::{
+    check_ins::check_in_as,
     helpers::{TestApp, spawn_app},
     people::{accept, invite},
     rest::{api, api_key},
@@ -46,20 +47,7 @@ async fn published(app: &TestApp, writer: &Client, owner: i64, period: i64) -> (
 }
 
 async fn check_in(app: &TestApp, who: &Client, id: i64, measure: i64, value: &str, status: &str) {
-    let (id, measure) = (id.to_string(), measure.to_string());
-    let res = app
-        .call_as(
-            who,
-            "v2moms/check_in",
-            &[
-                ("id", &id),
-                ("measure", &measure),
-                ("value", value),
-                ("status", status),
-                ("comment", ""),
-            ],
-        )
-        .await;
+    let res = check_in_as(app, who, id, measure, value, status).await;
     assert_eq!(res.status(), StatusCode::OK, "check in");
 }
 
