@@ -38,6 +38,18 @@ async fn written(app: &TestApp) -> (Client, Client, i64) {
     (manager, employee, id)
 }
 
+/// The first data row of a CSV, by column name.
+fn first_row(csv: &str) -> std::collections::HashMap<String, String> {
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let header = reader.headers().unwrap().clone();
+    let row = reader.records().next().expect("a row").unwrap();
+    header
+        .iter()
+        .map(str::to_owned)
+        .zip(row.iter().map(str::to_owned))
+        .collect()
+}
+
 async fn download(as_who: &Client, url: String) -> (StatusCode, String, String, String) {
     let res = as_who.get(url).send().await.unwrap();
     let status = res.status();
@@ -209,18 +221,22 @@ async fn a_download_carries_each_measures_latest_check_in_and_progress() {
     assert!(md.contains(", progress 25%"), "{md}");
 
     let (_, _, _, csv) = download(&manager, url("csv")).await;
-    let mut reader = csv::Reader::from_reader(csv.as_bytes());
-    let header: Vec<String> = reader
-        .headers()
-        .unwrap()
-        .iter()
-        .map(str::to_owned)
-        .collect();
-    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
-    let cell = |name: &str| rows[0][header.iter().position(|h| h == name).unwrap()].to_owned();
-    assert_eq!(cell("latest_value"), "13");
-    assert_eq!(cell("latest_status"), "at_risk");
-    assert!(cell("latest_at").starts_with("20"), "{}", cell("latest_at"));
-    assert_eq!(cell("progress"), "25");
-    assert_eq!(cell("due_on"), "2028-01-31");
+    let row = first_row(&csv);
+    assert_eq!(row["latest_value"], "13");
+    assert_eq!(row["latest_status"], "at_risk");
+    assert!(row["latest_at"].starts_with("20"), "{}", row["latest_at"]);
+    assert_eq!(row["progress"], "25");
+    assert_eq!(row["due_on"], "2028-01-31");
+
+    // The period's CSV carries the same figures.
+    let (_, _, _, csv) = download(
+        &app.client,
+        app.url(&format!("/admin/periods/{period}/export.csv")),
+    )
+    .await;
+    let row = first_row(&csv);
+    assert_eq!(row["v2mom_id"], id.to_string());
+    assert_eq!(row["latest_value"], "13");
+    assert_eq!(row["latest_status"], "at_risk");
+    assert_eq!(row["progress"], "25");
 }

@@ -4,16 +4,17 @@
 use super::{get, read::listed_all};
 use crate::{
     error::AppError,
-    model::{Measure, MeasureKind, Method, V2mom, V2momPage, V2momQuery},
+    model::{LatestCheckIn, Measure, MeasureKind, Method, V2mom, V2momPage, V2momQuery},
     server::{
         actor::Actor,
+        db::Among,
         download::{self, Download},
         errors::internal,
         policy::Action,
         state::AppState,
     },
 };
-use std::fmt::Write;
+use std::{collections::HashMap, fmt::Write};
 
 /// The formats a V2MOM can be downloaded in, by file extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,11 +97,23 @@ pub async fn export_period(
         period: Some(period_id),
         ..V2momQuery::default()
     };
+    // Each measure's latest check-in, for the whole period at once: the rows carry the same
+    // latest values and progress as each V2MOM's own CSV.
+    let latest: HashMap<i64, LatestCheckIn> = state
+        .db
+        .latest_check_ins_among(Among::Period(period_id))
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .collect();
     let mut lines = Vec::new();
     for summary in listed_all(state, actor, &query).await? {
-        let Some(v2mom) = state.db.v2mom(summary.id).await.map_err(internal)? else {
+        let Some(mut v2mom) = state.db.v2mom(summary.id).await.map_err(internal)? else {
             continue; // Deleted since the list was read.
         };
+        v2mom.progress = v2mom
+            .content
+            .attach_progress(|measure| latest.get(&measure).cloned());
         let manager = summary.manager.map(|m| m.name).unwrap_or_default();
         for row in rows(&v2mom) {
             let mut line = vec![
