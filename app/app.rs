@@ -4,9 +4,9 @@ use crate::{
     components::{MainNav, UserMenu, element_text, provide_auth},
     pages::{
         AlignmentPage, ApiKeysAdminPage, ApiKeysPage, AuditPage, HomePage, InvitationPage,
-        LoginPage, NotFoundPage, PeoplePage, PeriodsPage, PersonPage, ProfilePage, RegisterPage,
-        SetupPage, SsoAdminPage, TeamPage, V2momEditPage, V2momHistoryPage, V2momListPage,
-        V2momPage,
+        LoginPage, NotFoundPage, OrganisationPage, PeoplePage, PeriodsPage, PersonPage,
+        ProfilePage, RegisterPage, SetupPage, SsoAdminPage, TeamPage, V2momEditPage,
+        V2momHistoryPage, V2momListPage, V2momPage,
     },
 };
 use leptos::prelude::*;
@@ -88,6 +88,11 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=(StaticSegment("admin"), StaticSegment("audit"))
                         view=AuditPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("admin"), StaticSegment("organisation"))
+                        view=OrganisationPage
                         ssr=SsrMode::Async
                     />
                     <Route

@@ -1,6 +1,10 @@
-//! Tracking server functions: a manager's team through a period.
+//! Tracking server functions: a manager's team and, for administrators, the whole
+//! organisation through a period.
 
-use crate::{error::AppError, model::TeamProgress};
+use crate::{
+    error::AppError,
+    model::{OrganisationOverview, TeamProgress},
+};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
@@ -21,4 +25,15 @@ pub async fn my_team_progress(
     let actor = signed_in(&state).await?;
     let sort = TeamSort::parse(sort.as_deref()).ok_or(AppError::BadRequest)?;
     tracking::team_progress(&state, &actor, period, sort).await
+}
+
+/// For administrators: each team's coverage and progress in `period` (default: the current
+/// one), and the methods where alignment has a gap.
+#[server(endpoint = "organisation")]
+pub async fn organisation(
+    #[server(default)] period: Option<i64>,
+) -> Result<OrganisationOverview, AppError> {
+    let state = app_state()?;
+    let actor = signed_in(&state).await?;
+    tracking::organisation_overview(&state, &actor, period).await
 }

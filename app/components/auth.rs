@@ -98,6 +98,7 @@ pub fn MainNav() -> impl IntoView {
                         {(role == Some(Role::Admin))
                             .then(|| {
                                 view! {
+                                    <A href="/admin/organisation">"Organisation"</A>
                                     <A href="/admin/people">"People"</A>
                                     <A href="/admin/periods">"Periods"</A>
                                     <A href="/admin/sso">"Single sign-on"</A>

@@ -3,7 +3,7 @@
 //! select that is a plain GET form.
 
 use crate::{
-    components::ProgressBar,
+    components::{PeriodPicker, ProgressBar},
     model::{ProgressRow, SortKey, TeamProgress, TeamSort, display_date},
 };
 use leptos::prelude::*;
@@ -31,26 +31,13 @@ pub fn TeamProgressTable(data: TeamProgress) -> impl IntoView {
     view! {
         <section aria-labelledby="team-progress">
             <h2 id="team-progress">{format!("Progress in {}", period.name)}</h2>
-            <form method="get" action="/team" class="inline-form" aria-label="Period">
-                <div class="field">
-                    <label for="team-period">"Period"</label>
-                    <select id="team-period" name="period">
-                        {data
-                            .periods
-                            .into_iter()
-                            .map(|p| {
-                                view! {
-                                    <option value=p.id selected=p.id == period_id>
-                                        {p.name}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
-                </div>
-                <input type="hidden" name="sort" value=data.sort.clone() />
-                <button type="submit" class="secondary">"Show"</button>
-            </form>
+            <PeriodPicker
+                action="/team"
+                id="team-period"
+                periods=data.periods
+                chosen=Some(period_id)
+                keep=vec![("sort", data.sort.clone())]
+            />
             {if data.rows.is_empty() {
                 view! { <p>"Nobody reports to you yet."</p> }.into_any()
             } else {

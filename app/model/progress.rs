@@ -52,7 +52,9 @@ pub fn of_content(content: &V2momContent) -> Option<f64> {
     mean(content.methods.iter().map(of_method))
 }
 
-fn mean(values: impl Iterator<Item = Option<f64>>) -> Option<f64> {
+/// The mean of the values present (a method's measures, a V2MOM's methods, a team's
+/// V2MOMs); `None` when none is.
+pub fn mean(values: impl Iterator<Item = Option<f64>>) -> Option<f64> {
     let (sum, count) = values
         .flatten()
         .fold((0.0, 0u32), |(sum, count), v| (sum + v, count + 1));

@@ -635,6 +635,7 @@ pub struct Snapshot {
 
 /// A method somewhere else, linked from this one (aligned to, or aligned from).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct MethodLink {
     pub method_id: i64,
     pub method_title: String,

@@ -3,7 +3,7 @@
 
 use crate::{
     api::alignment,
-    components::ErrorPage,
+    components::{ErrorPage, PeriodPicker},
     model::{AlignmentNode, AlignmentView},
 };
 use leptos::prelude::*;
@@ -44,25 +44,7 @@ fn Tree(view: AlignmentView) -> impl IntoView {
     view! {
         <section>
             <h1>{heading}</h1>
-            <form method="get" action="/alignment" class="filters">
-                <div class="field">
-                    <label for="alignment-period">"Period"</label>
-                    <select id="alignment-period" name="period">
-                        {view
-                            .periods
-                            .into_iter()
-                            .map(|p| {
-                                view! {
-                                    <option value=p.id selected=Some(p.id) == chosen>
-                                        {p.name}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
-                </div>
-                <button type="submit" class="secondary">"Show"</button>
-            </form>
+            <PeriodPicker action="/alignment" id="alignment-period" periods=view.periods chosen />
             {view.nodes.is_empty().then(|| view! { <p>"Nobody to show for this period yet."</p> })}
             <ul class="alignment-tree" aria-label="Organisation">
                 {roots}

@@ -186,7 +186,7 @@ fn V2momDocument(
                             let to = links_for(&page.aligned_to, method.id);
                             let from = links_for(&page.aligned_from, method.id);
                             view! {
-                                <li class="method">
+                                <li class="method" id=method.id.map(|id| format!("method-{id}"))>
                                     <h3>{method.title.clone()}</h3>
                                     <p>{method.description.clone()}</p>
                                     {(!method.measures.is_empty())

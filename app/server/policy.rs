@@ -108,6 +108,9 @@ pub enum Action {
     ViewUser(Relation),
     /// See one's team (direct and indirect reports) as a tree.
     ViewTeam,
+    /// See the whole organisation through a period: coverage, progress per team, alignment
+    /// gaps.
+    ViewOrganisation,
     /// Change one's own password, list and end one's own sessions.
     ManageOwnAccount,
     /// Create, list and revoke one's own API keys.
@@ -157,6 +160,7 @@ impl Action {
             Action::UseV2moms,
             Action::ManagePeriods,
             Action::ExportPeriod,
+            Action::ViewOrganisation,
         ];
         all.extend(Relation::ALL.map(Action::ViewUser));
         all.extend(Relation::ALL.map(Action::CreateV2mom));
@@ -207,7 +211,8 @@ impl Action {
             | Action::ReadAuditLog
             | Action::ManageSettings
             | Action::ManagePeriods
-            | Action::ExportPeriod => Scope::Admin,
+            | Action::ExportPeriod
+            | Action::ViewOrganisation => Scope::Admin,
             Action::CompleteSetup
             | Action::SignIn
             | Action::SignOut
@@ -401,7 +406,7 @@ mod tests {
             (Role::Employee, Action::ViewTeam) => Deny,
             // V2MOMs.
             (_, Action::UseV2moms) => Allow,
-            (_, Action::ManagePeriods | Action::ExportPeriod) => Deny,
+            (_, Action::ManagePeriods | Action::ExportPeriod | Action::ViewOrganisation) => Deny,
             (_, Action::CreateV2mom(Myself)) => Allow,
             (Role::Manager, Action::CreateV2mom(DirectReport | IndirectReport)) => Allow,
             (_, Action::CreateV2mom(_)) => Deny,
@@ -514,8 +519,8 @@ mod tests {
                 checked += 1;
             }
         }
-        // 22 account and administration actions; 2 + 7 + 56 + 28 + 35 about V2MOMs; 28 check-ins.
-        assert_eq!(checked, 3 * 178);
+        // 22 account and administration actions; 3 + 7 + 56 + 28 + 35 about V2MOMs; 28 check-ins.
+        assert_eq!(checked, 3 * 179);
     }
 
     /// A key's scopes narrow the role: each action needs its scope on top of what the

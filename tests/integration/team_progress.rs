@@ -14,7 +14,7 @@ use reqwest::{Client, Method, StatusCode};
 use serde_json::Value;
 
 /// `COMPLETE` (one number measure, 0 → 52) and a second method with a percentage measure.
-fn two_methods() -> Vec<(&'static str, &'static str)> {
+pub fn two_methods() -> Vec<(&'static str, &'static str)> {
     let mut fields = COMPLETE.to_vec();
     fields.extend([
         ("methods[1][title]", "Coach the team"),
@@ -31,7 +31,7 @@ fn two_methods() -> Vec<(&'static str, &'static str)> {
 }
 
 /// `owner`'s V2MOM written and published by `writer`; its id and its two measures' ids.
-async fn published(app: &TestApp, writer: &Client, owner: i64, period: i64) -> (i64, [i64; 2]) {
+pub async fn published(app: &TestApp, writer: &Client, owner: i64, period: i64) -> (i64, [i64; 2]) {
     let id = start(app, writer, owner, period).await;
     let res = save(app, writer, id, 1, &two_methods()).await;
     assert_eq!(res.status(), StatusCode::OK, "save");
@@ -76,18 +76,18 @@ fn row<'a>(progress: &'a Value, name: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("{name} in {progress}"))
 }
 
-struct Org {
-    max: Client,
-    eve: Client,
-    pam: Client,
-    eve_v2mom: i64,
-    lee_v2mom: i64,
+pub struct Org {
+    pub max: Client,
+    pub eve: Client,
+    pub pam: Client,
+    pub eve_v2mom: i64,
+    pub lee_v2mom: i64,
 }
 
 /// Max and Pam, peers under the administrator. Max's team: Eve (direct, checked in today at
 /// risk and off track), Lee (direct, last check-in 20 days ago), Ian (below Lee, published,
 /// never checked in), Nina (direct, not started). Pam's: Rex (published, checked in).
-async fn organisation(app: &TestApp) -> Org {
+pub async fn organisation(app: &TestApp) -> Org {
     app.set_up().await;
     let admin = app
         .db

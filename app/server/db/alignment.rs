@@ -1,6 +1,11 @@
 //! Alignment: which method aligns to which, across V2MOMs.
 
-use super::{Db, DbError, V2momHeader, on_backend, v2moms::parse_status};
+use super::{
+    Db, DbError, V2momHeader,
+    among::{Among, fetch_among},
+    on_backend,
+    v2moms::parse_status,
+};
 use crate::model::MethodLink;
 
 /// A method in another V2MOM, with that V2MOM's header so the caller can ask the policy.
@@ -101,5 +106,26 @@ impl Db {
             .bind(period_id)
             .fetch_all(pool)
             .await)
+    }
+}
+
+/// A method with where it points: enough to find gaps in the alignment of a set.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct MethodAlignment {
+    pub id: i64,
+    pub v2mom_id: i64,
+    pub title: String,
+    pub aligned_to: Option<i64>,
+}
+
+impl Db {
+    /// Every method of the set's V2MOMs (as published, for a V2MOM with an amendment), by
+    /// V2MOM and rank: one query for the whole set.
+    pub async fn method_alignments(&self, among: Among) -> Result<Vec<MethodAlignment>, DbError> {
+        let sql = among.statement(
+            "SELECT m.id, m.v2mom_id, m.title, m.aligned_to FROM v2mom_methods m \
+            WHERE m.v2mom_id IN ({ids}) ORDER BY m.v2mom_id, m.position",
+        );
+        fetch_among!(self, MethodAlignment, &sql, among)
     }
 }

@@ -29,7 +29,7 @@ mod users;
 mod v2mom_list;
 mod v2moms;
 
-pub use alignment::LinkedMethod;
+pub use alignment::{LinkedMethod, MethodAlignment};
 pub use among::Among;
 pub use api_keys::{ApiKeyRecord, ApiKeyWithOwner, LAST_USED_PRECISION, NewApiKeyRow};
 pub use audit::{AuditListRow, AuditQuery, AuditRow};

@@ -12,11 +12,12 @@ use axum::{Json, extract::State};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
+/// `?period=` for the views of one period (the alignment tree, the organisation).
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
-pub struct AlignmentParams {
+pub struct PeriodParams {
     /// The period (default: the current one).
-    period: Option<i64>,
+    pub period: Option<i64>,
 }
 
 /// A period's alignment tree in depth-first order.
@@ -45,12 +46,12 @@ pub struct V2momRef {
 }
 
 /// Everyone the caller may see for a period, under their nearest visible manager.
-#[utoipa::path(get, path = "/alignment", tag = "V2MOMs", params(AlignmentParams),
+#[utoipa::path(get, path = "/alignment", tag = "V2MOMs", params(PeriodParams),
     responses((status = 200, description = "The tree", body = Alignment)))]
 pub async fn tree(
     State(state): State<AppState>,
     caller: Caller,
-    QueryOf(params): QueryOf<AlignmentParams>,
+    QueryOf(params): QueryOf<PeriodParams>,
 ) -> ApiResult<Json<Alignment>> {
     let view = alignment::tree(&state, &caller, params.period).await?;
     Ok(Json(Alignment {

@@ -53,6 +53,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(checkins::list, checkins::create))
         .routes(routes!(alignment::tree))
         .routes(routes!(tracking::team_progress))
+        .routes(routes!(tracking::organisation))
 }
 
 /// The document served at `/api/v1/openapi.json`, built once.

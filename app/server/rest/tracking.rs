@@ -1,12 +1,14 @@
-//! `/api/v1/team/progress`: the caller's team through a period, as the team page shows it.
+//! `/api/v1/team/progress` and `/api/v1/organisation`: a team and, for administrators, the
+//! whole organisation through a period, as the team and organisation pages show them.
 
 use super::{
+    alignment::PeriodParams,
     key::Caller,
     problem::{ApiResult, QueryOf},
 };
 use crate::{
     error::AppError,
-    model::{TeamProgress, TeamSort},
+    model::{OrganisationOverview, TeamProgress, TeamSort},
     server::{state::AppState, tracking},
 };
 use axum::{Json, extract::State};
@@ -38,5 +40,21 @@ pub async fn team_progress(
     let sort = TeamSort::parse(params.sort.as_deref()).ok_or(AppError::BadRequest)?;
     Ok(Json(
         tracking::team_progress(&state, &caller, params.period, sort).await?,
+    ))
+}
+
+/// Each team (a manager and their direct reports) with how many members have published their
+/// V2MOM for the period, who has not, and the team's mean progress; the methods of published
+/// V2MOMs that align to nothing although their owner has a manager, and the methods of team
+/// leads that no published V2MOM aligns to. Administrators, with an `admin` key.
+#[utoipa::path(get, path = "/organisation", tag = "People", params(PeriodParams),
+    responses((status = 200, description = "The organisation's overview", body = OrganisationOverview)))]
+pub async fn organisation(
+    State(state): State<AppState>,
+    caller: Caller,
+    QueryOf(params): QueryOf<PeriodParams>,
+) -> ApiResult<Json<OrganisationOverview>> {
+    Ok(Json(
+        tracking::organisation_overview(&state, &caller, params.period).await?,
     ))
 }
