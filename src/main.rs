@@ -145,6 +145,9 @@ async fn run(command: Command, config: Config) -> Result<(), StartupError> {
                 .local_addr()
                 .map_err(|e| StartupError::Runtime(e.to_string()))?;
             startup::spawn_housekeeping(db.clone(), &config);
+            if let Some(metrics_addr) = config.settings.metrics_addr {
+                startup::serve_metrics(metrics_addr, db.clone()).await?;
+            }
             // A bad key or provider stops the server before it serves.
             let router = startup::router(config, db.clone()).await?;
             tracing::info!("listening on http://{addr}");

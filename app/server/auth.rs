@@ -13,6 +13,7 @@ use super::{
     config::Config,
     db::{Db, SessionStoreOnDb, UserRecord},
     errors::{internal, request_id_of},
+    metrics::SESSIONS_CREATED_TOTAL,
     policy::{Action, Principal, authorize},
     state::AppState,
     transaction,
@@ -216,7 +217,11 @@ pub async fn sign_in_on(
         tx.audit(&origin, event.clone()).await?;
         Ok(())
     })
-    .await
+    .await?;
+    // `sso:<slug>` counts as `sso`: one series per way in, not per provider.
+    let way_in = method.split(':').next().unwrap_or(method).to_owned();
+    metrics::counter!(SESSIONS_CREATED_TOTAL, "method" => way_in).increment(1);
+    Ok(())
 }
 
 /// How long ago (in seconds) this session signed in; `None` when it is not signed in.

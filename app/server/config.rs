@@ -27,6 +27,9 @@ use url::Url;
 pub struct Settings {
     /// Address to listen on.
     pub addr: SocketAddr,
+    /// Where Prometheus scrapes `/metrics`: a listener of its own, never the public address;
+    /// off unless set.
+    pub metrics_addr: Option<SocketAddr>,
     /// Where the SQLite database (and later uploads, keys) live.
     pub data_dir: PathBuf,
     /// `sqlite://…` or `postgres://…`; default: SQLite in `data_dir`.
@@ -166,6 +169,7 @@ impl Default for Settings {
     fn default() -> Self {
         Settings {
             addr: SocketAddr::from(([127, 0, 0, 1], 3000)),
+            metrics_addr: None,
             data_dir: PathBuf::from("data"),
             database_url: None,
             public_url: None,
@@ -309,6 +313,14 @@ impl Settings {
                     })
             })
             .transpose()?;
+        if self
+            .metrics_addr
+            .is_some_and(|m| m.port() != 0 && m.port() == self.addr.port())
+        {
+            return Err(ConfigError(
+                "V2MOM_METRICS_ADDR must not be the public address (V2MOM_ADDR)".into(),
+            ));
+        }
         if self.body_limit == 0 {
             return Err(ConfigError("V2MOM_BODY_LIMIT must be more than 0".into()));
         }
@@ -512,7 +524,7 @@ impl fmt::Display for Config {
         let s = &self.settings;
         write!(
             f,
-            "addr={} data_dir={} database={} public_url={} site_root={} log_format={:?} \
+            "addr={} metrics_addr={} data_dir={} database={} public_url={} site_root={} log_format={:?} \
              log_level={} body_limit={} request_timeout={}s shutdown_timeout={}s \
              db_max_connections={} db_acquire_timeout={}s db_tls_mode={} db_ca_file={} \
              session_idle_timeout={}min session_absolute_timeout={}h invitation_ttl={}d \
@@ -520,6 +532,7 @@ impl fmt::Display for Config {
              api_rate_limit={}/min v2mom_visibility={:?} open_registration={} password_sign_in={} mail={} encryption_keys={} \
              sso_providers={}",
             s.addr,
+            s.metrics_addr.map_or("-".to_owned(), |a| a.to_string()),
             s.data_dir.display(),
             self.database.redacted(),
             self.public_url.as_ref().map_or("-", |u| u.as_str()),

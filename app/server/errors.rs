@@ -16,8 +16,7 @@ use std::sync::{
 
 pub const REQUEST_ID_HEADER: &str = "x-request-id";
 
-/// Counts the requests answered 503 because the database was away or busy.
-pub const DATABASE_UNAVAILABLE_TOTAL: &str = "v2mom_database_unavailable_total";
+use super::metrics::DATABASE_UNAVAILABLE_TOTAL;
 
 /// Logs an internal failure with the request id and returns the generic error the client
 /// sees. Use it wherever a database, I/O or other internal error would otherwise escape.

@@ -17,6 +17,7 @@ pub mod http;
 pub mod invitations;
 pub mod keyring;
 pub mod mail;
+pub mod metrics;
 pub mod org;
 pub mod password;
 pub mod periods;

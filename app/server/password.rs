@@ -4,12 +4,14 @@
 //! it runs on the blocking pool behind a semaphore sized to the CPU count: a login storm
 //! queues here (and gets 503 after a short wait) instead of starving page requests.
 
+use super::metrics::{Holding, PASSWORD_HASH_DURATION, PASSWORD_HASH_WAITING};
 use crate::error::{AppError, FieldError};
 use crate::model::PasswordStrength;
 use argon2::{
     Algorithm, Argon2, Params, PasswordHash as Phc, PasswordHasher, PasswordVerifier, Version,
     password_hash::{SaltString, rand_core::OsRng},
 };
+use metrics::{gauge, histogram};
 use std::{fmt, sync::Arc, time::Duration};
 use tokio::sync::Semaphore;
 use tracing::Instrument;
@@ -97,21 +99,26 @@ impl Passwords {
         &self,
         work: impl FnOnce() -> T + Send + 'static,
     ) -> Result<T, AppError> {
-        let permit = tokio::time::timeout(QUEUE_WAIT, self.slots.clone().acquire_owned())
-            .await
+        let started = std::time::Instant::now();
+        let waiting = Holding::one_more(gauge!(PASSWORD_HASH_WAITING));
+        let permit = tokio::time::timeout(QUEUE_WAIT, self.slots.clone().acquire_owned()).await;
+        drop(waiting);
+        let permit = permit
             .map_err(|_| {
                 tracing::warn!("password hashing queue full");
                 super::errors::unavailable()
             })?
             .map_err(super::errors::internal)?;
         let span = tracing::Span::current();
-        tokio::task::spawn_blocking(move || {
+        let done = tokio::task::spawn_blocking(move || {
             let _permit = permit;
             span.in_scope(work)
         })
         .instrument(tracing::Span::current())
         .await
-        .map_err(super::errors::internal)
+        .map_err(super::errors::internal);
+        histogram!(PASSWORD_HASH_DURATION).record(started.elapsed().as_secs_f64());
+        done
     }
 }
 

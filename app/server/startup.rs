@@ -92,15 +92,18 @@ pub async fn app_state(config: Config, db: Db) -> Result<AppState, StartupError>
 }
 
 pub async fn bind(addr: SocketAddr) -> Result<TcpListener, StartupError> {
+    listen(addr, "V2MOM_ADDR / --addr").await
+}
+
+/// Listens on `addr`, which comes from `setting` (named in the error an operator sees).
+async fn listen(addr: SocketAddr, setting: &str) -> Result<TcpListener, StartupError> {
     TcpListener::bind(addr).await.map_err(|e| match e.kind() {
-        io::ErrorKind::AddrInUse => ConfigError(format!(
-            "address {addr} is already in use (V2MOM_ADDR / --addr)"
-        ))
-        .into(),
-        io::ErrorKind::AddrNotAvailable | io::ErrorKind::PermissionDenied => ConfigError(format!(
-            "cannot listen on {addr}: {e} (V2MOM_ADDR / --addr)"
-        ))
-        .into(),
+        io::ErrorKind::AddrInUse => {
+            ConfigError(format!("address {addr} is already in use ({setting})")).into()
+        }
+        io::ErrorKind::AddrNotAvailable | io::ErrorKind::PermissionDenied => {
+            ConfigError(format!("cannot listen on {addr}: {e} ({setting})")).into()
+        }
         _ => StartupError::Runtime(format!("cannot listen on {addr}: {e}")),
     })
 }
@@ -137,6 +140,26 @@ pub async fn serve(
             Ok(())
         }
     }
+}
+
+/// Installs the Prometheus recorder and serves `/metrics` on `addr`, a listener of its own,
+/// until the process ends.
+pub async fn serve_metrics(addr: SocketAddr, db: Db) -> Result<(), StartupError> {
+    let listener = listen(addr, "V2MOM_METRICS_ADDR").await?;
+    let handle = super::metrics::install()
+        .map_err(|e| StartupError::Runtime(format!("metrics recorder: {e}")))?;
+    super::metrics::spawn_upkeep(handle.clone());
+    let router = super::metrics::router(handle, db);
+    tracing::info!(
+        "metrics on http://{}/metrics",
+        listener.local_addr().unwrap_or(addr)
+    );
+    tokio::spawn(async move {
+        if let Err(e) = axum::serve(listener, router).await {
+            tracing::error!(error = %e, "metrics listener stopped");
+        }
+    });
+    Ok(())
 }
 
 /// How often expired sessions are swept away.

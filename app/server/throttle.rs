@@ -22,6 +22,7 @@ use super::{
     audit::{Event, Origin},
     db::{DbError, Tx, email_key, now},
     errors::internal,
+    metrics::THROTTLE_REFUSALS_TOTAL,
     state::AppState,
     transaction,
 };
@@ -208,6 +209,8 @@ pub async fn check(
         })
         .await?;
     }
+    metrics::counter!(THROTTLE_REFUSALS_TOTAL, "kind" => kind.as_str(), "scope" => scope_kind)
+        .increment(1);
     Err(AppError::TooManyRequests {
         retry_after_secs: wait.secs,
     })

@@ -88,6 +88,27 @@ fn an_address_in_use_exits_2() {
 }
 
 #[test]
+fn metrics_never_share_the_public_address_and_a_taken_one_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = v2mom(dir.path())
+        .args(["serve", "--addr", "127.0.0.1:4100"])
+        .env("V2MOM_METRICS_ADDR", "127.0.0.1:4100")
+        .output()
+        .unwrap();
+    assert_config_error(&output, "V2MOM_METRICS_ADDR must not be the public address");
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let output = v2mom(dir.path())
+        .args(["serve", "--addr", "127.0.0.1:0"])
+        .env(
+            "V2MOM_METRICS_ADDR",
+            taken.local_addr().unwrap().to_string(),
+        )
+        .output()
+        .unwrap();
+    assert_config_error(&output, "V2MOM_METRICS_ADDR");
+}
+
+#[test]
 fn an_unwritable_data_dir_exits_2() {
     let dir = tempfile::tempdir().unwrap();
     // A path below a regular file can never be created, even by root.

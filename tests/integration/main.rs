@@ -17,6 +17,7 @@ mod helpers;
 mod issuer;
 mod keys;
 mod mail;
+mod metrics;
 mod organisation;
 mod outage;
 mod pages;

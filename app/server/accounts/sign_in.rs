@@ -12,6 +12,7 @@ use crate::{
         audit::{Event, Origin},
         db::{UserRecord, email_key},
         errors::internal,
+        metrics::SIGN_INS_TOTAL,
         password::Verified,
         policy::{Action, authorize},
         state::AppState,
@@ -109,6 +110,7 @@ pub async fn sign_in_with_password(
             Ok(())
         })
         .await?;
+        metrics::counter!(SIGN_INS_TOTAL, "outcome" => "refused").increment(1);
         return Err(AppError::BadCredentials);
     }
     let user = user.ok_or_else(|| internal("verified without a user"))?;
@@ -120,5 +122,6 @@ pub async fn sign_in_with_password(
         })
         .await?;
     }
+    metrics::counter!(SIGN_INS_TOTAL, "outcome" => "success").increment(1);
     Ok(user)
 }

@@ -138,6 +138,15 @@ impl Db {
     pub async fn close(&self) {
         on_backend!(self, |pool| pool.close().await)
     }
+
+    /// The pool now: connections open, of which idle, and the most it may open.
+    pub fn pool_stats(&self) -> (u32, usize, u32) {
+        on_backend!(self, |pool| (
+            pool.size(),
+            pool.num_idle(),
+            pool.options().get_max_connections()
+        ))
+    }
 }
 
 /// Every SQLite connection: WAL so readers never block the writer, a busy timeout so

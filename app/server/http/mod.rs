@@ -3,6 +3,7 @@
 mod audit_export;
 mod csrf;
 mod health;
+mod metrics;
 mod panic;
 mod request_id;
 mod security;
@@ -97,6 +98,7 @@ pub fn with_layers(router: Router, config: &Config) -> Router {
             .layer(PropagateRequestIdLayer::x_request_id())
             .layer(request_id::trace_layer())
             .layer(middleware::from_fn(request_id::remember))
+            .layer(middleware::from_fn(metrics::track))
             .layer(middleware::from_fn_with_state(security, security::apply))
             .layer(middleware::from_fn(panic::catch))
             .layer(CompressionLayer::new())
