@@ -27,11 +27,11 @@ say = @printf '\n==> %s\n'
 .PHONY: help tools build run dev lint test-rust test-e2e e2e api-contract test fuzz bench clean
 
 help:
-	@echo "make tools      install missing build tools (wasm32 target, cargo-leptos, wasm-bindgen-cli, wasm-opt)"
+	@echo "make tools      install missing build tools (wasm32 target, cargo-leptos, wasm-bindgen-cli, wasm-opt, promtool)"
 	@echo "make build      release build: $(BIN) and target/site/"
 	@echo "make run        build, then serve http://127.0.0.1:3000 (SQLite in ./data unless DATABASE_URL is set)"
 	@echo "make dev        cargo leptos watch: debug build, rebuilds and reloads on change"
-	@echo "make lint       rustfmt check, clippy for the server and for the browser (wasm32)"
+	@echo "make lint       rustfmt check, clippy for the server and for the browser (wasm32), alert rules"
 	@echo "make test-rust  cargo test on SQLite; again on PostgreSQL when TEST_DATABASE_URL is set"
 	@echo "make test-e2e   build, then the Playwright tests in end2end/ (make e2e: without the build)"
 	@echo "make api-contract  Schemathesis (every check) over the REST API of the release build"
@@ -66,6 +66,8 @@ lint:
 	cargo clippy --features ssr --all-targets -- -D warnings
 	$(say) "lint: clippy, browser (hydrate, wasm32)"
 	cargo clippy --lib --no-default-features --features hydrate --target wasm32-unknown-unknown -- -D warnings
+	$(say) "lint: promtool check rules (docs/monitoring/alerts.yml)"
+	promtool check rules docs/monitoring/alerts.yml
 
 # The first pass always uses SQLite, whatever the environment says; the PostgreSQL pass follows
 # when TEST_DATABASE_URL is set (and fails loudly when that database cannot be reached).

@@ -4,6 +4,7 @@
 #   - cargo-leptos 0.3.10
 #   - wasm-bindgen-cli at exactly the wasm-bindgen version in Cargo.lock
 #   - wasm-opt from npm binaryen@132 under ~/.cache/v2mom/tools (Debian's binaryen 108 breaks bundles)
+#   - promtool (Debian's prometheus package), which checks docs/monitoring/alerts.yml
 # Safe to run repeatedly: a run with everything present takes about a second.
 # See shared/TOOLCHAIN.md (docs/TOOLCHAIN.md) for why these versions.
 set -euo pipefail
@@ -92,6 +93,17 @@ if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends nodejs npm
   else
     die "node and npm are missing: install Debian's nodejs and npm packages (sudo apt-get install nodejs npm)"
+  fi
+fi
+
+# --- promtool (checks the alert rules in docs/monitoring; Debian's prometheus package) ----------
+if ! command -v promtool >/dev/null; then
+  if is_root && command -v apt-get >/dev/null; then
+    say "installing Debian's prometheus package (for promtool)"
+    apt-get update
+    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends prometheus
+  else
+    die "promtool is missing: install Debian's prometheus package (sudo apt-get install prometheus)"
   fi
 fi
 

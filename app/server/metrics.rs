@@ -129,3 +129,60 @@ pub fn spawn_upkeep(handle: PrometheusHandle) -> tokio::task::JoinHandle<()> {
         }
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SERIES: [&str; 12] = [
+        HTTP_REQUESTS_TOTAL,
+        HTTP_REQUEST_DURATION,
+        HTTP_REQUESTS_IN_FLIGHT,
+        DB_POOL_CONNECTIONS,
+        DB_POOL_MAX,
+        DATABASE_UNAVAILABLE_TOTAL,
+        PASSWORD_HASH_WAITING,
+        PASSWORD_HASH_DURATION,
+        SIGN_INS_TOTAL,
+        THROTTLE_REFUSALS_TOTAL,
+        SESSIONS_CREATED_TOTAL,
+        BUILD_INFO,
+    ];
+
+    /// Every `v2mom_…` series a document names, histogram suffixes taken off.
+    fn named_in(text: &str) -> Vec<String> {
+        let mut names: Vec<String> = text
+            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .filter(|word| word.starts_with("v2mom_"))
+            .map(|word| {
+                ["_bucket", "_count", "_sum"]
+                    .iter()
+                    .find_map(|suffix| word.strip_suffix(suffix))
+                    .unwrap_or(word)
+                    .to_owned()
+            })
+            .collect();
+        names.sort();
+        names.dedup();
+        names
+    }
+
+    #[test]
+    fn the_dashboard_and_the_alerts_name_only_series_the_server_records() {
+        let dashboard = include_str!("../../docs/monitoring/grafana-dashboard.json");
+        serde_json::from_str::<serde_json::Value>(dashboard).expect("the dashboard is JSON");
+        let alerts = include_str!("../../docs/monitoring/alerts.yml");
+        for (doc, text) in [("dashboard", dashboard), ("alerts", alerts)] {
+            let named = named_in(text);
+            assert!(!named.is_empty(), "{doc}");
+            for name in named {
+                assert!(SERIES.contains(&name.as_str()), "{doc} names {name}");
+            }
+        }
+        // The dashboard shows every series.
+        let shown = named_in(dashboard);
+        for name in SERIES {
+            assert!(shown.iter().any(|s| s == name), "dashboard lacks {name}");
+        }
+    }
+}
