@@ -12,7 +12,7 @@ use common::{create, database};
 use std::time::{Duration, Instant};
 use v2mom::{
     model::{
-        CheckInStatus, CheckedCheckIn, Measure, MeasureKind, Method, Role, TeamSort, V2momContent,
+        CheckInStatus, CheckedCheckIn, Measure, MeasureKind, Method, Role, V2momContent,
         V2momStatus,
     },
     server::{
@@ -58,7 +58,7 @@ async fn timing(
     let mut times = Vec::with_capacity(RUNS);
     for _ in 0..RUNS {
         let started = Instant::now();
-        let view = tracking::team_progress(&state, &actor, None, TeamSort::default())
+        let view = tracking::team_progress(&state, &actor, None, None)
             .await
             .expect("team progress");
         times.push(started.elapsed());

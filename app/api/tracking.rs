@@ -8,10 +8,7 @@ use crate::{
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
-use crate::{
-    model::TeamSort,
-    server::{auth::signed_in, state::app_state, tracking},
-};
+use crate::server::{auth::signed_in, state::app_state, tracking};
 
 /// The signed-in manager's reports for `period` (default: the current one), each with their
 /// V2MOM's progress and check-in flags, sorted by `sort` (`person`, `status`, `progress`,
@@ -23,8 +20,7 @@ pub async fn my_team_progress(
 ) -> Result<TeamProgress, AppError> {
     let state = app_state()?;
     let actor = signed_in(&state).await?;
-    let sort = TeamSort::parse(sort.as_deref()).ok_or(AppError::BadRequest)?;
-    tracking::team_progress(&state, &actor, period, sort).await
+    tracking::team_progress(&state, &actor, period, sort.as_deref()).await
 }
 
 /// For administrators: each team's coverage and progress in `period` (default: the current

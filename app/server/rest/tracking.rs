@@ -7,8 +7,7 @@ use super::{
     problem::{ApiResult, QueryOf},
 };
 use crate::{
-    error::AppError,
-    model::{OrganisationOverview, TeamProgress, TeamSort},
+    model::{OrganisationOverview, TeamProgress},
     server::{state::AppState, tracking},
 };
 use axum::{Json, extract::State};
@@ -37,9 +36,8 @@ pub async fn team_progress(
     caller: Caller,
     QueryOf(params): QueryOf<TeamProgressParams>,
 ) -> ApiResult<Json<TeamProgress>> {
-    let sort = TeamSort::parse(params.sort.as_deref()).ok_or(AppError::BadRequest)?;
     Ok(Json(
-        tracking::team_progress(&state, &caller, params.period, sort).await?,
+        tracking::team_progress(&state, &caller, params.period, params.sort.as_deref()).await?,
     ))
 }
 

@@ -18,15 +18,17 @@ use crate::{
 use chrono::Utc;
 
 /// The actor's direct and indirect reports (active or invited) for `period` (else the
-/// current one), sorted by `sort`. Each V2MOM shows only if the policy lets the actor read
+/// current one), sorted by `sort` as the parameter writes it ([`TeamSort::parse`]; 400 for
+/// anything it does not know). Each V2MOM shows only if the policy lets the actor read
 /// it. Five queries, whatever the size of the team.
 pub async fn progress(
     state: &AppState,
     actor: &Actor,
     period: Option<i64>,
-    sort: TeamSort,
+    sort: Option<&str>,
 ) -> Result<TeamProgress, AppError> {
     actor.require(Action::ViewTeam)?;
+    let sort = TeamSort::parse(sort).ok_or(AppError::BadRequest)?;
     let all_periods = state.db.periods().await.map_err(internal)?;
     let Some(chosen) = periods::chosen(&all_periods, period)? else {
         return Ok(TeamProgress {
