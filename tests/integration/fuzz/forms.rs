@@ -120,6 +120,7 @@ pub const SERVER_FNS: &[ServerFn] = &[
     f("/api/users/unlock", &[("id", Int(Ids::User))], false),
     f("/api/team", &[], false),
     f("/api/team/progress", &[("period", Int(Ids::Period)), ("sort", Choice(TEAM_SORTS))], false),
+    f("/api/organisation", &[("period", Int(Ids::Period))], false),
     f("/api/v2moms/start", &[("owner", Int(Ids::User)), ("period", Int(Ids::Period)),
         ("from", Choice(START_FROM))], false),
     f("/api/v2moms/get", &[("id", Int(Ids::V2mom))], false),
