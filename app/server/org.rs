@@ -4,6 +4,17 @@ use super::{
     db::{Db, DbError},
     policy::Relation,
 };
+use crate::model::{UserStatus, UserSummary};
+
+/// Everyone who takes part (active or invited; disabled accounts left out), by name: whom
+/// the views of the whole organisation show.
+pub async fn taking_part(db: &Db) -> Result<Vec<UserSummary>, DbError> {
+    let everyone = db.all_users().await?;
+    Ok(everyone
+        .into_iter()
+        .filter(|p| p.status != UserStatus::Disabled)
+        .collect())
+}
 
 /// How `target` relates to `actor`, read from the database.
 pub async fn relation_between(db: &Db, actor: i64, target: i64) -> Result<Relation, DbError> {

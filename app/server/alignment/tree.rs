@@ -2,11 +2,11 @@
 
 use crate::{
     error::AppError,
-    model::{AlignmentNode, AlignmentView, PersonRef, UserStatus, UserSummary, V2momStatus},
+    model::{AlignmentNode, AlignmentView, PersonRef, UserSummary, V2momStatus},
     server::{
         actor::Actor,
         errors::internal,
-        org::{chains, relation},
+        org::{self, chains, relation},
         periods,
         policy::{Action, V2momFacts},
         state::AppState,
@@ -31,14 +31,7 @@ pub async fn tree(
         });
     };
     let visibility = state.config.settings.v2mom_visibility;
-    let everyone: Vec<UserSummary> = state
-        .db
-        .all_users()
-        .await
-        .map_err(internal)?
-        .into_iter()
-        .filter(|p| p.status != UserStatus::Disabled)
-        .collect();
+    let everyone = org::taking_part(&state.db).await.map_err(internal)?;
     let chains = chains(&everyone.iter().map(|p| (p.id, p.manager_id)).collect());
     let in_period = state
         .db

@@ -5,14 +5,14 @@ use super::summary::tracked;
 use crate::{
     error::AppError,
     model::{
-        MethodLink, OrganisationOverview, PersonRef, TeamCoverage, UserStatus, UserSummary,
+        MethodLink, OrganisationOverview, PersonRef, TeamCoverage, UserSummary,
         progress::{mean, rounded},
     },
     server::{
         actor::Actor,
         db::{Among, MethodAlignment, V2momHeader},
         errors::internal,
-        periods,
+        org, periods,
         policy::Action,
         state::AppState,
     },
@@ -40,14 +40,7 @@ pub async fn overview(
         });
     };
     let among = Among::Period(chosen.id);
-    let people: Vec<UserSummary> = state
-        .db
-        .all_users()
-        .await
-        .map_err(internal)?
-        .into_iter()
-        .filter(|p| p.status != UserStatus::Disabled)
-        .collect();
+    let people = org::taking_part(&state.db).await.map_err(internal)?;
     // Each owner's published V2MOM for the period.
     let published: HashMap<i64, V2momHeader> = state
         .db
@@ -211,7 +204,7 @@ fn gaps(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Role, V2momStatus};
+    use crate::model::{Role, UserStatus, V2momStatus};
 
     fn person(id: i64, name: &str, manager: Option<i64>) -> UserSummary {
         UserSummary {
