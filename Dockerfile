@@ -1,11 +1,12 @@
 # syntax=docker/dockerfile:1
-# v2mom container image: `docker build -t v2mom .` then
-#   docker run -p 3000:3000 -v v2mom-data:/var/lib/v2mom v2mom
+# v2mom container image (README "Docker"): `docker build -t v2mom .` then
+#   docker run -p 3000:3000 -v v2mom-data:/var/lib/v2mom --read-only --tmpfs /tmp v2mom
 # (SQLite in the volume; set DATABASE_URL=postgres://… for PostgreSQL.)
+# Checked by hadolint (.hadolint.yaml) and tests/integration/dockerfile.rs in `make lint` / `make test`.
 
 ARG RUST_VERSION=1.95
 
-# ---- builder: the same `make tools build` as on a developer's machine -------------------------
+# ---- builder: the same `make build` as on a developer's machine (without the test tools) -------
 FROM rust:${RUST_VERSION}-bookworm AS builder
 
 # Node runs wasm-opt (npm binaryen) for the release WASM bundle. Debian's binaryen package is
@@ -22,42 +23,49 @@ WORKDIR /src
 COPY Makefile Cargo.lock ./
 COPY scripts ./scripts
 RUN --mount=type=cache,target=/usr/local/cargo/registry \
-    make tools
+    make tools TOOLS_ARGS=--build-only
 
 COPY . .
 # The target dir is a build cache, not part of any layer: copy the results out in the same step.
 RUN --mount=type=cache,target=/usr/local/cargo/registry \
     --mount=type=cache,target=/cache/target \
-    make build \
+    make build TOOLS_ARGS=--build-only \
  && mkdir -p /out \
  && cp "$CARGO_TARGET_DIR/release/v2mom" /out/v2mom \
- && cp -r target/site /out/site
+ && cp -r target/site /out/site \
+ && mkdir -p /out/data
 
-# ---- runtime ----------------------------------------------------------------------------------
-FROM debian:bookworm-slim
+# ---- runtime: distroless (glibc and CA certificates, no shell, no package manager) -------------
+# The binary links only glibc and libgcc: TLS is rustls, SQLite is compiled in.
+FROM gcr.io/distroless/cc-debian12:nonroot
 
-RUN apt-get update \
- && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ca-certificates \
- && rm -rf /var/lib/apt/lists/* \
- && groupadd --system --gid 10001 v2mom \
- && useradd --system --uid 10001 --gid v2mom --home-dir /var/lib/v2mom --no-create-home \
-      --shell /usr/sbin/nologin v2mom \
- && mkdir -p /var/lib/v2mom \
- && chown v2mom:v2mom /var/lib/v2mom
+ARG VERSION=0.1.0
+ARG REVISION=unknown
+LABEL org.opencontainers.image.title="v2mom" \
+      org.opencontainers.image.description="Write, align and track V2MOMs across an organisation" \
+      org.opencontainers.image.licenses="MIT" \
+      org.opencontainers.image.version="${VERSION}" \
+      org.opencontainers.image.revision="${REVISION}"
 
 COPY --from=builder /out/v2mom /usr/local/bin/v2mom
 COPY --from=builder /out/site /usr/share/v2mom/site
+# The one writable place (a volume): the SQLite database and the generated key file.
+COPY --from=builder --chown=65532:65532 /out/data /var/lib/v2mom
 
 ENV V2MOM_SITE_ROOT=/usr/share/v2mom/site \
     V2MOM_DATA_DIR=/var/lib/v2mom \
     V2MOM_ADDR=0.0.0.0:3000 \
     V2MOM_LOG_FORMAT=json
 
-USER 10001:10001
+# distroless's "nonroot" user; nothing else in the image is writable by it.
+USER 65532:65532
 WORKDIR /var/lib/v2mom
 VOLUME ["/var/lib/v2mom"]
 EXPOSE 3000
 
-# No HEALTHCHECK: the slim image has no HTTP client; orchestrators probe /healthz and /readyz.
-ENTRYPOINT ["v2mom"]
+# The binary probes its own /healthz: the image needs no shell or HTTP client.
+HEALTHCHECK --interval=30s --timeout=10s --start-period=30s --retries=3 \
+  CMD ["/usr/local/bin/v2mom", "healthcheck"]
+
+ENTRYPOINT ["/usr/local/bin/v2mom"]
 CMD ["serve"]

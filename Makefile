@@ -19,30 +19,34 @@ TOOLS_BIN := $(TOOLS_DIR)/node_modules/.bin
 export PATH := $(TOOLS_BIN):$(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
 
 BIN := $(CARGO_TARGET_DIR)/release/v2mom
+HADOLINT := $(TOOLS_DIR)/python/bin/hadolint
+# `make tools TOOLS_ARGS=--build-only` installs only what `make build` needs (the Dockerfile).
+TOOLS_ARGS ?=
 # What `make test` runs, in order; each is a target below.
 TEST_STAGES := tools lint test-rust build api-contract e2e
 
 say = @printf '\n==> %s\n'
 
-.PHONY: help tools build run dev lint test-rust test-e2e e2e api-contract test fuzz bench clean
+.PHONY: help tools build run dev lint test-rust test-e2e e2e api-contract test fuzz bench sbom clean
 
 help:
 	@echo "make tools      install missing build tools (wasm32 target, cargo-leptos, wasm-bindgen-cli, wasm-opt, promtool)"
 	@echo "make build      release build: $(BIN) and target/site/"
 	@echo "make run        build, then serve http://127.0.0.1:3000 (SQLite in ./data unless DATABASE_URL is set)"
 	@echo "make dev        cargo leptos watch: debug build, rebuilds and reloads on change"
-	@echo "make lint       rustfmt check, clippy for the server and for the browser (wasm32), alert rules"
+	@echo "make lint       rustfmt, clippy (server and wasm32 browser), alert rules, hadolint, cargo deny"
 	@echo "make test-rust  cargo test on SQLite; again on PostgreSQL when TEST_DATABASE_URL is set"
 	@echo "make test-e2e   build, then the Playwright tests in end2end/ (make e2e: without the build)"
 	@echo "make api-contract  Schemathesis (every check) over the REST API of the release build"
 	@echo "make test       tools, lint, test-rust, build, api-contract, e2e; then a time per stage"
 	@echo "make fuzz       the fuzz tests at length: FUZZ_CASES=$(FUZZ_CASES) per test, a new FUZZ_SEED each run (SQLite; PostgreSQL too with TEST_DATABASE_URL)"
 	@echo "make bench      the V2MOM list at 100 vs 10,000 V2MOMs, team progress at 20 vs 200 reports (SQLite; PostgreSQL too with TEST_DATABASE_URL)"
+	@echo "make sbom       the CycloneDX SBOM of the server's dependencies: target/sbom/v2mom.cdx.json"
 	@echo "make clean      remove ./target (the shared CARGO_TARGET_DIR=$(CARGO_TARGET_DIR) stays)"
 
 tools:
 	$(say) "tools: wasm32 target, cargo-leptos, wasm-bindgen-cli, wasm-opt"
-	@TOOLS_DIR="$(TOOLS_DIR)" bash scripts/tools.sh
+	@TOOLS_DIR="$(TOOLS_DIR)" bash scripts/tools.sh $(TOOLS_ARGS)
 
 build: tools
 	$(say) "build: cargo leptos build --release"
@@ -68,6 +72,10 @@ lint:
 	cargo clippy --lib --no-default-features --features hydrate --target wasm32-unknown-unknown -- -D warnings
 	$(say) "lint: promtool check rules (docs/monitoring/alerts.yml)"
 	promtool check rules docs/monitoring/alerts.yml
+	$(say) "lint: hadolint Dockerfile (.hadolint.yaml)"
+	$(HADOLINT) Dockerfile
+	$(say) "lint: cargo deny check licenses bans sources (deny.toml)"
+	cargo deny check licenses bans sources
 
 # The first pass always uses SQLite, whatever the environment says; the PostgreSQL pass follows
 # when TEST_DATABASE_URL is set (and fails loudly when that database cannot be reached).
@@ -105,6 +113,16 @@ test:
 	done; \
 	bash scripts/stage.sh --summary; \
 	exit $$status
+
+# The SBOM (CycloneDX JSON) of what the server binary is built from: every crate of the ssr
+# build, with versions, licences and checksums.
+sbom:
+	$(say) "sbom: cargo cyclonedx (CycloneDX JSON) -> target/sbom/v2mom.cdx.json"
+	@TOOLS_DIR="$(TOOLS_DIR)" bash scripts/tools.sh --sbom
+	cargo cyclonedx --format json --features ssr --spec-version 1.5 --override-filename v2mom.cdx
+	mkdir -p target/sbom
+	mv v2mom.cdx.json target/sbom/v2mom.cdx.json
+	@echo "sbom: target/sbom/v2mom.cdx.json"
 
 clean:
 	rm -rf target

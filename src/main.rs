@@ -9,7 +9,7 @@ use v2mom::{
         api_keys::{self, NewApiKey},
         config::{Config, Overrides, Settings},
         db::Db,
-        rekey,
+        healthcheck, rekey,
         startup::{self, StartupError},
         telemetry,
     },
@@ -39,6 +39,9 @@ enum Command {
     Migrate,
     /// Re-encrypt every stored secret under the newest encryption key, then exit.
     RotateKey,
+    /// Exit 0 when the server at the configured address answers `/healthz`, else 1 (for
+    /// container health checks).
+    Healthcheck,
     /// Make or revoke API keys for the REST API.
     #[command(subcommand)]
     ApiKey(ApiKeyCommand),
@@ -82,15 +85,19 @@ fn main() -> ExitCode {
     };
     let command = cli.command.unwrap_or(Command::Serve);
     match command {
+        // It runs every few seconds: silent when healthy, one line on stderr when not.
+        Command::Healthcheck => {}
         Command::ApiKey(_) => telemetry::init_on_stderr(&config.settings),
         _ => telemetry::init(&config.settings),
     }
-    tracing::info!(
-        version = env!("CARGO_PKG_VERSION"),
-        "configuration: {config}"
-    );
-    for warning in config.warnings() {
-        tracing::warn!("{warning}");
+    if !matches!(command, Command::Healthcheck) {
+        tracing::info!(
+            version = env!("CARGO_PKG_VERSION"),
+            "configuration: {config}"
+        );
+        for warning in config.warnings() {
+            tracing::warn!("{warning}");
+        }
     }
 
     let runtime = match tokio::runtime::Runtime::new() {
@@ -118,6 +125,9 @@ async fn run(command: Command, config: Config) -> Result<(), StartupError> {
             );
             Ok(())
         }
+        Command::Healthcheck => healthcheck::probe(config.settings.addr)
+            .await
+            .map_err(|why| StartupError::Runtime(format!("unhealthy: {why}"))),
         Command::RotateKey => {
             let keys = startup::open_keyring(&config)?;
             let db = startup::open_database(&config).await?;

@@ -152,7 +152,10 @@ pub async fn user_of_session(
         None
     };
     match user.filter(UserRecord::is_active) {
-        Some(user) => Ok(Some(user)),
+        Some(user) => {
+            super::serving::note_user(user.id);
+            Ok(Some(user))
+        }
         None => {
             forget(&state.db, session).await?;
             Ok(None)

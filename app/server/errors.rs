@@ -1,6 +1,10 @@
 //! Server side of [`AppError`]: logging internal causes, HTTP statuses, plain responses.
 
-use super::db::faults;
+use super::{
+    db::faults,
+    metrics::DATABASE_UNAVAILABLE_TOTAL,
+    serving::{current_request_id, first_unavailable_report},
+};
 use crate::error::AppError;
 use axum::{
     Json,
@@ -9,14 +13,8 @@ use axum::{
 use http::{HeaderValue, StatusCode, header::RETRY_AFTER, request::Parts};
 use leptos::prelude::use_context;
 use leptos_axum::ResponseOptions;
-use std::sync::{
-    Arc,
-    atomic::{AtomicBool, Ordering},
-};
 
 pub const REQUEST_ID_HEADER: &str = "x-request-id";
-
-use super::metrics::DATABASE_UNAVAILABLE_TOTAL;
 
 /// Logs an internal failure with the request id and returns the generic error the client
 /// sees. Use it wherever a database, I/O or other internal error would otherwise escape.
@@ -28,7 +26,7 @@ use super::metrics::DATABASE_UNAVAILABLE_TOTAL;
 pub fn internal<E: std::fmt::Display + 'static>(cause: E) -> AppError {
     let request_id = current_request_id().unwrap_or_else(|| "none".into());
     if faults::is_unavailable(&cause) {
-        if first_report() {
+        if first_unavailable_report() {
             tracing::warn!(%request_id, error = %cause, "database unavailable");
             metrics::counter!(DATABASE_UNAVAILABLE_TOTAL).increment(1);
         }
@@ -43,46 +41,6 @@ pub fn unavailable() -> AppError {
     AppError::Unavailable {
         request_id: current_request_id().unwrap_or_else(|| "none".into()),
     }
-}
-
-/// Whether a request has reported the database unavailable yet. The request-id layer puts
-/// one in the request's extensions (where the tasks Leptos spawns to render a page find it)
-/// and hands the same to [`with_request_id`].
-#[derive(Clone, Debug, Default)]
-pub struct Reported(Arc<AtomicBool>);
-
-/// True the first time it is asked for this request, and whenever there is no request.
-fn first_report() -> bool {
-    SERVING
-        .try_with(|(_, reported)| reported.clone())
-        .ok()
-        .or_else(|| use_context::<Parts>().and_then(|parts| parts.extensions.get().cloned()))
-        .is_none_or(|Reported(done)| !done.swap(true, Ordering::Relaxed))
-}
-
-tokio::task_local! {
-    static SERVING: (String, Reported);
-}
-
-/// Runs `serving` with `request_id` as the id [`internal`] reports, for code without the
-/// request at hand (plain axum handlers). The request-id layer wraps every request in it.
-pub async fn with_request_id<F: std::future::Future>(
-    request_id: String,
-    reported: Reported,
-    serving: F,
-) -> F::Output {
-    SERVING.scope((request_id, reported), serving).await
-}
-
-/// The id of the request being served: the one [`with_request_id`] keeps for this task, or
-/// else (in a task Leptos spawned to render a page) the one of its request scope. The task's
-/// own comes first: code outside any Leptos scope (plain handlers, `/api/v1`) may still find
-/// a Leptos context on its thread, another request's.
-pub fn current_request_id() -> Option<String> {
-    SERVING
-        .try_with(|(id, _)| id.clone())
-        .ok()
-        .or_else(|| use_context::<Parts>().and_then(|parts| request_id_of(&parts.headers)))
 }
 
 pub fn request_id_of(headers: &http::HeaderMap) -> Option<String> {
@@ -150,7 +108,10 @@ mod tests {
     };
     use std::{
         io::Write,
-        sync::{Mutex, atomic::AtomicU64},
+        sync::{
+            Arc, Mutex,
+            atomic::{AtomicU64, Ordering},
+        },
     };
 
     /// Counts [`DATABASE_UNAVAILABLE_TOTAL`] and nothing else.
@@ -220,7 +181,7 @@ mod tests {
     }
 
     fn serving(id: &str, serve: impl std::future::Future<Output = ()>) -> impl Future<Output = ()> {
-        with_request_id(id.into(), Reported::default(), serve)
+        crate::server::serving::scope(crate::server::serving::Serving::new(id.into()), serve)
     }
 
     #[test]

@@ -2,12 +2,15 @@
 //! SQLite by default; PostgreSQL when `TEST_DATABASE_URL` is set (`make test` runs both).
 //! All files here build as one binary, which keeps link times down.
 
+mod access_log;
 mod amend;
 mod api_keys;
 mod archive;
 mod audit;
+mod binary;
 mod check_ins;
 mod cli;
+mod dockerfile;
 mod domain_people;
 mod errors;
 mod exports;

@@ -3,45 +3,8 @@
 //! real traffic (requests by route template, password hashing, sign-ins, throttling,
 //! sessions, the database pool).
 
+use crate::binary::Running;
 use reqwest::{Client, StatusCode};
-use std::{
-    io::{BufRead, BufReader},
-    process::{Child, Command, Stdio},
-};
-
-/// The binary on free ports; its public and metrics addresses, read from its log.
-fn start(dir: &std::path::Path) -> (Child, String, String) {
-    let mut server = Command::new(env!("CARGO_BIN_EXE_v2mom"))
-        .args(["serve", "--addr", "127.0.0.1:0"])
-        .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("V2MOM_LOG_LEVEL", "info")
-        .env("V2MOM_METRICS_ADDR", "127.0.0.1:0")
-        .current_dir(dir)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut stdout = BufReader::new(server.stdout.take().unwrap());
-    let (mut public, mut metrics) = (None, None);
-    let address_after = |line: &str, marker: &str| {
-        line.split(marker).nth(1).map(|rest| {
-            rest.split(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == ':'))
-                .next()
-                .unwrap()
-                .to_owned()
-        })
-    };
-    while public.is_none() || metrics.is_none() {
-        let mut line = String::new();
-        assert!(stdout.read_line(&mut line).unwrap() > 0, "server exited");
-        metrics = metrics.or(address_after(&line, "metrics on http://"));
-        public = public.or(address_after(&line, "listening on http://"));
-    }
-    // Keep reading so the server never blocks on a full pipe.
-    std::thread::spawn(move || for _ in stdout.lines() {});
-    (server, public.unwrap(), metrics.unwrap())
-}
 
 /// The value of the sample of `name` whose labels include every one of `labels`.
 fn sample(text: &str, name: &str, labels: &[(&str, &str)]) -> Option<f64> {
@@ -62,7 +25,9 @@ fn sample(text: &str, name: &str, labels: &[(&str, &str)]) -> Option<f64> {
 #[tokio::test]
 async fn metrics_are_served_on_their_own_listener_with_the_series_real_traffic_fills() {
     let dir = tempfile::tempdir().unwrap();
-    let (mut server, public, metrics) = start(dir.path());
+    let server = Running::start(dir.path(), &[("V2MOM_METRICS_ADDR", "127.0.0.1:0")]);
+    let public = server.public.clone();
+    let metrics = server.metrics.clone().unwrap();
     let browser = || Client::builder().cookie_store(true).build().unwrap();
     let post = |client: &Client, path: &str, form: &[(&str, &str)]| {
         client
@@ -197,6 +162,5 @@ async fn metrics_are_served_on_their_own_listener_with_the_series_real_traffic_f
     );
     assert!(text.contains("# HELP v2mom_http_requests_total "));
 
-    server.kill().unwrap();
-    server.wait().unwrap();
+    server.stop();
 }

@@ -3,7 +3,7 @@
 mod audit_export;
 mod csrf;
 mod health;
-mod metrics;
+mod observe;
 mod panic;
 mod request_id;
 mod security;
@@ -91,6 +91,7 @@ fn route_list() -> Vec<AxumRouteListing> {
 pub fn with_layers(router: Router, config: &Config) -> Router {
     let security = Arc::new(security::Policy::new(config));
     let csrf = Arc::new(csrf::Guard::new(config));
+    let access_log = Arc::new(observe::AccessLog::new(config.settings.access_log_sample));
     router.layer(
         ServiceBuilder::new()
             .layer(middleware::map_request(request_id::drop_unusable))
@@ -98,7 +99,7 @@ pub fn with_layers(router: Router, config: &Config) -> Router {
             .layer(PropagateRequestIdLayer::x_request_id())
             .layer(request_id::trace_layer())
             .layer(middleware::from_fn(request_id::remember))
-            .layer(middleware::from_fn(metrics::track))
+            .layer(middleware::from_fn_with_state(access_log, observe::observe))
             .layer(middleware::from_fn_with_state(security, security::apply))
             .layer(middleware::from_fn(panic::catch))
             .layer(CompressionLayer::new())

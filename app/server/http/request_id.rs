@@ -1,27 +1,26 @@
 //! Every request gets an id: the caller's `x-request-id` when it is usable, else a new UUID.
 //! It is returned in the response and carried by the span every log line is written in.
 
-use crate::server::errors::{REQUEST_ID_HEADER, Reported, request_id_of, with_request_id};
+use crate::server::{
+    errors::{REQUEST_ID_HEADER, request_id_of},
+    serving::{self, Serving},
+};
 use axum::{extract::Request, middleware::Next, response::Response};
 use http::{HeaderValue, StatusCode};
 use std::time::Duration;
 use tower_http::{
     classify::{ServerErrorsAsFailures, ServerErrorsFailureClass, SharedClassifier},
     request_id::{MakeRequestId, RequestId},
-    trace::{DefaultOnBodyChunk, DefaultOnEos, DefaultOnRequest, DefaultOnResponse, TraceLayer},
+    trace::{DefaultOnBodyChunk, DefaultOnEos, DefaultOnRequest, TraceLayer},
 };
-use tracing::{Level, Span};
+use tracing::Span;
 
-/// Keeps the request's id where code without the request at hand (plain axum handlers,
-/// `errors::internal`) can find it, for as long as the request is being served; and
-/// whether the request has reported the database unavailable yet.
+/// Keeps what is known about the request ([`Serving`]: its id, later whom it is for) where
+/// code without the request at hand can find it, for as long as the request is being served.
 pub async fn remember(mut req: Request, next: Next) -> Response {
-    let reported = Reported::default();
-    req.extensions_mut().insert(reported.clone());
-    match request_id_of(req.headers()) {
-        Some(id) => with_request_id(id, reported, next.run(req)).await,
-        None => next.run(req).await,
-    }
+    let notes = Serving::new(request_id_of(req.headers()).unwrap_or_default());
+    req.extensions_mut().insert(notes.clone());
+    serving::scope(notes, next.run(req)).await
 }
 
 /// Longest caller-supplied id we keep; anything longer or odder is replaced.
@@ -57,20 +56,21 @@ impl MakeRequestId for MakeId {
 type MakeSpan = fn(&Request) -> tracing::Span;
 type OnFailure = fn(ServerErrorsFailureClass, Duration, &Span);
 
-/// Logs one line per response, inside a span naming the request id, method and path. The
-/// query string is left out: it may carry tokens.
+/// Opens the span every log line of a request is written in (request id, method, path; the
+/// query string is left out: it may carry tokens) and logs server errors. The one line per
+/// request is the access log's (`observe`), which names the route and the person.
 pub fn trace_layer() -> TraceLayer<
     SharedClassifier<ServerErrorsAsFailures>,
     MakeSpan,
     DefaultOnRequest,
-    DefaultOnResponse,
+    (),
     DefaultOnBodyChunk,
     DefaultOnEos,
     OnFailure,
 > {
     TraceLayer::new_for_http()
         .make_span_with(span as MakeSpan)
-        .on_response(DefaultOnResponse::new().level(Level::INFO))
+        .on_response(())
         .on_failure(on_failure as OnFailure)
 }
 

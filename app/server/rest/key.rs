@@ -4,7 +4,9 @@
 use super::problem::ApiError;
 use crate::{
     error::AppError,
-    server::{actor::Actor, api_keys, auth::origin_of, state::AppState, tokens::hash_token},
+    server::{
+        actor::Actor, api_keys, auth::origin_of, serving, state::AppState, tokens::hash_token,
+    },
 };
 use axum::{
     extract::{Request, State},
@@ -58,7 +60,10 @@ pub async fn authenticate(
     let origin = origin_of(&parts, &state);
     req = Request::from_parts(parts, body);
     let actor = match api_keys::authenticate(&state, &token, origin).await {
-        Ok(actor) => actor,
+        Ok(actor) => {
+            serving::note_user(actor.id());
+            actor
+        }
         Err(error) => return ApiError::from(error).into_response(),
     };
     let key = hash_token(&token);

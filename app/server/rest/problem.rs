@@ -5,7 +5,7 @@
 
 use crate::{
     error::{AppError, FieldError},
-    server::errors::current_request_id,
+    server::serving::current_request_id,
 };
 use axum::{
     Json,

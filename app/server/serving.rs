@@ -1,0 +1,78 @@
+//! The request being served, for code that does not have it at hand (a use case failing deep
+//! down, a plain handler): its id, whether it has reported the database away yet, and whom it
+//! turned out to be for, which the access log names.
+//!
+//! The request-id layer makes one [`Serving`] per request, puts it in the request's
+//! extensions (where the tasks Leptos spawns to render a page find it, through the request
+//! parts in their context) and keeps it in a task-local for everything else.
+
+use http::request::Parts;
+use leptos::prelude::use_context;
+use std::sync::{
+    Arc, OnceLock,
+    atomic::{AtomicBool, Ordering},
+};
+
+#[derive(Clone, Debug)]
+pub struct Serving(Arc<Notes>);
+
+#[derive(Debug)]
+struct Notes {
+    request_id: String,
+    unavailable_reported: AtomicBool,
+    user_id: OnceLock<i64>,
+}
+
+impl Serving {
+    pub fn new(request_id: String) -> Self {
+        Serving(Arc::new(Notes {
+            request_id,
+            unavailable_reported: AtomicBool::new(false),
+            user_id: OnceLock::new(),
+        }))
+    }
+
+    pub fn request_id(&self) -> &str {
+        &self.0.request_id
+    }
+
+    /// The signed-in person or API key holder the request was served for, once known.
+    pub fn user_id(&self) -> Option<i64> {
+        self.0.user_id.get().copied()
+    }
+}
+
+tokio::task_local! {
+    static SERVING: Serving;
+}
+
+/// Runs `serving` as the request `notes` describe, for code without the request at hand.
+pub async fn scope<F: std::future::Future>(notes: Serving, serving: F) -> F::Output {
+    SERVING.scope(notes, serving).await
+}
+
+/// The request this task is serving: the task's own first, since code outside any Leptos
+/// scope (plain handlers, `/api/v1`) may still find a Leptos context on its thread, another
+/// request's; else (in a task Leptos spawned to render a page) the one of its request parts.
+pub fn current() -> Option<Serving> {
+    SERVING.try_with(Serving::clone).ok().or_else(|| {
+        use_context::<Parts>().and_then(|parts| parts.extensions.get::<Serving>().cloned())
+    })
+}
+
+pub fn current_request_id() -> Option<String> {
+    current().map(|serving| serving.request_id().to_owned())
+}
+
+/// True the first time it is asked for this request, and whenever there is no request: the
+/// database being away is logged and counted once per request, however many parts failed.
+pub fn first_unavailable_report() -> bool {
+    current().is_none_or(|serving| !serving.0.unavailable_reported.swap(true, Ordering::Relaxed))
+}
+
+/// Notes whom this request is served for (the first person resolved wins).
+pub fn note_user(user_id: i64) {
+    if let Some(serving) = current() {
+        let _ = serving.0.user_id.set(user_id);
+    }
+}
