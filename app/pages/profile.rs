@@ -1,5 +1,5 @@
 //! Your account: change your password, your sign-in methods, your API keys (on a page of
-//! their own), see and end your sessions.
+//! their own), see and end your sessions, download your data.
 
 use super::sign_in_methods::SignInMethodsSection;
 use crate::{
@@ -65,6 +65,17 @@ pub fn ProfilePage() -> impl IntoView {
                 <FormError error=action_error(everywhere) />
                 <button type="submit" class="secondary">"Sign out everywhere"</button>
             </ActionForm>
+        </section>
+        <section aria-labelledby="your-data-heading">
+            <h2 id="your-data-heading">"Your data"</h2>
+            <p>
+                "Everything v2mom holds about you, as one JSON file: your profile, sessions, \
+                sign-in methods, API keys (never their secrets), the V2MOMs you own or wrote with \
+                their revisions and check-ins, and the audit log entries about you. "
+                <a href="/profile/export.json" download rel="external">
+                    "Download your data"
+                </a>
+            </p>
         </section>
     }
 }

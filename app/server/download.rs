@@ -45,6 +45,7 @@ pub fn file_name(parts: &[&str], extension: &str) -> String {
 }
 
 pub const CSV: &str = "text/csv; charset=utf-8";
+pub const JSON: &str = "application/json";
 
 /// CSV with a header row. A cell a spreadsheet would run as a formula (starting with `=`, `+`,
 /// `-`, `@`, a tab or a carriage return) gets a leading apostrophe, unless it is just a

@@ -115,6 +115,8 @@ pub enum Action {
     ManageOwnAccount,
     /// Create, list and revoke one's own API keys.
     ManageOwnApiKeys,
+    /// Download everything held about oneself (a data-protection access request).
+    ExportOwnData,
     /// See and revoke everyone's API keys.
     ManageApiKeys,
     ReadAuditLog,
@@ -154,6 +156,7 @@ impl Action {
             Action::ViewTeam,
             Action::ManageOwnAccount,
             Action::ManageOwnApiKeys,
+            Action::ExportOwnData,
             Action::ManageApiKeys,
             Action::ReadAuditLog,
             Action::ManageSettings,
@@ -207,6 +210,7 @@ impl Action {
             Action::ManageUsers
             | Action::ManageOwnAccount
             | Action::ManageOwnApiKeys
+            | Action::ExportOwnData
             | Action::ManageApiKeys
             | Action::ReadAuditLog
             | Action::ManageSettings
@@ -252,7 +256,7 @@ pub fn decide(actor: Option<&Principal>, action: Action) -> Decision {
         // A check-in reports on what was agreed: only once it is published, for everyone.
         (_, Action::CheckIn(facts)) if facts.status != V2momStatus::Published => false,
         (Role::Admin, _) => true,
-        (_, Action::ManageOwnAccount | Action::ManageOwnApiKeys) => true,
+        (_, Action::ManageOwnAccount | Action::ManageOwnApiKeys | Action::ExportOwnData) => true,
         (Role::Manager, Action::ViewTeam) => true,
         (Role::Manager, Action::ViewUser(relation)) => {
             relation == Relation::Myself
@@ -394,7 +398,9 @@ mod tests {
                 }),
             ) => Deny,
             (Role::Admin, _) => Allow,
-            (_, Action::ManageOwnAccount | Action::ManageOwnApiKeys) => Allow,
+            (_, Action::ManageOwnAccount | Action::ManageOwnApiKeys | Action::ExportOwnData) => {
+                Allow
+            }
             (_, Action::ManageApiKeys) => Deny,
             (Role::Manager, Action::ViewTeam) => Allow,
             (Role::Manager, Action::ViewUser(Myself | DirectReport | IndirectReport)) => Allow,
@@ -519,8 +525,8 @@ mod tests {
                 checked += 1;
             }
         }
-        // 22 account and administration actions; 3 + 7 + 56 + 28 + 35 about V2MOMs; 28 check-ins.
-        assert_eq!(checked, 3 * 179);
+        // 23 account and administration actions; 3 + 7 + 56 + 28 + 35 about V2MOMs; 28 check-ins.
+        assert_eq!(checked, 3 * 180);
     }
 
     /// A key's scopes narrow the role: each action needs its scope on top of what the

@@ -25,6 +25,7 @@ mod organisation;
 mod outage;
 mod pages;
 mod people;
+mod personal_data;
 mod profile;
 mod register;
 mod repository;

@@ -538,6 +538,7 @@ async fn every_route_is_in_the_openapi_document_and_served() {
             "DELETE /v2moms/{id}/amendment",
             "GET /alignment",
             "GET /me",
+            "GET /me/export",
             "GET /organisation",
             "GET /periods",
             "GET /team/progress",

@@ -5,6 +5,7 @@ mod csrf;
 mod health;
 mod observe;
 mod panic;
+mod personal_data;
 mod request_id;
 mod security;
 mod session_actor;
@@ -47,6 +48,7 @@ pub fn router(state: AppState) -> Router {
         .route("/readyz", get(health::readyz))
         .route("/admin/audit/{format}", get(audit_export::export))
         .merge(v2mom_export::routes())
+        .route(personal_data::PATH, get(personal_data::download))
         .route("/auth/sso/{slug}", post(sso::start))
         .route("/auth/sso/{slug}/link", post(sso::start_link))
         .route("/auth/sso/{slug}/callback", get(sso::callback))

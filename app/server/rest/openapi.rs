@@ -37,6 +37,7 @@ struct ApiDoc;
 pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(people::me))
+        .routes(routes!(people::export_me))
         .routes(routes!(people::list_users))
         .routes(routes!(people::get_user))
         .routes(routes!(people::list_periods))

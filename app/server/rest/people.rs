@@ -1,5 +1,5 @@
-//! `/api/v1/me`, `/users` and `/periods`: who the caller is, the people they may see, and the
-//! planning periods.
+//! `/api/v1/me`, `/me/export`, `/users` and `/periods`: who the caller is and all the data
+//! about them, the people they may see, and the planning periods.
 
 use super::{
     key::Caller,
@@ -7,7 +7,12 @@ use super::{
 };
 use crate::{
     model::{ClosedPeriod, Period, Role, Scope, UserSummary},
-    server::{periods, state::AppState, users, v2moms},
+    server::{
+        accounts::{self, PersonalData},
+        periods,
+        state::AppState,
+        users, v2moms,
+    },
 };
 use axum::{Json, extract::State};
 use serde::Serialize;
@@ -35,6 +40,21 @@ pub async fn me(caller: Caller) -> Json<Me> {
         role: user.role(),
         scopes: caller.scopes.iter().collect(),
     })
+}
+
+/// Everything held about the caller (a data-protection access request): each table that
+/// holds personal data with its rows about them: profile, sessions, sign-in methods, API
+/// keys' metadata, invitations, failed sign-ins, the V2MOMs they own or wrote with their
+/// content, revisions, amendments and check-ins, and the audit rows they made or that are
+/// about them. Never a secret (password or token hashes, session ids). Needs the `admin`
+/// scope, like the rest of one's own account; each export is audited.
+#[utoipa::path(get, path = "/me/export", tag = "People",
+    responses((status = 200, description = "The caller's personal data", body = PersonalData)))]
+pub async fn export_me(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> ApiResult<Json<PersonalData>> {
+    Ok(Json(accounts::export_personal_data(&state, &caller).await?))
 }
 
 /// The planning periods, newest first.

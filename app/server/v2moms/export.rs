@@ -49,7 +49,7 @@ impl Format {
     fn content_type(self) -> &'static str {
         match self {
             Format::Markdown => "text/markdown; charset=utf-8",
-            Format::Json => "application/json",
+            Format::Json => download::JSON,
             Format::Csv => download::CSV,
         }
     }

@@ -1,0 +1,225 @@
+//! Every row held about one person, table by table: what a data-protection access request
+//! is answered with. The list is explicit (a table added later is either listed here or in
+//! [`NOT_PERSONAL`], which a test checks against the schema), and so are the columns: a
+//! secret (a password hash, a token hash, a session id) is never selected.
+
+use super::{Db, DbError, on_backend};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde_json::{Map, Value};
+use sqlx::{Column, Row, ValueRef};
+
+/// A table holding personal data: which columns to give, and which rows are about the
+/// person whose id is `$1`.
+pub struct PersonalTable {
+    pub table: &'static str,
+    columns: &'static str,
+    about: &'static str,
+}
+
+/// The V2MOMs the person owns, as a subquery.
+macro_rules! owned {
+    () => {
+        "(SELECT id FROM v2moms WHERE owner_id = $1)"
+    };
+}
+/// The methods of those V2MOMs.
+macro_rules! owned_methods {
+    () => {
+        concat!(
+            "(SELECT id FROM v2mom_methods WHERE v2mom_id IN ",
+            owned!(),
+            ")"
+        )
+    };
+}
+
+pub const PERSONAL_TABLES: &[PersonalTable] = &[
+    PersonalTable {
+        table: "users",
+        columns: "id, email, display_name, job_title, function, role, manager_id, status, \
+                  created_at, updated_at",
+        about: "id = $1",
+    },
+    PersonalTable {
+        table: "user_sessions",
+        columns: "created_at, last_seen_at, client_ip, user_agent",
+        about: "user_id = $1",
+    },
+    PersonalTable {
+        table: "sso_identities",
+        columns: "id, provider_id, issuer, subject, email, created_at, last_used_at",
+        about: "user_id = $1",
+    },
+    PersonalTable {
+        table: "api_keys",
+        columns: "id, user_id, name, prefix, scopes, created_at, expires_at, last_used_at, \
+                  revoked_at, revoked_by",
+        about: "user_id = $1 OR revoked_by = $1",
+    },
+    PersonalTable {
+        table: "invitations",
+        columns: "id, user_id, created_by, created_at, expires_at, closed_at",
+        about: "user_id = $1 OR created_by = $1",
+    },
+    PersonalTable {
+        table: "auth_failures",
+        columns: "id, kind, at",
+        about: "scope = 'account:' || (SELECT email_key FROM users WHERE id = $1)",
+    },
+    PersonalTable {
+        table: "v2moms",
+        columns: "id, owner_id, period_id, title, vision, status, version, published_revision, \
+                  previous_published_revision, review_comment, created_by, created_at, \
+                  updated_by, updated_at, amended_at",
+        about: "owner_id = $1 OR created_by = $1 OR updated_by = $1",
+    },
+    PersonalTable {
+        table: "v2mom_values",
+        columns: "id, v2mom_id, position, name, description",
+        about: concat!("v2mom_id IN ", owned!()),
+    },
+    PersonalTable {
+        table: "v2mom_methods",
+        columns: "id, v2mom_id, position, title, description, aligned_to",
+        about: concat!("v2mom_id IN ", owned!()),
+    },
+    PersonalTable {
+        table: "v2mom_obstacles",
+        columns: "id, method_id, position, description",
+        about: concat!("method_id IN ", owned_methods!()),
+    },
+    PersonalTable {
+        table: "v2mom_measures",
+        columns: "id, method_id, position, description, unit, due_on, kind, start_value, \
+                  target_value, direction",
+        about: concat!("method_id IN ", owned_methods!()),
+    },
+    PersonalTable {
+        table: "v2mom_revisions",
+        columns: "id, v2mom_id, number, status, saved_by, saved_at, snapshot, amendment",
+        about: concat!("saved_by = $1 OR v2mom_id IN ", owned!()),
+    },
+    PersonalTable {
+        table: "v2mom_amendments",
+        columns: "v2mom_id, content, status, review_comment, created_by, created_at, \
+                  updated_by, updated_at",
+        about: concat!(
+            "created_by = $1 OR updated_by = $1 OR v2mom_id IN ",
+            owned!()
+        ),
+    },
+    PersonalTable {
+        table: "measure_check_ins",
+        columns: "id, measure_id, value, status, comment, created_by, created_at",
+        about: concat!(
+            "created_by = $1 OR measure_id IN (SELECT id FROM v2mom_measures WHERE method_id IN ",
+            owned_methods!(),
+            ")"
+        ),
+    },
+    PersonalTable {
+        table: "audit_log",
+        columns: "id, at, actor_id, client_ip, action, target, details, request_id",
+        about: "actor_id = $1 OR target = 'user:' || CAST($1 AS TEXT)",
+    },
+];
+
+/// Columns that hold JSON documents (V2MOM snapshots, amendments, audit details): given as
+/// JSON, not as a string of it.
+const JSON_COLUMNS: [&str; 3] = ["snapshot", "content", "details"];
+
+/// One row as a JSON object, whichever backend and column type it came from.
+fn row_object<R: Row>(row: &R) -> Result<Map<String, Value>, DbError>
+where
+    usize: sqlx::ColumnIndex<R>,
+    for<'r> i64: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+    for<'r> f64: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+    for<'r> bool: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+    for<'r> DateTime<Utc>: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+    for<'r> NaiveDate: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+    for<'r> String: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+{
+    let mut object = Map::new();
+    for (i, column) in row.columns().iter().enumerate() {
+        let value = if row.try_get_raw(i)?.is_null() {
+            Value::Null
+        } else if let Ok(n) = row.try_get::<i64, _>(i) {
+            n.into()
+        } else if let Ok(x) = row.try_get::<f64, _>(i) {
+            x.into()
+        } else if let Ok(b) = row.try_get::<bool, _>(i) {
+            b.into()
+        } else if let Ok(at) = row.try_get::<DateTime<Utc>, _>(i) {
+            super::rfc3339(at).into()
+        } else if let Ok(day) = row.try_get::<NaiveDate, _>(i) {
+            day.to_string().into()
+        } else {
+            let text = row.try_get::<String, _>(i)?;
+            match JSON_COLUMNS.contains(&column.name()) {
+                true => serde_json::from_str(&text).unwrap_or(Value::String(text)),
+                false => text.into(),
+            }
+        };
+        object.insert(column.name().to_owned(), value);
+    }
+    Ok(object)
+}
+
+/// Tables with nothing about any one person, and why.
+pub const NOT_PERSONAL: &[(&str, &str)] = &[
+    ("instance", "the organisation's name"),
+    ("periods", "the organisation's planning periods"),
+    ("sso_providers", "the organisation's sign-in providers"),
+    (
+        "tower_sessions",
+        "the session store's rows on SQLite (PostgreSQL keeps them in tower_sessions.session), \
+         keyed by session ids, which are credentials; user_sessions lists the person's sessions",
+    ),
+    ("_sqlx_migrations", "the schema's version"),
+];
+
+impl Db {
+    /// Every table of [`PERSONAL_TABLES`] with its rows about `user_id`, oldest first.
+    pub async fn personal_rows(
+        &self,
+        user_id: i64,
+    ) -> Result<Vec<(&'static str, Vec<Map<String, Value>>)>, DbError> {
+        let mut tables = Vec::with_capacity(PERSONAL_TABLES.len());
+        for table in PERSONAL_TABLES {
+            let sql = format!(
+                "SELECT {} FROM {} WHERE {} ORDER BY 1",
+                table.columns, table.table, table.about
+            );
+            let rows = on_backend!(self, |pool| {
+                let rows = sqlx::query(&sql).bind(user_id).fetch_all(pool).await?;
+                rows.iter().map(row_object).collect::<Result<Vec<_>, _>>()?
+            });
+            tables.push((table.table, rows));
+        }
+        Ok(tables)
+    }
+
+    /// The names of the database's own tables, for the test that keeps [`PERSONAL_TABLES`]
+    /// and [`NOT_PERSONAL`] complete.
+    pub async fn table_names(&self) -> Result<Vec<String>, DbError> {
+        match &self.pool {
+            super::Pool::Sqlite(pool) => {
+                sqlx::query_scalar(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' \
+                     AND name NOT LIKE 'sqlite_%' ORDER BY name",
+                )
+                .fetch_all(pool)
+                .await
+            }
+            super::Pool::Postgres(pool) => {
+                sqlx::query_scalar(
+                    "SELECT table_name::TEXT FROM information_schema.tables \
+                     WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' \
+                     ORDER BY 1",
+                )
+                .fetch_all(pool)
+                .await
+            }
+        }
+    }
+}
