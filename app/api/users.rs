@@ -4,7 +4,7 @@
 
 use crate::{
     error::AppError,
-    model::{InvitationSent, Role, TeamMember, UserPage, UserSummary},
+    model::{ErasedPerson, InvitationSent, Role, TeamMember, UserPage, UserSummary},
 };
 use leptos::prelude::*;
 
@@ -95,6 +95,20 @@ pub async fn set_user_active(id: i64, active: bool) -> Result<(), AppError> {
     let state = app_state()?;
     let actor = signed_in(&state).await?;
     users::set_active(&state, &actor, id, active).await
+}
+
+/// Erases someone (a data-protection erasure request): a tombstone replaces them; their
+/// V2MOMs are kept or deleted as `v2moms` (`keep`, `delete`) says. `confirm` is the
+/// checkbox that acknowledges it cannot be undone.
+#[server(endpoint = "users/erase")]
+pub async fn erase_user(
+    id: i64,
+    v2moms: String,
+    #[server(default)] confirm: Option<String>,
+) -> Result<ErasedPerson, AppError> {
+    let state = app_state()?;
+    let actor = signed_in(&state).await?;
+    users::erase(&state, &actor, id, &v2moms, confirm.is_some()).await
 }
 
 /// Clears someone's failed sign-in attempts; returns how many were cleared.

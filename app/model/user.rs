@@ -169,3 +169,13 @@ impl PasswordStrength {
         }
     }
 }
+
+/// What erasing a person did: the name they now appear under ("Former employee #12") and
+/// how many of their V2MOMs were deleted (0 when they were kept).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ErasedPerson {
+    pub user_id: i64,
+    pub name: String,
+    pub v2moms_deleted: u64,
+}

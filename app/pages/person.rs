@@ -1,7 +1,7 @@
 //! Administrators: one person's place in the organisation, and their access.
 
 use crate::{
-    api::{ReinviteUser, SetUserActive, UnlockUser, UpdateUser, get_user},
+    api::{EraseUser, ReinviteUser, SetUserActive, UnlockUser, UpdateUser, get_user},
     components::{
         ErrorPage, Field, FormActions, FormError, InvitationLink, ManagerSelect, RoleSelect,
         action_error,
@@ -18,9 +18,17 @@ pub fn PersonPage() -> impl IntoView {
     let id = move || params.with(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()));
     let update = ServerAction::<UpdateUser>::new();
     let status = ServerAction::<SetUserActive>::new();
+    let erase = ServerAction::<EraseUser>::new();
     let person = Resource::new(
-        move || (id(), update.version().get(), status.version().get()),
-        |(id, _, _)| async move {
+        move || {
+            let versions = (
+                update.version().get(),
+                status.version().get(),
+                erase.version().get(),
+            );
+            (id(), versions)
+        },
+        |(id, _)| async move {
             match id {
                 Some(id) => get_user(id).await,
                 None => Err(crate::error::AppError::NotFound),
@@ -31,7 +39,7 @@ pub fn PersonPage() -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match person.await {
-                    Ok(person) => view! { <PersonForms person update status /> }.into_any(),
+                    Ok(person) => view! { <PersonForms person update status erase /> }.into_any(),
                     Err(error) => view! { <ErrorPage error /> }.into_any(),
                 }
             })}
@@ -44,6 +52,7 @@ fn PersonForms(
     person: UserSummary,
     update: ServerAction<UpdateUser>,
     status: ServerAction<SetUserActive>,
+    erase: ServerAction<EraseUser>,
 ) -> impl IntoView {
     let update_error = action_error(update);
     let status_error = action_error(status);
@@ -81,7 +90,56 @@ fn PersonForms(
             </ActionForm>
             {(person.status == UserStatus::Invited).then(|| view! { <ReinviteForm id=person.id /> })}
             <UnlockForm id=person.id />
+            <EraseForm id=person.id erase />
         </section>
+    }
+}
+
+/// A data-protection erasure: a tombstone replaces the person; their V2MOMs stay or go.
+#[component]
+fn EraseForm(id: i64, erase: ServerAction<EraseUser>) -> impl IntoView {
+    let error = action_error(erase);
+    let field = move |name: &'static str| {
+        move || error.get().and_then(|e| e.field(name).map(str::to_owned))
+    };
+    let done = move || {
+        erase
+            .value()
+            .get()
+            .and_then(Result::ok)
+            .map(|erased| format!("Erased: they now appear as {}.", erased.name))
+    };
+    view! {
+        <h2 id="erase-heading">"Erase this person"</h2>
+        <ActionForm action=erase attr:aria-labelledby="erase-heading">
+            <input type="hidden" name="id" value=id />
+            <p>
+                "For a data-protection erasure request. Their name, email address, job title and \
+                function are replaced by \"Former employee #" {id} "\"; their sessions, API keys, \
+                sign-in methods and invitation are removed. The audit log keeps its entries, \
+                which name people by number only. This cannot be undone."
+            </p>
+            <fieldset>
+                <legend>"Their V2MOMs"</legend>
+                <div class="field checkbox">
+                    <input id="erase-keep" type="radio" name="v2moms" value="keep" checked=true />
+                    <label for="erase-keep">"Keep them, under the new name"</label>
+                </div>
+                <div class="field checkbox">
+                    <input id="erase-delete" type="radio" name="v2moms" value="delete" />
+                    <label for="erase-delete">"Delete them, with their check-ins and history"</label>
+                </div>
+                <p class="field-message">{field("v2moms")}</p>
+            </fieldset>
+            <div class="field checkbox">
+                <input id="erase-confirm" type="checkbox" name="confirm" value="on" aria-describedby="erase-confirm-message" />
+                <label for="erase-confirm">"I understand that this cannot be undone"</label>
+                <p id="erase-confirm-message" class="field-message">{field("confirm")}</p>
+            </div>
+            <FormError error />
+            <button type="submit" class="secondary">"Erase this person"</button>
+            <p role="status">{done}</p>
+        </ActionForm>
     }
 }
 

@@ -24,6 +24,7 @@ use super::{
     errors::internal,
     metrics::THROTTLE_REFUSALS_TOTAL,
     state::AppState,
+    tokens::hash_token,
     transaction,
 };
 use crate::error::AppError;
@@ -135,6 +136,15 @@ pub fn account_scope(email: &str) -> String {
     format!("account:{key}")
 }
 
+/// How the audit log names a counter: an account by a digest of its address, since the log
+/// is append-only and outlives erasure (it holds no one's email); an address as it is.
+pub fn audit_target(scope: &str) -> String {
+    match scope.strip_prefix("account:") {
+        Some(key) => format!("account:{}", &hash_token(key)[..16]),
+        None => scope.to_owned(),
+    }
+}
+
 /// The counter of one client address. IPv6 counts per /64, which one subscriber usually
 /// holds whole: counting single addresses would let them pick a fresh one per attempt.
 pub fn address_scope(ip: IpAddr) -> String {
@@ -194,16 +204,18 @@ pub async fn check(
     let since = at - delta(AUDIT_REFUSALS_EVERY);
     if !state
         .db
-        .audited_since("auth.throttled", &scope, since)
+        .audited_since("auth.throttled", &audit_target(&scope), since)
         .await
         .map_err(internal)?
     {
-        let event = Event::new("auth.throttled").on(scope).with(json!({
-            "scope": scope_kind,
-            "kind": kind.as_str(),
-            "retry_after_secs": wait.secs,
-            "locked": wait.locked,
-        }));
+        let event = Event::new("auth.throttled")
+            .on(audit_target(&scope))
+            .with(json!({
+                "scope": scope_kind,
+                "kind": kind.as_str(),
+                "retry_after_secs": wait.secs,
+                "locked": wait.locked,
+            }));
         transaction::run(&state.db, async |tx| {
             Ok(tx.audit(origin, event.clone()).await?)
         })
@@ -241,11 +253,13 @@ pub async fn record_failure(
     // failure sees the count reach the cap.
     let failures = tx.count_auth_failures(&scope, window_start).await?;
     if failures == ACCOUNT_CAP as i64 {
-        let event = Event::new("auth.locked").on(scope).with(json!({
-            "kind": kind.as_str(),
-            "failures": failures,
-            "window_hours": ACCOUNT_WINDOW.as_secs() / 3600,
-        }));
+        let event = Event::new("auth.locked")
+            .on(audit_target(&scope))
+            .with(json!({
+                "kind": kind.as_str(),
+                "failures": failures,
+                "window_hours": ACCOUNT_WINDOW.as_secs() / 3600,
+            }));
         tx.audit(origin, event).await?;
     }
     Ok(())
@@ -275,7 +289,7 @@ pub async fn unlock_account(
     let cleared = tx.clear_auth_failures(&account_scope(email)).await?;
     let event = Event::new("auth.unlocked")
         .by(admin_id)
-        .on(account_scope(email))
+        .on(audit_target(&account_scope(email)))
         .with(json!({ "failures_cleared": cleared }));
     tx.audit(origin, event).await?;
     Ok(cleared)

@@ -198,7 +198,12 @@ async fn fuzz_rest_api_never_fails_or_leaks() {
         .json()
         .await
         .expect("the OpenAPI document");
-    let operations = rest::operations(&doc);
+    // Erasing one of the fuzz's own people would end their keys for the rest of the run;
+    // tests/integration/erasure.rs covers erasure through the API.
+    let operations: Vec<_> = rest::operations(&doc)
+        .into_iter()
+        .filter(|op| !op.path.ends_with("/erase"))
+        .collect();
     assert!(operations.len() >= 10, "operations: {}", operations.len());
     let mut keys: Vec<(&str, Option<String>)> = Vec::new();
     for person in &org.people {

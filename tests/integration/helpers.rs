@@ -149,6 +149,52 @@ impl TestApp {
     pub async fn execute(&self, sql: &str) {
         self.try_execute(sql).await.expect("test SQL runs");
     }
+
+    /// Every `table.column` of the database (any schema the app uses) whose value, as text,
+    /// contains `needle` in any case: what is left of someone after an erasure.
+    pub async fn columns_containing(&self, needle: &str) -> Vec<String> {
+        let pattern = format!("%{}%", needle.to_lowercase());
+        // Each backend lists its columns as (quoted table, column); the search is the same.
+        macro_rules! search {
+            ($pool:expr, $columns:expr) => {{
+                let pool = $pool;
+                let columns: Vec<(String, String)> =
+                    sqlx::query_as($columns).fetch_all(&pool).await.unwrap();
+                let mut found = Vec::new();
+                for (table, column) in columns {
+                    let sql = format!(
+                        "SELECT COUNT(*) FROM {table} WHERE lower(CAST(\"{column}\" AS TEXT)) LIKE $1"
+                    );
+                    let n: i64 = sqlx::query_scalar(&sql)
+                        .bind(&pattern)
+                        .fetch_one(&pool)
+                        .await
+                        .unwrap();
+                    if n > 0 {
+                        found.push(format!("{table}.{column}"));
+                    }
+                }
+                pool.close().await;
+                found
+            }};
+        }
+        match &*self.database {
+            TestDatabase::Sqlite(dir) => {
+                let url = format!("sqlite://{}", dir.path().join("v2mom.db").display());
+                search!(
+                    sqlx::SqlitePool::connect(&url).await.unwrap(),
+                    "SELECT '\"' || m.name || '\"', c.name \
+                     FROM sqlite_master m, pragma_table_info(m.name) c WHERE m.type = 'table'"
+                )
+            }
+            TestDatabase::Postgres { url, .. } | TestDatabase::External { url, .. } => search!(
+                sqlx::PgPool::connect(url).await.unwrap(),
+                "SELECT '\"' || table_schema || '\".\"' || table_name || '\"', column_name::TEXT \
+                 FROM information_schema.columns \
+                 WHERE table_schema IN (current_schema(), 'tower_sessions')"
+            ),
+        }
+    }
 }
 
 impl Drop for TestApp {

@@ -12,6 +12,7 @@ mod check_ins;
 mod cli;
 mod dockerfile;
 mod domain_people;
+mod erasure;
 mod errors;
 mod exports;
 mod fuzz;

@@ -45,27 +45,56 @@ fn ids(rows: &[Value]) -> Vec<i64> {
     rows.iter().filter_map(|r| r["id"].as_i64()).collect()
 }
 
-#[tokio::test]
-async fn a_person_downloads_every_row_about_them_and_no_secret() {
-    let app = spawn_app().await;
-    let (manager_id, manager, employee_id, employee) = organisation(&app).await;
-    let period = current_period(&app).await;
-    // The manager writes and publishes the employee's V2MOM; the employee checks in on it.
-    let (v2mom, measure) = published(&app, &manager, employee_id, period).await;
-    let res = check_in_as(&app, &employee, v2mom, measure, "10", "on_track").await;
+/// An organisation (see `people::organisation`) in which Eve, the employee, has a history.
+pub struct History {
+    pub manager_id: i64,
+    pub manager: Client,
+    pub eve: i64,
+    pub employee: Client,
+    /// Her V2MOM, written and published by her manager; she has checked in on it once.
+    pub v2mom: i64,
+    /// An API key of hers with the scopes asked for.
+    pub key: String,
+}
+
+pub const EVE: &str = "eve@acme.example";
+
+pub async fn eve_with_history(app: &TestApp, scopes: &str) -> History {
+    let (manager_id, manager, eve, employee) = organisation(app).await;
+    let period = current_period(app).await;
+    let (v2mom, measure) = published(app, &manager, eve, period).await;
+    let res = check_in_as(app, &employee, v2mom, measure, "10", "on_track").await;
     assert_eq!(res.status(), StatusCode::OK);
-    let key = api_key(&app, &employee, "read,admin").await;
+    let key = api_key(app, &employee, scopes).await;
     let refused = app
         .call_as(
             &client(),
             "login",
-            &[
-                ("email", "eve@acme.example"),
-                ("password", "wrong wrong wrong"),
-            ],
+            &[("email", EVE), ("password", "wrong wrong wrong")],
         )
         .await;
     assert_eq!(refused.status(), StatusCode::UNAUTHORIZED);
+    History {
+        manager_id,
+        manager,
+        eve,
+        employee,
+        v2mom,
+        key,
+    }
+}
+
+#[tokio::test]
+async fn a_person_downloads_every_row_about_them_and_no_secret() {
+    let app = spawn_app().await;
+    let History {
+        manager_id,
+        manager,
+        eve: employee_id,
+        employee,
+        v2mom,
+        key,
+    } = eve_with_history(&app, "read,admin").await;
 
     let (text, data) = download(&app, &employee).await;
     assert_eq!(data["format"], "v2mom-personal-data/1");

@@ -553,6 +553,7 @@ async fn every_route_is_in_the_openapi_document_and_served() {
             "GET /v2moms/{id}/revisions",
             "GET /v2moms/{id}/revisions/{number}",
             "POST /periods/{id}/close",
+            "POST /users/{id}/erase",
             "POST /v2moms",
             "POST /v2moms/{id}/measures/{measure_id}/check-ins",
             "POST /v2moms/{id}/transitions",

@@ -8,7 +8,7 @@ use serde_json::Value;
 use v2mom::server::{
     audit::Origin,
     db::AuditRow,
-    throttle::{self, ACCOUNT_CAP},
+    throttle::{self, ACCOUNT_CAP, account_scope, audit_target},
 };
 
 const WRONG: &str = "not the password at all";
@@ -105,7 +105,7 @@ async fn the_fourth_attempt_waits_even_with_the_right_password_and_reveals_nothi
     let throttled = audit_rows(&app, "auth.throttled").await;
     let on_admin: Vec<&AuditRow> = throttled
         .iter()
-        .filter(|r| r.target.as_deref() == Some("account:ada@acme.example"))
+        .filter(|r| r.target == Some(audit_target(&account_scope("ada@acme.example"))))
         .collect();
     assert_eq!(on_admin.len(), 1, "{throttled:?}");
     let details: Value = serde_json::from_str(&on_admin[0].details).unwrap();
@@ -141,7 +141,7 @@ async fn a_hundred_failures_lock_the_account_until_an_admin_unlocks_it() {
     wrong_attempts(&app, &client(), &admin.email, 1).await;
     let locked = audit_rows(&app, "auth.locked").await;
     assert_eq!(locked.len(), 1, "{locked:?}");
-    assert_eq!(locked[0].target.as_deref(), Some(scope.as_str()));
+    assert_eq!(locked[0].target, Some(throttle::audit_target(&scope)));
 
     // Now even the right password waits until the oldest failure leaves the day's window.
     let oldest_leaves_in = 24 * 3600 - 6 * 60 - (ACCOUNT_CAP as u64 - 2);

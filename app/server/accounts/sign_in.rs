@@ -98,12 +98,18 @@ pub async fn sign_in_with_password(
         _ => None,
     };
     if let Some(reason) = refused {
-        let attempted: String = email_key(email).chars().take(254).collect();
-        let mut event = Event::new("auth.sign_in_failed")
-            .with(serde_json::json!({ "reason": reason, "email": attempted }));
-        if let Some(user) = &user {
-            event = event.on(format!("user:{}", user.id));
-        }
+        // An account is named by its id: the audit log outlives erasure, so it holds no
+        // address of anyone's. Only an address no account has is kept, as typed.
+        let event = Event::new("auth.sign_in_failed");
+        let event = match &user {
+            Some(user) => event
+                .on(format!("user:{}", user.id))
+                .with(serde_json::json!({ "reason": reason })),
+            None => {
+                let attempted: String = email_key(email).chars().take(254).collect();
+                event.with(serde_json::json!({ "reason": reason, "email": attempted }))
+            }
+        };
         transaction::run(&state.db, async |tx| {
             throttle::record_failure(tx, origin, Kind::SignIn, Some(email)).await?;
             tx.audit(origin, event.clone()).await?;

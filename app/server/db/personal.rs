@@ -3,7 +3,7 @@
 //! [`NOT_PERSONAL`], which a test checks against the schema), and so are the columns: a
 //! secret (a password hash, a token hash, a session id) is never selected.
 
-use super::{Db, DbError, on_backend};
+use super::{Db, DbError, Tx, now, on_backend, on_tx};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::{Map, Value};
 use sqlx::{Column, Row, ValueRef};
@@ -221,5 +221,68 @@ impl Db {
                 .await
             }
         }
+    }
+}
+
+impl Tx {
+    /// How many people report to `user_id` directly.
+    pub async fn count_reports(&mut self, user_id: i64) -> Result<i64, DbError> {
+        const SQL: &str = "SELECT COUNT(*) FROM users WHERE manager_id = $1";
+        on_tx!(self, |conn| sqlx::query_scalar(SQL)
+            .bind(user_id)
+            .fetch_one(conn)
+            .await)
+    }
+
+    /// Deletes the V2MOMs `owner_id` owns, with their content, revisions, amendments and
+    /// check-ins (the schema cascades; others' methods aligned to theirs lose the link).
+    pub async fn delete_v2moms_of(&mut self, owner_id: i64) -> Result<u64, DbError> {
+        const SQL: &str = "DELETE FROM v2moms WHERE owner_id = $1";
+        on_tx!(self, |conn| sqlx::query(SQL)
+            .bind(owner_id)
+            .execute(conn)
+            .await
+            .map(|done| done.rows_affected()))
+    }
+
+    /// Replaces a person by a tombstone: `name` and `email` stand in for theirs, every other
+    /// personal field is emptied and the account is disabled (its place in the reporting line
+    /// stays, so the V2MOMs kept under it are read by the same people as before); and
+    /// removes what only served them: sessions, API keys, sign-in identities, their
+    /// invitation, failed sign-ins counted against their address.
+    pub async fn erase_person(
+        &mut self,
+        user_id: i64,
+        name: &str,
+        email: &str,
+    ) -> Result<(), DbError> {
+        const FORGET: [&str; 5] = [
+            "DELETE FROM auth_failures \
+             WHERE scope = 'account:' || (SELECT email_key FROM users WHERE id = $1)",
+            "DELETE FROM user_sessions WHERE user_id = $1",
+            "DELETE FROM api_keys WHERE user_id = $1",
+            "DELETE FROM sso_identities WHERE user_id = $1",
+            "DELETE FROM invitations WHERE user_id = $1",
+        ];
+        for sql in FORGET {
+            on_tx!(self, |conn| sqlx::query(sql)
+                .bind(user_id)
+                .execute(conn)
+                .await
+                .map(|done| done.rows_affected()))?;
+        }
+        const TOMBSTONE: &str = "UPDATE users SET email = $1, email_key = $1, display_name = $2, \
+            job_title = '', function = '', password_hash = NULL, status = 'disabled', \
+            updated_at = $3 WHERE id = $4";
+        let at = now();
+        on_tx!(self, |conn| sqlx::query(TOMBSTONE)
+            .bind(email)
+            .bind(name)
+            .bind(at)
+            .bind(user_id)
+            .execute(conn)
+            .await
+            .map(|done| done.rows_affected()))?;
+        Ok(())
     }
 }

@@ -40,6 +40,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(people::export_me))
         .routes(routes!(people::list_users))
         .routes(routes!(people::get_user))
+        .routes(routes!(people::erase_user))
         .routes(routes!(people::list_periods))
         .routes(routes!(people::close_period))
         .routes(routes!(v2moms::list, v2moms::start))

@@ -3,10 +3,10 @@
 
 use super::{
     key::Caller,
-    problem::{ApiResult, PathOf},
+    problem::{ApiResult, Body, PathOf},
 };
 use crate::{
-    model::{ClosedPeriod, Period, Role, Scope, UserSummary},
+    model::{ClosedPeriod, ErasedPerson, Period, Role, Scope, UserSummary},
     server::{
         accounts::{self, PersonalData},
         periods,
@@ -15,7 +15,7 @@ use crate::{
     },
 };
 use axum::{Json, extract::State};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 /// The caller: the key's user, and what the key may do.
@@ -101,4 +101,41 @@ pub async fn get_user(
     PathOf(id): PathOf<i64>,
 ) -> ApiResult<Json<UserSummary>> {
     Ok(Json(users::person(&state, &caller, id).await?))
+}
+
+/// What becomes of an erased person's V2MOMs.
+#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TheirV2moms {
+    /// Kept under the tombstone's name.
+    Keep,
+    /// Deleted with their content, revisions and check-ins.
+    Delete,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct Erasure {
+    pub v2moms: TheirV2moms,
+}
+
+/// Erase a person (administrators, `admin` scope): a data-protection erasure request. Their
+/// name, address, title and function are replaced by a tombstone ("Former employee #12");
+/// their sessions, API keys, sign-in identities and invitation are removed; their V2MOMs
+/// are kept under the tombstone or deleted. The request itself is the confirmation: it
+/// cannot be undone. Refused (409) for oneself, the last active administrator, and someone
+/// people still report to.
+#[utoipa::path(post, path = "/users/{id}/erase", tag = "People", request_body = Erasure,
+    params(("id" = i64, Path, description = "The person")),
+    responses((status = 200, description = "Erased", body = ErasedPerson)))]
+pub async fn erase_user(
+    State(state): State<AppState>,
+    caller: Caller,
+    PathOf(id): PathOf<i64>,
+    Body(erasure): Body<Erasure>,
+) -> ApiResult<Json<ErasedPerson>> {
+    let v2moms = match erasure.v2moms {
+        TheirV2moms::Keep => "keep",
+        TheirV2moms::Delete => "delete",
+    };
+    Ok(Json(users::erase(&state, &caller, id, v2moms, true).await?))
 }

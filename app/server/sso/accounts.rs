@@ -181,7 +181,6 @@ async fn link(
         .with(serde_json::json!({
             "provider": provider.record.slug,
             "how": how,
-            "email": identity.email,
         }));
     tx.audit(origin, event).await?;
     Ok(())

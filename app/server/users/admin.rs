@@ -143,8 +143,9 @@ pub async fn change_placement(
             .with(serde_json::json!({
                 "role": { "from": before.role(), "to": role },
                 "manager_id": { "from": before.manager_id, "to": manager_id },
-                "function": function.trim(),
-                "job_title": job_title.trim(),
+                // Not the texts: the audit log outlives erasure and names people by id only.
+                "function_changed": before.function != function.trim(),
+                "job_title_changed": before.job_title != job_title.trim(),
             }));
         tx.audit(&actor.origin, event).await?;
         Ok(())
@@ -193,7 +194,7 @@ pub async fn unlock(state: &AppState, actor: &Actor, id: i64) -> Result<u64, App
     .await
 }
 
-fn last_admin() -> AppError {
+pub(super) fn last_admin() -> AppError {
     AppError::Refused {
         reason: "The last active administrator must stay an active administrator.".into(),
     }

@@ -1,8 +1,9 @@
-//! People: who one may see ([`directory`]) and the administrators' work on accounts
-//! ([`admin`]). Inviting someone is in `invitations`.
+//! People: who one may see ([`directory`]), the administrators' work on accounts
+//! ([`admin`]) and erasing a person ([`erase`]). Inviting someone is in `invitations`.
 
 mod admin;
 mod directory;
+mod erase;
 mod fields;
 
 pub use admin::{
@@ -10,4 +11,5 @@ pub use admin::{
     unlock,
 };
 pub use directory::{person, team, visible};
+pub use erase::{erase, tombstone_name};
 pub(crate) use fields::{optional_texts, parse_manager, require_known_manager};

@@ -45,6 +45,9 @@ pub struct ServerFn {
     pub disrupts: bool,
 }
 
+/// Not `delete`: it would take the fuzz's V2MOMs away for the rest of the run (restore()
+/// puts accounts back, not V2MOMs); tests/integration/erasure.rs covers it.
+const ERASE_CHOICES: &[&str] = &["keep"];
 const ROLES: &[&str] = &["admin", "manager", "employee"];
 const CHANGES: &[&str] = &["submit", "approve", "return", "publish", "archive"];
 const START_FROM: &[&str] = &["blank", "manager", "previous"];
@@ -118,6 +121,8 @@ pub const SERVER_FNS: &[ServerFn] = &[
         ("manager", Int(Ids::User)), ("function", Text), ("job_title", Text)], true),
     f("/api/users/status", &[("id", Int(Ids::User)), ("active", Flag)], true),
     f("/api/users/unlock", &[("id", Int(Ids::User))], false),
+    f("/api/users/erase", &[("id", Int(Ids::User)), ("v2moms", Choice(ERASE_CHOICES)),
+        ("confirm", Flag)], true),
     f("/api/team", &[], false),
     f("/api/team/progress", &[("period", Int(Ids::Period)), ("sort", Choice(TEAM_SORTS))], false),
     f("/api/organisation", &[("period", Int(Ids::Period))], false),

@@ -115,8 +115,11 @@ pub async fn organisation() -> Org {
         }
     }
     // What restore() puts back after a call that may have changed an account.
-    app.execute("CREATE TABLE fuzz_saved AS SELECT id, role, manager_id, password_hash FROM users")
-        .await;
+    app.execute(
+        "CREATE TABLE fuzz_saved AS SELECT id, role, manager_id, password_hash, email, \
+         email_key, display_name FROM users",
+    )
+    .await;
     known.versions = current_versions(&app, &known).await;
     let nobody = Client::builder()
         .timeout(std::time::Duration::from_secs(60))
@@ -214,7 +217,10 @@ pub async fn restore(org: &Org, may_have_changed: bool) {
                 "UPDATE users SET status = 'active', \
                    role = (SELECT s.role FROM fuzz_saved s WHERE s.id = users.id), \
                    manager_id = (SELECT s.manager_id FROM fuzz_saved s WHERE s.id = users.id), \
-                   password_hash = (SELECT s.password_hash FROM fuzz_saved s WHERE s.id = users.id) \
+                   password_hash = (SELECT s.password_hash FROM fuzz_saved s WHERE s.id = users.id), \
+                   email = (SELECT s.email FROM fuzz_saved s WHERE s.id = users.id), \
+                   email_key = (SELECT s.email_key FROM fuzz_saved s WHERE s.id = users.id), \
+                   display_name = (SELECT s.display_name FROM fuzz_saved s WHERE s.id = users.id) \
                  WHERE id IN (SELECT id FROM fuzz_saved)",
             )
             .await;
