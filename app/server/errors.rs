@@ -26,14 +26,21 @@ pub const REQUEST_ID_HEADER: &str = "x-request-id";
 pub fn internal<E: std::fmt::Display + 'static>(cause: E) -> AppError {
     let request_id = current_request_id().unwrap_or_else(|| "none".into());
     if faults::is_unavailable(&cause) {
-        if first_unavailable_report() {
-            tracing::warn!(%request_id, error = %cause, "database unavailable");
-            metrics::counter!(DATABASE_UNAVAILABLE_TOTAL).increment(1);
-        }
-        return AppError::Unavailable { request_id };
+        return database_away(&cause);
     }
     tracing::error!(%request_id, error = %cause, "internal error");
     AppError::Internal { request_id }
+}
+
+/// The database is away: logged as a warning and counted once per request, however many of
+/// its parts noticed; the client is told to come back (503).
+pub fn database_away(cause: &dyn std::fmt::Display) -> AppError {
+    let request_id = current_request_id().unwrap_or_else(|| "none".into());
+    if first_unavailable_report() {
+        tracing::warn!(%request_id, error = %cause, "database unavailable");
+        metrics::counter!(DATABASE_UNAVAILABLE_TOTAL).increment(1);
+    }
+    AppError::Unavailable { request_id }
 }
 
 /// "Not now" for a request the server is too busy to take; the caller logs why.

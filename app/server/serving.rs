@@ -1,6 +1,7 @@
 //! The request being served, for code that does not have it at hand (a use case failing deep
-//! down, a plain handler): its id, whether it has reported the database away yet, and whom it
-//! turned out to be for, which the access log names.
+//! down, a plain handler, the session store): its id, whether it has reported the database
+//! away yet, whether the session store failed, and whom it turned out to be for, which the
+//! access log names.
 //!
 //! The request-id layer makes one [`Serving`] per request, puts it in the request's
 //! extensions (where the tasks Leptos spawns to render a page find it, through the request
@@ -20,6 +21,7 @@ pub struct Serving(Arc<Notes>);
 struct Notes {
     request_id: String,
     unavailable_reported: AtomicBool,
+    session_store_failed: AtomicBool,
     user_id: OnceLock<i64>,
 }
 
@@ -28,12 +30,19 @@ impl Serving {
         Serving(Arc::new(Notes {
             request_id,
             unavailable_reported: AtomicBool::new(false),
+            session_store_failed: AtomicBool::new(false),
             user_id: OnceLock::new(),
         }))
     }
 
     pub fn request_id(&self) -> &str {
         &self.0.request_id
+    }
+
+    /// Whether the session store failed while serving the request (tower-sessions then
+    /// answers a bare 500 of its own; `http/session_guard.rs` turns it into a 503).
+    pub fn session_store_failed(&self) -> bool {
+        self.0.session_store_failed.load(Ordering::Relaxed)
     }
 
     /// The signed-in person or API key holder the request was served for, once known.
@@ -68,6 +77,16 @@ pub fn current_request_id() -> Option<String> {
 /// database being away is logged and counted once per request, however many parts failed.
 pub fn first_unavailable_report() -> bool {
     current().is_none_or(|serving| !serving.0.unavailable_reported.swap(true, Ordering::Relaxed))
+}
+
+/// Notes that the session store (the database) failed while serving this request.
+pub fn note_session_store_failed() {
+    if let Some(serving) = current() {
+        serving
+            .0
+            .session_store_failed
+            .store(true, Ordering::Relaxed);
+    }
 }
 
 /// Notes whom this request is served for (the first person resolved wins).

@@ -139,3 +139,40 @@ async fn shutdown_lets_in_flight_requests_finish() {
     assert_eq!(res.text().await.unwrap(), "finished");
     server.await.unwrap().unwrap();
 }
+
+#[tokio::test]
+async fn a_session_the_database_cannot_save_is_a_503_not_a_bare_500() {
+    // A handler changes the session, then the database goes away before tower-sessions
+    // saves it after the answer.
+    let dir = tempfile::tempdir().unwrap();
+    let config = v2mom::server::config::Config::with_data_dir(dir.path().to_owned()).unwrap();
+    let db = v2mom::server::db::Db::connect(&config).await.unwrap();
+    db.migrate().await.unwrap();
+    let routes = Router::new()
+        .route(
+            "/remember",
+            get(
+                |session: tower_sessions::Session,
+                 axum::extract::State(db): axum::extract::State<v2mom::server::db::Db>| async move {
+                    session.insert("seen", true).await.unwrap();
+                    db.close().await;
+                    "remembered"
+                },
+            ),
+        )
+        .with_state(db.clone());
+    let routes = v2mom::server::http::with_sessions(routes, &db, &config);
+    let (addr, server) = spawn_layered(routes, |_| {}, std::future::pending()).await;
+    let res = client()
+        .get(format!("http://{addr}/remember"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(header(res.headers(), "retry-after"), "5");
+    let request_id = header(res.headers(), "x-request-id").to_owned();
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["kind"], "unavailable");
+    assert_eq!(body["request_id"], request_id.as_str());
+    server.abort();
+}

@@ -25,12 +25,15 @@ impl Db {
     }
 }
 
+/// Runs the same call on whichever store; a failure is noted on the request being served,
+/// so the bare 500 tower-sessions answers with can become a 503 (`http/session_guard.rs`).
 macro_rules! on_store {
     ($store:expr, |$s:ident| $body:expr) => {
         match $store {
             SessionStoreOnDb::Sqlite($s) => $body,
             SessionStoreOnDb::Postgres($s) => $body,
         }
+        .inspect_err(|_| crate::server::serving::note_session_store_failed())
     };
 }
 

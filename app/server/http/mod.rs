@@ -9,11 +9,12 @@ mod personal_data;
 mod request_id;
 mod security;
 mod session_actor;
+mod session_guard;
 mod setup_gate;
 mod sso;
 mod v2mom_export;
 
-use super::{config::Config, state::AppState};
+use super::{config::Config, db::Db, state::AppState};
 use crate::app::{App, shell};
 use axum::{
     Router, middleware,
@@ -35,15 +36,15 @@ use tower_http::{
 /// The whole application: pages, server functions, static files, health probes.
 pub fn router(state: AppState) -> Router {
     let config = state.config.clone();
-    let sessions = super::auth::session_layer(&state.db, &config);
     let setup_gate = Arc::new(setup_gate::SetupGate::new(state.db.clone()));
     let shell_options = state.leptos_options.clone();
     let shell = move || shell(shell_options.clone());
     let routes = route_list();
     let state_for_api = state.clone();
+    let db = state.db.clone();
     let api_limits = super::rest::Limits::new(config.settings.api_rate_limit_per_minute);
 
-    let app = Router::new()
+    let pages = Router::new()
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .route("/admin/audit/{format}", get(audit_export::export))
@@ -70,12 +71,21 @@ pub fn router(state: AppState) -> Router {
         .layer(middleware::from_fn_with_state(
             setup_gate,
             setup_gate::redirect_until_set_up,
-        ))
-        .layer(sessions)
-        // After the session layer and the setup gate: the API reads no cookie and makes no
-        // session, and answers in JSON even before setup.
+        ));
+    // After the session layer and the setup gate: the API reads no cookie and makes no
+    // session, and answers in JSON even before setup.
+    let app = with_sessions(pages, &db, &config)
         .nest("/api/v1", super::rest::router(state_for_api, api_limits));
     with_layers(app, &config)
+}
+
+/// Wraps `router` in the session layer (tower-sessions on the database) and, just outside
+/// it, the guard that turns its bare 500 on a failed save into a 503. Public so tests can
+/// put the same around routes that misbehave on purpose.
+pub fn with_sessions(router: Router, db: &Db, config: &Config) -> Router {
+    router
+        .layer(super::auth::session_layer(db, config))
+        .layer(middleware::from_fn(session_guard::unavailable_not_500))
 }
 
 /// The application's routes, generated once per process. Generating runs the app with
