@@ -47,6 +47,12 @@ impl TestApp {
             .expect("GET failed")
     }
 
+    /// The HTML of the page at `path` as `client` gets it.
+    pub async fn html(&self, client: &Client, path: &str) -> String {
+        let res = client.get(self.url(path)).send().await.expect("GET failed");
+        res.text().await.expect("a text body")
+    }
+
     /// Calls a server function the way the hydrated page does (same-origin fetch).
     pub async fn call(&self, endpoint: &str, form: &[(&str, &str)]) -> Response {
         self.call_as(&self.client, endpoint, form).await

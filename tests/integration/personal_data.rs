@@ -207,14 +207,7 @@ async fn a_person_downloads_every_row_about_them_and_no_secret() {
     assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
 
     // The profile page offers the download.
-    let page = employee
-        .get(app.url("/profile"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = app.html(&employee, "/profile").await;
     assert!(page.contains(r#"href="/profile/export.json""#), "{page}");
 }
 
