@@ -108,7 +108,8 @@ pub async fn erase_user(
 ) -> Result<ErasedPerson, AppError> {
     let state = app_state()?;
     let actor = signed_in(&state).await?;
-    users::erase(&state, &actor, id, &v2moms, confirm.is_some()).await
+    let choice = users::TheirV2moms::parse(&v2moms);
+    users::erase(&state, &actor, id, choice, confirm.is_some()).await
 }
 
 /// Clears someone's failed sign-in attempts; returns how many were cleared.

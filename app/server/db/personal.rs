@@ -248,18 +248,16 @@ impl Tx {
     /// Replaces a person by a tombstone: `name` and `email` stand in for theirs, every other
     /// personal field is emptied and the account is disabled (its place in the reporting line
     /// stays, so the V2MOMs kept under it are read by the same people as before); and
-    /// removes what only served them: sessions, API keys, sign-in identities, their
-    /// invitation, failed sign-ins counted against their address.
+    /// removes what only served them: API keys, sign-in identities, their invitation. (The
+    /// erasure ends their sessions and clears their failed sign-ins with the calls made for
+    /// that, `end_sessions_of` and `clear_auth_failures`.)
     pub async fn erase_person(
         &mut self,
         user_id: i64,
         name: &str,
         email: &str,
     ) -> Result<(), DbError> {
-        const FORGET: [&str; 5] = [
-            "DELETE FROM auth_failures \
-             WHERE scope = 'account:' || (SELECT email_key FROM users WHERE id = $1)",
-            "DELETE FROM user_sessions WHERE user_id = $1",
+        const FORGET: [&str; 3] = [
             "DELETE FROM api_keys WHERE user_id = $1",
             "DELETE FROM sso_identities WHERE user_id = $1",
             "DELETE FROM invitations WHERE user_id = $1",

@@ -2,7 +2,7 @@
 //!
 //! Callers work out who is acting ([`Principal`]) and how the target relates to them
 //! ([`Relation`], from the reporting line), then ask before doing anything. Nothing here
-//! touches the database, so the whole matrix is unit-tested below.
+//! touches the database, so the whole matrix is unit-tested (`tests.rs`).
 
 use crate::{
     error::AppError,

@@ -11,7 +11,8 @@ use crate::{
         accounts::{self, PersonalData},
         periods,
         state::AppState,
-        users, v2moms,
+        users::{self, TheirV2moms},
+        v2moms,
     },
 };
 use axum::{Json, extract::State};
@@ -103,16 +104,6 @@ pub async fn get_user(
     Ok(Json(users::person(&state, &caller, id).await?))
 }
 
-/// What becomes of an erased person's V2MOMs.
-#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum TheirV2moms {
-    /// Kept under the tombstone's name.
-    Keep,
-    /// Deleted with their content, revisions and check-ins.
-    Delete,
-}
-
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct Erasure {
     pub v2moms: TheirV2moms,
@@ -133,9 +124,6 @@ pub async fn erase_user(
     PathOf(id): PathOf<i64>,
     Body(erasure): Body<Erasure>,
 ) -> ApiResult<Json<ErasedPerson>> {
-    let v2moms = match erasure.v2moms {
-        TheirV2moms::Keep => "keep",
-        TheirV2moms::Delete => "delete",
-    };
-    Ok(Json(users::erase(&state, &caller, id, v2moms, true).await?))
+    let choice = Some(erasure.v2moms);
+    Ok(Json(users::erase(&state, &caller, id, choice, true).await?))
 }

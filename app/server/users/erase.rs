@@ -8,11 +8,14 @@ use super::admin::{last_admin, managed};
 use crate::{
     error::AppError,
     model::{ErasedPerson, Role, validate::Checks},
-    server::{actor::Actor, audit::Event, state::AppState, transaction},
+    server::{actor::Actor, audit::Event, state::AppState, throttle, transaction},
 };
+use serde::Deserialize;
+use utoipa::ToSchema;
 
-/// What becomes of the erased person's V2MOMs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What becomes of the erased person's V2MOMs (`keep` or `delete`, in a form or in JSON).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
 pub enum TheirV2moms {
     /// Kept under the tombstone: the organisation's plans and their alignment stay whole.
     Keep,
@@ -21,7 +24,8 @@ pub enum TheirV2moms {
 }
 
 impl TheirV2moms {
-    fn parse(text: &str) -> Option<Self> {
+    /// The form's value; `None` for anything else, which [`erase`] reports on the field.
+    pub fn parse(text: &str) -> Option<Self> {
         match text {
             "keep" => Some(TheirV2moms::Keep),
             "delete" => Some(TheirV2moms::Delete),
@@ -31,7 +35,7 @@ impl TheirV2moms {
 }
 
 /// The tombstone's name for the person with `id`.
-pub fn tombstone_name(id: i64) -> String {
+fn tombstone_name(id: i64) -> String {
     format!("Former employee #{id}")
 }
 
@@ -40,19 +44,20 @@ fn tombstone_email(id: i64) -> String {
     format!("erased-{id}@erased.invalid")
 }
 
-/// Erases the person `id`. `v2moms` is `keep` or `delete`; `confirmed` is the
+/// Erases the person `id`. `v2moms` is the choice made (`None`: none or an unknown one);
+/// `confirmed` is the
 /// administrator's acknowledgement that this cannot be undone. Not oneself, not the last
 /// active administrator, and not a manager whose reports have not been placed elsewhere.
 pub async fn erase(
     state: &AppState,
     actor: &Actor,
     id: i64,
-    v2moms: &str,
+    v2moms: Option<TheirV2moms>,
     confirmed: bool,
 ) -> Result<ErasedPerson, AppError> {
     let target = managed(state, actor, id).await?;
     let mut checks = Checks::new();
-    let choice = TheirV2moms::parse(v2moms);
+    let choice = v2moms;
     if choice.is_none() {
         checks.fail("v2moms", "Choose whether to keep or delete their V2MOMs.");
     }
@@ -85,6 +90,10 @@ pub async fn erase(
             TheirV2moms::Delete => tx.delete_v2moms_of(id).await?,
             TheirV2moms::Keep => 0,
         };
+        // Failed sign-ins are counted against the address, so they go before it does.
+        tx.clear_auth_failures(&throttle::account_scope(&target.email))
+            .await?;
+        tx.end_sessions_of(id).await?;
         tx.erase_person(id, &name, &tombstone_email(id)).await?;
         let event = Event::new("user.erased")
             .by(actor.id())

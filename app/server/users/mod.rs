@@ -11,5 +11,5 @@ pub use admin::{
     unlock,
 };
 pub use directory::{person, team, visible};
-pub use erase::{erase, tombstone_name};
+pub use erase::{TheirV2moms, erase};
 pub(crate) use fields::{optional_texts, parse_manager, require_known_manager};
