@@ -7,6 +7,8 @@ use v2mom::{
     model::Scopes,
     server::{
         api_keys::{self, NewApiKey},
+        audit::ChainCheck,
+        backup,
         config::{Config, Overrides, Settings},
         db::Db,
         healthcheck, rekey,
@@ -42,6 +44,26 @@ enum Command {
     /// Exit 0 when the server at the configured address answers `/healthz`, else 1 (for
     /// container health checks).
     Healthcheck,
+    /// Write the whole database to FILE while the server goes on serving, then exit.
+    Backup {
+        /// The archive to write (replaced if it exists).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Load a backup into an empty database (of either backend), then exit. Everyone is
+    /// signed out.
+    Restore {
+        /// An archive written by `v2mom backup`.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Replace everything the database holds (in one transaction: a restore that fails
+        /// changes nothing).
+        #[arg(long)]
+        force: bool,
+        /// Restore even if the backup's audit log does not verify (its history was changed).
+        #[arg(long)]
+        accept_broken_audit_chain: bool,
+    },
     /// Make or revoke API keys for the REST API.
     #[command(subcommand)]
     ApiKey(ApiKeyCommand),
@@ -87,7 +109,9 @@ fn main() -> ExitCode {
     match command {
         // It runs every few seconds: silent when healthy, one line on stderr when not.
         Command::Healthcheck => {}
-        Command::ApiKey(_) => telemetry::init_on_stderr(&config.settings),
+        Command::ApiKey(_) | Command::Backup { .. } | Command::Restore { .. } => {
+            telemetry::init_on_stderr(&config.settings)
+        }
         _ => telemetry::init(&config.settings),
     }
     if !matches!(command, Command::Healthcheck) {
@@ -141,6 +165,43 @@ async fn run(command: Command, config: Config) -> Result<(), StartupError> {
             );
             Ok(())
         }
+        Command::Backup { out } => {
+            let db = startup::connect_database(&config).await?;
+            let made = backup::make(&db, &out).await;
+            db.close().await;
+            let summary = made.map_err(|e| StartupError::Runtime(format!("backup failed: {e}")))?;
+            println!("{}: {summary}", out.display());
+            Ok(())
+        }
+        Command::Restore {
+            file,
+            force,
+            accept_broken_audit_chain,
+        } => {
+            let keys = startup::existing_keyring(&config)?;
+            let db = startup::open_database(&config).await?;
+            let options = backup::RestoreOptions {
+                replace: force,
+                accept_broken_chain: accept_broken_audit_chain,
+            };
+            let restored = backup::restore(&db, keys.as_ref(), &file, options).await;
+            db.close().await;
+            let done =
+                restored.map_err(|e| StartupError::Runtime(format!("restore failed: {e}")))?;
+            let header = &done.header;
+            println!(
+                "restored {}, made {} by {} on {}; audit log: {}",
+                done.summary,
+                header.made_at,
+                header.made_by,
+                header.backend,
+                match done.chain {
+                    ChainCheck::Intact { rows } => format!("{rows} rows, hash chain intact"),
+                    ChainCheck::BrokenAt { id } => format!("hash chain BROKEN at row {id}"),
+                }
+            );
+            Ok(())
+        }
         Command::ApiKey(command) => {
             let db = startup::open_database(&config).await?;
             let done = api_key(&db, command).await;
@@ -155,6 +216,7 @@ async fn run(command: Command, config: Config) -> Result<(), StartupError> {
                 .local_addr()
                 .map_err(|e| StartupError::Runtime(e.to_string()))?;
             startup::spawn_housekeeping(db.clone(), &config);
+            startup::spawn_scheduled_backups(db.clone(), &config)?;
             if let Some(metrics_addr) = config.settings.metrics_addr {
                 startup::serve_metrics(metrics_addr, db.clone()).await?;
             }

@@ -23,6 +23,8 @@ pub const PASSWORD_HASH_DURATION: &str = "v2mom_password_hash_duration_seconds";
 pub const SIGN_INS_TOTAL: &str = "v2mom_sign_ins_total";
 pub const THROTTLE_REFUSALS_TOTAL: &str = "v2mom_throttle_refusals_total";
 pub const SESSIONS_CREATED_TOTAL: &str = "v2mom_sessions_created_total";
+pub const BACKUPS_TOTAL: &str = "v2mom_backups_total";
+pub const BACKUP_LAST_SUCCESS: &str = "v2mom_backup_last_success_timestamp_seconds";
 pub const BUILD_INFO: &str = "v2mom_build_info";
 
 /// Latency buckets, in seconds: pages answer in milliseconds; a password hash takes tens.
@@ -98,6 +100,14 @@ fn describe() {
         SESSIONS_CREATED_TOTAL,
         "Sessions signed in, by way in (password, sso, invitation, registration)"
     );
+    describe_counter!(
+        BACKUPS_TOTAL,
+        "Scheduled backups this process made, by outcome (done, failed)"
+    );
+    describe_gauge!(
+        BACKUP_LAST_SUCCESS,
+        "When this process last made a scheduled backup (Unix time)"
+    );
     describe_gauge!(BUILD_INFO, "Always 1; the version is a label");
 }
 
@@ -134,7 +144,7 @@ pub fn spawn_upkeep(handle: PrometheusHandle) -> tokio::task::JoinHandle<()> {
 mod tests {
     use super::*;
 
-    const SERIES: [&str; 12] = [
+    const SERIES: [&str; 14] = [
         HTTP_REQUESTS_TOTAL,
         HTTP_REQUEST_DURATION,
         HTTP_REQUESTS_IN_FLIGHT,
@@ -146,6 +156,8 @@ mod tests {
         SIGN_INS_TOTAL,
         THROTTLE_REFUSALS_TOTAL,
         SESSIONS_CREATED_TOTAL,
+        BACKUPS_TOTAL,
+        BACKUP_LAST_SUCCESS,
         BUILD_INFO,
     ];
 

@@ -6,6 +6,7 @@ pub mod alignment;
 pub mod api_keys;
 pub mod audit;
 pub mod auth;
+pub mod backup;
 pub mod checkins;
 pub mod client_ip;
 pub mod config;

@@ -33,15 +33,36 @@ impl StartupError {
 
 /// Prepares the data directory and an up-to-date database.
 pub async fn open_database(config: &Config) -> Result<Db, StartupError> {
-    ensure_writable_dir(&config.settings.data_dir)?;
+    let db = connect_database(config).await?;
     let shown = config.database.redacted();
-    let db = Db::connect(config)
-        .await
-        .map_err(|e| StartupError::Runtime(format!("cannot open the database {shown}: {e}")))?;
     db.migrate()
         .await
         .map_err(|e| StartupError::Runtime(format!("cannot migrate the database {shown}: {e}")))?;
     Ok(db)
+}
+
+/// The database as it is, not migrated: for `backup`, which reads a running server's.
+pub async fn connect_database(config: &Config) -> Result<Db, StartupError> {
+    ensure_writable_dir(&config.settings.data_dir)?;
+    let shown = config.database.redacted();
+    Db::connect(config)
+        .await
+        .map_err(|e| StartupError::Runtime(format!("cannot open the database {shown}: {e}")))
+}
+
+/// The keys the server has, without making any: configured, or the data directory's key
+/// file if there is one. For `restore`, which must not seal anything under a new key.
+pub fn existing_keyring(config: &Config) -> Result<Option<Keyring>, StartupError> {
+    if let Some(keys) = &config.keyring {
+        return Ok(Some(keys.clone()));
+    }
+    let path = config.settings.data_dir.join(KEY_FILE);
+    if !path.exists() {
+        return Ok(None);
+    }
+    Keyring::load_or_create(&path)
+        .map(|(keys, _)| Some(keys))
+        .map_err(|e| StartupError::Config(ConfigError(e)))
 }
 
 /// The keys the server runs with: configured, or the data directory's key file, created
@@ -178,6 +199,23 @@ pub fn spawn_housekeeping(db: Db, config: &Config) -> tokio::task::JoinHandle<()
             }
         }
     })
+}
+
+/// Scheduled backups, when `V2MOM_BACKUP_DIR` is set (the directory is made if need be).
+pub fn spawn_scheduled_backups(
+    db: Db,
+    config: &Config,
+) -> Result<Option<tokio::task::JoinHandle<()>>, StartupError> {
+    let Some(dir) = &config.settings.backup_dir else {
+        return Ok(None);
+    };
+    ensure_writable_dir(dir)?;
+    let schedule = super::backup::schedule::Schedule {
+        dir: dir.clone(),
+        every: std::time::Duration::from_secs(config.settings.backup_interval_hours * 3600),
+        keep: config.settings.backup_keep,
+    };
+    Ok(Some(super::backup::schedule::spawn(db, schedule)))
 }
 
 pub async fn sweep_sessions(db: &Db, absolute: std::time::Duration) -> Result<u64, String> {

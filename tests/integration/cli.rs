@@ -35,7 +35,8 @@ fn assert_config_error(output: &Output, expected: &str) {
     assert_eq!(message.trim().lines().count(), 1, "one line: {message}");
 }
 
-fn entries(dir: &Path) -> Vec<String> {
+/// The names of what `dir` holds, sorted.
+pub fn entries(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())

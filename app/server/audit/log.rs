@@ -97,12 +97,33 @@ pub enum ChainCheck {
 
 pub async fn verify_chain(db: &Db) -> Result<ChainCheck, DbError> {
     let rows = db.audit_rows().await?;
-    let mut prev = GENESIS.to_owned();
+    let mut chain = ChainWalk::default();
     for row in &rows {
-        if row.prev_hash != prev || chain_hash(row) != row.hash {
+        if !chain.follows(row) {
             return Ok(ChainCheck::BrokenAt { id: row.id });
         }
-        prev = row.hash.clone();
     }
     Ok(ChainCheck::Intact { rows: rows.len() })
+}
+
+/// Walks the chain a row at a time, oldest first: for a log read in one go or streamed.
+pub struct ChainWalk {
+    prev: String,
+}
+
+impl Default for ChainWalk {
+    fn default() -> Self {
+        ChainWalk {
+            prev: GENESIS.to_owned(),
+        }
+    }
+}
+
+impl ChainWalk {
+    /// Whether `row` links to the row before and its hash covers its content.
+    pub fn follows(&mut self, row: &AuditRow) -> bool {
+        let intact = row.prev_hash == self.prev && chain_hash(row) == row.hash;
+        self.prev = row.hash.clone();
+        intact
+    }
 }

@@ -4,7 +4,7 @@
 pub mod log;
 pub mod view;
 
-pub use log::{ChainCheck, Event, GENESIS, Origin, chain_hash, verify_chain};
+pub use log::{ChainCheck, ChainWalk, Event, GENESIS, Origin, chain_hash, verify_chain};
 
 use crate::{
     error::AppError,

@@ -17,7 +17,7 @@ impl fmt::Display for Config {
              session_idle_timeout={}min session_absolute_timeout={}h invitation_ttl={}d \
              trusted_proxies={} throttle_ip_attempts={} throttle_ip_window={}min \
              api_rate_limit={}/min v2mom_visibility={:?} open_registration={} password_sign_in={} mail={} encryption_keys={} \
-             sso_providers={}",
+             backups={} sso_providers={}",
             s.addr,
             s.metrics_addr.map_or("-".to_owned(), |a| a.to_string()),
             s.data_dir.display(),
@@ -59,6 +59,12 @@ impl fmt::Display for Config {
                 || "data_dir/encryption.key".to_owned(),
                 |k| k.ids().collect::<Vec<_>>().join(",")
             ),
+            s.backup_dir.as_ref().map_or("-".to_owned(), |dir| format!(
+                "{} every {}h keep {}",
+                dir.display(),
+                s.backup_interval_hours,
+                s.backup_keep
+            )),
             if self.sso_providers.is_empty() {
                 "-".to_owned()
             } else {

@@ -86,6 +86,12 @@ pub struct Settings {
     /// Keys for secrets at rest: `<id>:<64 hex digits>`, comma- or line-separated, newest
     /// last. Unset: `encryption.key` in `data_dir` (created on first start).
     pub encryption_key: Option<String>,
+    /// Where the server writes scheduled backups; unset: no scheduled backups.
+    pub backup_dir: Option<PathBuf>,
+    /// Hours between scheduled backups (one per deployment, whatever the processes).
+    pub backup_interval_hours: u64,
+    /// How many scheduled backups `backup_dir` keeps; older ones are removed.
+    pub backup_keep: usize,
     /// Single sign-on providers kept by the configuration (the admin page shows them
     /// read-only). See [`ConfiguredProvider`].
     pub sso_providers: Vec<ConfiguredProvider>,
@@ -125,6 +131,9 @@ impl Default for Settings {
             smtp_url: None,
             mail_from: None,
             encryption_key: None,
+            backup_dir: None,
+            backup_interval_hours: 24,
+            backup_keep: 7,
             sso_providers: Vec::new(),
         }
     }

@@ -55,6 +55,11 @@ impl Settings {
                 "V2MOM_INVITATION_TTL_DAYS must be more than 0".into(),
             ));
         }
+        if self.backup_interval_hours == 0 || self.backup_keep == 0 {
+            return Err(ConfigError(
+                "V2MOM_BACKUP_INTERVAL_HOURS and V2MOM_BACKUP_KEEP must be more than 0".into(),
+            ));
+        }
         if self.db_max_connections == 0 {
             return Err(ConfigError(
                 "V2MOM_DB_MAX_CONNECTIONS must be more than 0".into(),

@@ -3,7 +3,7 @@
 use super::{Db, DbError, Tx, on_backend, on_tx};
 use chrono::{DateTime, Utc};
 
-#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow, serde::Deserialize)]
 pub struct AuditRow {
     pub id: i64,
     pub at: DateTime<Utc>,

@@ -3,10 +3,10 @@
 //! [`NOT_PERSONAL`], which a test checks against the schema), and so are the columns: a
 //! secret (a password hash, a token hash, a session id) is never selected.
 
+use super::columns::{Kind, read_values};
 use super::{Db, DbError, Tx, now, on_backend, on_tx};
-use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::{Map, Value};
-use sqlx::{Column, Row, ValueRef};
+use sqlx::{Column, Row};
 
 /// A table holding personal data: which columns to give, and which rows are about the
 /// person whose id is `$1`.
@@ -128,41 +128,22 @@ pub const PERSONAL_TABLES: &[PersonalTable] = &[
 /// JSON, not as a string of it.
 const JSON_COLUMNS: [&str; 3] = ["snapshot", "content", "details"];
 
-/// One row as a JSON object, whichever backend and column type it came from.
-fn row_object<R: Row>(row: &R) -> Result<Map<String, Value>, DbError>
-where
-    usize: sqlx::ColumnIndex<R>,
-    for<'r> i64: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
-    for<'r> f64: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
-    for<'r> bool: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
-    for<'r> DateTime<Utc>: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
-    for<'r> NaiveDate: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
-    for<'r> String: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
-{
-    let mut object = Map::new();
-    for (i, column) in row.columns().iter().enumerate() {
-        let value = if row.try_get_raw(i)?.is_null() {
-            Value::Null
-        } else if let Ok(n) = row.try_get::<i64, _>(i) {
-            n.into()
-        } else if let Ok(x) = row.try_get::<f64, _>(i) {
-            x.into()
-        } else if let Ok(b) = row.try_get::<bool, _>(i) {
-            b.into()
-        } else if let Ok(at) = row.try_get::<DateTime<Utc>, _>(i) {
-            super::rfc3339(at).into()
-        } else if let Ok(day) = row.try_get::<NaiveDate, _>(i) {
-            day.to_string().into()
-        } else {
-            let text = row.try_get::<String, _>(i)?;
-            match JSON_COLUMNS.contains(&column.name()) {
-                true => serde_json::from_str(&text).unwrap_or(Value::String(text)),
-                false => text.into(),
-            }
-        };
-        object.insert(column.name().to_owned(), value);
-    }
-    Ok(object)
+/// One row as a JSON object from its column names and values (read with
+/// [`Kind::by_name`]): JSON documents as JSON, not as a string of it.
+fn object_of(names: Vec<String>, values: Vec<Value>) -> Map<String, Value> {
+    names
+        .into_iter()
+        .zip(values)
+        .map(|(name, value)| {
+            let value = match value {
+                Value::String(text) if JSON_COLUMNS.contains(&name.as_str()) => {
+                    serde_json::from_str(&text).unwrap_or(Value::String(text))
+                }
+                value => value,
+            };
+            (name, value)
+        })
+        .collect()
 }
 
 /// Tables with nothing about any one person, and why.
@@ -176,6 +157,10 @@ pub const NOT_PERSONAL: &[(&str, &str)] = &[
          keyed by session ids, which are credentials; user_sessions lists the person's sessions",
     ),
     ("_sqlx_migrations", "the schema's version"),
+    (
+        "scheduled_runs",
+        "when the server's scheduled jobs run next",
+    ),
 ];
 
 impl Db {
@@ -192,7 +177,13 @@ impl Db {
             );
             let rows = on_backend!(self, |pool| {
                 let rows = sqlx::query(&sql).bind(user_id).fetch_all(pool).await?;
-                rows.iter().map(row_object).collect::<Result<Vec<_>, _>>()?
+                rows.iter()
+                    .map(|row| {
+                        let names = row.columns().iter().map(|c| c.name().to_owned());
+                        let values = read_values(row, |_, name| Kind::by_name(name))?;
+                        Ok(object_of(names.collect(), values))
+                    })
+                    .collect::<Result<Vec<_>, DbError>>()?
             });
             tables.push((table.table, rows));
         }

@@ -193,6 +193,12 @@ impl Tx {
             .map(drop))
     }
 
+    /// The ids of the keys the stored secrets are sealed under: what a restore of them needs.
+    pub async fn sealed_key_ids(&mut self) -> Result<Vec<String>, DbError> {
+        const SQL: &str = "SELECT DISTINCT client_secret_key_id FROM sso_providers ORDER BY 1";
+        on_tx!(self, |conn| sqlx::query_scalar(SQL).fetch_all(conn).await)
+    }
+
     /// Provider secrets not sealed under `key_id`, locked until the transaction ends.
     pub async fn sso_client_secrets_not_under(
         &mut self,
