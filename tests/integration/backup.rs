@@ -5,9 +5,10 @@ use crate::{
     helpers::{Credentials, TestApp, TestDatabase, client, session_cookie, spawn_app, spawn_over},
     people::{PASSWORD, invite},
     personal_data::{EVE, eve_with_history},
+    rest::{api, api_key},
 };
 use futures_util::TryStreamExt;
-use reqwest::StatusCode;
+use reqwest::{Method, StatusCode};
 use serde_json::{Map, Value};
 use std::{
     collections::BTreeSet,
@@ -75,8 +76,10 @@ fn keys_of(app: &TestApp) -> Keyring {
 /// An organisation with history (see `eve_with_history`), a sign-in provider whose secret
 /// is sealed, and rows that refer forward within their table: the administrator reports
 /// to Eve, who joined after them, and a method is aligned to a later one.
-async fn busy(app: &TestApp) {
-    eve_with_history(app, "read").await;
+/// Returns Eve's V2MOM and an administrator's API key (read, admin).
+async fn busy(app: &TestApp) -> (i64, String) {
+    let history = eve_with_history(app, "read").await;
+    let key = api_key(app, &app.client, "read,admin").await;
     let res = app
         .call(
             "admin/sso/add",
@@ -106,6 +109,7 @@ async fn busy(app: &TestApp) {
          WHERE id = (SELECT MIN(id) FROM v2mom_methods)",
     )
     .await;
+    (history.v2mom, key)
 }
 
 /// A [`busy`] server and its backup, `backup.jsonl` in the directory given.
@@ -358,7 +362,7 @@ async fn every_table_is_backed_up_or_said_why_not() {
 async fn postgres_only_a_trial_on_sqlite_moves_to_postgresql_and_back() {
     crate::helpers::postgres_only();
     let trial = spawn_over(TestDatabase::Sqlite(tempfile::tempdir().unwrap()), |_| {}).await;
-    busy(&trial).await;
+    let (v2mom, key) = busy(&trial).await;
     let keys = keys_of(&trial);
     let dir = tempfile::tempdir().unwrap();
     let from_sqlite = dir.path().join("from-sqlite.jsonl");
@@ -400,7 +404,40 @@ async fn postgres_only_a_trial_on_sqlite_moves_to_postgresql_and_back() {
         ChainCheck::Intact { .. }
     ));
     postgres.close().await;
-    serve_and_sign_in(production).await;
+    sqlite.close().await;
+
+    // The same questions get the same answers from the trial and from both restored copies.
+    let expected = answers(&trial, &key, v2mom).await;
+    let ok = expected
+        .iter()
+        .filter(|(_, status, _)| *status == 200)
+        .count();
+    assert_eq!(ok, expected.len(), "{expected:#?}");
+    let on_postgres = serve_and_sign_in(production).await;
+    assert_eq!(answers(&on_postgres, &key, v2mom).await, expected);
+    let back_on_sqlite = spawn_over(back, |_| {}).await;
+    assert_eq!(answers(&back_on_sqlite, &key, v2mom).await, expected);
+}
+
+/// What the REST API answers to a reader's questions: the path, status and body of each.
+async fn answers(app: &TestApp, key: &str, v2mom: i64) -> Vec<(String, u16, Value)> {
+    let mut all = vec![];
+    let paths = [
+        "/me".to_owned(),
+        "/users".to_owned(),
+        "/periods".to_owned(),
+        "/v2moms".to_owned(),
+        "/organisation".to_owned(),
+        format!("/v2moms/{v2mom}"),
+        format!("/v2moms/{v2mom}/revisions"),
+        format!("/v2moms/{v2mom}/revisions/1"),
+    ];
+    for path in paths {
+        let res = api(app, Method::GET, &path, key).send().await.unwrap();
+        let status = res.status().as_u16();
+        all.push((path, status, res.json().await.unwrap()));
+    }
+    all
 }
 
 #[tokio::test]
