@@ -68,6 +68,8 @@ case "$BACKEND" in
     PGOPTIONS='-c client_min_messages=warning' psql "$TEST_DATABASE_URL" -q -v ON_ERROR_STOP=1 \
       -c 'DROP DATABASE IF EXISTS v2mom_e2e WITH (FORCE)' \
       -c 'CREATE DATABASE v2mom_e2e'
+    # On PostgreSQL the server is given its keys (it makes no key file there).
+    export V2MOM_ENCRYPTION_KEY="${V2MOM_ENCRYPTION_KEY:-$("$BIN" generate-key)}"
     ;;
   *) usage ;;
 esac

@@ -11,7 +11,9 @@ use v2mom::{
         backup,
         config::{Config, Overrides, Settings},
         db::Db,
-        healthcheck, rekey,
+        healthcheck,
+        keyring::Keyring,
+        rekey,
         startup::{self, StartupError},
         telemetry,
     },
@@ -44,6 +46,9 @@ enum Command {
     /// Exit 0 when the server at the configured address answers `/healthz`, else 1 (for
     /// container health checks).
     Healthcheck,
+    /// Print a new random encryption key entry (`<id>:<64 hex digits>`) for
+    /// V2MOM_ENCRYPTION_KEY.
+    GenerateKey,
     /// Write the whole database to FILE while the server goes on serving, then exit.
     Backup {
         /// The archive to write (replaced if it exists).
@@ -96,6 +101,11 @@ fn parse_scopes(text: &str) -> Result<Scopes, String> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if matches!(cli.command, Some(Command::GenerateKey)) {
+        // Needs no configuration; its output is the key and nothing else.
+        println!("{}", Keyring::new_dated_entry());
+        return ExitCode::SUCCESS;
+    }
     let overrides = Overrides {
         addr: cli.addr,
         data_dir: cli.data_dir,
@@ -149,6 +159,7 @@ async fn run(command: Command, config: Config) -> Result<(), StartupError> {
             );
             Ok(())
         }
+        Command::GenerateKey => unreachable!("answered before the configuration is read"),
         Command::Healthcheck => healthcheck::probe(config.settings.addr)
             .await
             .map_err(|why| StartupError::Runtime(format!("unhealthy: {why}"))),

@@ -91,6 +91,11 @@ impl Keyring {
         format!("{id}:{}", hex::encode(key))
     }
 
+    /// A new key named after today (`k20261204`), as [`Keyring::new_entry`] gives it.
+    pub fn new_dated_entry() -> String {
+        Self::new_entry(&format!("k{}", chrono::Utc::now().format("%Y%m%d")))
+    }
+
     /// Reads `path`, or creates it with one new key (readable by the owner only). The
     /// second value says whether it was created.
     pub fn load_or_create(path: &Path) -> Result<(Self, bool), String> {
@@ -100,7 +105,7 @@ impl Keyring {
                 .map(|keys| (keys, false))
                 .map_err(|e| format!("{shown}: {e}")),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                let entry = Self::new_entry(&format!("k{}", chrono::Utc::now().format("%Y%m%d")));
+                let entry = Self::new_dated_entry();
                 write_private(path, &format!("{entry}\n"))
                     .map_err(|e| format!("cannot create {shown}: {e}"))?;
                 Self::parse(&entry).map(|keys| (keys, true))

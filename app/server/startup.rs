@@ -8,6 +8,7 @@ use super::{
     password::Passwords,
     state::AppState,
 };
+use crate::model::Backend;
 use axum::Router;
 use leptos::prelude::LeptosOptions;
 use std::{future::Future, io, net::SocketAddr, sync::Arc};
@@ -50,11 +51,15 @@ pub async fn connect_database(config: &Config) -> Result<Db, StartupError> {
         .map_err(|e| StartupError::Runtime(format!("cannot open the database {shown}: {e}")))
 }
 
-/// The keys the server has, without making any: configured, or the data directory's key
-/// file if there is one. For `restore`, which must not seal anything under a new key.
+/// The keys the server has, without making any: configured, or on SQLite the data
+/// directory's key file if there is one. For `restore`, which must not seal anything under a
+/// new key.
 pub fn existing_keyring(config: &Config) -> Result<Option<Keyring>, StartupError> {
     if let Some(keys) = &config.keyring {
         return Ok(Some(keys.clone()));
+    }
+    if config.database.backend() == Backend::Postgres {
+        return Ok(None);
     }
     let path = config.settings.data_dir.join(KEY_FILE);
     if !path.exists() {
@@ -65,12 +70,23 @@ pub fn existing_keyring(config: &Config) -> Result<Option<Keyring>, StartupError
         .map_err(|e| StartupError::Config(ConfigError(e)))
 }
 
-/// The keys the server runs with: configured, or the data directory's key file, created
-/// (with a warning to back it up) on first start. A keyring that cannot be had is the
+/// Why a server on PostgreSQL needs configured keys. Several processes may share that
+/// database (and a restarted container may lose its data directory): a key file each made
+/// for itself would seal secrets that the others cannot open.
+const NO_SHARED_KEY: &str = "on PostgreSQL, set V2MOM_ENCRYPTION_KEY (or \
+    V2MOM_ENCRYPTION_KEY_FILE): every server process on the database must seal secrets with \
+    the same keys, so none makes a key file of its own. `v2mom generate-key` makes one; a \
+    server that has run with data_dir/encryption.key takes that file's contents";
+
+/// The keys the server runs with: configured, or on SQLite the data directory's key file,
+/// created (with a warning to back it up) on first start. A keyring that cannot be had is the
 /// operator's to fix, like the rest of the configuration.
 pub fn open_keyring(config: &Config) -> Result<Keyring, StartupError> {
     if let Some(keys) = &config.keyring {
         return Ok(keys.clone());
+    }
+    if config.database.backend() == Backend::Postgres {
+        return Err(StartupError::Config(ConfigError(NO_SHARED_KEY.into())));
     }
     let dir = &config.settings.data_dir;
     ensure_writable_dir(dir)?;

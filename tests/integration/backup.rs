@@ -18,7 +18,6 @@ use tempfile::TempDir;
 use v2mom::server::{
     audit::{ChainCheck, verify_chain},
     backup::{self, RestoreOptions},
-    config::Settings,
     db::{BACKED_UP, Db, LATE_COLUMNS, NOT_BACKED_UP, select_all},
     keyring::Keyring,
     startup,
@@ -57,13 +56,7 @@ fn before_restore(mut contents: Contents) -> Contents {
 
 /// The database `database` will hold, migrated, as `v2mom restore` opens it.
 async fn open(database: &TestDatabase) -> Db {
-    let config = Settings {
-        data_dir: database.data_dir(),
-        database_url: database.url(),
-        ..Settings::default()
-    }
-    .validate()
-    .unwrap();
+    let config = database.settings().validate().unwrap();
     startup::open_database(&config).await.unwrap()
 }
 
@@ -195,11 +188,12 @@ async fn a_backup_of_a_running_server_restores_whole_and_signs_everyone_out() {
     ));
     db.close().await;
 
-    std::fs::copy(
-        app.config.settings.data_dir.join("encryption.key"),
-        target.data_dir().join("encryption.key"),
-    )
-    .unwrap();
+    // The restored server needs the old one's keys: on SQLite its key file (on PostgreSQL
+    // both are given the same key).
+    let key_file = app.config.settings.data_dir.join("encryption.key");
+    if key_file.exists() {
+        std::fs::copy(key_file, target.data_dir().join("encryption.key")).unwrap();
+    }
     let restored = serve_and_sign_in(target).await;
     assert_eq!(restored.who_is_cookie(&cookie).await, None);
     // New rows take ids after the restored ones.

@@ -201,6 +201,52 @@ fn rotate_key_uses_the_key_file_or_the_configured_keys() {
     assert!(!stderr(&output).contains("s3cr3t"));
 }
 
+#[test]
+fn generate_key_prints_a_new_key_the_server_accepts() {
+    let dir = tempfile::tempdir().unwrap();
+    let key = |dir: &Path| {
+        let output = v2mom(dir).arg("generate-key").output().unwrap();
+        assert!(output.status.success(), "{}", stderr(&output));
+        String::from_utf8(output.stdout).unwrap().trim().to_owned()
+    };
+    let (first, second) = (key(dir.path()), key(dir.path()));
+    assert_ne!(first, second);
+    v2mom::server::keyring::Keyring::parse(&first).unwrap();
+    let output = v2mom(dir.path())
+        .arg("rotate-key")
+        .env("V2MOM_ENCRYPTION_KEY", &first)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(!dir.path().join("data/encryption.key").exists());
+}
+
+/// Several processes share a PostgreSQL database, so none may seal secrets under a key
+/// of its own making.
+#[tokio::test]
+async fn postgres_only_a_server_on_postgresql_needs_configured_keys_and_makes_no_key_file() {
+    crate::helpers::postgres_only();
+    let database = crate::helpers::TestDatabase::create().await;
+    let url = database.url().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let output = v2mom(dir.path())
+        .args(["serve", "--addr", "127.0.0.1:0"])
+        .env("DATABASE_URL", &url)
+        .output()
+        .unwrap();
+    assert_config_error(&output, "V2MOM_ENCRYPTION_KEY");
+    assert!(stderr(&output).contains("v2mom generate-key"));
+    assert!(!dir.path().join("data/encryption.key").exists());
+
+    let key = crate::helpers::TEST_ENCRYPTION_KEY;
+    let server = crate::binary::Running::start(
+        dir.path(),
+        &[("DATABASE_URL", &url), ("V2MOM_ENCRYPTION_KEY", key)],
+    );
+    server.stop();
+    assert!(!dir.path().join("data/encryption.key").exists());
+}
+
 /// Later layers win: file < environment < flags; `_FILE` reads a secret from a file.
 #[test]
 fn configuration_layers_apply_in_order() {

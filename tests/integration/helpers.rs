@@ -256,15 +256,29 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
 
 pub async fn spawn_over(database: TestDatabase, adjust: impl FnOnce(&mut Settings)) -> TestApp {
     init_logs();
-    let mut settings = Settings {
-        addr: "127.0.0.1:0".parse().unwrap(),
-        data_dir: database.data_dir(),
-        database_url: database.url(),
-        site_root: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("public"),
-        ..Settings::default()
-    };
+    let mut settings = served_settings(&database);
     adjust(&mut settings);
     start(settings, Arc::new(database)).await
+}
+
+/// A test server's settings over `database`: any free port, the repository's assets.
+fn served_settings(database: &TestDatabase) -> Settings {
+    Settings {
+        addr: "127.0.0.1:0".parse().unwrap(),
+        site_root: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("public"),
+        ..database.settings()
+    }
+}
+
+/// `n` servers on one new database, started at the same moment: the processes of one
+/// deployment starting together.
+pub async fn spawn_together(n: usize, adjust: impl FnOnce(&mut Settings)) -> Vec<TestApp> {
+    init_logs();
+    let database = Arc::new(TestDatabase::create().await);
+    let mut settings = served_settings(&database);
+    adjust(&mut settings);
+    let starting = (0..n).map(|_| start(settings.clone(), database.clone()));
+    futures_util::future::join_all(starting).await
 }
 
 /// Serves the real application with `settings` (over `database`) on a port of its own.
@@ -369,6 +383,10 @@ pub fn sqlite_only() {
     );
 }
 
+/// The encryption key of every test server on PostgreSQL (on SQLite they make a key file).
+pub const TEST_ENCRYPTION_KEY: &str =
+    "test:5ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7";
+
 /// A database that exists for one test: a SQLite file in a temporary directory, or a
 /// randomly named PostgreSQL database, dropped afterwards; or a PostgreSQL database the
 /// test itself owns (and removes).
@@ -406,6 +424,17 @@ impl TestDatabase {
             admin_url,
             name,
             url,
+        }
+    }
+
+    /// The settings that point a server at this database: on PostgreSQL with
+    /// [`TEST_ENCRYPTION_KEY`], which every server process there must be given.
+    pub fn settings(&self) -> Settings {
+        Settings {
+            data_dir: self.data_dir(),
+            database_url: self.url(),
+            encryption_key: self.url().map(|_| TEST_ENCRYPTION_KEY.to_owned()),
+            ..Settings::default()
         }
     }
 

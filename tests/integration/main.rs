@@ -28,6 +28,7 @@ mod outage;
 mod pages;
 mod people;
 mod personal_data;
+mod processes;
 mod profile;
 mod register;
 mod repository;

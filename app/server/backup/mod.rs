@@ -247,7 +247,7 @@ pub async fn restore(
         return Err(format!(
             "the backup's secrets are sealed under encryption key(s) {missing:?}, which this \
              server does not have: set V2MOM_ENCRYPTION_KEY to the keys of the server that \
-             made it (or copy its encryption.key into the data directory)"
+             made it (on SQLite, copying its encryption.key into the data directory also does)"
         ));
     }
     let tables = schema(db).await?;

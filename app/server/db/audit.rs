@@ -1,6 +1,6 @@
 //! The audit log's rows. The chain itself is computed in `server::audit`.
 
-use super::{Db, DbError, Tx, on_backend, on_tx};
+use super::{Db, DbError, Serialise, Tx, on_backend, on_tx};
 use chrono::{DateTime, Utc};
 
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow, serde::Deserialize)]
@@ -107,16 +107,7 @@ impl Tx {
     /// transaction is free, so other writes that must not interleave (counting failures
     /// towards a lock) take the same lock and cannot deadlock with an append.
     pub(crate) async fn lock_audit(&mut self) -> Result<(), DbError> {
-        match self {
-            // BEGIN IMMEDIATE already holds SQLite's single write lock.
-            Tx::Sqlite(_) => {}
-            Tx::Postgres(t) => {
-                sqlx::query("SELECT pg_advisory_xact_lock(7202611)")
-                    .execute(&mut **t)
-                    .await?;
-            }
-        }
-        Ok(())
+        self.serialise(Serialise::Audit).await
     }
 
     /// Serialises appends until this transaction ends, then returns the newest hash.

@@ -48,7 +48,7 @@ pub use sessions::SessionRecord;
 pub use sso_identities::{LinkedIdentityRow, NewSsoIdentity, SsoIdentityRecord};
 pub use sso_providers::{CLIENT_SECRET, NewSsoProvider, SsoProviderChange, SsoProviderRecord};
 pub(crate) use tx::on_tx;
-pub use tx::{Tx, is_unique_violation};
+pub use tx::{Serialise, Tx, is_unique_violation};
 pub use users::{NewUser, UserRecord, email_key};
 pub use v2mom_list::{ReadScope, Window};
 pub use v2moms::{NewV2mom, V2momHeader, display_time, rfc3339};

@@ -179,12 +179,7 @@ impl Tx {
     /// Serialises changes to roles, managers and status until this transaction ends, so
     /// the "last administrator" and "no cycles" checks cannot race.
     pub async fn lock_organisation(&mut self) -> Result<(), DbError> {
-        if let Tx::Postgres(t) = self {
-            sqlx::query("SELECT pg_advisory_xact_lock(7202612)")
-                .execute(&mut **t)
-                .await?;
-        }
-        Ok(())
+        self.serialise(super::Serialise::Organisation).await
     }
 
     pub async fn count_active_admins_except(&mut self, user_id: i64) -> Result<i64, DbError> {

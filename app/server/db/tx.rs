@@ -37,7 +37,33 @@ impl Db {
     }
 }
 
+/// What a transaction-scoped lock serialises, on PostgreSQL (on SQLite, `BEGIN IMMEDIATE`
+/// already holds the one write lock). Each value is the lock's key.
+#[derive(Debug, Clone, Copy)]
+pub enum Serialise {
+    /// Appends to the audit chain, and writes that must not interleave with them.
+    Audit = 7202611,
+    /// Changes to roles, managers and status (the "last administrator" and "no cycles"
+    /// checks).
+    Organisation = 7202612,
+    /// What each server writes as it starts (the configured sign-in providers), when
+    /// several start at once.
+    Provisioning = 7202613,
+}
+
 impl Tx {
+    /// Takes `what`'s lock until this transaction ends. Taking it again in the same
+    /// transaction is free.
+    pub async fn serialise(&mut self, what: Serialise) -> Result<(), DbError> {
+        if let Tx::Postgres(t) = self {
+            sqlx::query("SELECT pg_advisory_xact_lock($1)")
+                .bind(what as i64)
+                .execute(&mut **t)
+                .await?;
+        }
+        Ok(())
+    }
+
     pub async fn commit(self) -> Result<(), DbError> {
         match self {
             Tx::Sqlite(t) => t.commit().await,

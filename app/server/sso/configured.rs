@@ -5,12 +5,19 @@
 use super::stored::StoredForm;
 use crate::{
     model::sso::ProviderForm,
-    server::{db::Db, keyring::Keyring},
+    server::{
+        db::{Db, Serialise},
+        keyring::Keyring,
+    },
 };
 
+/// Servers starting together take turns, so one sees the providers as another left them.
 pub async fn sync(db: &Db, keyring: &Keyring, configured: &[ProviderForm]) -> Result<(), String> {
-    let stored = db.sso_providers().await.map_err(|e| e.to_string())?;
     let mut tx = db.begin().await.map_err(|e| e.to_string())?;
+    tx.serialise(Serialise::Provisioning)
+        .await
+        .map_err(|e| e.to_string())?;
+    let stored = db.sso_providers().await.map_err(|e| e.to_string())?;
     for form in configured {
         let stored = StoredForm::new(form, keyring).ok_or("checked at load")?;
         let row = stored.row().ok_or("checked at load")?;
