@@ -177,7 +177,7 @@ async fn run(command: Command, config: Config) -> Result<(), StartupError> {
             Ok(())
         }
         Command::Backup { out } => {
-            let db = startup::connect_database(&config).await?;
+            let db = startup::existing_database(&config).await?;
             let made = backup::make(&db, &out).await;
             db.close().await;
             let summary = made.map_err(|e| StartupError::Runtime(format!("backup failed: {e}")))?;

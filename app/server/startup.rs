@@ -1,7 +1,7 @@
 //! From validated configuration to a listening server, and back down on a signal.
 
 use super::{
-    config::{Config, ConfigError, ensure_writable_dir},
+    config::{Config, ConfigError, Database, ensure_writable_dir},
     db::Db,
     http,
     keyring::{KEY_FILE, Keyring},
@@ -42,7 +42,22 @@ pub async fn open_database(config: &Config) -> Result<Db, StartupError> {
     Ok(db)
 }
 
-/// The database as it is, not migrated: for `backup`, which reads a running server's.
+/// The database as it is, not migrated and not made if missing: for `backup`, which reads
+/// a running server's (a SQLite file that is not there is not made empty).
+pub async fn existing_database(config: &Config) -> Result<Db, StartupError> {
+    if let Database::Sqlite { options, .. } = &config.database {
+        let file = options.get_filename();
+        if file != std::path::Path::new(":memory:") && !file.exists() {
+            return Err(StartupError::Runtime(format!(
+                "there is no database at {}",
+                config.database.redacted()
+            )));
+        }
+    }
+    connect_database(config).await
+}
+
+/// The database as it is, not migrated.
 pub async fn connect_database(config: &Config) -> Result<Db, StartupError> {
     ensure_writable_dir(&config.settings.data_dir)?;
     let shown = config.database.redacted();

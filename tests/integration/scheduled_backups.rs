@@ -127,6 +127,17 @@ fn the_server_backs_up_on_schedule_and_the_commands_back_up_and_restore() {
     let forced = v2mom(elsewhere.path(), &["restore", "--force", archive]);
     assert!(forced.status.success(), "{}", text(&forced.stderr));
 
+    let nowhere = tempfile::tempdir().unwrap();
+    let nothing = v2mom(nowhere.path(), &["backup", "--out", "none.jsonl"]);
+    assert_eq!(nothing.status.code(), Some(1));
+    assert!(
+        text(&nothing.stderr).contains("there is no database at"),
+        "{}",
+        text(&nothing.stderr)
+    );
+    assert!(!nowhere.path().join("data/v2mom.db").exists());
+    assert!(!nowhere.path().join("none.jsonl").exists());
+
     std::fs::write(elsewhere.path().join("notes.txt"), "hello\n").unwrap();
     let foreign = v2mom(elsewhere.path(), &["restore", "notes.txt"]);
     assert_eq!(foreign.status.code(), Some(1));
