@@ -8,6 +8,7 @@ mod api_keys;
 mod archive;
 mod audit;
 mod backup;
+mod backup_backends;
 mod binary;
 mod check_ins;
 mod cli;
