@@ -70,19 +70,7 @@ pub async fn connect_database(config: &Config) -> Result<Db, StartupError> {
 /// directory's key file if there is one. For `restore`, which must not seal anything under a
 /// new key.
 pub fn existing_keyring(config: &Config) -> Result<Option<Keyring>, StartupError> {
-    if let Some(keys) = &config.keyring {
-        return Ok(Some(keys.clone()));
-    }
-    if config.database.backend() == Backend::Postgres {
-        return Ok(None);
-    }
-    let path = config.settings.data_dir.join(KEY_FILE);
-    if !path.exists() {
-        return Ok(None);
-    }
-    Keyring::load_or_create(&path)
-        .map(|(keys, _)| Some(keys))
-        .map_err(|e| StartupError::Config(ConfigError(e)))
+    keyring(config, false)
 }
 
 /// Why a server on PostgreSQL needs configured keys. Several processes may share that
@@ -97,15 +85,26 @@ const NO_SHARED_KEY: &str = "on PostgreSQL, set V2MOM_ENCRYPTION_KEY (or \
 /// created (with a warning to back it up) on first start. A keyring that cannot be had is the
 /// operator's to fix, like the rest of the configuration.
 pub fn open_keyring(config: &Config) -> Result<Keyring, StartupError> {
+    keyring(config, true)?.ok_or_else(|| StartupError::Config(ConfigError(NO_SHARED_KEY.into())))
+}
+
+/// Configured keys; else none on PostgreSQL; else on SQLite the key file, made first if
+/// `create` and there is none.
+fn keyring(config: &Config, create: bool) -> Result<Option<Keyring>, StartupError> {
     if let Some(keys) = &config.keyring {
-        return Ok(keys.clone());
+        return Ok(Some(keys.clone()));
     }
     if config.database.backend() == Backend::Postgres {
-        return Err(StartupError::Config(ConfigError(NO_SHARED_KEY.into())));
+        return Ok(None);
     }
     let dir = &config.settings.data_dir;
-    ensure_writable_dir(dir)?;
     let path = dir.join(KEY_FILE);
+    if !create && !path.exists() {
+        return Ok(None);
+    }
+    if create {
+        ensure_writable_dir(dir)?;
+    }
     let (keys, created) =
         Keyring::load_or_create(&path).map_err(|e| StartupError::Config(ConfigError(e)))?;
     if created {
@@ -115,7 +114,7 @@ pub fn open_keyring(config: &Config) -> Result<Keyring, StartupError> {
             path.display()
         );
     }
-    Ok(keys)
+    Ok(Some(keys))
 }
 
 /// Everything the router needs, for a database that is open and migrated: opens the

@@ -237,6 +237,17 @@ pub async fn restore(
             header.schema, header.made_by
         ));
     }
+    let held: Vec<&str> = verified
+        .summary
+        .tables
+        .iter()
+        .map(|(t, _)| t.as_str())
+        .collect();
+    if held != BACKED_UP {
+        return Err(format!(
+            "the backup does not hold the tables this v2mom expects: {held:?}"
+        ));
+    }
     let missing: Vec<&str> = header
         .sealed_with
         .iter()
@@ -304,11 +315,8 @@ pub async fn restore(
             Item::End => break,
         }
     }
-    let restored: Vec<&str> = summary.tables.iter().map(|(t, _)| t.as_str()).collect();
-    if restored != BACKED_UP {
-        return Err(format!(
-            "the backup does not hold the tables this v2mom expects: {restored:?}"
-        ));
+    if summary != verified.summary {
+        return Err("the backup changed while it was being restored".into());
     }
     tx.reset_id_sequences(BACKED_UP)
         .await

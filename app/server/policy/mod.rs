@@ -199,7 +199,6 @@ impl Action {
     /// The scope a credential needs for this action (public actions need none).
     pub fn scope(self) -> Option<Scope> {
         Some(match self {
-            _ if self.is_public() => return None,
             Action::ViewUser(_) | Action::ViewTeam | Action::UseV2moms | Action::ReadV2mom(..) => {
                 Scope::Read
             }
