@@ -23,11 +23,11 @@ HADOLINT := $(TOOLS_DIR)/python/bin/hadolint
 # `make tools TOOLS_ARGS=--build-only` installs only what `make build` needs (the Dockerfile).
 TOOLS_ARGS ?=
 # What `make test` runs, in order; each is a target below.
-TEST_STAGES := tools lint test-rust build api-contract e2e
+TEST_STAGES := tools lint test-rust build api-contract e2e cluster
 
 say = @printf '\n==> %s\n'
 
-.PHONY: help tools build run dev lint test-rust test-e2e e2e api-contract test fuzz bench sbom clean
+.PHONY: help tools build run dev lint test-rust test-e2e e2e test-cluster cluster api-contract test fuzz bench sbom clean
 
 help:
 	@echo "make tools      install missing build tools (wasm32 target, cargo-leptos, wasm-bindgen-cli, wasm-opt, promtool)"
@@ -37,8 +37,9 @@ help:
 	@echo "make lint       rustfmt, clippy (server and wasm32 browser), alert rules, hadolint, cargo deny"
 	@echo "make test-rust  cargo test on SQLite; again on PostgreSQL when TEST_DATABASE_URL is set"
 	@echo "make test-e2e   build, then the Playwright tests in end2end/ (make e2e: without the build)"
+	@echo "make test-cluster  build, then the Playwright tests through HAProxy in front of three processes on one PostgreSQL (make cluster: without the build)"
 	@echo "make api-contract  Schemathesis (every check) over the REST API of the release build"
-	@echo "make test       tools, lint, test-rust, build, api-contract, e2e; then a time per stage"
+	@echo "make test       tools, lint, test-rust, build, api-contract, e2e, cluster; then a time per stage"
 	@echo "make fuzz       the fuzz tests at length: FUZZ_CASES=$(FUZZ_CASES) per test, a new FUZZ_SEED each run (SQLite; PostgreSQL too with TEST_DATABASE_URL)"
 	@echo "make bench      the V2MOM list at 100 vs 10,000 V2MOMs, team progress at 20 vs 200 reports (SQLite; PostgreSQL too with TEST_DATABASE_URL)"
 	@echo "make sbom       the CycloneDX SBOM of the server's dependencies: target/sbom/v2mom.cdx.json"
@@ -103,6 +104,19 @@ api-contract:
 e2e:
 	$(say) "e2e: Chromium, npm ci if needed, npx playwright test"
 	bash scripts/e2e.sh
+
+test-cluster: build
+	@$(MAKE) --no-print-directory cluster
+
+# The browser tests again, through HAProxy (docs/haproxy.cfg) in front of three release
+# processes sharing one PostgreSQL database (end2end/serve.sh cluster). Needs TEST_DATABASE_URL.
+cluster:
+	$(say) "cluster: npx playwright test through HAProxy, three processes on one PostgreSQL"
+	@if [[ -n "$${TEST_DATABASE_URL:-}" ]]; then \
+	  E2E_CLUSTER=1 bash scripts/e2e.sh; \
+	else \
+	  echo "cluster: TEST_DATABASE_URL is not set: no cluster run (it needs PostgreSQL)"; \
+	fi
 
 # Stops at the first failing stage, and prints the time of each stage either way.
 test:

@@ -2,11 +2,15 @@ import { defineConfig, type PlaywrightTestConfig } from '@playwright/test';
 
 // One server per backend, each started by serve.sh with a fresh database.
 // SQLite always; PostgreSQL only when the CI machine provides TEST_DATABASE_URL.
+// With E2E_CLUSTER=1 (`make test-cluster`), instead: three processes on one PostgreSQL behind
+// HAProxy, the same tests run through the balancer.
 const portBase = Number(process.env.E2E_PORT_BASE ?? 3470);
-const backends = [
-  { name: 'sqlite', port: portBase },
-  ...(process.env.TEST_DATABASE_URL ? [{ name: 'postgres', port: portBase + 1 }] : []),
-];
+const backends = process.env.E2E_CLUSTER
+  ? [{ name: 'cluster', port: portBase + 2 }]
+  : [
+      { name: 'sqlite', port: portBase },
+      ...(process.env.TEST_DATABASE_URL ? [{ name: 'postgres', port: portBase + 1 }] : []),
+    ];
 
 // The OpenID Connect issuer single sign-on is tested against (oidc-issuer.mjs), shared by
 // every backend. serve.sh configures it as the provider "Acme ID"; the tests read the same
@@ -31,7 +35,8 @@ const launchOptions = {
 
 const projects: PlaywrightTestConfig['projects'] = backends.flatMap(({ name, port }) => {
   const baseURL = `http://127.0.0.1:${port}`;
-  const metadata = { backend: name };
+  // The cluster runs on PostgreSQL: its pages say so, as the postgres project's do.
+  const metadata = { backend: name === 'cluster' ? 'postgres' : name };
   // Runs first on the fresh database: the first-run flow in the browser. Everything else
   // needs the organisation and administrator it creates (see tests/accounts.ts).
   const setup = `${name}-setup`;

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Start the release binary for the browser tests with a fresh, empty database.
-# Usage: serve.sh <sqlite|postgres> <port>   (Playwright's webServer calls this)
+# Usage: serve.sh <sqlite|postgres|cluster> <port>   (Playwright's webServer calls this)
+# `cluster`: three processes on one PostgreSQL database behind HAProxy on <port>, configured
+# by docs/haproxy.cfg, the processes on <port>+101..103 (`make test-cluster`).
 set -euo pipefail
 
-usage() { echo "usage: $0 <sqlite|postgres> <port>" >&2; exit 2; }
+usage() { echo "usage: $0 <sqlite|postgres|cluster> <port>" >&2; exit 2; }
 [[ $# -eq 2 ]] || usage
 BACKEND="$1"
 PORT="$2"
@@ -54,25 +56,47 @@ case "$BACKEND" in
   sqlite)
     unset DATABASE_URL
     ;;
-  postgres)
-    : "${TEST_DATABASE_URL:?serve.sh postgres needs TEST_DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/postgres}"
+  postgres|cluster)
+    : "${TEST_DATABASE_URL:?serve.sh $BACKEND needs TEST_DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/postgres}"
     if ! command -v psql >/dev/null; then
       echo "serve.sh: psql not found; install the PostgreSQL client (apt-get install postgresql-client)" >&2
       exit 1
     fi
-    # Same server and credentials as TEST_DATABASE_URL, but database v2mom_e2e (query string kept).
+    # Same server and credentials as TEST_DATABASE_URL, but database v2mom_e2e_<backend> (query string kept).
     base="${TEST_DATABASE_URL%%\?*}"
     query="${TEST_DATABASE_URL#"$base"}"
     rest="${base#*://}"
-    export DATABASE_URL="${base%%://*}://${rest%%/*}/v2mom_e2e${query}"
+    export DATABASE_URL="${base%%://*}://${rest%%/*}/v2mom_e2e_$BACKEND${query}"
     PGOPTIONS='-c client_min_messages=warning' psql "$TEST_DATABASE_URL" -q -v ON_ERROR_STOP=1 \
-      -c 'DROP DATABASE IF EXISTS v2mom_e2e WITH (FORCE)' \
-      -c 'CREATE DATABASE v2mom_e2e'
+      -c "DROP DATABASE IF EXISTS v2mom_e2e_$BACKEND WITH (FORCE)" \
+      -c "CREATE DATABASE v2mom_e2e_$BACKEND"
     # On PostgreSQL the server is given its keys (it makes no key file there).
     export V2MOM_ENCRYPTION_KEY="${V2MOM_ENCRYPTION_KEY:-$("$BIN" generate-key)}"
     ;;
   *) usage ;;
 esac
 
-# exec: Playwright's SIGTERM at the end of the run goes straight to the server.
-exec "$BIN" serve --addr "127.0.0.1:$PORT"
+if [[ "$BACKEND" != cluster ]]; then
+  # exec: Playwright's SIGTERM at the end of the run goes straight to the server.
+  exec "$BIN" serve --addr "127.0.0.1:$PORT"
+fi
+
+# The cluster, run the way docs/haproxy.cfg says: the balancer is the public address, and
+# the one proxy whose X-Forwarded-For is believed.
+command -v haproxy >/dev/null || { echo "serve.sh: haproxy not found (make tools installs it)" >&2; exit 1; }
+export V2MOM_PUBLIC_URL="http://127.0.0.1:$PORT" V2MOM_TRUSTED_PROXIES=127.0.0.1 V2MOM_SHUTDOWN_DRAIN_SECS=2
+pids=()
+stop_all() { kill -TERM "${pids[@]}" 2>/dev/null || true; wait || true; }
+trap stop_all EXIT
+trap 'exit 0' TERM INT
+for i in 1 2 3; do
+  "$BIN" serve --addr "127.0.0.1:$(( PORT + 100 + i ))" &
+  pids+=("$!")
+  export "APP${i}_ADDR=127.0.0.1:$(( PORT + 100 + i ))"
+done
+BALANCER_ADDR="127.0.0.1:$PORT" haproxy -db -f "$REPO_ROOT/docs/haproxy.cfg" &
+pids+=("$!")
+# Until any of them ends (or Playwright's SIGTERM ends the script: the trap stops the rest).
+wait -n
+echo "serve.sh: a cluster process ended early" >&2
+exit 1

@@ -223,6 +223,7 @@ async fn run(command: Command, config: Config) -> Result<(), StartupError> {
             let listener = startup::bind(config.settings.addr).await?;
             let db = startup::open_database(&config).await?;
             let grace = config.shutdown_timeout();
+            let drain = config.shutdown_drain();
             let addr = listener
                 .local_addr()
                 .map_err(|e| StartupError::Runtime(e.to_string()))?;
@@ -232,9 +233,15 @@ async fn run(command: Command, config: Config) -> Result<(), StartupError> {
                 startup::serve_metrics(metrics_addr, db.clone()).await?;
             }
             // A bad key or provider stops the server before it serves.
-            let router = startup::router(config, db.clone()).await?;
+            let state = startup::app_state(config, db.clone()).await?;
+            let stopping = state.stopping.clone();
+            let router = v2mom::server::http::router(state);
+            let shutdown = async move {
+                startup::shutdown_signal().await;
+                stopping.drain(drain).await;
+            };
             tracing::info!("listening on http://{addr}");
-            startup::serve(listener, router, startup::shutdown_signal(), grace)
+            startup::serve(listener, router, shutdown, grace)
                 .await
                 .map_err(|e| StartupError::Runtime(format!("server error: {e}")))?;
             db.close().await;

@@ -52,10 +52,17 @@ const METADATA_TTL: Duration = Duration::from_secs(60 * 60);
 /// A token naming an unknown key fetches the keys again, at most this often per issuer:
 /// forged tokens must not turn us into a way to flood the provider.
 const KEYS_REFRESH_INTERVAL: Duration = Duration::from_secs(30);
+/// How long a page about to show a provider's button waits for its discovery document.
+const PAGE_DISCOVERY_WAIT: Duration = Duration::from_secs(2);
+/// After a page could not fetch a discovery document, pages stop asking for this long: an
+/// unreachable provider must not slow every sign-in page down.
+const PAGE_DISCOVERY_BACKOFF: Duration = Duration::from_secs(60);
 
 pub struct SsoClient {
     http: reqwest::Client,
     issuers: RwLock<HashMap<String, Cached>>,
+    /// When a page last failed to fetch each issuer's discovery document.
+    page_misses: RwLock<HashMap<String, Instant>>,
 }
 
 #[derive(Clone)]
@@ -79,6 +86,7 @@ impl SsoClient {
         Ok(SsoClient {
             http,
             issuers: RwLock::default(),
+            page_misses: RwLock::default(),
         })
     }
 
@@ -109,12 +117,29 @@ impl SsoClient {
         Ok(metadata)
     }
 
-    /// The origin of the issuer's authorization endpoint, when its discovery document is
-    /// cached (no network: pages ask for it while they render).
-    pub async fn cached_authorization_origin(&self, issuer: &str) -> Option<String> {
-        let issuers = self.issuers.read().await;
-        let endpoint = issuers.get(issuer)?.metadata.authorization_endpoint().url();
-        Some(endpoint.origin().ascii_serialization())
+    /// The origin of the issuer's authorization endpoint, for a page about to show its
+    /// button. Every process finds it for itself (the document is public and the issuer is
+    /// the cache key, so nothing needs invalidating when a provider changes): from the cached
+    /// document, else fetched now, waiting at most [`PAGE_DISCOVERY_WAIT`]; `None` while the
+    /// issuer is unreachable (its sign-in cannot start then anyway).
+    pub async fn authorization_origin(&self, issuer: &str) -> Option<String> {
+        let missed = self.page_misses.read().await.get(issuer).copied();
+        if missed.is_some_and(|at| at.elapsed() < PAGE_DISCOVERY_BACKOFF) {
+            return None;
+        }
+        match tokio::time::timeout(PAGE_DISCOVERY_WAIT, self.metadata(issuer)).await {
+            Ok(Ok(metadata)) => {
+                let endpoint = metadata.authorization_endpoint().url();
+                Some(endpoint.origin().ascii_serialization())
+            }
+            _ => {
+                self.page_misses
+                    .write()
+                    .await
+                    .insert(issuer.to_owned(), Instant::now());
+                None
+            }
+        }
     }
 
     /// Fetches the issuer's keys again, because a token was signed by a key we do not have

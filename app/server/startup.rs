@@ -6,7 +6,7 @@ use super::{
     http,
     keyring::{KEY_FILE, Keyring},
     password::Passwords,
-    state::AppState,
+    state::{AppState, Stopping},
 };
 use crate::model::Backend;
 use axum::Router;
@@ -139,6 +139,7 @@ pub async fn app_state(config: Config, db: Db) -> Result<AppState, StartupError>
         passwords: Passwords::new(),
         keyring,
         sso: Arc::new(sso),
+        stopping: Stopping::default(),
     })
 }
 

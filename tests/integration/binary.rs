@@ -24,9 +24,14 @@ impl Running {
     /// `v2mom serve` in `dir` on a free port, with a clean environment plus `env`; returns
     /// once it has said where it listens.
     pub fn start(dir: &Path, env: &[(&str, &str)]) -> Running {
+        Running::start_on(dir, "127.0.0.1:0", env)
+    }
+
+    /// [`Running::start`] on `addr` (`host:port`), as a restarted process takes its old place.
+    pub fn start_on(dir: &Path, addr: &str, env: &[(&str, &str)]) -> Running {
         let mut command = Command::new(env!("CARGO_BIN_EXE_v2mom"));
         command
-            .args(["serve", "--addr", "127.0.0.1:0"])
+            .args(["serve", "--addr", addr])
             .env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .env("V2MOM_LOG_LEVEL", "info")
@@ -92,6 +97,19 @@ impl Running {
     pub fn stop(mut self) {
         self.child.kill().unwrap();
         self.child.wait().unwrap();
+    }
+
+    /// Asks the server to stop (SIGTERM), as an orchestrator does.
+    pub fn ask_to_stop(&self) {
+        let pid = self.child.id().to_string();
+        let sent = Command::new("kill").args(["-TERM", &pid]).status().unwrap();
+        assert!(sent.success(), "kill -TERM {pid}");
+    }
+
+    /// [`Running::ask_to_stop`], then waits for it to exit; its exit status.
+    pub fn terminate(mut self) -> std::process::ExitStatus {
+        self.ask_to_stop();
+        self.child.wait().unwrap()
     }
 }
 

@@ -330,3 +330,20 @@ fn sigterm_stops_the_server_cleanly() {
     let rest: Vec<String> = lines.map_while(Result::ok).collect();
     assert!(rest.iter().any(|l| l.contains("stopped")), "{rest:?}");
 }
+
+#[tokio::test]
+async fn after_sigterm_a_draining_server_serves_on_while_readyz_says_it_is_stopping() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = crate::binary::Running::start(dir.path(), &[("V2MOM_SHUTDOWN_DRAIN_SECS", "3")]);
+    let url = |path: &str| format!("http://{}{path}", server.public);
+    assert_eq!(reqwest::get(url("/readyz")).await.unwrap().status(), 200);
+    server.ask_to_stop();
+    server.lines_until(|line| line.contains("stopping: /readyz answers 503"));
+    let ready = reqwest::get(url("/readyz")).await.unwrap();
+    assert_eq!(ready.status(), 503);
+    assert_eq!(ready.text().await.unwrap(), r#"{"stopping":true}"#);
+    // Everything else is served as usual until the drain is over.
+    assert_eq!(reqwest::get(url("/healthz")).await.unwrap().status(), 200);
+    assert_eq!(reqwest::get(url("/setup")).await.unwrap().status(), 200);
+    server.lines_until(|line| line.contains("stopped"));
+}

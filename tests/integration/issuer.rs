@@ -125,6 +125,8 @@ struct Inner {
 
 struct Shared {
     url: String,
+    /// Where discovery says the sign-in page is, when not at `url` ([`Issuer::sign_in_elsewhere`]).
+    sign_in_page: Mutex<Option<String>>,
     k1: CoreRsaPrivateSigningKey,
     k2: CoreRsaPrivateSigningKey,
     jwks_fetches: AtomicUsize,
@@ -163,6 +165,7 @@ impl Issuer {
         };
         let shared = Arc::new(Shared {
             url: url.clone(),
+            sign_in_page: Mutex::default(),
             k1: key(KEY_1, "k1"),
             k2: key(KEY_2, "k2"),
             jwks_fetches: AtomicUsize::new(0),
@@ -214,6 +217,14 @@ impl Issuer {
         self.shared.inner.lock().unwrap().tamper = Some(tamper);
     }
 
+    /// From now on, discovery names a sign-in page on another origin: `localhost` instead of
+    /// `127.0.0.1` (as many providers keep it on a host of its own). Returns that origin.
+    pub fn sign_in_elsewhere(&self) -> String {
+        let origin = self.url.replace("127.0.0.1", "localhost");
+        *self.shared.sign_in_page.lock().unwrap() = Some(format!("{origin}/authorize"));
+        origin
+    }
+
     /// From now on: sign with `k2`, publish only `k2`.
     pub fn rotate_keys(&self) {
         self.shared.inner.lock().unwrap().rotated = true;
@@ -232,9 +243,10 @@ impl Issuer {
 
 async fn discovery(State(shared): State<Arc<Shared>>) -> Json<Value> {
     let url = &shared.url;
+    let sign_in_page = shared.sign_in_page.lock().unwrap().clone();
     Json(json!({
         "issuer": url,
-        "authorization_endpoint": format!("{url}/authorize"),
+        "authorization_endpoint": sign_in_page.unwrap_or_else(|| format!("{url}/authorize")),
         "token_endpoint": format!("{url}/token"),
         "jwks_uri": format!("{url}/jwks"),
         "response_types_supported": ["code"],

@@ -2,139 +2,16 @@
 //! `Retry-After` (or its usual answer where it needs no database), quickly, without a word
 //! from inside; and once the database is back the same server serves again.
 //!
-//! The PostgreSQL server stopped here is a throwaway cluster of the test's own (initdb on a
-//! free port, sockets in its own directory), never the one other tests use.
+//! The PostgreSQL server stopped here is the test's own ([`ThrowawayPostgres`]), never the
+//! one other tests use.
 
 use crate::{
     helpers::{Credentials, TestApp, client, header, postgres_only, spawn_app_on},
     rest::api_key,
+    throwaway_postgres::ThrowawayPostgres,
 };
 use reqwest::{Client, Method, StatusCode};
-use std::{
-    path::{Path, PathBuf},
-    process::Command,
-    time::{Duration, Instant},
-};
-use tempfile::TempDir;
-
-/// A PostgreSQL cluster in a temporary directory, stopped and removed on drop.
-struct Cluster {
-    dir: TempDir,
-    bin: PathBuf,
-    port: u16,
-}
-
-impl Cluster {
-    fn create() -> Cluster {
-        let bin = postgres_bin();
-        let dir = tempfile::tempdir().unwrap();
-        if as_root() {
-            // initdb refuses to run as root: the cluster belongs to `postgres`.
-            run(Command::new("chown").arg("postgres:").arg(dir.path()));
-        }
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
-        let cluster = Cluster { dir, bin, port };
-        run(cluster
-            .pg("initdb")
-            .args(["-A", "trust", "-U", "postgres", "--no-sync", "-D"])
-            .arg(cluster.data()));
-        cluster.start();
-        cluster
-    }
-
-    fn data(&self) -> PathBuf {
-        self.dir.path().join("data")
-    }
-
-    fn url(&self) -> String {
-        format!("postgres://postgres@127.0.0.1:{}/postgres", self.port)
-    }
-
-    /// A PostgreSQL program, run as `postgres` when the test runs as root.
-    fn pg(&self, program: &str) -> Command {
-        let program = self.bin.join(program);
-        if as_root() {
-            let mut command = Command::new("runuser");
-            command.args(["-u", "postgres", "--"]).arg(program);
-            command
-        } else {
-            Command::new(program)
-        }
-    }
-
-    fn start(&self) {
-        let options = format!(
-            "-p {} -c listen_addresses=127.0.0.1 -k {} -c fsync=off",
-            self.port,
-            self.dir.path().display()
-        );
-        run(self
-            .pg("pg_ctl")
-            .args(["-w", "-o", &options, "-l"])
-            .arg(self.dir.path().join("log"))
-            .arg("-D")
-            .arg(self.data())
-            .arg("start"));
-    }
-
-    /// Stops the server at once, as a crash or a pulled cable would: no goodbyes to clients.
-    fn stop(&self) {
-        run(self
-            .pg("pg_ctl")
-            .args(["-w", "-m", "immediate", "-D"])
-            .arg(self.data())
-            .arg("stop"));
-    }
-}
-
-impl Drop for Cluster {
-    fn drop(&mut self) {
-        let _ = self
-            .pg("pg_ctl")
-            .args(["-m", "immediate", "-D"])
-            .arg(self.data())
-            .arg("stop")
-            .output();
-    }
-}
-
-fn as_root() -> bool {
-    let uid = Command::new("id").arg("-u").output().unwrap().stdout;
-    String::from_utf8_lossy(&uid).trim() == "0"
-}
-
-/// The newest installed PostgreSQL's programs.
-fn postgres_bin() -> PathBuf {
-    let mut found: Vec<PathBuf> = std::fs::read_dir("/usr/lib/postgresql")
-        .expect("PostgreSQL server programs under /usr/lib/postgresql")
-        .filter_map(|e| e.ok().map(|e| e.path().join("bin")))
-        .filter(|bin| bin.join("initdb").exists())
-        .collect();
-    found.sort_by_key(|bin| version_of(bin));
-    found.pop().expect("initdb under /usr/lib/postgresql/*/bin")
-}
-
-fn version_of(bin: &Path) -> u32 {
-    bin.parent()
-        .and_then(|v| v.file_name())
-        .and_then(|v| v.to_str())
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0)
-}
-
-fn run(command: &mut Command) {
-    let out = command.output().expect("PostgreSQL program runs");
-    assert!(
-        out.status.success(),
-        "{command:?} failed: {}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
+use std::time::{Duration, Instant};
 
 /// What a request asks, and of whom.
 struct Ask {
@@ -213,9 +90,9 @@ const LEAKS: [&str; 9] = [
 async fn postgres_only_while_the_database_is_away_every_route_answers_503_and_the_server_recovers()
 {
     postgres_only();
-    let cluster = Cluster::create();
+    let database = ThrowawayPostgres::create();
     let request_timeout = Duration::from_secs(10);
-    let app = spawn_app_on(&cluster.url(), |s| {
+    let app = spawn_app_on(&database.url(), |s| {
         s.request_timeout_secs = request_timeout.as_secs()
     })
     .await;
@@ -295,7 +172,7 @@ async fn postgres_only_while_the_database_is_away_every_route_answers_503_and_th
     }
     assert_eq!(app.get("/readyz").await.status(), StatusCode::OK);
 
-    cluster.stop();
+    database.stop();
     assert_eq!(
         app.get("/readyz").await.status(),
         StatusCode::SERVICE_UNAVAILABLE
@@ -358,7 +235,7 @@ async fn postgres_only_while_the_database_is_away_every_route_answers_503_and_th
     }
 
     // Back again: the same server, not restarted, serves as before.
-    cluster.start();
+    database.start();
     assert_eq!(app.get("/readyz").await.status(), StatusCode::OK);
     for ask in &asks {
         let answer = ask.send(&app).await;

@@ -12,7 +12,7 @@ impl fmt::Display for Config {
         write!(
             f,
             "addr={} metrics_addr={} data_dir={} database={} public_url={} site_root={} log_format={:?} \
-             log_level={} access_log_sample={} body_limit={} request_timeout={}s shutdown_timeout={}s \
+             log_level={} access_log_sample={} body_limit={} request_timeout={}s shutdown_timeout={}s shutdown_drain={}s \
              db_max_connections={} db_acquire_timeout={}s db_tls_mode={} db_ca_file={} \
              session_idle_timeout={}min session_absolute_timeout={}h invitation_ttl={}d \
              trusted_proxies={} throttle_ip_attempts={} throttle_ip_window={}min \
@@ -30,6 +30,7 @@ impl fmt::Display for Config {
             s.body_limit,
             s.request_timeout_secs,
             s.shutdown_timeout_secs,
+            s.shutdown_drain_secs,
             s.db_max_connections,
             s.db_acquire_timeout_secs,
             s.db_tls_mode.as_deref().unwrap_or("-"),

@@ -49,6 +49,9 @@ pub struct Settings {
     pub request_timeout_secs: u64,
     /// How long in-flight requests may take to finish after SIGTERM/SIGINT.
     pub shutdown_timeout_secs: u64,
+    /// After SIGTERM/SIGINT, how long the process keeps serving while `/readyz` answers 503,
+    /// so a load balancer's health check takes it out before it stops accepting.
+    pub shutdown_drain_secs: u64,
     pub db_max_connections: u32,
     pub db_acquire_timeout_secs: u64,
     /// PostgreSQL TLS: disable, prefer, require, verify-ca or verify-full.
@@ -114,6 +117,7 @@ impl Default for Settings {
             body_limit: 1024 * 1024,
             request_timeout_secs: 30,
             shutdown_timeout_secs: 20,
+            shutdown_drain_secs: 0,
             db_max_connections: 10,
             db_acquire_timeout_secs: 3,
             db_tls_mode: None,

@@ -187,6 +187,10 @@ impl Config {
         Duration::from_secs(self.settings.shutdown_timeout_secs)
     }
 
+    pub fn shutdown_drain(&self) -> Duration {
+        Duration::from_secs(self.settings.shutdown_drain_secs)
+    }
+
     pub fn session_idle_timeout(&self) -> Duration {
         Duration::from_secs(self.settings.session_idle_timeout_mins * 60)
     }

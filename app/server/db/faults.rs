@@ -1,9 +1,10 @@
 //! Which database errors are the database being away or busy rather than a fault of ours.
 //!
-//! A connection that cannot be had or was lost, a server shutting down, a statement timeout
-//! and two transactions colliding all pass: the client should try again in a moment (503),
-//! and the operator should see a warning, not an internal error. Everything else is a bug or
-//! a broken schema (500).
+//! A connection that cannot be had or was lost, a server shutting down, a statement timeout,
+//! a full disk, a database that only reads (a standby after a failover, a file system gone
+//! read-only) and two transactions colliding all pass: the client should try again in a
+//! moment (503), and the operator should see a warning, not an internal error. Everything
+//! else is a bug or a broken schema (500).
 
 use super::DbError;
 use sqlx::{error::DatabaseError, postgres::PgDatabaseError, sqlite::SqliteError};
@@ -48,8 +49,8 @@ fn postgres_fault(code: &str) -> Option<Fault> {
         // serialization_failure, deadlock_detected
         "40001" | "40P01" => Some(Fault::Contention),
         // admin_shutdown, crash_shutdown, cannot_connect_now, query_canceled (statement
-        // timeout), too_many_connections
-        "57P01" | "57P02" | "57P03" | "57014" | "53300" => Some(Fault::Away),
+        // timeout), too_many_connections, disk_full, read_only_sql_transaction (a standby)
+        "57P01" | "57P02" | "57P03" | "57014" | "53300" | "53100" | "25006" => Some(Fault::Away),
         // connection_exception and its subclasses
         _ if code.starts_with("08") => Some(Fault::Away),
         _ => None,
@@ -60,11 +61,25 @@ fn postgres_fault(code: &str) -> Option<Fault> {
 fn sqlite_fault(code: Option<&str>) -> Option<Fault> {
     const SQLITE_BUSY: i32 = 5;
     const SQLITE_LOCKED: i32 = 6;
+    const SQLITE_READONLY: i32 = 8;
+    const SQLITE_IOERR: i32 = 10;
+    const SQLITE_FULL: i32 = 13;
+    const SQLITE_CANTOPEN: i32 = 14;
     match code?.parse::<i32>().ok()? & 0xff {
         SQLITE_BUSY | SQLITE_LOCKED => Some(Fault::Contention),
+        SQLITE_READONLY | SQLITE_IOERR | SQLITE_FULL | SQLITE_CANTOPEN => Some(Fault::Away),
         _ => None,
     }
 }
+
+/// SQLite's own words for the failures [`sqlite_fault`] counts as away, for the session
+/// store, which passes errors on as text (see [`store_lost_database`]).
+const SQLITE_AWAY_MESSAGES: [&str; 4] = [
+    "attempt to write a readonly database",
+    "disk I/O error",
+    "database or disk is full",
+    "unable to open database file",
+];
 
 /// Whether running the transaction again may succeed.
 pub fn is_contention(err: &DbError) -> bool {
@@ -99,6 +114,7 @@ fn store_lost_database(message: &str) -> bool {
         || prefixes
             .iter()
             .any(|e| message.starts_with(e.to_string().as_str()))
+        || SQLITE_AWAY_MESSAGES.iter().any(|m| message.ends_with(m))
 }
 
 #[cfg(test)]
@@ -108,15 +124,17 @@ mod tests {
     #[test]
     fn postgres_codes_sort_into_away_contention_and_faults() {
         for code in [
-            "08000", "08006", "08003", "57P01", "57P02", "57P03", "57014", "53300",
+            "08000", "08006", "08003", "57P01", "57P02", "57P03", "57014", "53300", "53100",
+            "25006",
         ] {
             assert_eq!(postgres_fault(code), Some(Fault::Away), "{code}");
         }
         for code in ["40001", "40P01"] {
             assert_eq!(postgres_fault(code), Some(Fault::Contention), "{code}");
         }
-        // unique violation, undefined table, syntax error: our fault, not the database's
-        for code in ["23505", "42P01", "42601", "53100"] {
+        // unique violation, undefined table, syntax error, out of memory: our fault, not the
+        // database's being away
+        for code in ["23505", "42P01", "42601", "53200"] {
             assert_eq!(postgres_fault(code), None, "{code}");
         }
     }
@@ -130,6 +148,15 @@ mod tests {
         // SQLITE_CONSTRAINT_UNIQUE, SQLITE_ERROR, SQLITE_CORRUPT
         for code in ["2067", "1", "11"] {
             assert_eq!(sqlite_fault(Some(code)), None, "{code}");
+        }
+    }
+
+    #[test]
+    fn sqlite_read_only_full_and_io_errors_are_away() {
+        // SQLITE_READONLY, SQLITE_READONLY_DBMOVED, SQLITE_IOERR_WRITE, SQLITE_FULL,
+        // SQLITE_CANTOPEN
+        for code in ["8", "1032", "778", "13", "14"] {
+            assert_eq!(sqlite_fault(Some(code)), Some(Fault::Away), "{code}");
         }
     }
 

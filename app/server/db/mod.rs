@@ -57,7 +57,7 @@ use super::config::{Config, Database};
 use crate::model::Backend;
 use chrono::{DateTime, SubsecRound, Utc};
 use sqlx::{
-    PgPool, SqlitePool,
+    Connection, PgPool, SqlitePool,
     migrate::Migrator,
     pool::PoolOptions,
     sqlite::{SqliteConnectOptions, SqliteJournalMode, SqliteSynchronous},
@@ -94,27 +94,33 @@ macro_rules! on_backend {
 }
 pub(crate) use on_backend;
 
+/// The pool settings of both backends. A connection still inside a transaction is closed
+/// rather than lent out: SQLite's driver keeps counting one whose COMMIT failed (a full
+/// disk) after SQLite itself rolled it back, and would refuse every later `BEGIN` on it.
+/// (Checked after the pool's ping, so a rollback queued by a dropped transaction has run.)
+fn pool_options<DB: sqlx::Database>(config: &Config) -> PoolOptions<DB> {
+    let s = &config.settings;
+    PoolOptions::new()
+        .max_connections(s.db_max_connections)
+        .acquire_timeout(Duration::from_secs(s.db_acquire_timeout_secs))
+        .before_acquire(|conn: &mut DB::Connection, _| {
+            Box::pin(async move { Ok(!conn.is_in_transaction()) })
+        })
+}
+
 impl Db {
     /// Opens the pool. Creates the SQLite file if needed, with WAL, a busy timeout and
     /// foreign keys on; a PostgreSQL URL's own TLS settings apply, plus those from config.
     pub async fn connect(config: &Config) -> Result<Self, DbError> {
-        let s = &config.settings;
-        let acquire_timeout = Duration::from_secs(s.db_acquire_timeout_secs);
         let pool = match &config.database {
             Database::Sqlite { options, .. } => Pool::Sqlite(
-                PoolOptions::new()
-                    .max_connections(s.db_max_connections)
-                    .acquire_timeout(acquire_timeout)
+                pool_options(config)
                     .connect_with(sqlite_options(options))
                     .await?,
             ),
-            Database::Postgres { options, .. } => Pool::Postgres(
-                PoolOptions::new()
-                    .max_connections(s.db_max_connections)
-                    .acquire_timeout(acquire_timeout)
-                    .connect_with(options.clone())
-                    .await?,
-            ),
+            Database::Postgres { options, .. } => {
+                Pool::Postgres(pool_options(config).connect_with(options.clone()).await?)
+            }
         };
         Ok(Db { pool })
     }

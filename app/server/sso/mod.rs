@@ -250,8 +250,8 @@ pub fn redirect_uri(state: &AppState, host: Option<&str>, slug: &str) -> Result<
     Ok(format!("{base}/auth/sso/{slug}/callback"))
 }
 
-/// Where the enabled providers' sign-in pages are: their issuers' origins and, once
-/// discovered, their authorization endpoints' (see `http::security::FormTargets`).
+/// Where the enabled providers' sign-in pages are: their issuers' origins and, for OpenID
+/// Connect, their authorization endpoints' (see `http::security::FormTargets`).
 pub async fn form_targets(state: &AppState) -> Result<Vec<String>, AppError> {
     let mut origins = Vec::new();
     for record in state.db.sso_providers().await.map_err(internal)? {
@@ -264,7 +264,9 @@ pub async fn form_targets(state: &AppState) -> Result<Vec<String>, AppError> {
                 .ok()
                 .map(|u| u.origin().ascii_serialization()),
         );
-        origins.extend(state.sso.cached_authorization_origin(&issuer).await);
+        if kind != ProviderKind::Github {
+            origins.extend(state.sso.authorization_origin(&issuer).await);
+        }
     }
     origins.sort();
     origins.dedup();
