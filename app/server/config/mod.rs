@@ -199,9 +199,37 @@ pub fn ensure_writable_dir(dir: &std::path::Path) -> Result<(), ConfigError> {
         ))
     };
     std::fs::create_dir_all(dir).map_err(unwritable)?;
-    let probe = dir.join(".v2mom-write-test");
+    // A name of its own: processes starting together may share the directory.
+    let probe = dir.join(format!(
+        ".v2mom-write-test-{}",
+        uuid::Uuid::new_v4().simple()
+    ));
     std::fs::write(&probe, b"").map_err(unwritable)?;
     std::fs::remove_file(&probe).map_err(unwritable)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn processes_starting_together_all_find_a_shared_data_dir_writable() {
+        let dir = tempfile::tempdir().unwrap();
+        let starts: Vec<_> = (0..8)
+            .map(|_| {
+                let dir = dir.path().to_owned();
+                std::thread::spawn(move || {
+                    (0..200).try_for_each(|_| super::ensure_writable_dir(&dir))
+                })
+            })
+            .collect();
+        for start in starts {
+            assert_eq!(start.join().unwrap().map_err(|e| e.0), Ok(()));
+        }
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            0,
+            "no probe left"
+        );
+    }
 }
 
 impl Settings {
