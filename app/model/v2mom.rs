@@ -690,29 +690,6 @@ pub struct V2momList {
     pub per_page: u32,
 }
 
-/// Someone's V2MOM for a period, as a line in a list (or its absence).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PersonStatus {
-    pub person: PersonRef,
-    /// Depth below the reader: 1 for a direct report.
-    pub depth: u32,
-    /// The V2MOM's id and status, when there is one.
-    pub v2mom: Option<(i64, V2momStatus)>,
-}
-
-/// What the home page shows a signed-in person for the current period.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Home {
-    pub period: Option<Period>,
-    pub mine: Option<V2mom>,
-    /// The manager's V2MOM that one's own aligns to, when one may read it.
-    pub managers: Option<V2momSummary>,
-    /// Managers: everyone below them and where their V2MOM stands.
-    pub team: Vec<PersonStatus>,
-    /// Managers: their own methods that nobody in the team aligns to yet.
-    pub unaligned_methods: Vec<String>,
-}
-
 /// One person in a period's alignment tree, in depth-first order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AlignmentNode {

@@ -1,7 +1,7 @@
 use crate::{
     api::home,
     components::{ErrorPage, ServerStatusCheck, VisionPreview, use_auth},
-    model::{Home, V2momStatus},
+    model::{Home, Need, V2momStatus},
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -140,6 +140,7 @@ fn DashboardView(home: Home) -> impl IntoView {
         }
     });
     view! {
+        <Needs needs=home.needs period=period.name.clone() />
         <section>
             <h1>{format!("My V2MOM · {}", period.name)}</h1>
             {mine}
@@ -148,6 +149,39 @@ fn DashboardView(home: Home) -> impl IntoView {
         {team}
     }
     .into_any()
+}
+
+/// What waits for the person, each with the one link that does it.
+#[component]
+fn Needs(needs: Vec<Need>, period: String) -> impl IntoView {
+    let items = if needs.is_empty() {
+        view! { <p class="nothing-needed">"Nothing needs you right now."</p> }.into_any()
+    } else {
+        view! {
+            <ul class="needs">
+                {needs
+                    .iter()
+                    .map(|need| {
+                        let (text, action, href) = need.describe(&period);
+                        view! {
+                            <li>
+                                <span>{text}</span>
+                                " "
+                                <A href=href attr:class="button">{action}</A>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
+    view! {
+        <section aria-labelledby="needs-heading">
+            <h2 id="needs-heading">"Needs you now"</h2>
+            {items}
+        </section>
+    }
 }
 
 #[component]

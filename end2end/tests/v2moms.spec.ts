@@ -67,11 +67,22 @@ test('an employee submits; the manager returns it with a comment, then approves'
   await e.getByRole('button', { name: 'Submit for review' }).click();
   await expect(e.locator('.eyebrow .status')).toHaveText('In review');
 
+  // The manager's home page says it waits for them, one link away.
+  await gotoHydrated(m, '/');
+  const review = m.locator('.needs li', { hasText: `${employee.name}'s V2MOM is waiting for your review.` });
+  await review.getByRole('link', { name: 'Review it' }).click();
+  await expect(m).toHaveURL(new RegExp(`/v2moms/${id}$`));
   await gotoHydrated(m, `/v2moms/${id}`);
   await m.getByLabel('Comment for the owner').fill('Add a measure for onboarding.');
   await m.getByRole('button', { name: 'Return with comment' }).click();
   await expect(m.locator('.eyebrow .status')).toHaveText('Draft');
 
+  // The employee's home page shows the comment and the way back to the editor.
+  await gotoHydrated(e, '/');
+  const returned = e.locator('.needs li', {
+    hasText: 'Your manager returned your V2MOM: “Add a measure for onboarding.”',
+  });
+  await expect(returned.getByRole('link', { name: 'Revise it' })).toHaveAttribute('href', `/v2moms/${id}/edit`);
   await gotoHydrated(e, `/v2moms/${id}`);
   await expect(e.getByText('Add a measure for onboarding.')).toBeVisible();
   await e.getByRole('button', { name: 'Submit for review' }).click();

@@ -23,6 +23,7 @@ mod exports;
 mod fuzz;
 mod health;
 mod helpers;
+mod home;
 mod issuer;
 mod keys;
 mod mail;

@@ -208,30 +208,6 @@ pub fn ensure_writable_dir(dir: &std::path::Path) -> Result<(), ConfigError> {
     std::fs::remove_file(&probe).map_err(unwritable)
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn processes_starting_together_all_find_a_shared_data_dir_writable() {
-        let dir = tempfile::tempdir().unwrap();
-        let starts: Vec<_> = (0..8)
-            .map(|_| {
-                let dir = dir.path().to_owned();
-                std::thread::spawn(move || {
-                    (0..200).try_for_each(|_| super::ensure_writable_dir(&dir))
-                })
-            })
-            .collect();
-        for start in starts {
-            assert_eq!(start.join().unwrap().map_err(|e| e.0), Ok(()));
-        }
-        assert_eq!(
-            std::fs::read_dir(dir.path()).unwrap().count(),
-            0,
-            "no probe left"
-        );
-    }
-}
-
 impl Settings {
     /// Reads every layer. `config_file` comes from `--config`, else `V2MOM_CONFIG`.
     pub fn load(config_file: Option<PathBuf>, overrides: Overrides) -> Result<Self, ConfigError> {
@@ -288,4 +264,28 @@ fn secrets_from_files() -> Result<std::collections::BTreeMap<&'static str, Strin
         secrets.insert(key, value.trim_end_matches(['\r', '\n']).to_owned());
     }
     Ok(secrets)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn processes_starting_together_all_find_a_shared_data_dir_writable() {
+        let dir = tempfile::tempdir().unwrap();
+        let starts: Vec<_> = (0..8)
+            .map(|_| {
+                let dir = dir.path().to_owned();
+                std::thread::spawn(move || {
+                    (0..200).try_for_each(|_| super::ensure_writable_dir(&dir))
+                })
+            })
+            .collect();
+        for start in starts {
+            assert_eq!(start.join().unwrap().map_err(|e| e.0), Ok(()));
+        }
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            0,
+            "no probe left"
+        );
+    }
 }

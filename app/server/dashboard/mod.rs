@@ -1,14 +1,16 @@
-//! The home page's data: the actor's current V2MOM, their manager's, and (managers) their
-//! team's.
+//! The home page's data: what needs the actor now, their current V2MOM, their manager's,
+//! and (managers) their team's.
 
 use crate::{
     error::AppError,
-    model::{Home, PersonRef, PersonStatus, V2momStatus, V2momSummary},
+    model::{Home, Need, PersonRef, PersonStatus, Staleness, V2mom, V2momStatus, V2momSummary},
     server::{
         actor::Actor,
+        db::Among,
         errors::internal,
         policy::{Action, Relation, V2momFacts},
         state::AppState,
+        tracking::summary::{days_since, tracked},
         v2moms::report_relation,
     },
 };
@@ -19,6 +21,7 @@ pub async fn home(state: &AppState, actor: &Actor) -> Result<Home, AppError> {
     let Some(period) = state.db.current_period().await.map_err(internal)? else {
         return Ok(Home {
             period: None,
+            needs: Vec::new(),
             mine: None,
             managers: None,
             team: Vec::new(),
@@ -75,11 +78,22 @@ pub async fn home(state: &AppState, actor: &Actor) -> Result<Home, AppError> {
         _ => None,
     };
 
+    let mut needs = Vec::new();
     let mut team = Vec::new();
     let mut unaligned_methods = Vec::new();
     if actor.may(Action::ViewTeam) {
         for member in state.db.team_of(user.id).await.map_err(internal)? {
             let relation = report_relation(member.depth);
+            // Reviews fall to the direct manager, though managers above may step in.
+            if let Some((id, V2momStatus::InReview)) = of(member.person.id)
+                && member.depth == 1
+            {
+                let owner = PersonRef {
+                    id: member.person.id,
+                    name: member.person.display_name.clone(),
+                };
+                needs.push(Need::Review { id, owner });
+            }
             team.push(PersonStatus {
                 person: PersonRef {
                     id: member.person.id,
@@ -100,11 +114,53 @@ pub async fn home(state: &AppState, actor: &Actor) -> Result<Home, AppError> {
                 .collect();
         }
     }
+    needs.extend(own_need(state, actor, mine.as_ref()).await?);
     Ok(Home {
         period: Some(period),
+        needs,
         mine,
         managers,
         team,
         unaligned_methods,
     })
+}
+
+/// What the actor's own V2MOM for the period asks of them, if anything.
+async fn own_need(
+    state: &AppState,
+    actor: &Actor,
+    mine: Option<&V2mom>,
+) -> Result<Option<Need>, AppError> {
+    let Some(mine) = mine else {
+        return Ok(actor
+            .may(Action::CreateV2mom(Relation::Myself))
+            .then_some(Need::Write));
+    };
+    if mine.working_status() == V2momStatus::Draft {
+        let comment = mine
+            .amendment
+            .as_ref()
+            .map_or(&mine.review_comment, |a| &a.review_comment);
+        let comment = comment.clone();
+        return Ok(Some(Need::Finish {
+            id: mine.id,
+            comment,
+        }));
+    }
+    let tracked = tracked(&state.db, Among::V2mom(mine.id))
+        .await
+        .map_err(internal)?;
+    let last = tracked
+        .get(&mine.id)
+        .and_then(|t| t.last_check_in.as_deref());
+    let quiet = last.and_then(|at| days_since(at, chrono::Utc::now()));
+    // A V2MOM without measures has nothing to check in on.
+    let staleness = tracked
+        .contains_key(&mine.id)
+        .then(|| Staleness::of(mine.status, quiet))
+        .flatten();
+    Ok(staleness.map(|staleness| Need::CheckIn {
+        id: mine.id,
+        staleness,
+    }))
 }

@@ -3,7 +3,7 @@
 //! (`summary`) the same way a V2MOM's own page does.
 
 mod organisation;
-mod summary;
+pub mod summary;
 mod team;
 
 pub use organisation::overview as organisation_overview;
