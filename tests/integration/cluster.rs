@@ -12,7 +12,7 @@ use crate::{
         spawn_app_on,
     },
     people::{PASSWORD, organisation},
-    rest::{api_key, content},
+    rest::{api_key, content, json_of},
     throwaway_postgres::ThrowawayPostgres,
     v2moms::current_period,
 };
@@ -93,6 +93,17 @@ impl Cluster {
             processes,
             balancer,
         }
+    }
+
+    /// Eve signing in through the balancer from a browser of her own.
+    async fn sign_in_as_eve(&self, password: &str) -> reqwest::Response {
+        client()
+            .post(self.balancer.url("/api/login"))
+            .header("sec-fetch-site", "same-origin")
+            .form(&[("email", EVE), ("password", password), ("next", "/")])
+            .send()
+            .await
+            .unwrap()
     }
 
     /// Stops process `i` as an orchestrator does (SIGTERM) and starts it again in its place;
@@ -240,14 +251,7 @@ async fn postgres_only_behind_a_balancer_every_process_serves_every_session_and_
     organisation(&cluster.app).await;
 
     // Signed in through the balancer, the same cookie is the same person on every process.
-    let browser = client();
-    let res = browser
-        .post(cluster.balancer.url("/api/login"))
-        .header("sec-fetch-site", "same-origin")
-        .form(&[("email", EVE), ("password", PASSWORD), ("next", "/")])
-        .send()
-        .await
-        .unwrap();
+    let res = cluster.sign_in_as_eve(PASSWORD).await;
     assert!(res.status().is_success(), "{}", res.status());
     let cookie = session_cookie(&res).expect("a session cookie");
     for addr in &cluster.addrs {
@@ -270,13 +274,7 @@ async fn postgres_only_behind_a_balancer_every_process_serves_every_session_and_
             .request(method, format!("http://{addr}/api/v1{path}"))
             .bearer_auth(&key)
     };
-    let me: Value = api(&cluster.addrs[0], reqwest::Method::GET, "/me")
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let me = json_of(api(&cluster.addrs[0], reqwest::Method::GET, "/me")).await;
     let res = api(&cluster.addrs[0], reqwest::Method::POST, "/v2moms")
         .json(&json!({ "owner_id": me["id"], "period_id": period, "copy_from": null }))
         .send()
@@ -286,20 +284,16 @@ async fn postgres_only_behind_a_balancer_every_process_serves_every_session_and_
     let started = header(res.headers(), "etag").to_owned();
     let id = res.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
     let path = format!("/v2moms/{id}");
-    let res = api(&cluster.addrs[1], reqwest::Method::PUT, &path)
-        .header("if-match", &started)
-        .json(&content("Saved on the second process"))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), StatusCode::OK);
-    let res = api(&cluster.addrs[2], reqwest::Method::PUT, &path)
-        .header("if-match", &started)
-        .json(&content("A stale save on the third"))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), StatusCode::PRECONDITION_FAILED);
+    let save_from_start = |addr: &str, vision: &str| {
+        api(addr, reqwest::Method::PUT, &path)
+            .header("if-match", &started)
+            .json(&content(vision))
+            .send()
+    };
+    let res = save_from_start(&cluster.addrs[1], "Saved on the second process").await;
+    assert_eq!(res.unwrap().status(), StatusCode::OK);
+    let res = save_from_start(&cluster.addrs[2], "A stale save on the third").await;
+    assert_eq!(res.unwrap().status(), StatusCode::PRECONDITION_FAILED);
     let res = api(&cluster.addrs[0], reqwest::Method::GET, &path)
         .send()
         .await
@@ -309,26 +303,10 @@ async fn postgres_only_behind_a_balancer_every_process_serves_every_session_and_
 
     // Wrong passwords spread over the processes by the balancer add up to one throttle.
     for _ in 0..3 {
-        let res = client()
-            .post(cluster.balancer.url("/api/login"))
-            .header("sec-fetch-site", "same-origin")
-            .form(&[
-                ("email", EVE),
-                ("password", "not her password"),
-                ("next", "/"),
-            ])
-            .send()
-            .await
-            .unwrap();
+        let res = cluster.sign_in_as_eve("not her password").await;
         assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
     }
-    let res = client()
-        .post(cluster.balancer.url("/api/login"))
-        .header("sec-fetch-site", "same-origin")
-        .form(&[("email", EVE), ("password", PASSWORD), ("next", "/")])
-        .send()
-        .await
-        .unwrap();
+    let res = cluster.sign_in_as_eve(PASSWORD).await;
     assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
 }
 

@@ -8,7 +8,7 @@ use crate::{
     check_ins::published,
     helpers::{header, spawn_app_with, sqlite_only},
     people::organisation,
-    rest::{api, api_key},
+    rest::{api, api_key, json_of},
     v2moms::current_period,
 };
 use reqwest::{Method, StatusCode};
@@ -123,14 +123,13 @@ async fn sqlite_only_a_full_disk_is_answered_503_and_loses_nothing_answered() {
         StatusCode::CREATED,
         "writes again without a restart"
     );
-    let stored: Vec<Value> = api(&app, Method::GET, &path, &key)
-        .send()
-        .await
+    let stored = json_of(api(&app, Method::GET, &path, &key)).await;
+    let stored: Vec<&Value> = stored
+        .as_array()
         .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let stored: Vec<&Value> = stored.iter().map(|c| &c["id"]).collect();
+        .iter()
+        .map(|c| &c["id"])
+        .collect();
     for id in &written {
         assert!(
             stored.contains(&id),

@@ -34,6 +34,11 @@ async fn json(res: Response) -> Value {
     res.json().await.expect("a JSON body")
 }
 
+/// Sends `request` and reads the JSON body of its answer, whatever the status.
+pub async fn json_of(request: RequestBuilder) -> Value {
+    json(request.send().await.expect("an answer")).await
+}
+
 /// The answer is a problem of `type` `slug` with `status`.
 async fn assert_problem(res: Response, status: StatusCode, slug: &str) -> Value {
     assert_eq!(res.status(), status, "status");
