@@ -3,14 +3,14 @@
 
 use crate::{
     error::AppError,
-    model::{Home, Need, PersonRef, PersonStatus, Staleness, V2mom, V2momStatus, V2momSummary},
+    model::{Home, Need, PersonRef, PersonStatus, StatusChange, V2mom, V2momStatus, V2momSummary},
     server::{
         actor::Actor,
         db::Among,
         errors::internal,
         policy::{Action, Relation, V2momFacts},
         state::AppState,
-        tracking::summary::{days_since, tracked},
+        tracking::summary::tracked,
         v2moms::report_relation,
     },
 };
@@ -84,23 +84,23 @@ pub async fn home(state: &AppState, actor: &Actor) -> Result<Home, AppError> {
     if actor.may(Action::ViewTeam) {
         for member in state.db.team_of(user.id).await.map_err(internal)? {
             let relation = report_relation(member.depth);
-            // Reviews fall to the direct manager, though managers above may step in.
-            if let Some((id, V2momStatus::InReview)) = of(member.person.id)
+            let person = PersonRef {
+                id: member.person.id,
+                name: member.person.display_name,
+            };
+            // Reviews fall to the direct manager, though managers above may step in; and
+            // only to one the policy lets review.
+            if let Some((id, V2momStatus::InReview)) = of(person.id)
                 && member.depth == 1
+                && actor.may(Action::ChangeV2momStatus(StatusChange::Approve, relation))
             {
-                let owner = PersonRef {
-                    id: member.person.id,
-                    name: member.person.display_name.clone(),
-                };
+                let owner = person.clone();
                 needs.push(Need::Review { id, owner });
             }
             team.push(PersonStatus {
-                person: PersonRef {
-                    id: member.person.id,
-                    name: member.person.display_name,
-                },
+                v2mom: of(person.id).filter(|(_, s)| may_read(relation, *s)),
+                person,
                 depth: member.depth,
-                v2mom: of(member.person.id).filter(|(_, s)| may_read(relation, *s)),
             });
         }
         if let Some(mine) = &mine {
@@ -147,18 +147,14 @@ async fn own_need(
             comment,
         }));
     }
-    let tracked = tracked(&state.db, Among::V2mom(mine.id))
+    let mut tracked = tracked(&state.db, Among::V2mom(mine.id))
         .await
         .map_err(internal)?;
-    let last = tracked
-        .get(&mine.id)
-        .and_then(|t| t.last_check_in.as_deref());
-    let quiet = last.and_then(|at| days_since(at, chrono::Utc::now()));
     // A V2MOM without measures has nothing to check in on.
-    let staleness = tracked
-        .contains_key(&mine.id)
-        .then(|| Staleness::of(mine.status, quiet))
-        .flatten();
+    let Some(mine_tracked) = tracked.remove(&mine.id) else {
+        return Ok(None);
+    };
+    let staleness = mine_tracked.staleness(mine.status, chrono::Utc::now());
     Ok(staleness.map(|staleness| Need::CheckIn {
         id: mine.id,
         staleness,

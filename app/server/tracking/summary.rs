@@ -1,7 +1,7 @@
 //! Where a set of V2MOMs stands in its check-ins, read in a fixed number of queries.
 
 use crate::{
-    model::{CheckInStatus, LatestCheckIn, Method, V2momContent},
+    model::{CheckInStatus, LatestCheckIn, Method, Staleness, V2momContent, V2momStatus},
     server::db::{Among, Db, DbError},
 };
 use chrono::{DateTime, Utc};
@@ -16,6 +16,17 @@ pub struct Tracked {
     pub statuses: Vec<CheckInStatus>,
     /// The newest of its measures' latest check-ins, RFC 3339.
     pub last_check_in: Option<String>,
+}
+
+impl Tracked {
+    /// Whether the check-ins of a V2MOM in `status` have gone quiet, as of `now`.
+    pub fn staleness(&self, status: V2momStatus, now: DateTime<Utc>) -> Option<Staleness> {
+        let days = self
+            .last_check_in
+            .as_deref()
+            .and_then(|at| days_since(at, now));
+        Staleness::of(status, days)
+    }
 }
 
 /// Each V2MOM of `among` that has measures, by id: one query for the measures and one for

@@ -1,10 +1,10 @@
 //! A manager's team through a period: each report's V2MOM with its progress, its measures at
 //! risk and off track, and whether its check-ins have gone quiet.
 
-use super::summary::{Tracked, days_since, tracked};
+use super::summary::{Tracked, tracked};
 use crate::{
     error::AppError,
-    model::{PersonRef, ProgressRow, Staleness, TeamProgress, TeamSort, UserStatus},
+    model::{PersonRef, ProgressRow, TeamProgress, TeamSort, UserStatus},
     server::{
         actor::Actor,
         db::Among,
@@ -82,13 +82,7 @@ pub async fn progress(
                 at_risk: 0,
                 off_track: 0,
                 last_check_in: seen.last_check_in.clone(),
-                staleness: v2mom.and_then(|h| {
-                    let days = seen
-                        .last_check_in
-                        .as_deref()
-                        .and_then(|at| days_since(at, now));
-                    Staleness::of(h.status, days)
-                }),
+                staleness: v2mom.and_then(|h| seen.staleness(h.status, now)),
             };
             row.count(seen.statuses.iter().copied());
             row
