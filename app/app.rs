@@ -4,8 +4,8 @@ use crate::{
     components::{MainNav, UserMenu, element_text, provide_auth},
     pages::{
         AlignmentPage, ApiKeysAdminPage, ApiKeysPage, AuditPage, HomePage, InvitationPage,
-        LoginPage, NotFoundPage, OrganisationPage, PeoplePage, PeriodsPage, PersonPage,
-        ProfilePage, RegisterPage, SetupPage, SsoAdminPage, TeamPage, V2momEditPage,
+        LoginPage, NotFoundPage, OrganisationPage, PeopleImportPage, PeoplePage, PeriodsPage,
+        PersonPage, ProfilePage, RegisterPage, SetupPage, SsoAdminPage, TeamPage, V2momEditPage,
         V2momHistoryPage, V2momListPage, V2momPage,
     },
 };
@@ -98,6 +98,11 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=(StaticSegment("admin"), StaticSegment("people"))
                         view=PeoplePage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("admin"), StaticSegment("people"), StaticSegment("import"))
+                        view=PeopleImportPage
                         ssr=SsrMode::Async
                     />
                     <Route

@@ -4,17 +4,19 @@ use clap::{Parser, Subcommand};
 use std::{net::SocketAddr, path::PathBuf, process::ExitCode};
 use v2mom::{
     error::AppError,
-    model::Scopes,
+    model::{ImportAction, Scopes},
     server::{
+        actor::Actor,
         api_keys::{self, NewApiKey},
         audit::ChainCheck,
         backup,
         config::{Config, Overrides, Settings},
         db::Db,
-        healthcheck,
+        demo, healthcheck, invitations,
         keyring::Keyring,
         rekey,
         startup::{self, StartupError},
+        state::AppState,
         telemetry,
     },
 };
@@ -72,6 +74,31 @@ enum Command {
     /// Make or revoke API keys for the REST API.
     #[command(subcommand)]
     ApiKey(ApiKeyCommand),
+    /// Work on people from scripts.
+    #[command(subcommand)]
+    Users(UsersCommand),
+    /// Fill a new, empty database with a small fictional company to try the product on
+    /// (refused when the database has an organisation), print how to sign in, then exit.
+    Demo,
+}
+
+#[derive(Subcommand, Clone)]
+enum UsersCommand {
+    /// Import people from a CSV file (name,email,manager_email,role,function[,job_title]),
+    /// all or nothing: print every problem by line and import nothing, or invite the new
+    /// and update the existing. Running it again never adds anyone twice. Links of
+    /// invitations that were not mailed are printed, one `email<TAB>link` per line.
+    Import {
+        /// The CSV file.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// The email of the administrator the import is done (and audited) as.
+        #[arg(long, value_name = "EMAIL")]
+        by: String,
+        /// Only say what importing would do.
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 #[derive(Subcommand, Clone)]
@@ -119,9 +146,11 @@ fn main() -> ExitCode {
     match command {
         // It runs every few seconds: silent when healthy, one line on stderr when not.
         Command::Healthcheck => {}
-        Command::ApiKey(_) | Command::Backup { .. } | Command::Restore { .. } => {
-            telemetry::init_on_stderr(&config.settings)
-        }
+        Command::ApiKey(_)
+        | Command::Users(_)
+        | Command::Demo
+        | Command::Backup { .. }
+        | Command::Restore { .. } => telemetry::init_on_stderr(&config.settings),
         _ => telemetry::init(&config.settings),
     }
     if !matches!(command, Command::Healthcheck) {
@@ -219,6 +248,35 @@ async fn run(command: Command, config: Config) -> Result<(), StartupError> {
             db.close().await;
             done
         }
+        Command::Users(UsersCommand::Import { file, by, dry_run }) => {
+            let csv = std::fs::read_to_string(&file).map_err(|e| {
+                StartupError::Runtime(format!("cannot read {}: {e}", file.display()))
+            })?;
+            let db = startup::open_database(&config).await?;
+            let state = startup::app_state(config, db.clone()).await?;
+            let done = import_people(&state, &by, &csv, dry_run).await;
+            db.close().await;
+            done
+        }
+        Command::Demo => {
+            let db = startup::open_database(&config).await?;
+            let state = startup::app_state(config, db.clone()).await?;
+            let made = demo::fill(&state).await;
+            db.close().await;
+            let made = made.map_err(|e| cli_error(e, "nothing to fill"))?;
+            println!(
+                "{} is ready with {} people and their V2MOMs. Start the server and sign in \
+                 as any of them with the password {}",
+                made.organisation,
+                made.emails.len(),
+                made.password
+            );
+            for (i, email) in made.emails.iter().enumerate() {
+                let what = if i == 0 { " (administrator)" } else { "" };
+                println!("  {email}{what}");
+            }
+            Ok(())
+        }
         Command::Serve => {
             let listener = startup::bind(config.settings.addr).await?;
             let db = startup::open_database(&config).await?;
@@ -278,6 +336,56 @@ async fn api_key(db: &Db, command: ApiKeyCommand) -> Result<(), StartupError> {
                 .await
                 .map_err(|e| cli_error(e, &format!("no API key has the id {id}")))?;
             println!("API key {id} ({}) is revoked.", key.name);
+        }
+    }
+    Ok(())
+}
+
+async fn import_people(
+    state: &AppState,
+    by: &str,
+    csv: &str,
+    dry_run: bool,
+) -> Result<(), StartupError> {
+    let not_found = format!("no user has the email {by:?}");
+    let actor = Actor::command_line(&state.db, by)
+        .await
+        .map_err(|e| cli_error(e, &not_found))?;
+    let preview = invitations::preview_import(state, &actor, csv)
+        .await
+        .map_err(|e| cli_error(e, &not_found))?;
+    if !preview.problems.is_empty() {
+        let problems: Vec<String> = preview.problems.iter().map(|p| p.describe()).collect();
+        return Err(StartupError::Runtime(format!(
+            "nothing was imported:\n{}",
+            problems.join("\n")
+        )));
+    }
+    let counts = |invite, update, unchanged| {
+        format!("{invite} to invite, {update} to update, {unchanged} unchanged")
+    };
+    if dry_run {
+        println!(
+            "{}",
+            counts(
+                preview.count(ImportAction::Invite),
+                preview.count(ImportAction::Update),
+                preview.count(ImportAction::Unchanged)
+            )
+        );
+        return Ok(());
+    }
+    let site = invitations::site_origin(state, None);
+    let done = invitations::import(state, &actor, &site, csv)
+        .await
+        .map_err(|e| cli_error(e, &not_found))?;
+    eprintln!(
+        "imported: {}",
+        counts(done.invited.len(), done.updated, done.unchanged)
+    );
+    for sent in done.invited {
+        if let Some(link) = sent.link {
+            println!("{}\t{link}", sent.email);
         }
     }
     Ok(())

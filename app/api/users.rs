@@ -131,7 +131,7 @@ pub async fn my_team() -> Result<Vec<TeamMember>, AppError> {
 /// Where invitation links point: the configured public URL, else the host this request
 /// reached.
 #[cfg(feature = "ssr")]
-fn site_origin(state: &AppState) -> String {
+pub(super) fn site_origin(state: &AppState) -> String {
     let host = use_context::<http::request::Parts>().and_then(|p| {
         p.headers
             .get(http::header::HOST)?

@@ -16,8 +16,13 @@ use leptos::prelude::*;
 use crate::{
     model::V2momContent,
     server::{
-        alignment, auth::signed_in, dashboard, errors::is_plain_form_post, state::app_state,
-        unsaved, v2moms,
+        alignment,
+        auth::signed_in,
+        dashboard,
+        errors::is_plain_form_post,
+        state::app_state,
+        unsaved::{self, Unsaved},
+        v2moms,
     },
 };
 
@@ -43,7 +48,7 @@ pub async fn get_v2mom(id: i64) -> Result<V2momPage, AppError> {
     let actor = signed_in(&state).await?;
     let mut page = v2moms::get(&state, &actor, id).await?;
     if page.can_edit {
-        page.unsaved = unsaved::find(id).await?;
+        page.unsaved = unsaved::v2mom(id).await?;
     }
     Ok(page)
 }
@@ -93,7 +98,10 @@ pub async fn save_v2mom(
         Err(AppError::Invalid { .. } | AppError::Conflict | AppError::Internal { .. })
     );
     if saved.is_ok() || (plain && worth_keeping) {
-        unsaved::keep(id, saved.is_err().then_some(&content)).await?;
+        match &saved {
+            Err(_) => unsaved::keep(Unsaved::V2mom(id), &content).await?,
+            Ok(_) => unsaved::forget(Unsaved::V2mom(id)).await?,
+        }
     }
     if plain && saved.is_ok() {
         let next = if op.is_some() {
@@ -112,7 +120,7 @@ pub async fn discard_unsaved(id: i64) -> Result<(), AppError> {
     let state = app_state()?;
     let actor = signed_in(&state).await?;
     v2moms::require_editor(&state, &actor, id).await?;
-    unsaved::keep(id, None).await?;
+    unsaved::forget(Unsaved::V2mom(id)).await?;
     if is_plain_form_post() {
         leptos_axum::redirect(&format!("/v2moms/{id}/edit"));
     }
@@ -144,7 +152,7 @@ pub async fn discard_amendment(id: i64, version: i64) -> Result<Saved, AppError>
     let actor = signed_in(&state).await?;
     let saved = v2moms::discard_amendment(&state, &actor, id, version).await?;
     // The editor's kept text was the amendment's: it goes with it.
-    unsaved::keep(id, None).await?;
+    unsaved::forget(Unsaved::V2mom(id)).await?;
     if is_plain_form_post() {
         leptos_axum::redirect(&format!("/v2moms/{id}"));
     }

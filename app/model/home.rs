@@ -1,7 +1,7 @@
 //! The home page: what needs the signed-in person now, their V2MOM for the current period,
 //! the one above it and (managers) their team's.
 
-use super::{Period, PersonRef, Staleness, V2mom, V2momStatus, V2momSummary};
+use super::{Period, PersonRef, ProgressRow, Staleness, V2mom};
 use serde::{Deserialize, Serialize};
 
 /// What the home page shows a signed-in person for the current period.
@@ -10,13 +10,76 @@ pub struct Home {
     pub period: Option<Period>,
     /// What the person should do next, most pressing first; each is one button away.
     pub needs: Vec<Need>,
+    /// The person's own V2MOM for the period, each measure with its progress.
     pub mine: Option<V2mom>,
-    /// The manager's V2MOM that one's own aligns to, when one may read it.
-    pub managers: Option<V2momSummary>,
-    /// Managers: everyone below them and where their V2MOM stands.
-    pub team: Vec<PersonStatus>,
+    /// Whether the person reports to anyone: without a manager, nothing is above them.
+    pub has_manager: bool,
+    /// The plan above the person: the published V2MOMs of their managers for the period,
+    /// the top of the organisation (the company's) first, their own manager's last.
+    pub chain: Vec<Above>,
+    /// Managers: each report's V2MOM and its progress, as the team page sorts them.
+    pub team: Vec<ProgressRow>,
     /// Managers: their own methods that nobody in the team aligns to yet.
     pub unaligned_methods: Vec<String>,
+    /// Administrators, until the organisation is up and running: the first steps.
+    pub checklist: Option<Vec<FirstStep>>,
+}
+
+/// A published V2MOM above the person in the reporting line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Above {
+    pub id: i64,
+    pub owner: PersonRef,
+    pub title: String,
+    pub vision: String,
+    /// Its methods that the person's own methods align to.
+    pub aligned_methods: Vec<String>,
+}
+
+/// One step of getting an organisation going, and whether it has happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FirstStep {
+    pub step: Step,
+    pub done: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Step {
+    /// A current planning period exists.
+    CreatePeriod,
+    /// Someone at the top of the organisation has published a V2MOM for it.
+    WriteCompanyV2mom,
+    /// Someone besides the administrator has an account or an invitation.
+    InvitePeople,
+    SetUpSso,
+    ConfigureMail,
+}
+
+impl Step {
+    /// Whether the organisation runs without it (the checklist goes once the others are done).
+    pub fn optional(self) -> bool {
+        matches!(self, Step::SetUpSso | Step::ConfigureMail)
+    }
+
+    /// What to do, and the page that does it (none: it is a server setting).
+    pub fn describe(self) -> (&'static str, Option<&'static str>) {
+        match self {
+            Step::CreatePeriod => ("Create the first planning period", Some("/admin/periods")),
+            Step::WriteCompanyV2mom => (
+                "Write and publish the company V2MOM, the one at the top of the organisation",
+                Some("/v2moms"),
+            ),
+            Step::InvitePeople => ("Invite people", Some("/admin/people")),
+            Step::SetUpSso => ("Set up single sign-on (optional)", Some("/admin/sso")),
+            Step::ConfigureMail => (
+                "Configure mail so invitations arrive by themselves (optional): set \
+                 V2MOM_SMTP_URL, V2MOM_MAIL_FROM and V2MOM_PUBLIC_URL, as the README's Mail \
+                 section shows",
+                None,
+            ),
+        }
+    }
 }
 
 /// Something waiting for the signed-in person.
@@ -65,14 +128,4 @@ impl Need {
             ),
         }
     }
-}
-
-/// Someone's V2MOM for a period, as a line in a list (or its absence).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PersonStatus {
-    pub person: PersonRef,
-    /// Depth below the reader: 1 for a direct report.
-    pub depth: u32,
-    /// The V2MOM's id and status, when there is one.
-    pub v2mom: Option<(i64, V2momStatus)>,
 }

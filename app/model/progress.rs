@@ -80,6 +80,16 @@ impl V2momContent {
         of_content(self).map(rounded)
     }
 
+    /// The newest of its measures' latest check-ins (as attached), RFC 3339.
+    pub fn last_check_in(&self) -> Option<&str> {
+        // RFC 3339 in UTC sorts as text.
+        self.methods
+            .iter()
+            .flat_map(|m| &m.measures)
+            .filter_map(|m| m.latest.as_ref().map(|l| l.at.as_str()))
+            .max()
+    }
+
     /// Drops what check-ins add (`latest`, `progress`): a revision keeps what was written.
     pub fn without_progress(mut self) -> Self {
         for measure in self.methods.iter_mut().flat_map(|m| m.measures.iter_mut()) {

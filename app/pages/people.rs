@@ -98,6 +98,7 @@ fn InviteForm() -> impl IntoView {
     view! {
         <section aria-labelledby="invite-heading" class="narrow">
             <h2 id="invite-heading">"Invite someone"</h2>
+            <p>"Or " <a href="/admin/people/import">"import many people from a CSV file"</a> "."</p>
             <ActionForm action=invite>
                 <Field label="Email" name="email" kind="email" error />
                 <Field label="Name" name="name" error />

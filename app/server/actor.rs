@@ -4,7 +4,8 @@
 //! it is and never looks at the request itself.
 
 use super::{
-    db::UserRecord,
+    db::{Db, UserRecord},
+    errors::internal,
     policy::{Action, Decision, Principal, authorize, decide},
 };
 use crate::{error::AppError, model::Scopes};
@@ -44,6 +45,17 @@ impl Actor {
             origin,
             via: Via::Browser,
         }
+    }
+
+    /// Someone an administrator names on the command line, by email (`NotFound` when nobody
+    /// has it); the policy then judges them as it would their browser session.
+    pub async fn command_line(db: &Db, email: &str) -> Result<Actor, AppError> {
+        let user = db
+            .user_by_email(email)
+            .await
+            .map_err(internal)?
+            .ok_or(AppError::NotFound)?;
+        Ok(Actor::session(user, Origin::default()))
     }
 
     /// `user` through an API key with `scopes`.

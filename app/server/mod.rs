@@ -12,6 +12,7 @@ pub mod client_ip;
 pub mod config;
 pub mod dashboard;
 pub mod db;
+pub mod demo;
 pub mod download;
 pub mod errors;
 pub mod healthcheck;

@@ -1,7 +1,8 @@
-//! A new API key made by a plain form post (no JavaScript): the browser is sent back to the
-//! page, which shows the token once. Until then it waits in the session sealed with the
-//! keyring, so the session store never holds it in the clear; reading it removes it.
-//! (With JavaScript the token comes back in the answer and never enters the session.)
+//! What a plain form post (no JavaScript) made and the page after the redirect shows once: a
+//! new API key's token, the invitation links of an import. Until then it waits in the
+//! session sealed with the keyring, so the session store never holds a secret in the clear;
+//! reading it removes it. (With JavaScript it comes back in the answer and never enters the
+//! session.)
 
 use super::{
     auth::session,
@@ -10,51 +11,65 @@ use super::{
 };
 use crate::{
     error::AppError,
-    model::{ApiKeySummary, CreatedApiKey},
+    model::{CreatedApiKey, ImportDone},
 };
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Serialize, de::DeserializeOwned};
 
-const SESSION_KEY: &str = "api-key-shown-once";
-/// Binds the sealed token to this use, so it opens nowhere else.
-const CONTEXT: &str = "session:api_key_shown_once";
+/// Something that may be kept: its session key, which also binds the sealed text to this
+/// use so that it opens nowhere else.
+pub trait ShownOnce: Serialize + DeserializeOwned {
+    const KEY: &'static str;
+}
+
+impl ShownOnce for CreatedApiKey {
+    const KEY: &'static str = "api-key-shown-once";
+}
+
+impl ShownOnce for ImportDone {
+    const KEY: &'static str = "people-import-done";
+}
 
 #[derive(Serialize, Deserialize)]
 struct Kept {
-    key: ApiKeySummary,
     key_id: String,
     ciphertext: String,
 }
 
-pub async fn keep(keyring: &Keyring, created: &CreatedApiKey) -> Result<(), AppError> {
-    let sealed = keyring.seal(CONTEXT, &created.token);
+fn context<T: ShownOnce>() -> String {
+    format!("session:{}", T::KEY)
+}
+
+pub async fn keep<T: ShownOnce>(keyring: &Keyring, value: &T) -> Result<(), AppError> {
+    let text = serde_json::to_string(value).map_err(internal)?;
+    let sealed = keyring.seal(&context::<T>(), &text);
     let kept = Kept {
-        key: created.key.clone(),
         key_id: sealed.key_id,
         ciphertext: sealed.ciphertext,
     };
     session()
         .await?
-        .insert(SESSION_KEY, kept)
+        .insert(T::KEY, kept)
         .await
         .map_err(internal)
 }
 
-/// The key kept by [`keep`], if any, removed from the session as it is read.
-pub async fn take(keyring: &Keyring) -> Result<Option<CreatedApiKey>, AppError> {
+/// What [`keep`] kept, if anything, removed from the session as it is read.
+pub async fn take<T: ShownOnce>(keyring: &Keyring) -> Result<Option<T>, AppError> {
     let session = session().await?;
     // Removing marks the session changed (a write), so only when there is something.
-    let Some(kept) = session.get::<Kept>(SESSION_KEY).await.map_err(internal)? else {
+    let Some(kept) = session.get_value(T::KEY).await.map_err(internal)? else {
         return Ok(None);
     };
-    session.remove_value(SESSION_KEY).await.map_err(internal)?;
+    session.remove_value(T::KEY).await.map_err(internal)?;
+    // Kept by an older version in another shape: lost, like a key rotated away.
+    let Ok(kept) = serde_json::from_value::<Kept>(kept) else {
+        return Ok(None);
+    };
     let sealed = Sealed {
         key_id: kept.key_id,
         ciphertext: kept.ciphertext,
     };
-    // A key rotated away in between: the token is lost, and the key can be revoked.
-    let token = keyring.open(CONTEXT, &sealed).map_err(internal)?;
-    Ok(Some(CreatedApiKey {
-        key: kept.key,
-        token,
-    }))
+    // A key rotated away in between: it is lost (an API key can be revoked, a link resent).
+    let text = keyring.open(&context::<T>(), &sealed).map_err(internal)?;
+    serde_json::from_str(&text).map(Some).map_err(internal)
 }

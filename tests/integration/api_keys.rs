@@ -2,6 +2,7 @@
 //! line; bearer authentication for `/api/v1`.
 
 use crate::{
+    binary::command_on,
     helpers::{TestApp, client, spawn_app},
     people::organisation,
 };
@@ -258,28 +259,12 @@ async fn without_javascript_the_new_key_is_shown_once_after_the_redirect() {
     assert!(again.contains("Plain"));
 }
 
-/// `v2mom api-key …` against the test server's database.
-fn cli(app: &TestApp, args: &[&str]) -> std::process::Output {
-    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_v2mom"));
-    cmd.env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("V2MOM_LOG_LEVEL", "info")
-        .arg("--data-dir")
-        .arg(&app.config.settings.data_dir)
-        .arg("api-key")
-        .args(args);
-    if let Some(url) = &app.config.settings.database_url {
-        cmd.env("DATABASE_URL", url);
-    }
-    cmd.output().unwrap()
-}
-
 #[tokio::test]
 async fn the_command_line_makes_a_working_key_and_revokes_it() {
     let app = spawn_app().await;
     let admin = app.set_up().await;
     let state = state(&app).await;
-    let made = cli(
+    let made = api_key(
         &app,
         &[
             "create",
@@ -313,7 +298,7 @@ async fn the_command_line_makes_a_working_key_and_revokes_it() {
     let id = app.db.api_keys_of(actor.user.id).await.unwrap()[0]
         .id
         .to_string();
-    let revoked = cli(&app, &["revoke", &id]);
+    let revoked = api_key(&app, &["revoke", &id]);
     assert!(
         revoked.status.success(),
         "{}",
@@ -363,10 +348,17 @@ async fn the_command_line_makes_a_working_key_and_revokes_it() {
         ),
         (vec!["revoke", "999"], "no API key has the id 999"),
     ] {
-        let output = cli(&app, &args);
+        let output = api_key(&app, &args);
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert!(!output.status.success(), "{args:?}");
         assert!(stderr.contains(expected), "{args:?}: {stderr}");
         assert!(output.stdout.is_empty(), "{args:?}");
     }
+}
+
+/// `v2mom api-key …` against the test server's database.
+fn api_key(app: &TestApp, args: &[&str]) -> std::process::Output {
+    let mut all = vec!["api-key"];
+    all.extend_from_slice(args);
+    command_on(app, &all)
 }

@@ -1,12 +1,30 @@
 //! The real binary on free ports, as an operator runs it, with its log lines at hand.
 
+use crate::helpers::{TEST_ENCRYPTION_KEY, TestApp};
 use std::{
     io::{BufRead, BufReader},
     path::Path,
-    process::{Child, Command, Stdio},
+    process::{Child, Command, Output, Stdio},
     sync::mpsc::{Receiver, channel},
     time::{Duration, Instant},
 };
+
+/// `v2mom ARGS…` run to its end against `app`'s data directory and database.
+pub fn command_on(app: &TestApp, args: &[&str]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_v2mom"));
+    cmd.env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("V2MOM_LOG_LEVEL", "info")
+        .arg("--data-dir")
+        .arg(&app.config.settings.data_dir)
+        .args(args);
+    if let Some(url) = &app.config.settings.database_url {
+        // As for every process on a PostgreSQL database: the keys the server was given.
+        cmd.env("DATABASE_URL", url)
+            .env("V2MOM_ENCRYPTION_KEY", TEST_ENCRYPTION_KEY);
+    }
+    cmd.output().unwrap()
+}
 
 /// How long a line the server is about to write may take to arrive.
 const LINE_WAIT: Duration = Duration::from_secs(20);

@@ -191,7 +191,7 @@ async fn a_manager_writes_aligns_and_publishes_a_v2mom_for_their_report() {
         .await
         .unwrap();
     assert_eq!(home["mine"]["id"], theirs);
-    assert_eq!(home["managers"]["id"], own);
+    assert_eq!(home["chain"][0]["id"], own);
 
     let actions = app
         .db

@@ -1,128 +1,101 @@
-//! The home page's data: what needs the actor now, their current V2MOM, their manager's,
-//! and (managers) their team's.
+//! The home page's data: what needs the actor now, their current V2MOM, the plan above it,
+//! (managers) their team's and (administrators) the first steps still to take.
+
+mod chain;
+mod first_run;
 
 use crate::{
     error::AppError,
-    model::{Home, Need, PersonRef, PersonStatus, StatusChange, V2mom, V2momStatus, V2momSummary},
+    model::{Home, Need, ProgressRow, StatusChange, V2mom, V2momStatus},
     server::{
         actor::Actor,
         db::Among,
         errors::internal,
-        policy::{Action, Relation, V2momFacts},
+        policy::{Action, Relation},
         state::AppState,
-        tracking::summary::tracked,
-        v2moms::report_relation,
+        tracking::{summary::tracked, team_progress},
+        v2moms::with_progress,
     },
 };
 
 pub async fn home(state: &AppState, actor: &Actor) -> Result<Home, AppError> {
     actor.require(Action::UseV2moms)?;
-    let user = &actor.user;
-    let Some(period) = state.db.current_period().await.map_err(internal)? else {
-        return Ok(Home {
-            period: None,
-            needs: Vec::new(),
-            mine: None,
-            managers: None,
-            team: Vec::new(),
-            unaligned_methods: Vec::new(),
-        });
+    let period = state.db.current_period().await.map_err(internal)?;
+    let checklist = first_run::checklist(state, actor, period.as_ref()).await?;
+    let mut home = Home {
+        period: None,
+        needs: Vec::new(),
+        mine: None,
+        has_manager: actor.user.manager_id.is_some(),
+        chain: Vec::new(),
+        team: Vec::new(),
+        unaligned_methods: Vec::new(),
+        checklist,
     };
-    let visibility = state.config.settings.v2mom_visibility;
+    let Some(period) = period else {
+        return Ok(home);
+    };
     let in_period = state
         .db
         .v2moms_in_period(period.id)
         .await
         .map_err(internal)?;
-    let of = |owner: i64| {
-        in_period
-            .iter()
-            .find(|(o, _, _)| *o == owner)
-            .map(|(_, id, s)| (*id, *s))
-    };
-    let may_read = |owner: Relation, status: V2momStatus| {
-        actor.may(Action::ReadV2mom(V2momFacts { owner, status }, visibility))
-    };
-
-    let mine = match of(user.id) {
-        Some((id, _)) => state.db.v2mom(id).await.map_err(internal)?,
+    let mut mine = match in_period.iter().find(|(owner, _, _)| *owner == actor.id()) {
+        Some((_, id, _)) => state.db.v2mom(*id).await.map_err(internal)?,
         None => None,
     };
-    let managers = match user.manager_id.and_then(|m| of(m).map(|v| (m, v))) {
-        Some((manager, (id, status))) if may_read(Relation::OwnManager, status) => {
-            let name = state
-                .db
-                .user_by_id(manager)
-                .await
-                .map_err(internal)?
-                .map(|m| m.display_name)
-                .unwrap_or_default();
-            let title = state
-                .db
-                .v2mom(id)
-                .await
-                .map_err(internal)?
-                .map(|v| v.content.title)
-                .unwrap_or_default();
-            Some(V2momSummary {
-                id,
-                owner: PersonRef { id: manager, name },
-                manager: None,
-                function: String::new(),
-                period_name: period.name.clone(),
-                title,
-                status,
-                updated_at: String::new(),
-            })
-        }
-        _ => None,
+    if let Some(mine) = &mut mine {
+        // One's own amendment is one's own to finish.
+        mine.amendment = state.db.amendment(mine.id).await.map_err(internal)?;
+    }
+    let (aligned_to, aligned_from) = match &mine {
+        Some(mine) => state.db.alignment_of(mine.id).await.map_err(internal)?,
+        None => Default::default(),
     };
-
-    let mut needs = Vec::new();
-    let mut team = Vec::new();
-    let mut unaligned_methods = Vec::new();
+    home.chain = chain::above(state, actor, &in_period, &aligned_to).await?;
     if actor.may(Action::ViewTeam) {
-        for member in state.db.team_of(user.id).await.map_err(internal)? {
-            let relation = report_relation(member.depth);
-            let person = PersonRef {
-                id: member.person.id,
-                name: member.person.display_name,
-            };
-            // Reviews fall to the direct manager, though managers above may step in; and
-            // only to one the policy lets review.
-            if let Some((id, V2momStatus::InReview)) = of(person.id)
-                && member.depth == 1
-                && actor.may(Action::ChangeV2momStatus(StatusChange::Approve, relation))
-            {
-                let owner = person.clone();
-                needs.push(Need::Review { id, owner });
-            }
-            team.push(PersonStatus {
-                v2mom: of(person.id).filter(|(_, s)| may_read(relation, *s)),
-                person,
-                depth: member.depth,
-            });
-        }
+        home.team = team_progress(state, actor, Some(period.id), None)
+            .await?
+            .rows;
+        home.needs = reviews(actor, &home.team);
         if let Some(mine) = &mine {
-            let (_, from) = state.db.alignment_of(mine.id).await.map_err(internal)?;
-            unaligned_methods = mine
+            home.unaligned_methods = mine
                 .content
                 .methods
                 .iter()
-                .filter(|m| !from.iter().any(|(own, _)| Some(*own) == m.id))
+                .filter(|m| !aligned_from.iter().any(|(own, _)| Some(*own) == m.id))
                 .map(|m| m.title.clone())
                 .collect();
         }
     }
-    needs.extend(own_need(state, actor, mine.as_ref()).await?);
-    Ok(Home {
-        period: Some(period),
-        needs,
-        mine,
-        managers,
-        team,
-        unaligned_methods,
-    })
+    home.needs
+        .extend(own_need(state, actor, mine.as_ref()).await?);
+    home.mine = match mine {
+        Some(mut mine) => {
+            with_progress(state, &mut mine).await?;
+            Some(mine)
+        }
+        None => None,
+    };
+    home.period = Some(period);
+    Ok(home)
+}
+
+/// The team's V2MOMs waiting for the actor's review: reviews fall to the direct manager,
+/// though managers above may step in; and only to one the policy lets review.
+fn reviews(actor: &Actor, team: &[ProgressRow]) -> Vec<Need> {
+    let relation = Relation::DirectReport;
+    if !actor.may(Action::ChangeV2momStatus(StatusChange::Approve, relation)) {
+        return Vec::new();
+    }
+    team.iter()
+        .filter(|row| row.depth == 1 && row.status == Some(V2momStatus::InReview))
+        .filter_map(|row| {
+            let id = row.v2mom_id?;
+            let owner = row.person.clone();
+            Some(Need::Review { id, owner })
+        })
+        .collect()
 }
 
 /// What the actor's own V2MOM for the period asks of them, if anything.

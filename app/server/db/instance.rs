@@ -18,6 +18,19 @@ impl Db {
         let sql = format!("SELECT {COLUMNS} FROM instance WHERE id = 1");
         on_backend!(self, |pool| sqlx::query_as(&sql).fetch_optional(pool).await)
     }
+
+    /// How far the organisation has come, for the first-run checklist: the number of
+    /// accounts (invited ones included) and of published V2MOMs in `period_id` whose owner
+    /// reports to nobody (none without a period). One query.
+    pub async fn first_run_counts(&self, period_id: Option<i64>) -> Result<(i64, i64), DbError> {
+        const SQL: &str = "SELECT (SELECT COUNT(*) FROM users), \
+            (SELECT COUNT(*) FROM v2moms v JOIN users u ON u.id = v.owner_id \
+             WHERE v.period_id = $1 AND v.status = 'published' AND u.manager_id IS NULL)";
+        on_backend!(self, |pool| sqlx::query_as(SQL)
+            .bind(period_id)
+            .fetch_one(pool)
+            .await)
+    }
 }
 
 impl Tx {

@@ -2,9 +2,11 @@
 //! holds it chooses a password ([`accept`]) or signs in through a provider (`sso`).
 
 mod accept;
+mod import;
 mod send;
 
 pub use accept::{accept_with_password, invitee};
+pub use import::{import, import_draft, preview_import};
 pub use send::{Invitee, invite, reinvite, site_origin};
 
 use crate::{

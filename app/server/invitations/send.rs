@@ -130,14 +130,14 @@ pub fn site_origin(state: &AppState, request_host: Option<&str>) -> String {
 }
 
 /// A single-use link just opened: its token (shown once) and when it expires.
-struct NewLink {
+pub(super) struct NewLink {
     token: String,
     expires_at: DateTime<Utc>,
 }
 
 /// Opens a single-use link for `person` (closing any earlier one) and records `event`, in
 /// the caller's transaction.
-async fn open_link(
+pub(super) async fn open_link(
     state: &AppState,
     tx: &mut Tx,
     actor: &Actor,
@@ -155,7 +155,7 @@ async fn open_link(
 
 /// Once the link is committed: mails it when mail is configured. The administrator gets
 /// the link only when it was not mailed.
-async fn deliver(
+pub(super) async fn deliver(
     state: &AppState,
     actor: &Actor,
     site: &str,

@@ -56,17 +56,16 @@ pub async fn tracked(db: &Db, among: Among) -> Result<HashMap<i64, Tracked>, DbE
         .into_iter()
         .map(|(id, mut content)| {
             let progress = content.attach_progress(|measure| latest.get(&measure).cloned());
-            let checked: Vec<&LatestCheckIn> = content
+            let statuses = content
                 .methods
                 .iter()
                 .flat_map(|m| &m.measures)
-                .filter_map(|m| m.latest.as_ref())
+                .filter_map(|m| m.latest.as_ref().map(|l| l.status))
                 .collect();
             let tracked = Tracked {
                 progress,
-                statuses: checked.iter().map(|c| c.status).collect(),
-                // RFC 3339 in UTC sorts as text.
-                last_check_in: checked.iter().map(|c| c.at.clone()).max(),
+                statuses,
+                last_check_in: content.last_check_in().map(str::to_owned),
             };
             (id, tracked)
         })

@@ -9,8 +9,14 @@ use crate::{
         validate::{Checks, MAX_QUERY},
     },
     server::{
-        actor::Actor, audit::Event, db::UserRecord, errors::internal, policy::Action,
-        state::AppState, throttle, transaction,
+        actor::Actor,
+        audit::Event,
+        db::{Tx, UserRecord},
+        errors::internal,
+        policy::Action,
+        state::AppState,
+        throttle,
+        transaction::{self, Abort},
     },
 };
 
@@ -118,39 +124,74 @@ pub async fn change_placement(
         tx.lock_organisation().await?;
         if let Some(manager_id) = manager_id {
             require_known_manager(state, manager_id).await?;
-            if tx.is_in_team_of(id, manager_id).await? {
-                return Err(AppError::Refused {
-                    reason:
-                        "That manager reports to this person: choose someone outside their team."
-                            .into(),
-                }
-                .into());
-            }
         }
-        let demoted = before.role() == Role::Admin && role != Role::Admin;
-        if demoted && before.is_active() && tx.count_active_admins_except(id).await? == 0 {
-            return Err(last_admin().into());
-        }
-        tx.update_placement(id, role, manager_id, function, job_title)
-            .await?;
-        // A change of privilege starts the person's sessions afresh.
-        if role != before.role() {
-            tx.end_sessions_of(id).await?;
-        }
-        let event = Event::new("user.updated")
-            .by(actor.id())
-            .on(format!("user:{id}"))
-            .with(serde_json::json!({
-                "role": { "from": before.role(), "to": role },
-                "manager_id": { "from": before.manager_id, "to": manager_id },
-                // Not the texts: the audit log outlives erasure and names people by id only.
-                "function_changed": before.function != function.trim(),
-                "job_title_changed": before.job_title != job_title.trim(),
-            }));
-        tx.audit(&actor.origin, event).await?;
-        Ok(())
+        let to = Placed {
+            role,
+            manager_id,
+            function,
+            job_title,
+        };
+        place(tx, actor, &before, to).await
     })
     .await
+}
+
+/// Where someone is to sit, checked as a form's fields are.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Placed<'a> {
+    pub role: Role,
+    pub manager_id: Option<i64>,
+    pub function: &'a str,
+    pub job_title: &'a str,
+}
+
+/// Moves `before` to `to` in `tx` (which holds the organisation's lock) and audits it;
+/// refused when it would leave no active administrator or put someone under their own
+/// report.
+pub(crate) async fn place(
+    tx: &mut Tx,
+    actor: &Actor,
+    before: &UserRecord,
+    to: Placed<'_>,
+) -> Result<(), Abort> {
+    let Placed {
+        role,
+        manager_id,
+        function,
+        job_title,
+    } = to;
+    let id = before.id;
+    if let Some(manager_id) = manager_id
+        && tx.is_in_team_of(id, manager_id).await?
+    {
+        return Err(AppError::Refused {
+            reason: "That manager reports to this person: choose someone outside their team."
+                .into(),
+        }
+        .into());
+    }
+    let demoted = before.role() == Role::Admin && role != Role::Admin;
+    if demoted && before.is_active() && tx.count_active_admins_except(id).await? == 0 {
+        return Err(last_admin().into());
+    }
+    tx.update_placement(id, role, manager_id, function, job_title)
+        .await?;
+    // A change of privilege starts the person's sessions afresh.
+    if role != before.role() {
+        tx.end_sessions_of(id).await?;
+    }
+    let event = Event::new("user.updated")
+        .by(actor.id())
+        .on(format!("user:{id}"))
+        .with(serde_json::json!({
+            "role": { "from": before.role(), "to": role },
+            "manager_id": { "from": before.manager_id, "to": manager_id },
+            // Not the texts: the audit log outlives erasure and names people by id only.
+            "function_changed": before.function != function.trim(),
+            "job_title_changed": before.job_title != job_title.trim(),
+        }));
+    tx.audit(&actor.origin, event).await?;
+    Ok(())
 }
 
 /// Disables (ending every session at once) or enables an account. The last active

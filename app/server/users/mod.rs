@@ -10,6 +10,7 @@ pub use admin::{
     PER_PAGE, Placement, change_placement, get, managed, manager_choices, search, set_active,
     unlock,
 };
+pub(crate) use admin::{Placed, place};
 pub use directory::{person, team, visible};
 pub use erase::{TheirV2moms, erase};
 pub(crate) use fields::{optional_texts, parse_manager, require_known_manager};

@@ -4,7 +4,7 @@ use super::{Access, aligned};
 use crate::{
     error::AppError,
     model::{
-        RevisionInfo, Snapshot, V2momList, V2momPage, V2momQuery, V2momSummary,
+        RevisionInfo, Snapshot, V2mom, V2momList, V2momPage, V2momQuery, V2momSummary,
         validate::{Checks, MAX_QUERY},
     },
     server::{
@@ -33,13 +33,7 @@ pub async fn get(state: &AppState, actor: &Actor, id: i64) -> Result<V2momPage, 
     if access.may_see_amendment() {
         v2mom.amendment = state.db.amendment(id).await.map_err(internal)?;
     }
-    let latest = state.db.latest_check_ins(id).await.map_err(internal)?;
-    v2mom.progress = v2mom.content.attach_progress(|measure| {
-        latest
-            .iter()
-            .find(|(id, _)| *id == measure)
-            .map(|(_, check_in)| check_in.clone())
-    });
+    with_progress(state, &mut v2mom).await?;
     let (aligned_to, aligned_from) = aligned::links(state, &access).await?;
     Ok(V2momPage {
         can_edit: access.may_edit(),
@@ -49,6 +43,22 @@ pub async fn get(state: &AppState, actor: &Actor, id: i64) -> Result<V2momPage, 
         aligned_from,
         v2mom,
     })
+}
+
+/// Gives each of `v2mom`'s measures its latest check-in and progress, and the V2MOM its own.
+pub async fn with_progress(state: &AppState, v2mom: &mut V2mom) -> Result<(), AppError> {
+    let latest = state
+        .db
+        .latest_check_ins(v2mom.id)
+        .await
+        .map_err(internal)?;
+    v2mom.progress = v2mom.content.attach_progress(|measure| {
+        latest
+            .iter()
+            .find(|(id, _)| *id == measure)
+            .map(|(_, check_in)| check_in.clone())
+    });
+    Ok(())
 }
 
 /// One numbered page of the V2MOMs the actor may open, filtered (the list page).

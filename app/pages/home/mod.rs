@@ -1,0 +1,130 @@
+//! The home page: for a signed-in person, what needs them and the plans around theirs;
+//! for a visitor, what V2MOM is.
+
+mod first_steps;
+mod mine;
+mod needs;
+mod team;
+
+use crate::{
+    api::home,
+    components::{ErrorPage, ServerStatusCheck, VisionPreview, use_auth},
+    model::Home,
+};
+use first_steps::FirstSteps;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use mine::{MyV2mom, UpTheChain};
+use needs::Needs;
+use team::TeamSummary;
+
+/// The five parts of a V2MOM, as Salesforce's framework defines them.
+const PARTS: [(&str, &str); 5] = [
+    ("Vision", "What do you want to achieve?"),
+    ("Values", "What is important to you while you pursue it?"),
+    (
+        "Methods",
+        "How will you get it done: the actions, highest priority first.",
+    ),
+    ("Obstacles", "What might stand in the way of each method?"),
+    (
+        "Measures",
+        "How will you know you succeeded: the numbers you will track.",
+    ),
+];
+
+/// Signed in: one's own V2MOM and team for the current period. Otherwise: what V2MOM is.
+/// When who is signed in cannot be known (the database is away), neither: the error.
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let auth = use_auth();
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match auth.user.await {
+                    Ok(Some(_)) => view! { <Dashboard /> }.into_any(),
+                    Ok(None) => view! { <Landing /> }.into_any(),
+                    Err(error) => view! { <ErrorPage error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Dashboard() -> impl IntoView {
+    let data = Resource::new(|| (), |_| home());
+    view! {
+        <Title text="" />
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(home) => view! { <DashboardView home /> }.into_any(),
+                    Err(error) => view! { <ErrorPage error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn DashboardView(home: Home) -> impl IntoView {
+    let checklist = home.checklist.map(|steps| view! { <FirstSteps steps /> });
+    let Some(period) = home.period else {
+        return view! {
+            {checklist}
+            <section>
+                <h1>"Welcome"</h1>
+                <p>"No current planning period is set yet. An administrator chooses one under Periods."</p>
+            </section>
+        }
+        .into_any();
+    };
+    let team = (!home.team.is_empty()).then(|| {
+        view! { <TeamSummary rows=home.team unaligned=home.unaligned_methods /> }
+    });
+    view! {
+        {checklist}
+        <Needs needs=home.needs period=period.name.clone() />
+        <MyV2mom mine=home.mine period=period.name.clone() />
+        <UpTheChain chain=home.chain has_manager=home.has_manager period=period.name />
+        {team}
+    }
+    .into_any()
+}
+
+#[component]
+fn Landing() -> impl IntoView {
+    view! {
+        <Title text="" />
+        <section class="hero">
+            <h1>"Plan, align and track with V2MOM"</h1>
+            <p class="lead">
+                "Everyone writes down where they are going and how, aligned to the plan of the \
+                 person they report to, so the whole organisation pulls in one direction."
+            </p>
+        </section>
+        <section aria-labelledby="five-questions">
+            <h2 id="five-questions">"The five questions"</h2>
+            <dl class="parts">
+                {PARTS
+                    .into_iter()
+                    .map(|(name, question)| view! {
+                        <div class="part">
+                            <dt>{name}</dt>
+                            <dd>{question}</dd>
+                        </div>
+                    })
+                    .collect_view()}
+            </dl>
+        </section>
+        <section aria-labelledby="try-it">
+            <h2 id="try-it">"Try it"</h2>
+            <VisionPreview />
+        </section>
+        <section aria-labelledby="status-heading">
+            <h2 id="status-heading">"Server"</h2>
+            <ServerStatusCheck />
+        </section>
+    }
+}
