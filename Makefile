@@ -27,12 +27,13 @@ TEST_STAGES := tools lint test-rust build api-contract e2e cluster
 
 say = @printf '\n==> %s\n'
 
-.PHONY: help tools build run dev lint test-rust test-e2e e2e test-cluster cluster api-contract test fuzz bench sbom clean
+.PHONY: help tools build run demo dev lint test-rust test-e2e e2e test-cluster cluster api-contract test fuzz bench sbom clean
 
 help:
 	@echo "make tools      install missing build tools (wasm32 target, cargo-leptos, wasm-bindgen-cli, wasm-opt, promtool)"
 	@echo "make build      release build: $(BIN) and target/site/"
 	@echo "make run        build, then serve http://127.0.0.1:3000 (SQLite in ./data unless DATABASE_URL is set)"
+	@echo "make demo       build, then fill a new ./data database with a fictional company to try (v2mom demo); then make run"
 	@echo "make dev        cargo leptos watch: debug build, rebuilds and reloads on change"
 	@echo "make lint       rustfmt, clippy (server and wasm32 browser), alert rules, hadolint, cargo deny"
 	@echo "make test-rust  cargo test on SQLite; again on PostgreSQL when TEST_DATABASE_URL is set"
@@ -59,6 +60,10 @@ build: tools
 run: build
 	$(say) "run: $(BIN) serve (default http://127.0.0.1:3000, SQLite in ./data)"
 	V2MOM_SITE_ROOT="$${V2MOM_SITE_ROOT:-target/site}" "$(BIN)" serve
+
+demo: build
+	$(say) "demo: $(BIN) demo (a fictional company in a new ./data database; then make run)"
+	"$(BIN)" demo
 
 dev: tools
 	$(say) "dev: cargo leptos watch (http://127.0.0.1:3000, rebuilds and reloads on change)"

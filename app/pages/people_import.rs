@@ -89,10 +89,12 @@ fn Steps(
                 })}
         }
     });
+    let area = NodeRef::<leptos::html::Textarea>::new();
     view! {
         <ActionForm action=preview attr:class="import-form">
+            <FilePicker area />
             <label for="import-csv">"CSV"</label>
-            <textarea id="import-csv" name="csv" rows="10" spellcheck="false" required>
+            <textarea id="import-csv" name="csv" rows="10" spellcheck="false" required node_ref=area>
                 {csv}
             </textarea>
             <FormError error=preview_error />
@@ -101,6 +103,35 @@ fn Steps(
             </button>
         </ActionForm>
         {next}
+    }
+}
+
+/// Once the page runs JavaScript: choosing a file puts its text in the CSV field (without
+/// JavaScript, the text is pasted).
+#[component]
+fn FilePicker(area: NodeRef<leptos::html::Textarea>) -> impl IntoView {
+    let hydrated = RwSignal::new(false);
+    Effect::new(move || hydrated.set(true));
+    let pick = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+            if let (Ok(text), Some(area)) = (text, area.get_untracked()) {
+                area.set_value(&text.as_string().unwrap_or_default());
+            }
+        });
+    };
+    move || {
+        hydrated.get().then(|| {
+            view! {
+                <label for="import-file">"Choose a CSV file"</label>
+                <input id="import-file" type="file" accept=".csv,text/csv" on:change=pick />
+                <p class="hint">"or paste its text:"</p>
+            }
+        })
     }
 }
 
