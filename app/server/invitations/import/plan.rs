@@ -30,9 +30,11 @@ pub fn plan(csv: &str, existing: &[UserSummary]) -> ImportPreview {
 
 /// A row as read and checked on its own; `action` is settled by [`resolve`].
 fn read(csv: &str, problems: &mut Vec<ImportProblem>) -> Vec<ImportRow> {
+    // The csv crate counts lines by "\n" alone; a form posts "\r\n" and so do many files.
+    let text = csv.trim_start_matches('\u{feff}').replace("\r\n", "\n");
     let mut reader = csv::ReaderBuilder::new()
         .trim(csv::Trim::All)
-        .from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+        .from_reader(text.as_bytes());
     let columns = match reader.headers() {
         Ok(headers) => columns(headers, problems),
         Err(_) => {
@@ -334,6 +336,22 @@ mod tests {
                 "Line 8: This line does not have the header's number of columns.",
             ]
         );
+    }
+
+    #[test]
+    fn lines_are_counted_whatever_the_line_ends_and_a_byte_order_mark_is_ignored() {
+        for newline in ["\n", "\r\n"] {
+            let csv = [
+                "\u{feff}name,email,manager_email,role,function",
+                "Ann,ann@acme.example,,boss,",
+            ]
+            .join(newline);
+            assert_eq!(
+                problems(&csv, &[]),
+                ["Line 2: role: write employee, manager or admin."],
+                "{newline:?}"
+            );
+        }
     }
 
     #[test]
