@@ -21,6 +21,7 @@ test('the employee, manager and administrator homes show what needs each and the
   await fillV2mom(m, { vision: 'Ship every week', method: 'Automate releases' });
   await saveAndView(m, javaScriptEnabled);
   await m.getByRole('button', { name: 'Publish' }).click();
+  await expect(m.locator('.eyebrow .status')).toHaveText('Published');
   const id = await startV2mom(m, employee.name, { javaScriptEnabled });
   await fillV2mom(m, { vision: 'Releases without fear', method: 'Own the pipeline' });
   await m.getByLabel("Aligned to my manager's method").first().selectOption({ label: 'Automate releases' });
