@@ -235,9 +235,12 @@ pub async fn fill(state: &AppState) -> Result<Demo, AppError> {
     })
 }
 
+/// A method as the demo writes it: title, its measure, start, target, unit.
+type DemoMethod = (&'static str, &'static str, f64, f64, &'static str);
+
 /// A V2MOM for the person at `index` in `function`, its methods aligned in turn to `above`.
 fn content(index: usize, function: &str, above: &[i64]) -> V2momContent {
-    let (vision, methods): (&str, [(&str, &str, f64, f64, &str); 3]) = match function {
+    let (vision, methods): (&str, [DemoMethod; 3]) = match function {
         "Leadership" => (
             "Outfit every hiker in the north with gear they trust, profitably.",
             [

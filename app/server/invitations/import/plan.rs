@@ -120,13 +120,9 @@ fn checked(
     let job_title =
         has_job_title.then(|| checks.optional_text(JOB_TITLE, field(JOB_TITLE), MAX_NAME));
     let role = field("role").to_lowercase().parse::<Role>();
-    match checks.into_result() {
-        Err(AppError::Invalid { fields }) => problems.extend(
-            fields
-                .into_iter()
-                .map(|f| at(line, format!("{}: {}", f.field, f.message))),
-        ),
-        _ => {}
+    if let Err(AppError::Invalid { fields }) = checks.into_result() {
+        let found = fields.into_iter();
+        problems.extend(found.map(|f| at(line, format!("{}: {}", f.field, f.message))));
     }
     if role.is_err() {
         problems.push(at(line, "role: write employee, manager or admin.".into()));
