@@ -9,11 +9,10 @@ use crate::{
     model::{Home, Need, ProgressRow, StatusChange, V2mom, V2momStatus},
     server::{
         actor::Actor,
-        db::Among,
         errors::internal,
         policy::{Action, Relation},
         state::AppState,
-        tracking::{summary::tracked, team_progress},
+        tracking::{summary, team_progress},
         v2moms::with_progress,
     },
 };
@@ -68,15 +67,11 @@ pub async fn home(state: &AppState, actor: &Actor) -> Result<Home, AppError> {
                 .collect();
         }
     }
-    home.needs
-        .extend(own_need(state, actor, mine.as_ref()).await?);
-    home.mine = match mine {
-        Some(mut mine) => {
-            with_progress(state, &mut mine).await?;
-            Some(mine)
-        }
-        None => None,
-    };
+    if let Some(mine) = &mut mine {
+        with_progress(state, mine).await?;
+    }
+    home.needs.extend(own_need(actor, mine.as_ref()));
+    home.mine = mine;
     home.period = Some(period);
     Ok(home)
 }
@@ -98,16 +93,13 @@ fn reviews(actor: &Actor, team: &[ProgressRow]) -> Vec<Need> {
         .collect()
 }
 
-/// What the actor's own V2MOM for the period asks of them, if anything.
-async fn own_need(
-    state: &AppState,
-    actor: &Actor,
-    mine: Option<&V2mom>,
-) -> Result<Option<Need>, AppError> {
+/// What the actor's own V2MOM for the period (its measures' latest check-ins attached) asks
+/// of them, if anything.
+fn own_need(actor: &Actor, mine: Option<&V2mom>) -> Option<Need> {
     let Some(mine) = mine else {
-        return Ok(actor
+        return actor
             .may(Action::CreateV2mom(Relation::Myself))
-            .then_some(Need::Write));
+            .then_some(Need::Write);
     };
     if mine.working_status() == V2momStatus::Draft {
         let comment = mine
@@ -115,21 +107,19 @@ async fn own_need(
             .as_ref()
             .map_or(&mine.review_comment, |a| &a.review_comment);
         let comment = comment.clone();
-        return Ok(Some(Need::Finish {
+        return Some(Need::Finish {
             id: mine.id,
             comment,
-        }));
+        });
     }
-    let mut tracked = tracked(&state.db, Among::V2mom(mine.id))
-        .await
-        .map_err(internal)?;
     // A V2MOM without measures has nothing to check in on.
-    let Some(mine_tracked) = tracked.remove(&mine.id) else {
-        return Ok(None);
-    };
-    let staleness = mine_tracked.staleness(mine.status, chrono::Utc::now());
-    Ok(staleness.map(|staleness| Need::CheckIn {
+    if mine.content.methods.iter().all(|m| m.measures.is_empty()) {
+        return None;
+    }
+    let last = mine.content.last_check_in();
+    let staleness = summary::staleness(mine.status, last, chrono::Utc::now())?;
+    Some(Need::CheckIn {
         id: mine.id,
         staleness,
-    }))
+    })
 }

@@ -21,12 +21,19 @@ pub struct Tracked {
 impl Tracked {
     /// Whether the check-ins of a V2MOM in `status` have gone quiet, as of `now`.
     pub fn staleness(&self, status: V2momStatus, now: DateTime<Utc>) -> Option<Staleness> {
-        let days = self
-            .last_check_in
-            .as_deref()
-            .and_then(|at| days_since(at, now));
-        Staleness::of(status, days)
+        staleness(status, self.last_check_in.as_deref(), now)
     }
+}
+
+/// Whether the check-ins of a V2MOM in `status` whose newest check-in was `last_check_in`
+/// (RFC 3339; `None`: never) have gone quiet, as of `now`.
+pub fn staleness(
+    status: V2momStatus,
+    last_check_in: Option<&str>,
+    now: DateTime<Utc>,
+) -> Option<Staleness> {
+    let days = last_check_in.and_then(|at| days_since(at, now));
+    Staleness::of(status, days)
 }
 
 /// Each V2MOM of `among` that has measures, by id: one query for the measures and one for

@@ -101,6 +101,8 @@ pub async fn import(
         tx.lock_organisation().await?;
         let mut ids = known.clone();
         let mut invited = Vec::new();
+        // Each invited row's line, to its place in `invited`.
+        let mut created = HashMap::new();
         for row in rows.iter().filter(|r| r.action == ImportAction::Invite) {
             let person = match tx.create_user(new_user(row)).await {
                 // Someone came with this address since the file was read.
@@ -113,6 +115,7 @@ pub async fn import(
                 .on(format!("user:{}", person.id))
                 .with(serde_json::json!({ "role": row.role, "imported": true }));
             let link = open_link(state, tx, actor, person.id, event).await?;
+            created.insert(row.line, invited.len());
             invited.push((person, link));
         }
         for row in rows.iter().filter(|r| r.action != ImportAction::Unchanged) {
@@ -120,12 +123,9 @@ pub async fn import(
                 "" => None,
                 manager => Some(*ids.get(&email_key(manager)).ok_or_else(changed_meanwhile)?),
             };
-            let created = invited
-                .iter()
-                .find(|(p, _)| email_key(&p.email) == email_key(&row.email));
             let was = match before.get(&row.line) {
                 Some(user) => user,
-                None => &created.ok_or_else(changed_meanwhile)?.0,
+                None => &invited[*created.get(&row.line).ok_or_else(changed_meanwhile)?].0,
             };
             let job_title = row.job_title.as_deref().unwrap_or(&was.job_title);
             let to = Placed {
