@@ -33,7 +33,21 @@ const launchOptions = {
   ],
 };
 
-const projects: PlaywrightTestConfig['projects'] = backends.flatMap(({ name, port }) => {
+type Projects = NonNullable<PlaywrightTestConfig['projects']>;
+
+// `v2mom demo` then the server, as a person trying the product runs them (demo.spec.ts).
+const demo = process.env.E2E_CLUSTER ? [] : [{ name: 'demo', port: portBase + 3 }];
+const demoSpec = /demo\.spec\.ts/;
+
+const demoProjects: Projects = demo.flatMap(({ name, port }) => {
+  const use = { baseURL: `http://127.0.0.1:${port}`, launchOptions };
+  return [
+    { name: `${name}-js`, testMatch: demoSpec, use },
+    { name: `${name}-nojs`, testMatch: demoSpec, use: { ...use, javaScriptEnabled: false } },
+  ];
+});
+
+const backendProjects: Projects = backends.flatMap(({ name, port }) => {
   const baseURL = `http://127.0.0.1:${port}`;
   // The cluster runs on PostgreSQL: its pages say so, as the postgres project's do.
   const metadata = { backend: name === 'cluster' ? 'postgres' : name };
@@ -43,12 +57,19 @@ const projects: PlaywrightTestConfig['projects'] = backends.flatMap(({ name, por
   return [
     { name: setup, metadata, testMatch: /first-run\.setup\.ts/, use: { baseURL, launchOptions } },
     // JavaScript on: every test, including the @nojs ones (they must pass either way).
-    { name: `${name}-js`, metadata, dependencies: [setup], use: { baseURL, launchOptions } },
+    {
+      name: `${name}-js`,
+      metadata,
+      dependencies: [setup],
+      testIgnore: demoSpec,
+      use: { baseURL, launchOptions },
+    },
     // JavaScript off: only what must work from server-rendered HTML alone.
     {
       name: `${name}-nojs`,
       metadata,
       dependencies: [setup],
+      testIgnore: demoSpec,
       grep: /@nojs/,
       use: { baseURL, launchOptions, javaScriptEnabled: false },
     },
@@ -66,7 +87,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
-  projects,
+  projects: [...backendProjects, ...demoProjects],
   webServer: [
     {
       name: 'oidc-issuer',
@@ -78,7 +99,7 @@ export default defineConfig({
       stderr: 'pipe' as const,
       gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 2_000 },
     },
-    ...backends.map(({ name, port }) => ({
+    ...[...backends, ...demo].map(({ name, port }) => ({
       name,
       command: `bash serve.sh ${name} ${port}`,
       url: `http://127.0.0.1:${port}/readyz`,

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Start the release binary for the browser tests with a fresh, empty database.
-# Usage: serve.sh <sqlite|postgres|cluster> <port>   (Playwright's webServer calls this)
+# Usage: serve.sh <sqlite|postgres|cluster|demo> <port>   (Playwright's webServer calls this)
+# `demo`: SQLite filled by `v2mom demo` first, whose output (how to sign in) is kept in
+# demo.txt in the data directory for demo.spec.ts.
 # `cluster`: three processes on one PostgreSQL database behind HAProxy on <port>, configured
 # by docs/haproxy.cfg, the processes on <port>+101..103 (`make test-cluster`).
 set -euo pipefail
 
-usage() { echo "usage: $0 <sqlite|postgres|cluster> <port>" >&2; exit 2; }
+usage() { echo "usage: $0 <sqlite|postgres|cluster|demo> <port>" >&2; exit 2; }
 [[ $# -eq 2 ]] || usage
 BACKEND="$1"
 PORT="$2"
@@ -55,6 +57,10 @@ EOF
 case "$BACKEND" in
   sqlite)
     unset DATABASE_URL
+    ;;
+  demo)
+    unset DATABASE_URL
+    "$BIN" demo >"$V2MOM_DATA_DIR/demo.txt"
     ;;
   postgres|cluster)
     : "${TEST_DATABASE_URL:?serve.sh $BACKEND needs TEST_DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/postgres}"

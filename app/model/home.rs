@@ -17,8 +17,9 @@ pub struct Home {
     /// The plan above the person: the published V2MOMs of their managers for the period,
     /// the top of the organisation (the company's) first, their own manager's last.
     pub chain: Vec<Above>,
-    /// Managers: each report's V2MOM and its progress, as the team page sorts them.
-    pub team: Vec<ProgressRow>,
+    /// Managers (and administrators): each report's V2MOM and its progress, as the team page
+    /// sorts them; empty when nobody reports to them yet. `None` for everyone else.
+    pub team: Option<Vec<ProgressRow>>,
     /// Managers: their own methods that nobody in the team aligns to yet.
     pub unaligned_methods: Vec<String>,
     /// Administrators, until the organisation is up and running: the first steps.
@@ -62,7 +63,12 @@ impl Step {
         matches!(self, Step::SetUpSso | Step::ConfigureMail)
     }
 
-    /// What to do, and the page that does it (none: it is a server setting).
+    /// Whether its page stays worth a visit once done (mail: to send a test email).
+    pub fn revisit(self) -> bool {
+        self == Step::ConfigureMail
+    }
+
+    /// What to do, and the page that does it.
     pub fn describe(self) -> (&'static str, Option<&'static str>) {
         match self {
             Step::CreatePeriod => ("Create the first planning period", Some("/admin/periods")),
@@ -73,10 +79,9 @@ impl Step {
             Step::InvitePeople => ("Invite people", Some("/admin/people")),
             Step::SetUpSso => ("Set up single sign-on (optional)", Some("/admin/sso")),
             Step::ConfigureMail => (
-                "Configure mail so invitations arrive by themselves (optional): set \
-                 V2MOM_SMTP_URL, V2MOM_MAIL_FROM and V2MOM_PUBLIC_URL, as the README's Mail \
-                 section shows",
-                None,
+                "Configure mail so invitations arrive by themselves, and send a test email \
+                 (optional)",
+                Some("/admin/people#mail"),
             ),
         }
     }

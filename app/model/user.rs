@@ -132,6 +132,20 @@ pub enum Delivery {
     MailFailed,
 }
 
+/// How invitations reach people, for administrators: the relay (without credentials) when
+/// mail is configured, `None` when they pass links on by hand.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MailSettings {
+    pub relay: Option<String>,
+}
+
+/// A test message the relay took, and to whom it went (the administrator who asked).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TestMailSent {
+    pub to: String,
+    pub relay: String,
+}
+
 /// Someone in a manager's team, with how far below the manager they sit (1 = direct).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TeamMember {

@@ -1,12 +1,12 @@
 //! Administrators: everyone in the organisation, and inviting more.
 
 use crate::{
-    api::{InviteUser, list_users},
+    api::{InviteUser, SendTestMail, invitation_mail_settings, list_users},
     components::{
         ErrorPage, Field, FormActions, InvitationLink, ManagerSelect, Pager, RoleSelect,
         action_error,
     },
-    model::{Role, UserPage},
+    model::{MailSettings, Role, UserPage},
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -87,6 +87,7 @@ fn People(list: UserPage, search: String) -> impl IntoView {
         </table>
         <Pager page pages link />
         <InviteForm />
+        <Mail />
     }
 }
 
@@ -110,5 +111,60 @@ fn InviteForm() -> impl IntoView {
             </ActionForm>
             {move || sent().map(|sent| view! { <InvitationLink sent /> })}
         </section>
+    }
+}
+
+/// How invitations reach people, and (when mailed) a test message to oneself.
+#[component]
+fn Mail() -> impl IntoView {
+    let settings = Resource::new(|| (), |_| invitation_mail_settings());
+    view! {
+        <section aria-labelledby="mail-heading" id="mail" class="narrow">
+            <h2 id="mail-heading">"Invitation mail"</h2>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match settings.await {
+                        Ok(MailSettings { relay: Some(relay) }) => {
+                            view! { <MailTest relay /> }.into_any()
+                        }
+                        Ok(MailSettings { relay: None }) => view! {
+                            <p>
+                                "Mail is not configured, so each invitation gives you a link to \
+                                 pass on. To have invitations mailed, set V2MOM_SMTP_URL, \
+                                 V2MOM_MAIL_FROM and V2MOM_PUBLIC_URL as the README's Mail \
+                                 section shows, then restart the server."
+                            </p>
+                        }
+                        .into_any(),
+                        Err(error) => view! { <ErrorPage error /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn MailTest(relay: String) -> impl IntoView {
+    let test = ServerAction::<SendTestMail>::new();
+    let error = action_error(test);
+    let query = use_query_map();
+    // Without JavaScript the server comes back here with `?test_mail=sent`.
+    let sent = move || match test.value().get() {
+        Some(Ok(sent)) => Some(format!(
+            "A test email went to {} through {}.",
+            sent.to, sent.relay
+        )),
+        Some(Err(_)) => None,
+        None => query
+            .with(|q| q.get("test_mail").is_some_and(|v| v == "sent"))
+            .then(|| "A test email went to your address.".to_owned()),
+    };
+    view! {
+        <p>{format!("Invitations are mailed through {relay}.")}</p>
+        <ActionForm action=test>
+            <FormActions error pending=test.pending() label="Send me a test email" />
+        </ActionForm>
+        {move || sent().map(|text| view! { <p role="status">{text}</p> })}
     }
 }

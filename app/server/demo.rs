@@ -13,6 +13,7 @@ use crate::{
         accounts::{self, FirstAdmin},
         actor::{Actor, Origin},
         checkins,
+        errors::internal,
         invitations::{self, Invitee},
         periods::{self, NewPeriod},
         state::AppState,
@@ -321,7 +322,8 @@ fn content(index: usize, function: &str, above: &[i64]) -> V2momContent {
     }
 }
 
-/// A check-in on each measure: most on track and part of the way, some at risk.
+/// Check-ins on each measure, weeks apart, climbing towards the target: most on track, some
+/// at risk, and some owners quiet for long enough that their home page asks for one.
 async fn check_in(
     state: &AppState,
     owner: &Actor,
@@ -329,25 +331,47 @@ async fn check_in(
     content: &V2momContent,
     id: i64,
 ) -> Result<(), AppError> {
+    // Days ago, oldest first; every third owner has not checked in for three weeks.
+    let rounds: [i64; 3] = if index % 3 == 0 {
+        [63, 42, 21]
+    } else {
+        [56, 28, 3]
+    };
+    let now = Utc::now();
     for (i, measure) in content.methods.iter().flat_map(|m| &m.measures).enumerate() {
         let (Some(measure_id), Some(start), Some(target)) =
             (measure.id, measure.start, measure.target)
         else {
             continue;
         };
-        // From a fifth to four fifths of the way, depending on who and which.
+        // In the end from a fifth to four fifths of the way, depending on who and which.
         let share = 0.2 + 0.15 * ((index + i) % 5) as f64;
         let at_risk = (index + i) % 4 == 3;
-        let new = NewCheckIn {
-            value: Some(((start + (target - start) * share) * 10.0).round() / 10.0),
-            status: if at_risk { "at_risk" } else { "on_track" }.into(),
-            comment: if at_risk {
-                "Behind: we need help from another team.".into()
-            } else {
-                String::new()
-            },
-        };
-        checkins::check_in(state, owner, id, measure_id, &new).await?;
+        for (round, days_ago) in rounds.into_iter().enumerate() {
+            let last = round + 1 == rounds.len();
+            let part = share * (round + 1) as f64 / rounds.len() as f64;
+            let new = NewCheckIn {
+                value: Some(((start + (target - start) * part) * 10.0).round() / 10.0),
+                status: if at_risk && last {
+                    "at_risk"
+                } else {
+                    "on_track"
+                }
+                .into(),
+                comment: if at_risk && last {
+                    "Behind: we need help from another team.".into()
+                } else {
+                    String::new()
+                },
+            };
+            let made = checkins::check_in(state, owner, id, measure_id, &new).await?;
+            let at = now - chrono::Duration::days(days_ago);
+            state
+                .db
+                .date_demo_check_in(made.id, at)
+                .await
+                .map_err(internal)?;
+        }
     }
     Ok(())
 }

@@ -1,4 +1,5 @@
-//! Outgoing mail: invitation links, over SMTP when `smtp_url` is configured.
+//! Outgoing mail: invitation links (and an administrator's test message), over SMTP when
+//! `smtp_url` is configured.
 //!
 //! Mail is sent after the change it announces has been committed, so a message never
 //! points at something that does not exist; when sending fails the caller still has the
@@ -87,12 +88,6 @@ impl Mailer {
 
     /// Sends one invitation. The error is for the log; it names no secret.
     pub async fn send_invitation(&self, mail: InvitationMail<'_>) -> Result<(), String> {
-        let to = Mailbox::new(
-            Some(mail.to_name.to_owned()),
-            mail.to_email
-                .parse()
-                .map_err(|e| format!("recipient address: {e}"))?,
-        );
         let body = format!(
             "Hello {name},\n\n\
              {inviter} has invited you to {org} on v2mom, where you write and follow your \
@@ -106,10 +101,45 @@ impl Mailer {
             link = mail.link,
             expires = mail.expires_at,
         );
+        let subject = format!("Your invitation to {} on v2mom", mail.organisation);
+        self.send(mail.to_name, mail.to_email, subject, body).await
+    }
+
+    /// Sends an administrator a message that only proves mail arrives.
+    pub async fn send_test(
+        &self,
+        to_name: &str,
+        to_email: &str,
+        organisation: &str,
+    ) -> Result<(), String> {
+        let body = format!(
+            "Hello {to_name},\n\n\
+             This is the test message you asked for on v2mom for {organisation}. It came \
+             through {relay}, so invitations will arrive the same way.\n",
+            relay = self.relay,
+        );
+        let subject = format!("Test message from v2mom for {organisation}");
+        self.send(to_name, to_email, subject, body).await
+    }
+
+    /// One plain-text message to one person. The error is for the log; it names no secret.
+    async fn send(
+        &self,
+        to_name: &str,
+        to_email: &str,
+        subject: String,
+        body: String,
+    ) -> Result<(), String> {
+        let to = Mailbox::new(
+            Some(to_name.to_owned()),
+            to_email
+                .parse()
+                .map_err(|e| format!("recipient address: {e}"))?,
+        );
         let message = Message::builder()
             .from(self.from.clone())
             .to(to)
-            .subject(format!("Your invitation to {} on v2mom", mail.organisation))
+            .subject(subject)
             .header(ContentType::TEXT_PLAIN)
             .body(body)
             .map_err(|e| format!("building the message: {e}"))?;

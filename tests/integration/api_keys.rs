@@ -234,20 +234,19 @@ async fn expired_keys_and_disabled_owners_are_refused() {
 async fn without_javascript_the_new_key_is_shown_once_after_the_redirect() {
     let app = spawn_app().await;
     app.set_up().await;
+    let form = [
+        ("name", "Plain"),
+        ("scope_read", "on"),
+        ("expires_days", "30"),
+    ];
     let res = app
-        .client
-        .post(app.url("/api/api_keys/create"))
-        .header("sec-fetch-site", "same-origin")
-        .header("accept", "text/html")
-        .header("referer", app.url("/profile/api-keys"))
-        .form(&[
-            ("name", "Plain"),
-            ("scope_read", "on"),
-            ("expires_days", "30"),
-        ])
-        .send()
-        .await
-        .unwrap();
+        .post_plain(
+            &app.client,
+            "/api/api_keys/create",
+            "/profile/api-keys",
+            &form,
+        )
+        .await;
     assert!(res.status().is_redirection(), "{}", res.status());
     assert_eq!(res.headers()["location"], "/profile/api-keys");
     let page = app.get("/profile/api-keys").await.text().await.unwrap();

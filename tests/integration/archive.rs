@@ -104,15 +104,14 @@ async fn closing_a_period_archives_every_v2mom_of_it_and_is_for_administrators()
     let confirmation = html(&app, admin, &confirm).await;
     assert!(confirmation.contains("Close FY2027?"), "{confirmation}");
     assert!(confirmation.contains("Close FY2027 and archive its V2MOMs"));
-    let res = admin
-        .post(app.url("/api/periods/close"))
-        .header("accept", "text/html")
-        .header("origin", app.url(""))
-        .header("referer", app.url(&confirm))
-        .form(&[("id", period_text.as_str())])
-        .send()
-        .await
-        .unwrap();
+    let res = app
+        .post_plain(
+            admin,
+            "/api/periods/close",
+            &confirm,
+            &[("id", &period_text)],
+        )
+        .await;
     assert!(res.status().is_redirection(), "{}", res.status());
     let back = crate::helpers::header(res.headers(), "location").to_owned();
     assert_eq!(back, format!("/admin/periods?closed={period}&archived=2"));

@@ -423,15 +423,10 @@ async fn without_javascript_a_check_in_posts_and_comes_back_to_its_measure() {
 /// A check-in form posted by a browser without JavaScript from the V2MOM's page; returns
 /// where it is sent next.
 async fn plain_post(app: &TestApp, who: &Client, id: i64, form: &[(&str, &str)]) -> String {
-    let res = who
-        .post(app.url("/api/v2moms/check_in"))
-        .header("accept", "text/html")
-        .header("origin", app.url(""))
-        .header("referer", app.url(&format!("/v2moms/{id}")))
-        .form(form)
-        .send()
-        .await
-        .unwrap();
+    let from = format!("/v2moms/{id}");
+    let res = app
+        .post_plain(who, "/api/v2moms/check_in", &from, form)
+        .await;
     assert!(res.status().is_redirection(), "{}", res.status());
     let to = crate::helpers::header(res.headers(), "location");
     if to.starts_with('/') {

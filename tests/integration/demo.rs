@@ -72,6 +72,29 @@ async fn the_demo_fills_an_empty_database_with_a_company_that_works_and_refuses_
         ])
     );
     assert!(seen["mine"]["progress"].as_f64().is_some(), "{seen}");
+    // Each measure has a history weeks long, climbing, for the charts to show.
+    let measure = seen["mine"]["content"]["methods"][0]["measures"][0]["id"]
+        .as_i64()
+        .unwrap();
+    let history = app.db.check_ins_of_measure(measure).await.unwrap();
+    assert_eq!(history.len(), 3, "{history:?}");
+    let when = |i: usize| chrono::DateTime::parse_from_rfc3339(&history[i].at).unwrap();
+    assert!(
+        when(2) - when(0) >= chrono::Duration::weeks(7),
+        "{history:?}"
+    );
+    assert_ne!(history[0].value, history[2].value, "{history:?}");
+    // The CEO has been quiet for three weeks: their home page asks for a check-in.
+    let casey = signed_in(&app, "casey@northwind.example.com", password).await;
+    let needs = home(&app, &casey).await["needs"].clone();
+    assert!(
+        needs
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|n| n["kind"] == "check_in"),
+        "{needs}"
+    );
     // One who has not started is told to.
     let logan = signed_in(&app, "logan@northwind.example.com", password).await;
     assert_eq!(

@@ -74,6 +74,25 @@ impl TestApp {
             .expect("server function call failed")
     }
 
+    /// Posts `form` to `path` as a browser without JavaScript does from the page at `from`.
+    pub async fn post_plain(
+        &self,
+        client: &Client,
+        path: &str,
+        from: &str,
+        form: &[(&str, &str)],
+    ) -> Response {
+        client
+            .post(self.url(path))
+            .header("accept", "text/html")
+            .header("origin", self.url(""))
+            .header("referer", self.url(from))
+            .form(form)
+            .send()
+            .await
+            .expect("form post failed")
+    }
+
     /// First-run setup through the real server function; this client is then signed in as
     /// the administrator.
     pub async fn set_up(&self) -> Credentials {

@@ -113,6 +113,11 @@ async fn the_home_page_shows_the_plans_above_and_the_progress_of_ones_own_and_th
     // The administrator (id 1) is at the top: theirs is the company V2MOM.
     let (max_id, token) = invite(&app, "max@acme.example", "Max Manager", "manager", Some(1)).await;
     let max = accept(&app, &token).await;
+    // A manager nobody reports to yet is told how that changes, not shown an empty table.
+    assert_eq!(home(&app, &max).await["team"], json!([]));
+    let html = app.html(&max, "/").await;
+    assert!(html.contains("Nobody reports to you yet."), "{html}");
+    assert!(!html.contains(r#"class="team-summary""#), "{html}");
     let (eve_id, token) = invite(
         &app,
         "eve@acme.example",
@@ -164,7 +169,7 @@ async fn the_home_page_shows_the_plans_above_and_the_progress_of_ones_own_and_th
     );
     assert_eq!(seen["chain"][0]["aligned_methods"], json!([]));
     assert_eq!(seen["mine"]["progress"], 50.0);
-    assert_eq!(seen["team"], json!([]));
+    assert_eq!(seen["team"], json!(null), "an employee has no team");
     let html = app.html(&eve, "/").await;
     for shown in [
         "Up your chain",

@@ -1,7 +1,7 @@
 //! Invitation mail, through a real SMTP conversation with a local sink.
 
 use crate::{
-    helpers::{TestApp, spawn_app_with},
+    helpers::{TestApp, header, spawn_app, spawn_app_with},
     people::accept,
 };
 use reqwest::StatusCode;
@@ -223,4 +223,99 @@ async fn when_the_relay_is_down_the_admin_gets_the_link_instead() {
     accept(&app, token).await;
     assert_eq!(audited(&app, "invitation.mail_failed").await, 1);
     assert_eq!(audited(&app, "invitation.mailed").await, 0);
+}
+
+#[tokio::test]
+async fn an_administrator_sends_themselves_a_test_email_from_the_people_page() {
+    let sink = MailSink::start().await;
+    let app = app_mailing_to(sink.addr).await;
+    let admin = app.set_up().await;
+    let page = app.html(&app.client, "/admin/people").await;
+    let relay = format!("smtp://{}", sink.addr);
+    assert!(
+        page.contains(&format!("Invitations are mailed through {relay}.")),
+        "{page}"
+    );
+    assert!(page.contains("Send me a test email"), "{page}");
+
+    // Without JavaScript the form posts and the page comes back saying it went.
+    let res = app
+        .post_plain(&app.client, "/api/mail/test", "/admin/people", &[])
+        .await;
+    assert!(res.status().is_redirection(), "{}", res.status());
+    let back = header(res.headers(), "location").to_owned();
+    assert_eq!(back, "/admin/people?test_mail=sent#mail");
+    let page = app.html(&app.client, &back).await;
+    assert!(
+        page.contains("A test email went to your address."),
+        "{page}"
+    );
+    // Hydrated, the answer names the address and the relay.
+    let res = app.call("mail/test", &[]).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let sent: Value = res.json().await.unwrap();
+    assert_eq!(
+        (sent["to"].as_str(), sent["relay"].as_str()),
+        (Some(admin.email.as_str()), Some(relay.as_str()))
+    );
+
+    let mail = sink.received();
+    assert_eq!(mail.len(), 2);
+    assert_eq!(mail[1].to, [admin.email.clone()]);
+    assert!(
+        mail[1]
+            .text
+            .contains("Subject: Test message from v2mom for Acme Corp"),
+        "{}",
+        mail[1].text
+    );
+    assert_eq!(audited(&app, "mail.tested").await, 2);
+
+    // Nobody else may send one, or learn the relay.
+    invite_alice(&app).await;
+    let alice = accept(&app, &token_in(&sink.received()[2].text)).await;
+    for endpoint in ["mail/test", "mail"] {
+        let res = app.call_as(&alice, endpoint, &[]).await;
+        assert_eq!(res.status(), StatusCode::FORBIDDEN, "{endpoint}");
+    }
+    assert_eq!(sink.received().len(), 3);
+    assert_eq!(audited(&app, "mail.tested").await, 2);
+}
+
+#[tokio::test]
+async fn a_test_email_the_relay_refuses_is_said_plainly_and_without_mail_the_page_says_how() {
+    let closed = TcpListener::bind("127.0.0.1:0")
+        .await
+        .unwrap()
+        .local_addr()
+        .unwrap();
+    let app = app_mailing_to(closed).await;
+    app.set_up().await;
+    let res = app.call("mail/test", &[]).await;
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    let refused: Value = res.json().await.unwrap();
+    let reason = refused["reason"].as_str().unwrap_or_default();
+    assert_eq!(
+        reason,
+        format!("The relay smtp://{closed} did not take the message; the server's log says why.")
+    );
+    let audit = app.db.audit_rows().await.unwrap();
+    let tested = audit.iter().find(|r| r.action == "mail.tested").unwrap();
+    let details: Value = serde_json::from_str(&tested.details).unwrap();
+    assert_eq!(details["sent"], false, "{details}");
+
+    let app = spawn_app().await;
+    app.set_up().await;
+    let page = app.html(&app.client, "/admin/people").await;
+    assert!(page.contains("Mail is not configured"), "{page}");
+    assert!(!page.contains("Send me a test email"), "{page}");
+    let res = app.call("mail/test", &[]).await;
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    let refused: Value = res.json().await.unwrap();
+    assert!(
+        refused["reason"]
+            .as_str()
+            .is_some_and(|r| r.starts_with("Mail is not configured")),
+        "{refused}"
+    );
 }

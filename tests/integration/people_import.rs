@@ -138,15 +138,9 @@ async fn only_administrators_may_preview_or_import() {
 
 /// A form posted by a browser without JavaScript.
 async fn plain_post(app: &TestApp, endpoint: &str, csv: &str) -> reqwest::Response {
-    app.client
-        .post(app.url(&format!("/api/{endpoint}")))
-        .header("sec-fetch-site", "same-origin")
-        .header("accept", "text/html")
-        .header("referer", app.url("/admin/people/import"))
-        .form(&[("csv", csv)])
-        .send()
+    let path = format!("/api/{endpoint}");
+    app.post_plain(&app.client, &path, "/admin/people/import", &[("csv", csv)])
         .await
-        .unwrap()
 }
 
 #[tokio::test]

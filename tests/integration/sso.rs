@@ -23,15 +23,7 @@ async fn app_with(issuer: &Issuer, link_verified_emails: bool, domains: &[&str])
 
 /// A form posted the way a browser without JavaScript posts it.
 async fn post_form(app: &TestApp, browser: &Client, path: &str, form: &[(&str, &str)]) -> Response {
-    browser
-        .post(app.url(path))
-        .header("accept", "text/html")
-        .header("origin", app.url(""))
-        .header("referer", app.url("/login"))
-        .form(form)
-        .send()
-        .await
-        .unwrap()
+    app.post_plain(browser, path, "/login", form).await
 }
 
 fn location(res: &Response) -> String {

@@ -338,19 +338,14 @@ async fn a_form_posted_without_javascript_shows_the_wait() {
     wrong_attempts(&app, &client(), &admin.email, 3).await;
     // What a browser without JavaScript sends: a form post that accepts HTML.
     let browser = client();
-    let res = browser
-        .post(app.url("/api/login"))
-        .header("accept", "text/html")
-        .header("origin", app.url(""))
-        .header("referer", app.url("/login"))
-        .form(&[
-            ("email", admin.email.as_str()),
-            ("password", WRONG),
-            ("next", "/"),
-        ])
-        .send()
-        .await
-        .unwrap();
+    let form = [
+        ("email", admin.email.as_str()),
+        ("password", WRONG),
+        ("next", "/"),
+    ];
+    let res = app
+        .post_plain(&browser, "/api/login", "/login", &form)
+        .await;
     assert!(res.status().is_redirection(), "{}", res.status());
     let back = header(res.headers(), "location");
     let back = if back.starts_with('/') {

@@ -686,15 +686,8 @@ async fn plain_post(
     id: i64,
     form: &[(&str, &str)],
 ) -> String {
-    let res = as_who
-        .post(app.url(&format!("/api/{endpoint}")))
-        .header("accept", "text/html")
-        .header("origin", app.url(""))
-        .header("referer", app.url(&format!("/v2moms/{id}/edit")))
-        .form(form)
-        .send()
-        .await
-        .unwrap();
+    let (path, from) = (format!("/api/{endpoint}"), format!("/v2moms/{id}/edit"));
+    let res = app.post_plain(as_who, &path, &from, form).await;
     assert!(
         res.status().is_redirection(),
         "{endpoint}: {}",

@@ -11,7 +11,9 @@ pub fn FirstSteps(steps: Vec<FirstStep>) -> impl IntoView {
         .map(|FirstStep { step, done }| {
             let (text, href) = step.describe();
             let what = match href {
-                Some(href) if !done => view! { <A href=href>{text}</A> }.into_any(),
+                Some(href) if !done || step.revisit() => {
+                    view! { <A href=href>{text}</A> }.into_any()
+                }
                 _ => view! { <span>{text}</span> }.into_any(),
             };
             view! {

@@ -80,9 +80,9 @@ fn DashboardView(home: Home) -> impl IntoView {
         }
         .into_any();
     };
-    let team = (!home.team.is_empty()).then(|| {
-        view! { <TeamSummary rows=home.team unaligned=home.unaligned_methods /> }
-    });
+    let team = home
+        .team
+        .map(|rows| view! { <TeamSummary rows unaligned=home.unaligned_methods /> });
     view! {
         {checklist}
         <Needs needs=home.needs period=period.name.clone() />

@@ -7,9 +7,32 @@ use crate::{
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// How many V2MOMs are where, each report's row, and the own methods nobody aligns to yet.
+/// How many V2MOMs are where, each report's row, and the own methods nobody aligns to yet;
+/// or, to one nobody reports to yet, how that changes.
 #[component]
 pub fn TeamSummary(rows: Vec<ProgressRow>, unaligned: Vec<String>) -> impl IntoView {
+    let body = if rows.is_empty() {
+        view! {
+            <p class="empty">
+                "Nobody reports to you yet. An administrator sets each person's manager under "
+                <A href="/admin/people">"People"</A>
+                ", one by one or with a CSV import."
+            </p>
+        }
+        .into_any()
+    } else {
+        view! { <Table rows unaligned /> }.into_any()
+    };
+    view! {
+        <section aria-labelledby="team-heading">
+            <h2 id="team-heading">"My team"</h2>
+            {body}
+        </section>
+    }
+}
+
+#[component]
+fn Table(rows: Vec<ProgressRow>, unaligned: Vec<String>) -> impl IntoView {
     let count = |status: Option<V2momStatus>| rows.iter().filter(|r| r.status == status).count();
     let coverage = format!(
         "{} published · {} in review · {} draft · {} without a V2MOM",
@@ -25,26 +48,23 @@ pub fn TeamSummary(rows: Vec<ProgressRow>, unaligned: Vec<String>) -> impl IntoV
         }
     });
     view! {
-        <section aria-labelledby="team-heading">
-            <h2 id="team-heading">"My team"</h2>
-            <p class="coverage">{coverage}</p>
-            <table class="team-summary">
-                <thead>
-                    <tr>
-                        <th scope="col">"Person"</th>
-                        <th scope="col">"Status"</th>
-                        <th scope="col">"Progress"</th>
-                        <th scope="col">"Check-ins"</th>
-                    </tr>
-                </thead>
-                <tbody>{rows.into_iter().map(row).collect_view()}</tbody>
-            </table>
-            <p>
-                <A href="/team">"Open the team page"</A>
-                " to sort, switch period and see what is at risk."
-            </p>
-            {unaligned}
-        </section>
+        <p class="coverage">{coverage}</p>
+        <table class="team-summary">
+            <thead>
+                <tr>
+                    <th scope="col">"Person"</th>
+                    <th scope="col">"Status"</th>
+                    <th scope="col">"Progress"</th>
+                    <th scope="col">"Check-ins"</th>
+                </tr>
+            </thead>
+            <tbody>{rows.into_iter().map(row).collect_view()}</tbody>
+        </table>
+        <p>
+            <A href="/team">"Open the team page"</A>
+            " to sort, switch period and see what is at risk."
+        </p>
+        {unaligned}
     }
 }
 

@@ -27,7 +27,7 @@ pub async fn home(state: &AppState, actor: &Actor) -> Result<Home, AppError> {
         mine: None,
         has_manager: actor.user.manager_id.is_some(),
         chain: Vec::new(),
-        team: Vec::new(),
+        team: None,
         unaligned_methods: Vec::new(),
         checklist,
     };
@@ -53,10 +53,11 @@ pub async fn home(state: &AppState, actor: &Actor) -> Result<Home, AppError> {
     };
     home.chain = chain::above(state, actor, &in_period, &aligned_to).await?;
     if actor.may(Action::ViewTeam) {
-        home.team = team_progress(state, actor, Some(period.id), None)
+        let team = team_progress(state, actor, Some(period.id), None)
             .await?
             .rows;
-        home.needs = reviews(actor, &home.team);
+        home.needs = reviews(actor, &team);
+        home.team = Some(team);
         if let Some(mine) = &mine {
             home.unaligned_methods = mine
                 .content

@@ -45,6 +45,19 @@ const COLUMNS: &str = "SELECT c.id, c.measure_id, c.value, c.status, c.comment, 
     FROM measure_check_ins c JOIN users u ON u.id = c.created_by";
 
 impl Db {
+    /// Dates a check-in in the past. Only the demo does this: its history spans weeks but is
+    /// written in a second. Everything else appends and never changes a check-in.
+    pub async fn date_demo_check_in(&self, id: i64, at: DateTime<Utc>) -> Result<(), DbError> {
+        const SQL: &str = "UPDATE measure_check_ins SET created_at = $1 WHERE id = $2";
+        on_backend!(self, |pool| sqlx::query(SQL)
+            .bind(at)
+            .bind(id)
+            .execute(pool)
+            .await
+            .map(drop))?;
+        Ok(())
+    }
+
     /// One measure's check-ins, oldest first.
     pub async fn check_ins_of_measure(&self, measure_id: i64) -> Result<Vec<CheckIn>, DbError> {
         let sql = format!("{COLUMNS} WHERE c.measure_id = $1 ORDER BY c.id");

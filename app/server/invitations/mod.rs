@@ -3,6 +3,7 @@
 
 mod accept;
 mod import;
+pub mod mail;
 mod send;
 
 pub use accept::{accept_with_password, invitee};
@@ -19,6 +20,17 @@ use crate::{
         tokens::hash_token,
     },
 };
+
+/// The organisation's name, as mail gives it.
+async fn organisation_name(state: &AppState) -> Result<String, AppError> {
+    Ok(state
+        .db
+        .instance()
+        .await
+        .map_err(internal)?
+        .map(|i| i.organisation_name)
+        .unwrap_or_default())
+}
 
 /// The open invitation behind `token` and its active user; `NotFound` otherwise (unknown,
 /// used, replaced or expired: one answer).

@@ -11,7 +11,6 @@ use crate::{
         actor::Actor,
         audit::Event,
         db::{DbError, NewUser, Tx, UserRecord, is_unique_violation},
-        errors::internal,
         mail::{InvitationMail, Mailer},
         policy::Action,
         state::AppState,
@@ -187,13 +186,7 @@ async fn mail_invitation(
     link: &str,
     expires_at: &str,
 ) -> Result<Delivery, AppError> {
-    let organisation = state
-        .db
-        .instance()
-        .await
-        .map_err(internal)?
-        .map(|i| i.organisation_name)
-        .unwrap_or_default();
+    let organisation = super::organisation_name(state).await?;
     let sent = mailer
         .send_invitation(InvitationMail {
             to_name: &person.display_name,

@@ -125,6 +125,8 @@ pub const SERVER_FNS: &[ServerFn] = &[
     f("/api/users/import/draft", &[], false),
     f("/api/users/import", &[("csv", Text)], false),
     f("/api/users/import/done", &[], false),
+    f("/api/mail", &[], false),
+    f("/api/mail/test", &[], false),
     f("/api/users/erase", &[("id", Int(Ids::User)), ("v2moms", Choice(ERASE_CHOICES)),
         ("confirm", Flag)], true),
     f("/api/team", &[], false),

@@ -1,0 +1,61 @@
+//! Invitation mail as an administrator sees it: whether it is configured, and a test message
+//! to themselves that proves it arrives before anyone is invited.
+
+use super::organisation_name;
+use crate::{
+    error::AppError,
+    model::{MailSettings, TestMailSent},
+    server::{
+        actor::Actor, audit::Event, mail::Mailer, policy::Action, state::AppState, transaction,
+    },
+};
+
+/// The relay invitations go through, if any.
+pub fn settings(state: &AppState, actor: &Actor) -> Result<MailSettings, AppError> {
+    actor.require(Action::ManageSettings)?;
+    Ok(MailSettings {
+        relay: state.config.mailer.as_ref().map(|m| m.relay().to_owned()),
+    })
+}
+
+/// Mails the administrator a test message, audited as `mail.tested` whether or not the relay
+/// took it. A relay's refusal is said plainly; its reason goes to the log, not the page.
+pub async fn send_test(state: &AppState, actor: &Actor) -> Result<TestMailSent, AppError> {
+    actor.require(Action::ManageSettings)?;
+    let mailer: &Mailer = state
+        .config
+        .mailer
+        .as_ref()
+        .ok_or_else(|| AppError::Refused {
+            reason: "Mail is not configured: set V2MOM_SMTP_URL, V2MOM_MAIL_FROM and \
+                 V2MOM_PUBLIC_URL, then restart the server."
+                .into(),
+        })?;
+    let organisation = organisation_name(state).await?;
+    let user = &actor.user;
+    let sent = mailer
+        .send_test(&user.display_name, &user.email, &organisation)
+        .await;
+    if let Err(error) = &sent {
+        tracing::warn!(user_id = user.id, %error, "test mail not sent");
+    }
+    let event = Event::new("mail.tested")
+        .by(actor.id())
+        .with(serde_json::json!({ "relay": mailer.relay(), "sent": sent.is_ok() }));
+    transaction::run(&state.db, async |tx| {
+        Ok(tx.audit(&actor.origin, event.clone()).await?)
+    })
+    .await?;
+    match sent {
+        Ok(()) => Ok(TestMailSent {
+            to: user.email.clone(),
+            relay: mailer.relay().to_owned(),
+        }),
+        Err(_) => Err(AppError::Refused {
+            reason: format!(
+                "The relay {} did not take the message; the server's log says why.",
+                mailer.relay()
+            ),
+        }),
+    }
+}
