@@ -42,7 +42,7 @@ help:
 	@echo "make api-contract  Schemathesis (every check) over the REST API of the release build"
 	@echo "make test       tools, lint, test-rust, build, api-contract, e2e, cluster; then a time per stage"
 	@echo "make fuzz       the fuzz tests at length: FUZZ_CASES=$(FUZZ_CASES) per test, a new FUZZ_SEED each run (SQLite; PostgreSQL too with TEST_DATABASE_URL)"
-	@echo "make bench      the V2MOM list at 100 vs 10,000 V2MOMs, team progress at 20 vs 200 reports (SQLite; PostgreSQL too with TEST_DATABASE_URL)"
+	@echo "make bench      the V2MOM list at 100 vs 10,000 V2MOMs, team progress at 20 vs 200 reports, pages under load vs /healthz (SQLite; PostgreSQL too with TEST_DATABASE_URL)"
 	@echo "make sbom       the CycloneDX SBOM of the server's dependencies: target/sbom/v2mom.cdx.json"
 	@echo "make clean      remove ./target (the shared CARGO_TARGET_DIR=$(CARGO_TARGET_DIR) stays)"
 
@@ -169,3 +169,5 @@ bench:
 	cargo bench --features ssr --bench v2mom_list
 	$(say) "bench: team progress, 20 vs 200 reports (ratio)"
 	cargo bench --features ssr --bench team_progress
+	$(say) "bench: pages under load, against /healthz (ratios) and queries per page"
+	cargo bench --features ssr --bench pages

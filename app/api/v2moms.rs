@@ -7,7 +7,7 @@ use crate::{
     error::AppError,
     model::{
         AlignmentView, Method, RevisionInfo, Snapshot, StatusChange, V2momList, V2momPage,
-        V2momQuery, ValueItem,
+        V2momQuery, V2momView, ValueItem,
     },
 };
 use leptos::prelude::*;
@@ -21,6 +21,7 @@ use crate::{
         dashboard,
         errors::is_plain_form_post,
         state::app_state,
+        tracking,
         unsaved::{self, Unsaved},
         v2moms,
     },
@@ -46,9 +47,26 @@ pub async fn start_v2mom(
 pub async fn get_v2mom(id: i64) -> Result<V2momPage, AppError> {
     let state = app_state()?;
     let actor = signed_in(&state).await?;
-    let mut page = v2moms::get(&state, &actor, id).await?;
+    with_unsaved(v2moms::get(&state, &actor, id).await?).await
+}
+
+/// A V2MOM's page: [`get_v2mom`] and its check-ins, answered together.
+#[server(endpoint = "v2moms/view")]
+pub async fn view_v2mom(id: i64) -> Result<V2momView, AppError> {
+    let state = app_state()?;
+    let actor = signed_in(&state).await?;
+    let view = tracking::v2mom_view(&state, &actor, id).await?;
+    Ok(V2momView {
+        page: with_unsaved(view.page).await?,
+        ..view
+    })
+}
+
+/// `page` with, for its editors, the text a refused save without JavaScript left behind.
+#[cfg(feature = "ssr")]
+async fn with_unsaved(mut page: V2momPage) -> Result<V2momPage, AppError> {
     if page.can_edit {
-        page.unsaved = unsaved::v2mom(id).await?;
+        page.unsaved = unsaved::v2mom(page.v2mom.id).await?;
     }
     Ok(page)
 }

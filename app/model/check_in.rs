@@ -101,6 +101,13 @@ pub struct Tracking {
     pub check_ins: Vec<CheckIn>,
 }
 
+/// A V2MOM's page: the V2MOM, what the reader may do with it, and its check-ins.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct V2momView {
+    pub page: super::V2momPage,
+    pub tracking: Tracking,
+}
+
 impl Tracking {
     /// One measure's check-ins, oldest first.
     pub fn of(&self, measure_id: i64) -> Vec<CheckIn> {

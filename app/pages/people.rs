@@ -6,6 +6,7 @@ use crate::{
         ErrorPage, Field, FormActions, InvitationLink, ManagerSelect, Pager, RoleSelect,
         action_error,
     },
+    error::AppError,
     model::{MailSettings, Role, UserPage},
 };
 use leptos::prelude::*;
@@ -18,12 +19,15 @@ pub fn PeoplePage() -> impl IntoView {
     let search = move || query.with(|q| q.get("q").unwrap_or_default());
     let page = move || query.with(|q| q.get("page").and_then(|p| p.parse().ok()).unwrap_or(1));
     let people = Resource::new(move || (search(), page()), |(q, p)| list_users(q, p));
+    // Made here, not in the section: a resource made inside the Suspend is made (and
+    // fetched) again each time the Suspend runs.
+    let mail = Resource::new(|| (), |_| invitation_mail_settings());
     view! {
         <Title text="People" />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match people.await {
-                    Ok(list) => view! { <People list search=search() /> }.into_any(),
+                    Ok(list) => view! { <People list search=search() mail /> }.into_any(),
                     Err(error) => view! { <ErrorPage error /> }.into_any(),
                 }
             })}
@@ -32,7 +36,11 @@ pub fn PeoplePage() -> impl IntoView {
 }
 
 #[component]
-fn People(list: UserPage, search: String) -> impl IntoView {
+fn People(
+    list: UserPage,
+    search: String,
+    mail: Resource<Result<MailSettings, AppError>>,
+) -> impl IntoView {
     let pages = list.pages();
     let page = list.page;
     let link = {
@@ -87,7 +95,7 @@ fn People(list: UserPage, search: String) -> impl IntoView {
         </table>
         <Pager page pages link />
         <InviteForm />
-        <Mail />
+        <Mail settings=mail />
     }
 }
 
@@ -116,8 +124,7 @@ fn InviteForm() -> impl IntoView {
 
 /// How invitations reach people, and (when mailed) a test message to oneself.
 #[component]
-fn Mail() -> impl IntoView {
-    let settings = Resource::new(|| (), |_| invitation_mail_settings());
+fn Mail(settings: Resource<Result<MailSettings, AppError>>) -> impl IntoView {
     view! {
         <section aria-labelledby="mail-heading" id="mail" class="narrow">
             <h2 id="mail-heading">"Invitation mail"</h2>

@@ -8,10 +8,10 @@
 
 use super::check_in::MeasureTracking;
 use crate::{
-    api::{AddCheckIn, ChangeV2momStatus, DiscardAmendment, check_in_history, get_v2mom},
+    api::{AddCheckIn, ChangeV2momStatus, DiscardAmendment, view_v2mom},
     components::{ErrorPage, FormError, ProgressBar, action_error},
     error::AppError,
-    model::{MethodLink, StatusChange, Tracking, V2momPage, V2momStatus, progress},
+    model::{MethodLink, StatusChange, Tracking, V2momPage, V2momStatus, V2momView, progress},
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -24,7 +24,7 @@ pub fn V2momPage() -> impl IntoView {
     let change = ServerAction::<ChangeV2momStatus>::new();
     let discard = ServerAction::<DiscardAmendment>::new();
     let check_in = ServerAction::<AddCheckIn>::new();
-    let page = Resource::new(
+    let data = Resource::new(
         move || {
             (
                 id(),
@@ -33,20 +33,16 @@ pub fn V2momPage() -> impl IntoView {
                 check_in.version().get(),
             )
         },
-        |(id, _, _, _)| async move { get_v2mom(id.ok_or(AppError::NotFound)?).await },
-    );
-    let tracking = Resource::new(
-        move || (id(), change.version().get(), check_in.version().get()),
-        |(id, _, _)| async move { check_in_history(id.ok_or(AppError::NotFound)?).await },
+        |(id, _, _, _)| async move { view_v2mom(id.ok_or(AppError::NotFound)?).await },
     );
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                match (page.await, tracking.await) {
-                    (Ok(page), Ok(tracking)) => {
+                match data.await {
+                    Ok(V2momView { page, tracking }) => {
                         view! { <V2momDocument page tracking change discard check_in /> }.into_any()
                     }
-                    (Err(error), _) | (_, Err(error)) => view! { <ErrorPage error /> }.into_any(),
+                    Err(error) => view! { <ErrorPage error /> }.into_any(),
                 }
             })}
         </Suspense>

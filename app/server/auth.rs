@@ -22,6 +22,7 @@ use crate::error::AppError;
 use http::request::Parts;
 use leptos::prelude::use_context;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 use tower_sessions::{
     Expiry, Session, SessionManagerLayer,
     cookie::{SameSite, time},
@@ -120,8 +121,40 @@ pub async fn signed_in(state: &AppState) -> Result<Actor, AppError> {
 
 /// The signed-in, active user of this request, if any. A session that has outlived the
 /// absolute timeout, was signed out elsewhere or belongs to a disabled user is cleared.
+/// Worked out once per request ([`RequestUser`]) however many server functions ask.
 pub async fn current_user(state: &AppState) -> Result<Option<UserRecord>, AppError> {
-    user_of_session(state, &session().await?).await
+    let session = session().await?;
+    let Some(known) = RequestUser::of_request() else {
+        return user_of_session(state, &session).await;
+    };
+    // The server functions of a page run at once: the first works it out, the others wait.
+    let mut known = known.0.lock().await;
+    if let Some(user) = &*known {
+        return Ok(user.clone());
+    }
+    let user = user_of_session(state, &session).await?;
+    *known = Some(user.clone());
+    Ok(user)
+}
+
+/// Whom this request's session belongs to, once worked out: shared by every server function
+/// the request runs (a page calls several) through the request's extensions, which the
+/// request-id layer (`http::request_id::remember`) puts there. `None` inside: not worked out yet. Signing in or out
+/// during the request forgets it.
+#[derive(Clone, Default)]
+pub struct RequestUser(Arc<tokio::sync::Mutex<Option<Option<UserRecord>>>>);
+
+impl RequestUser {
+    fn of_request() -> Option<RequestUser> {
+        use_context::<Parts>().and_then(|parts| parts.extensions.get::<RequestUser>().cloned())
+    }
+
+    /// Forgets who the request was for (the session just changed hands).
+    async fn forget() {
+        if let Some(known) = RequestUser::of_request() {
+            *known.0.lock().await = None;
+        }
+    }
 }
 
 /// [`current_user`] for a session at hand (plain axum handlers extract it themselves).
@@ -134,22 +167,13 @@ pub async fn user_of_session(
     };
     let age = chrono::Utc::now().timestamp() - signed_in.at;
     let fresh = age >= 0 && (age as u64) < state.config.session_absolute_timeout().as_secs();
-    let recorded = match session.id() {
-        Some(id) => state
+    let user = match session.id() {
+        Some(id) if fresh => state
             .db
-            .session_user(&id.to_string())
+            .user_of_session(&id.to_string(), signed_in.user_id)
             .await
             .map_err(internal)?,
-        None => None,
-    };
-    let user = if fresh && recorded == Some(signed_in.user_id) {
-        state
-            .db
-            .user_by_id(signed_in.user_id)
-            .await
-            .map_err(internal)?
-    } else {
-        None
+        _ => None,
     };
     match user.filter(UserRecord::is_active) {
         Some(user) => {
@@ -181,7 +205,9 @@ pub async fn authorized_for(
 /// delays start afresh (the client address's count stays).
 pub async fn sign_in(state: &AppState, user: &UserRecord, method: &str) -> Result<(), AppError> {
     let parts = use_context::<Parts>().unwrap_or_else(|| http::Request::new(()).into_parts().0);
-    sign_in_on(state, &session().await?, &parts, user, method).await
+    sign_in_on(state, &session().await?, &parts, user, method).await?;
+    RequestUser::forget().await;
+    Ok(())
 }
 
 /// [`sign_in`] for a session and request at hand (plain axum handlers).
@@ -257,7 +283,9 @@ pub async fn sign_out(state: &AppState) -> Result<(), AppError> {
         })
         .await?;
     }
-    session.flush().await.map_err(internal)
+    session.flush().await.map_err(internal)?;
+    RequestUser::forget().await;
+    Ok(())
 }
 
 async fn forget(db: &Db, session: &Session) -> Result<(), AppError> {

@@ -7,7 +7,9 @@
 
 use super::db::Db;
 use axum::{Router, extract::State, routing::get};
-use metrics::{Gauge, Unit, describe_counter, describe_gauge, describe_histogram, gauge};
+use metrics::{
+    Gauge, Unit, counter, describe_counter, describe_gauge, describe_histogram, gauge,
+};
 use metrics_exporter_prometheus::{BuildError, Matcher, PrometheusBuilder, PrometheusHandle};
 use std::time::Duration;
 
@@ -16,6 +18,7 @@ pub const HTTP_REQUEST_DURATION: &str = "v2mom_http_request_duration_seconds";
 pub const HTTP_REQUESTS_IN_FLIGHT: &str = "v2mom_http_requests_in_flight";
 pub const DB_POOL_CONNECTIONS: &str = "v2mom_db_pool_connections";
 pub const DB_POOL_MAX: &str = "v2mom_db_pool_max_connections";
+pub const DB_QUERIES_TOTAL: &str = "v2mom_db_queries_total";
 /// Counts the requests answered 503 because the database was away or busy.
 pub const DATABASE_UNAVAILABLE_TOTAL: &str = "v2mom_database_unavailable_total";
 pub const PASSWORD_HASH_WAITING: &str = "v2mom_password_hash_waiting";
@@ -76,6 +79,10 @@ fn describe() {
     );
     describe_gauge!(DB_POOL_MAX, "The most database connections the pool opens");
     describe_counter!(
+        DB_QUERIES_TOTAL,
+        "Database queries: statements outside a transaction, transactions, session loads and saves"
+    );
+    describe_counter!(
         DATABASE_UNAVAILABLE_TOTAL,
         "Requests answered 503 because the database was away or busy"
     );
@@ -125,6 +132,7 @@ async fn scrape(State((handle, db)): State<(PrometheusHandle, Db)>) -> String {
     gauge!(DB_POOL_CONNECTIONS, "state" => "idle").set(f64::from(idle));
     gauge!(DB_POOL_CONNECTIONS, "state" => "busy").set(f64::from(size - idle));
     gauge!(DB_POOL_MAX).set(f64::from(max));
+    counter!(DB_QUERIES_TOTAL).absolute(db.queries());
     handle.render()
 }
 
@@ -144,12 +152,13 @@ pub fn spawn_upkeep(handle: PrometheusHandle) -> tokio::task::JoinHandle<()> {
 mod tests {
     use super::*;
 
-    const SERIES: [&str; 14] = [
+    const SERIES: [&str; 15] = [
         HTTP_REQUESTS_TOTAL,
         HTTP_REQUEST_DURATION,
         HTTP_REQUESTS_IN_FLIGHT,
         DB_POOL_CONNECTIONS,
         DB_POOL_MAX,
+        DB_QUERIES_TOTAL,
         DATABASE_UNAVAILABLE_TOTAL,
         PASSWORD_HASH_WAITING,
         PASSWORD_HASH_DURATION,

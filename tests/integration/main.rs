@@ -37,6 +37,7 @@ mod people_import;
 mod personal_data;
 mod processes;
 mod profile;
+mod queries;
 mod register;
 mod repository;
 mod rest;

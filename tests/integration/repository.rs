@@ -137,14 +137,16 @@ async fn sessions_story() {
     tx.record_session("two", user.id, None, "").await.unwrap();
     tx.commit().await.unwrap();
 
-    assert_eq!(db.session_user("one").await.unwrap(), Some(user.id));
+    let of_one = |user_id| db.user_of_session("one", user_id);
+    assert_eq!(of_one(user.id).await.unwrap().map(|u| u.id), Some(user.id));
+    assert!(of_one(user.id + 1).await.unwrap().is_none(), "not another's");
     assert_eq!(db.sessions_of(user.id).await.unwrap().len(), 2);
 
     let mut tx = db.begin().await.unwrap();
     assert!(tx.end_session("one").await.unwrap());
     assert!(!tx.end_session("one").await.unwrap(), "already ended");
     tx.commit().await.unwrap();
-    assert_eq!(db.session_user("one").await.unwrap(), None);
+    assert!(of_one(user.id).await.unwrap().is_none(), "ended");
 
     let mut tx = db.begin().await.unwrap();
     assert_eq!(tx.end_sessions_of(user.id).await.unwrap(), ["two"]);

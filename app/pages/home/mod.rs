@@ -38,28 +38,24 @@ const PARTS: [(&str, &str); 5] = [
 #[component]
 pub fn HomePage() -> impl IntoView {
     let auth = use_auth();
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match auth.user.await {
-                    Ok(Some(_)) => view! { <Dashboard /> }.into_any(),
-                    Ok(None) => view! { <Landing /> }.into_any(),
-                    Err(error) => view! { <ErrorPage error /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
-}
-
-#[component]
-fn Dashboard() -> impl IntoView {
-    let data = Resource::new(|| (), |_| home());
+    // One resource, made here: made inside the Suspend below, it would be made again when
+    // the signed-in user resolves, and the server would work out the home page twice.
+    let data = Resource::new(
+        || (),
+        move |_| async move {
+            match auth.user.await? {
+                Some(_) => home().await.map(Some),
+                None => Ok(None),
+            }
+        },
+    );
     view! {
         <Title text="" />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(home) => view! { <DashboardView home /> }.into_any(),
+                    Ok(Some(home)) => view! { <DashboardView home /> }.into_any(),
+                    Ok(None) => view! { <Landing /> }.into_any(),
                     Err(error) => view! { <ErrorPage error /> }.into_any(),
                 }
             })}
@@ -96,7 +92,6 @@ fn DashboardView(home: Home) -> impl IntoView {
 #[component]
 fn Landing() -> impl IntoView {
     view! {
-        <Title text="" />
         <section class="hero">
             <h1>"Plan, align and track with V2MOM"</h1>
             <p class="lead">

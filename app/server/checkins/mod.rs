@@ -94,10 +94,14 @@ pub async fn tracking(
     actor: &Actor,
     v2mom_id: i64,
 ) -> Result<Tracking, AppError> {
-    let access = Access::open(state, actor, v2mom_id).await?;
+    tracking_of(state, &Access::open(state, actor, v2mom_id).await?).await
+}
+
+/// [`tracking`] for a V2MOM already opened.
+pub async fn tracking_of(state: &AppState, access: &Access) -> Result<Tracking, AppError> {
     let check_ins = state
         .db
-        .check_ins_of_v2mom(v2mom_id)
+        .check_ins_of_v2mom(access.id())
         .await
         .map_err(internal)?;
     Ok(Tracking {

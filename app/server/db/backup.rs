@@ -65,6 +65,7 @@ pub struct ColumnKind {
 impl Db {
     /// The newest migration applied to the database, if any.
     pub async fn schema_version(&self) -> Result<Option<i64>, DbError> {
+        self.count_query();
         const SQL: &str = "SELECT MAX(version) FROM _sqlx_migrations WHERE success";
         match &self.pool {
             Pool::Sqlite(pool) => sqlx::query_scalar(SQL).fetch_one(pool).await,
@@ -83,6 +84,7 @@ impl Db {
 
     /// The columns of `table` in the order the schema declares them, with their kinds.
     pub async fn column_kinds(&self, table: &str) -> Result<Vec<ColumnKind>, DbError> {
+        self.count_query();
         let declared: Vec<(String, String)> = match &self.pool {
             Pool::Sqlite(pool) => {
                 sqlx::query_as("SELECT name, type FROM pragma_table_info($1) ORDER BY cid")
@@ -119,6 +121,7 @@ impl Db {
     /// on SQLite a read transaction, which in WAL mode keeps its snapshot without blocking
     /// writers.
     pub async fn begin_snapshot(&self) -> Result<Tx, DbError> {
+        self.count_query();
         Ok(match &self.pool {
             Pool::Sqlite(pool) => Tx::Sqlite(pool.begin_with("BEGIN DEFERRED").await?),
             Pool::Postgres(pool) => Tx::Postgres(

@@ -62,7 +62,13 @@ use sqlx::{
     pool::PoolOptions,
     sqlite::{SqliteConnectOptions, SqliteJournalMode, SqliteSynchronous},
 };
-use std::time::Duration;
+use std::{
+    sync::{
+        Arc,
+        atomic::{AtomicU64, Ordering},
+    },
+    time::Duration,
+};
 
 pub use sqlx::Error as DbError;
 
@@ -75,6 +81,8 @@ const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 #[derive(Clone)]
 pub struct Db {
     pool: Pool,
+    /// Queries sent through this pool (see [`Db::queries`]), shared by every clone.
+    queries: Arc<AtomicU64>,
 }
 
 #[derive(Clone)]
@@ -85,12 +93,13 @@ enum Pool {
 
 /// Runs the same code against whichever pool `$db` holds: `on_backend!(self, |pool| …)`.
 macro_rules! on_backend {
-    ($db:expr, |$pool:ident| $body:expr) => {
+    ($db:expr, |$pool:ident| $body:expr) => {{
+        $db.count_query();
         match &$db.pool {
             crate::server::db::Pool::Sqlite($pool) => $body,
             crate::server::db::Pool::Postgres($pool) => $body,
         }
-    };
+    }};
 }
 pub(crate) use on_backend;
 
@@ -122,7 +131,21 @@ impl Db {
                 Pool::Postgres(pool_options(config).connect_with(options.clone()).await?)
             }
         };
-        Ok(Db { pool })
+        Ok(Db {
+            pool,
+            queries: Arc::default(),
+        })
+    }
+
+    /// How many queries this pool has been sent: each statement outside a transaction, each
+    /// transaction as one, each session load or save. A page's cost is the difference across
+    /// its request (`v2mom_db_queries_total`, and the bench's queries per page).
+    pub fn queries(&self) -> u64 {
+        self.queries.load(Ordering::Relaxed)
+    }
+
+    pub(crate) fn count_query(&self) {
+        self.queries.fetch_add(1, Ordering::Relaxed);
     }
 
     pub fn backend(&self) -> Backend {

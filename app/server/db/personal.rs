@@ -193,6 +193,7 @@ impl Db {
     /// The names of the database's own tables, for the test that keeps [`PERSONAL_TABLES`]
     /// and [`NOT_PERSONAL`] complete.
     pub async fn table_names(&self) -> Result<Vec<String>, DbError> {
+        self.count_query();
         match &self.pool {
             super::Pool::Sqlite(pool) => {
                 sqlx::query_scalar(

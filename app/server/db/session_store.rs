@@ -2,6 +2,10 @@
 
 use super::{Db, Pool};
 use async_trait::async_trait;
+use std::sync::{
+    Arc,
+    atomic::{AtomicU64, Ordering},
+};
 use tower_sessions::{
     ExpiredDeletion, SessionStore,
     session::{Id, Record},
@@ -10,7 +14,14 @@ use tower_sessions::{
 use tower_sessions_sqlx_store::{PostgresStore, SqliteStore};
 
 #[derive(Clone, Debug)]
-pub enum SessionStoreOnDb {
+pub struct SessionStoreOnDb {
+    store: Store,
+    /// The pool's query count ([`Db::queries`]): sessions are loaded and saved through it.
+    queries: Arc<AtomicU64>,
+}
+
+#[derive(Clone, Debug)]
+enum Store {
     Sqlite(SqliteStore),
     Postgres(PostgresStore),
 }
@@ -18,23 +29,29 @@ pub enum SessionStoreOnDb {
 impl Db {
     /// The session store on this database (its table is created by our migrations).
     pub fn session_store(&self) -> SessionStoreOnDb {
-        match &self.pool {
-            Pool::Sqlite(pool) => SessionStoreOnDb::Sqlite(SqliteStore::new(pool.clone())),
-            Pool::Postgres(pool) => SessionStoreOnDb::Postgres(PostgresStore::new(pool.clone())),
+        let store = match &self.pool {
+            Pool::Sqlite(pool) => Store::Sqlite(SqliteStore::new(pool.clone())),
+            Pool::Postgres(pool) => Store::Postgres(PostgresStore::new(pool.clone())),
+        };
+        SessionStoreOnDb {
+            store,
+            queries: self.queries.clone(),
         }
     }
 }
 
-/// Runs the same call on whichever store; a failure is noted on the request being served,
-/// so the bare 500 tower-sessions answers with can become a 503 (`http/session_guard.rs`).
+/// Runs the same call on whichever store, counted as one query; a failure is noted on the
+/// request being served, so the bare 500 tower-sessions answers with can become a 503
+/// (`http/session_guard.rs`).
 macro_rules! on_store {
-    ($store:expr, |$s:ident| $body:expr) => {
-        match $store {
-            SessionStoreOnDb::Sqlite($s) => $body,
-            SessionStoreOnDb::Postgres($s) => $body,
+    ($store:expr, |$s:ident| $body:expr) => {{
+        $store.queries.fetch_add(1, Ordering::Relaxed);
+        match &$store.store {
+            Store::Sqlite($s) => $body,
+            Store::Postgres($s) => $body,
         }
         .inspect_err(|_| crate::server::serving::note_session_store_failed())
-    };
+    }};
 }
 
 #[async_trait]

@@ -14,15 +14,6 @@ pub struct SessionRecord {
 }
 
 impl Db {
-    /// The user a signed-in session belongs to, if it is still signed in.
-    pub async fn session_user(&self, session_id: &str) -> Result<Option<i64>, DbError> {
-        const SQL: &str = "SELECT user_id FROM user_sessions WHERE session_id = $1";
-        on_backend!(self, |pool| sqlx::query_scalar(SQL)
-            .bind(session_id)
-            .fetch_optional(pool)
-            .await)
-    }
-
     pub async fn sessions_of(&self, user_id: i64) -> Result<Vec<SessionRecord>, DbError> {
         const SQL: &str = "SELECT session_id, user_id, created_at, last_seen_at, client_ip, \
                            user_agent FROM user_sessions WHERE user_id = $1 ORDER BY last_seen_at DESC";

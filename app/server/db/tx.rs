@@ -30,6 +30,7 @@ impl Db {
     /// a transaction that read first and wrote later could otherwise fail when another
     /// writer committed in between.
     pub async fn begin(&self) -> Result<Tx, DbError> {
+        self.count_query();
         Ok(match &self.pool {
             Pool::Sqlite(pool) => Tx::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await?),
             Pool::Postgres(pool) => Tx::Postgres(pool.begin().await?),

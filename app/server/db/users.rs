@@ -106,6 +106,24 @@ impl Db {
             .await)
     }
 
+    /// User `user_id`, if `session_id` is still signed in as them: in one statement, what
+    /// every signed-in request asks first.
+    pub async fn user_of_session(
+        &self,
+        session_id: &str,
+        user_id: i64,
+    ) -> Result<Option<UserRecord>, DbError> {
+        let sql = format!(
+            "SELECT {COLUMNS} FROM users WHERE id = $2 \
+             AND id IN (SELECT user_id FROM user_sessions WHERE session_id = $1)"
+        );
+        on_backend!(self, |pool| sqlx::query_as(&sql)
+            .bind(session_id)
+            .bind(user_id)
+            .fetch_optional(pool)
+            .await)
+    }
+
     pub async fn user_by_email(&self, email: &str) -> Result<Option<UserRecord>, DbError> {
         let sql = format!("SELECT {COLUMNS} FROM users WHERE email_key = $1");
         let key = email_key(email);

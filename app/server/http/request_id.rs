@@ -2,6 +2,7 @@
 //! It is returned in the response and carried by the span every log line is written in.
 
 use crate::server::{
+    auth::RequestUser,
     errors::{REQUEST_ID_HEADER, request_id_of},
     serving::{self, Serving},
 };
@@ -16,10 +17,12 @@ use tower_http::{
 use tracing::Span;
 
 /// Keeps what is known about the request ([`Serving`]: its id, later whom it is for) where
-/// code without the request at hand can find it, for as long as the request is being served.
+/// code without the request at hand can find it, for as long as the request is being served;
+/// and a place for its signed-in user, worked out once ([`RequestUser`]).
 pub async fn remember(mut req: Request, next: Next) -> Response {
     let notes = Serving::new(request_id_of(req.headers()).unwrap_or_default());
     req.extensions_mut().insert(notes.clone());
+    req.extensions_mut().insert(RequestUser::default());
     serving::scope(notes, next.run(req)).await
 }
 

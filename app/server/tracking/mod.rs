@@ -8,3 +8,24 @@ mod team;
 
 pub use organisation::overview as organisation_overview;
 pub use team::progress as team_progress;
+
+use crate::{
+    error::AppError,
+    model::V2momView,
+    server::{
+        actor::Actor,
+        checkins,
+        state::AppState,
+        v2moms::{self, Access},
+    },
+};
+
+/// A V2MOM's page: the V2MOM as [`v2moms::get`] gives it and its check-ins as
+/// [`checkins::tracking`] does, from one look at who may do what.
+pub async fn v2mom_view(state: &AppState, actor: &Actor, id: i64) -> Result<V2momView, AppError> {
+    let access = Access::open(state, actor, id).await?;
+    Ok(V2momView {
+        page: v2moms::page_of(state, &access).await?,
+        tracking: checkins::tracking_of(state, &access).await?,
+    })
+}

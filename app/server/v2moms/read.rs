@@ -23,7 +23,12 @@ pub const PER_PAGE: u32 = 25;
 /// aligned; with its amendment for those who may see it. `unsaved` is left empty: it belongs
 /// to a browser session, which the page adds.
 pub async fn get(state: &AppState, actor: &Actor, id: i64) -> Result<V2momPage, AppError> {
-    let access = Access::open(state, actor, id).await?;
+    page_of(state, &Access::open(state, actor, id).await?).await
+}
+
+/// [`get`] for a V2MOM already opened.
+pub async fn page_of(state: &AppState, access: &Access) -> Result<V2momPage, AppError> {
+    let id = access.id();
     let mut v2mom = state
         .db
         .v2mom(id)
@@ -34,7 +39,7 @@ pub async fn get(state: &AppState, actor: &Actor, id: i64) -> Result<V2momPage, 
         v2mom.amendment = state.db.amendment(id).await.map_err(internal)?;
     }
     with_progress(state, &mut v2mom).await?;
-    let (aligned_to, aligned_from) = aligned::links(state, &access).await?;
+    let (aligned_to, aligned_from) = aligned::links(state, access).await?;
     Ok(V2momPage {
         can_edit: access.may_edit(),
         unsaved: None,

@@ -152,6 +152,7 @@ pub const SERVER_FNS: &[ServerFn] = &[
     f("/api/v2moms/check_in", &[("id", Int(Ids::V2mom)), ("measure", Int(Ids::Any)),
         ("value", Text), ("status", Choice(CHECK_IN_STATUSES)), ("comment", Text)], false),
     f("/api/v2moms/check_ins", &[("id", Int(Ids::V2mom))], false),
+    f("/api/v2moms/view", &[("id", Int(Ids::V2mom))], false),
 ];
 
 /// The registered server functions (`POST` paths) that [`SERVER_FNS`] does not describe.

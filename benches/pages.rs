@@ -1,0 +1,155 @@
+//! Pages under load, as one process serves them: `/healthz` (the baseline: the same server
+//! answering without rendering or reading anything), the sign-in page to a visitor, and a
+//! signed-in V2MOM page read by its owner (the demo company's engineer: 2 values, 3 methods
+//! aligned to their manager's, 3 check-ins per measure). Each is asked by 50 connections for
+//! 5 seconds, from the same process (so client and server share the cores, and only ratios
+//! measured in the same run mean anything). For each: requests per second, median and 99th
+//! percentile latency, the ratio to `/healthz`, and the database queries one request costs.
+//! SQLite always, PostgreSQL too when `TEST_DATABASE_URL` is set. Run: `make bench` (or
+//! `cargo bench --features ssr --bench pages`).
+
+mod common;
+
+use reqwest::Client;
+use std::{
+    sync::Arc,
+    time::{Duration, Instant},
+};
+use v2mom::server::{db::Db, demo, startup};
+
+const CONNECTIONS: usize = 50;
+const DURATION: Duration = Duration::from_secs(5);
+/// Whose V2MOM is read (by them).
+const READER: &str = "avery@northwind.example.com";
+
+#[tokio::main]
+async fn main() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    println!(
+        "Pages: {CONNECTIONS} connections for {} s each; ratio = requests per second / \
+         /healthz's in the same run",
+        DURATION.as_secs()
+    );
+    println!(
+        "{:8} {:32} {:>9} {:>9} {:>9} {:>7} {:>8}",
+        "backend", "page", "req/s", "p50", "p99", "ratio", "queries"
+    );
+    for (name, url) in common::backends() {
+        run(&dir, name, url.as_deref()).await;
+    }
+}
+
+async fn run(dir: &tempfile::TempDir, backend: &str, url: Option<&str>) {
+    let (db, config) = common::database(dir, backend, url, 0).await;
+    let state = startup::app_state(config.clone(), db.clone())
+        .await
+        .expect("state");
+    let made = demo::fill(&state).await.expect("the demo company");
+    let router = startup::router(config, db.clone()).await.expect("router");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move {
+        axum::serve(
+            listener,
+            router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+        )
+        .await
+        .unwrap();
+    });
+
+    let reader = signed_in(&base, &made.password).await;
+    let page = own_v2mom(&base, &reader).await;
+    let visitor = Client::new();
+    let targets = [
+        ("/healthz", Client::new(), "/healthz".to_owned()),
+        ("sign-in page, a visitor", visitor, "/login".to_owned()),
+        ("own V2MOM page, signed in", reader, page),
+    ];
+    let mut baseline = None;
+    for (label, client, path) in targets {
+        let load = load(&db, &client, &format!("{base}{path}")).await;
+        let ratio = load.per_second / *baseline.get_or_insert(load.per_second);
+        println!(
+            "{backend:8} {label:32} {:>9.0} {:>9.2?} {:>9.2?} {:>7.3} {:>8.1}",
+            load.per_second, load.p50, load.p99, ratio, load.queries
+        );
+    }
+}
+
+/// A browser signed in as the reader, with the demo's password.
+async fn signed_in(base: &str, password: &str) -> Client {
+    let client = Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let res = client
+        .post(format!("{base}/api/login"))
+        .header("sec-fetch-site", "same-origin")
+        .form(&[("email", READER), ("password", password), ("next", "/")])
+        .send()
+        .await
+        .unwrap();
+    assert!(res.status().is_success(), "sign-in: {}", res.status());
+    client
+}
+
+/// The path of the reader's own V2MOM, from their home page's data.
+async fn own_v2mom(base: &str, reader: &Client) -> String {
+    let home: serde_json::Value = reader
+        .post(format!("{base}/api/v2moms/home"))
+        .header("sec-fetch-site", "same-origin")
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let id = home["mine"]["id"].as_i64().expect("the reader's V2MOM");
+    format!("/v2moms/{id}")
+}
+
+struct Load {
+    per_second: f64,
+    p50: Duration,
+    p99: Duration,
+    /// Database queries per request.
+    queries: f64,
+}
+
+/// `CONNECTIONS` loops asking for `url` for `DURATION`; every answer must be 200.
+async fn load(db: &Db, client: &Client, url: &str) -> Load {
+    let url: Arc<str> = url.into();
+    let queries_before = db.queries();
+    let started = Instant::now();
+    let deadline = started + DURATION;
+    let loops: Vec<_> = (0..CONNECTIONS)
+        .map(|_| {
+            let (client, url) = (client.clone(), url.clone());
+            tokio::spawn(async move {
+                let mut latencies = Vec::new();
+                while Instant::now() < deadline {
+                    let asked = Instant::now();
+                    let res = client.get(&*url).send().await.expect("an answer");
+                    assert_eq!(res.status(), reqwest::StatusCode::OK, "{url}");
+                    res.bytes().await.expect("a body");
+                    latencies.push(asked.elapsed());
+                }
+                latencies
+            })
+        })
+        .collect();
+    let mut latencies = Vec::new();
+    for each in loops {
+        latencies.extend(each.await.unwrap());
+    }
+    let elapsed = started.elapsed();
+    latencies.sort();
+    let at = |q: f64| latencies[((latencies.len() - 1) as f64 * q) as usize];
+    Load {
+        per_second: latencies.len() as f64 / elapsed.as_secs_f64(),
+        p50: at(0.5),
+        p99: at(0.99),
+        queries: (db.queries() - queries_before) as f64 / latencies.len() as f64,
+    }
+}
