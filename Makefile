@@ -51,10 +51,10 @@ tools:
 	@TOOLS_DIR="$(TOOLS_DIR)" bash scripts/tools.sh $(TOOLS_ARGS)
 
 build: tools
-	$(say) "build: cargo leptos build --release"
+	$(say) "build: cargo leptos build --release --precompress (brotli and gzip copies of the site's files)"
 	@[[ "$$(command -v wasm-opt)" == "$(TOOLS_BIN)/wasm-opt" ]] || \
 	  { echo "build: wasm-opt on PATH is '$$(command -v wasm-opt)', not $(TOOLS_BIN)/wasm-opt: run make tools" >&2; exit 1; }
-	cargo leptos build --release
+	cargo leptos build --release --precompress
 
 # DATABASE_URL and V2MOM_* settings in the environment pass through to the server.
 run: build

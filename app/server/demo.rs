@@ -332,7 +332,7 @@ async fn check_in(
     id: i64,
 ) -> Result<(), AppError> {
     // Days ago, oldest first; every third owner has not checked in for three weeks.
-    let rounds: [i64; 3] = if index % 3 == 0 {
+    let rounds: [i64; 3] = if index.is_multiple_of(3) {
         [63, 42, 21]
     } else {
         [56, 28, 3]

@@ -7,9 +7,7 @@
 
 use super::db::Db;
 use axum::{Router, extract::State, routing::get};
-use metrics::{
-    Gauge, Unit, counter, describe_counter, describe_gauge, describe_histogram, gauge,
-};
+use metrics::{Gauge, Unit, counter, describe_counter, describe_gauge, describe_histogram, gauge};
 use metrics_exporter_prometheus::{BuildError, Matcher, PrometheusBuilder, PrometheusHandle};
 use std::time::Duration;
 

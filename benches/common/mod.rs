@@ -5,6 +5,7 @@ use v2mom::{
     server::{
         config::{Config, Settings},
         db::{Db, NewUser},
+        keyring::Keyring,
     },
 };
 
@@ -24,6 +25,17 @@ pub async fn database(
     backend: &str,
     url: Option<&str>,
     count: usize,
+) -> (Db, Config) {
+    database_with(dir, backend, url, count, |_| ()).await
+}
+
+/// [`database`] with settings of its own (`tune` changes the defaults).
+pub async fn database_with(
+    dir: &tempfile::TempDir,
+    backend: &str,
+    url: Option<&str>,
+    count: usize,
+    tune: impl FnOnce(&mut Settings),
 ) -> (Db, Config) {
     let data_dir = dir.path().join(format!("{backend}-{count}"));
     std::fs::create_dir_all(&data_dir).unwrap();
@@ -46,13 +58,16 @@ pub async fn database(
             ))
         }
     };
-    let config = Settings {
+    // On PostgreSQL every server is given its keys (none makes a key file of its own).
+    let encryption_key = database_url.as_ref().map(|_| Keyring::new_dated_entry());
+    let mut settings = Settings {
         data_dir,
         database_url,
+        encryption_key,
         ..Settings::default()
-    }
-    .validate()
-    .expect("configuration");
+    };
+    tune(&mut settings);
+    let config = settings.validate().expect("configuration");
     let db = Db::connect(&config).await.expect("database");
     db.migrate().await.expect("migrations");
     (db, config)

@@ -1,9 +1,13 @@
 import { expect, type Page, type Response, type TestInfo } from '@playwright/test';
 
-/** Open `path` and wait until the WASM app has hydrated (an Effect sets data-hydrated on <main>). */
+/**
+ * Open `path` and wait until the WASM app has hydrated (an Effect sets data-hydrated on <main>).
+ * Hydrating compiles 2.5 MB of WASM, which on a two-core machine also running four servers and
+ * two browsers has taken more than the default 5 s: the bound is 15 s.
+ */
 export async function gotoHydrated(page: Page, path: string): Promise<Response | null> {
   const response = await page.goto(path);
-  await expect(page.locator('main[data-hydrated="true"]')).toBeVisible();
+  await expect(page.locator('main[data-hydrated="true"]')).toBeVisible({ timeout: 15_000 });
   return response;
 }
 

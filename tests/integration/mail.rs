@@ -261,7 +261,7 @@ async fn an_administrator_sends_themselves_a_test_email_from_the_people_page() {
 
     let mail = sink.received();
     assert_eq!(mail.len(), 2);
-    assert_eq!(mail[1].to, [admin.email.clone()]);
+    assert_eq!(mail[1].to, std::slice::from_ref(&admin.email));
     assert!(
         mail[1]
             .text

@@ -31,15 +31,39 @@ async fn each_page_asks_the_database_only_what_it_needs_once() {
     assert_eq!(checked.status(), StatusCode::OK);
 
     let costs = [
-        ("sign-in page, nobody signed in", cost(&app, &client(), "/login").await),
+        (
+            "sign-in page, nobody signed in",
+            cost(&app, &client(), "/login").await,
+        ),
         ("home page, an employee", cost(&app, &employee, "/").await),
-        ("own V2MOM", cost(&app, &employee, &format!("/v2moms/{theirs}")).await),
-        ("a report's V2MOM", cost(&app, &manager, &format!("/v2moms/{theirs}")).await),
-        ("own V2MOM, a manager", cost(&app, &manager, &format!("/v2moms/{mine}")).await),
-        ("editor, a manager", cost(&app, &manager, &format!("/v2moms/{mine}/edit")).await),
-        ("V2MOM list, a manager", cost(&app, &manager, "/v2moms").await),
-        ("team progress, a manager", cost(&app, &manager, "/team").await),
-        ("people, the administrator", cost(&app, &app.client, "/admin/people").await),
+        (
+            "own V2MOM",
+            cost(&app, &employee, &format!("/v2moms/{theirs}")).await,
+        ),
+        (
+            "a report's V2MOM",
+            cost(&app, &manager, &format!("/v2moms/{theirs}")).await,
+        ),
+        (
+            "own V2MOM, a manager",
+            cost(&app, &manager, &format!("/v2moms/{mine}")).await,
+        ),
+        (
+            "editor, a manager",
+            cost(&app, &manager, &format!("/v2moms/{mine}/edit")).await,
+        ),
+        (
+            "V2MOM list, a manager",
+            cost(&app, &manager, "/v2moms").await,
+        ),
+        (
+            "team progress, a manager",
+            cost(&app, &manager, "/team").await,
+        ),
+        (
+            "people, the administrator",
+            cost(&app, &app.client, "/admin/people").await,
+        ),
     ];
     // The sign-in page: whether anyone exists yet, and the providers (for the buttons, and
     // again for the form targets the security headers allow). A V2MOM: the session, its

@@ -139,7 +139,10 @@ async fn sessions_story() {
 
     let of_one = |user_id| db.user_of_session("one", user_id);
     assert_eq!(of_one(user.id).await.unwrap().map(|u| u.id), Some(user.id));
-    assert!(of_one(user.id + 1).await.unwrap().is_none(), "not another's");
+    assert!(
+        of_one(user.id + 1).await.unwrap().is_none(),
+        "not another's"
+    );
     assert_eq!(db.sessions_of(user.id).await.unwrap().len(), 2);
 
     let mut tx = db.begin().await.unwrap();

@@ -69,6 +69,27 @@ async fn security_headers_on_pages_server_functions_static_files_and_errors() {
 }
 
 #[tokio::test]
+async fn what_is_personal_is_never_stored_and_the_rest_is_checked_again_before_use() {
+    let app = spawn_app().await;
+    app.set_up().await;
+    let cache = |res: &reqwest::Response| header(res.headers(), "cache-control").to_owned();
+    // Signed in (this client holds the administrator's session): pages and data.
+    assert_eq!(cache(&app.get("/").await), "no-store", "a page");
+    assert_eq!(
+        cache(&app.call("v2moms/home", &[]).await),
+        "no-store",
+        "data"
+    );
+    let missing = app.get("/no-such-page").await;
+    assert_eq!(cache(&missing), "no-store", "a 404 page");
+    // Static files, even to someone signed in, and anything to a visitor.
+    assert_eq!(cache(&app.get("/favicon.ico").await), "no-cache", "a file");
+    let visitor = crate::helpers::client();
+    let login = visitor.get(app.url("/login")).send().await.unwrap();
+    assert_eq!(cache(&login), "no-cache", "the sign-in page");
+}
+
+#[tokio::test]
 async fn each_response_gets_its_own_nonce() {
     let app = spawn_app().await;
     app.set_up().await;

@@ -1,6 +1,7 @@
 //! The HTTP application: routes and the tower layers every response passes through.
 
 mod audit_export;
+mod caching;
 mod csrf;
 mod health;
 mod observe;
@@ -113,6 +114,7 @@ pub fn with_layers(router: Router, config: &Config) -> Router {
             .layer(middleware::from_fn(request_id::remember))
             .layer(middleware::from_fn_with_state(access_log, observe::observe))
             .layer(middleware::from_fn_with_state(security, security::apply))
+            .layer(middleware::from_fn(caching::cache_control))
             .layer(middleware::from_fn(panic::catch))
             .layer(CompressionLayer::new())
             .layer(TimeoutLayer::with_status_code(

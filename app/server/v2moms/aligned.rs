@@ -2,6 +2,8 @@
 //! save, and the links a reader may follow.
 
 use super::Access;
+use std::collections::HashMap;
+
 use crate::{
     error::AppError,
     model::{MethodLink, V2momContent, field, validate::Checks},
@@ -88,15 +90,25 @@ type Links = Vec<(i64, MethodLink)>;
 /// Links to the methods this V2MOM's methods align to, and from, that the reader may open.
 pub async fn links(state: &AppState, access: &Access) -> Result<(Links, Links), AppError> {
     let (to, from) = state.db.alignment_of(access.id()).await.map_err(internal)?;
-    let readable = async |links: Vec<(i64, LinkedMethod)>| {
+    // Links often share a V2MOM (several methods aligned to one manager's): ask once each.
+    let mut may_read: HashMap<i64, bool> = HashMap::new();
+    let mut readable = async |links: Vec<(i64, LinkedMethod)>| {
         let mut shown = Vec::new();
         for (own, linked) in links {
-            let other = Access::of(state, &access.actor, linked.header.clone()).await?;
-            if other.may(other.read()) {
+            let id = linked.header.id;
+            let may = match may_read.get(&id) {
+                Some(may) => *may,
+                None => {
+                    let other = Access::of(state, &access.actor, linked.header.clone()).await?;
+                    *may_read.entry(id).or_insert(other.may(other.read()))
+                }
+            };
+            if may {
                 shown.push((own, linked.link));
             }
         }
         Ok::<_, AppError>(shown)
     };
-    Ok((readable(to).await?, readable(from).await?))
+    let to = readable(to).await?;
+    Ok((to, readable(from).await?))
 }

@@ -17,6 +17,8 @@ pub use aligned::choices as alignment_choices;
 pub use amend::discard as discard_amendment;
 pub use close::close_period;
 pub use export::{Format, export, export_period};
-pub use read::{Listed, PER_PAGE, get, list, list_after, page_of, revision, revisions, with_progress};
+pub use read::{
+    Listed, PER_PAGE, get, list, list_after, page_of, revision, revisions, with_progress,
+};
 pub use start::{report_relation, start, start_choices};
 pub use write::{change_status, require_editor, save};
