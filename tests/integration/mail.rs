@@ -204,9 +204,9 @@ async fn a_new_invitation_link_is_mailed_too_and_replaces_the_first() {
     assert_eq!(audited(&app, "invitation.mailed").await, 2);
 }
 
-#[tokio::test]
-async fn when_the_relay_is_down_the_admin_gets_the_link_instead() {
-    // A port that was free a moment ago: nothing answers there.
+/// An app whose relay is down (a port that was free a moment ago: nothing answers there),
+/// set up; and the relay's address.
+async fn app_with_relay_down() -> (TestApp, SocketAddr) {
     let closed = TcpListener::bind("127.0.0.1:0")
         .await
         .unwrap()
@@ -214,6 +214,12 @@ async fn when_the_relay_is_down_the_admin_gets_the_link_instead() {
         .unwrap();
     let app = app_mailing_to(closed).await;
     app.set_up().await;
+    (app, closed)
+}
+
+#[tokio::test]
+async fn when_the_relay_is_down_the_admin_gets_the_link_instead() {
+    let (app, _) = app_with_relay_down().await;
 
     let sent = invite_alice(&app).await;
     assert_eq!(sent["delivery"], "mail_failed");
@@ -284,13 +290,7 @@ async fn an_administrator_sends_themselves_a_test_email_from_the_people_page() {
 
 #[tokio::test]
 async fn a_test_email_the_relay_refuses_is_said_plainly_and_without_mail_the_page_says_how() {
-    let closed = TcpListener::bind("127.0.0.1:0")
-        .await
-        .unwrap()
-        .local_addr()
-        .unwrap();
-    let app = app_mailing_to(closed).await;
-    app.set_up().await;
+    let (app, closed) = app_with_relay_down().await;
     let res = app.call("mail/test", &[]).await;
     assert_eq!(res.status(), StatusCode::CONFLICT);
     let refused: Value = res.json().await.unwrap();
