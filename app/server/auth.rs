@@ -138,9 +138,9 @@ pub async fn current_user(state: &AppState) -> Result<Option<UserRecord>, AppErr
 }
 
 /// Whom this request's session belongs to, once worked out: shared by every server function
-/// the request runs (a page calls several) through the request's extensions, which the
-/// request-id layer (`http::request_id::remember`) puts there. `None` inside: not worked out yet. Signing in or out
-/// during the request forgets it.
+/// the request runs (a page calls several) through the request's extensions, where the
+/// request-id layer (`http::request_id::remember`) puts it. `None` inside: not worked out
+/// yet. Signing in or out during the request forgets it.
 #[derive(Clone, Default)]
 pub struct RequestUser(Arc<tokio::sync::Mutex<Option<Option<UserRecord>>>>);
 

@@ -348,17 +348,13 @@ async fn check_in(
         let share = 0.2 + 0.15 * ((index + i) % 5) as f64;
         let at_risk = (index + i) % 4 == 3;
         for (round, days_ago) in rounds.into_iter().enumerate() {
-            let last = round + 1 == rounds.len();
+            // Only the latest check-in says a measure fell behind.
+            let behind = at_risk && round + 1 == rounds.len();
             let part = share * (round + 1) as f64 / rounds.len() as f64;
             let new = NewCheckIn {
                 value: Some(((start + (target - start) * part) * 10.0).round() / 10.0),
-                status: if at_risk && last {
-                    "at_risk"
-                } else {
-                    "on_track"
-                }
-                .into(),
-                comment: if at_risk && last {
+                status: if behind { "at_risk" } else { "on_track" }.into(),
+                comment: if behind {
                     "Behind: we need help from another team.".into()
                 } else {
                     String::new()

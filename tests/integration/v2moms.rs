@@ -343,6 +343,7 @@ async fn forbidden_calls_get_403_and_change_nothing() {
             "v2moms/revisions",
             vec![("id", managers.to_string())],
         ),
+        (&employee, "v2moms/view", vec![("id", managers.to_string())]),
         (
             &employee,
             "v2moms/revision",
@@ -370,10 +371,12 @@ async fn forbidden_calls_get_403_and_change_nothing() {
         assert_eq!(res.status(), StatusCode::FORBIDDEN, "{endpoint} {form:?}");
     }
     let nobody = client();
-    let res = app
-        .call_as(&nobody, "v2moms/get", &[("id", &managers.to_string())])
-        .await;
-    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    for endpoint in ["v2moms/get", "v2moms/view"] {
+        let res = app
+            .call_as(&nobody, endpoint, &[("id", &managers.to_string())])
+            .await;
+        assert_eq!(res.status(), StatusCode::UNAUTHORIZED, "{endpoint}");
+    }
 
     assert_eq!(
         app.db.v2mom(managers).await.unwrap(),

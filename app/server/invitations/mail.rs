@@ -5,9 +5,7 @@ use super::organisation_name;
 use crate::{
     error::AppError,
     model::{MailSettings, TestMailSent},
-    server::{
-        actor::Actor, audit::Event, mail::Mailer, policy::Action, state::AppState, transaction,
-    },
+    server::{actor::Actor, audit::Event, policy::Action, state::AppState, transaction},
 };
 
 /// The relay invitations go through, if any.
@@ -22,7 +20,7 @@ pub fn settings(state: &AppState, actor: &Actor) -> Result<MailSettings, AppErro
 /// took it. A relay's refusal is said plainly; its reason goes to the log, not the page.
 pub async fn send_test(state: &AppState, actor: &Actor) -> Result<TestMailSent, AppError> {
     actor.require(Action::ManageSettings)?;
-    let mailer: &Mailer = state
+    let mailer = state
         .config
         .mailer
         .as_ref()
