@@ -5,8 +5,8 @@ use crate::{
     pages::{
         AlignmentPage, ApiKeysAdminPage, ApiKeysPage, AuditPage, HomePage, InvitationPage,
         LoginPage, NotFoundPage, OrganisationPage, PeopleImportPage, PeoplePage, PeriodsPage,
-        PersonPage, ProfilePage, RegisterPage, SetupPage, SsoAdminPage, TeamPage, V2momEditPage,
-        V2momHistoryPage, V2momListPage, V2momPage,
+        PersonPage, ProfilePage, RegisterPage, SecondStepPage, SecurityPage, SetupPage,
+        SsoAdminPage, TeamPage, V2momEditPage, V2momHistoryPage, V2momListPage, V2momPage,
     },
 };
 use leptos::prelude::*;
@@ -71,10 +71,20 @@ pub fn App() -> impl IntoView {
                     // resolved in the HTML, before the first byte is sent.
                     <Route path=StaticSegment("") view=HomePage ssr=SsrMode::Async />
                     <Route path=StaticSegment("login") view=LoginPage ssr=SsrMode::Async />
+                    <Route
+                        path=(StaticSegment("login"), StaticSegment("second-factor"))
+                        view=SecondStepPage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=StaticSegment("setup") view=SetupPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("register") view=RegisterPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("team") view=TeamPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("profile") view=ProfilePage ssr=SsrMode::Async />
+                    <Route
+                        path=(StaticSegment("profile"), StaticSegment("security"))
+                        view=SecurityPage
+                        ssr=SsrMode::Async
+                    />
                     <Route
                         path=(StaticSegment("profile"), StaticSegment("api-keys"))
                         view=ApiKeysPage

@@ -6,7 +6,10 @@ use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 use crate::server::{
     accounts,
-    auth::{current_actor, request_origin, safe_next, sign_in, sign_out},
+    auth::{
+        FirstFactor, current_actor, first_factor_passed, request_origin, safe_next,
+        second_step_page, sign_out,
+    },
     policy::{Action, authorize},
     state::app_state,
 };
@@ -19,14 +22,17 @@ pub async fn who_am_i() -> Result<Option<CurrentUser>, AppError> {
 }
 
 /// Checks the password and signs in under a new session id, then goes to `next` when that
-/// is a path on this site.
+/// is a path on this site; someone with a second factor goes to its step first.
 #[server(endpoint = "login")]
 pub async fn login(email: String, password: String, next: Option<String>) -> Result<(), AppError> {
     let state = app_state()?;
     let user =
         accounts::sign_in_with_password(&state, &request_origin(), &email, &password).await?;
-    sign_in(&state, &user, "password").await?;
-    leptos_axum::redirect(&safe_next(next.as_deref()));
+    let next = safe_next(next.as_deref());
+    match first_factor_passed(&state, &user, "password").await? {
+        FirstFactor::SignedIn => leptos_axum::redirect(&next),
+        FirstFactor::SecondStepNeeded => leptos_axum::redirect(&second_step_page(&next)),
+    }
     Ok(())
 }
 

@@ -2,7 +2,7 @@
 
 use crate::model::Role;
 use crate::{
-    api::{AcceptInvitation, CompleteSetup, Login, Logout, Register, who_am_i},
+    api::{AcceptInvitation, CompleteSetup, Login, Logout, Register, SecondStep, who_am_i},
     error::AppError,
     model::CurrentUser,
 };
@@ -16,6 +16,7 @@ use leptos_router::components::A;
 pub struct Auth {
     pub setup: ServerAction<CompleteSetup>,
     pub login: ServerAction<Login>,
+    pub second_step: ServerAction<SecondStep>,
     pub logout: ServerAction<Logout>,
     pub accept_invitation: ServerAction<AcceptInvitation>,
     pub register: ServerAction<Register>,
@@ -26,6 +27,7 @@ pub struct Auth {
 pub fn provide_auth() {
     let setup = ServerAction::<CompleteSetup>::new();
     let login = ServerAction::<Login>::new();
+    let second_step = ServerAction::<SecondStep>::new();
     let logout = ServerAction::<Logout>::new();
     let accept_invitation = ServerAction::<AcceptInvitation>::new();
     let register = ServerAction::<Register>::new();
@@ -34,6 +36,7 @@ pub fn provide_auth() {
             (
                 setup.version().get(),
                 login.version().get(),
+                second_step.version().get(),
                 logout.version().get(),
                 accept_invitation.version().get(),
                 register.version().get(),
@@ -44,6 +47,7 @@ pub fn provide_auth() {
     provide_context(Auth {
         setup,
         login,
+        second_step,
         logout,
         accept_invitation,
         register,

@@ -1,7 +1,9 @@
 //! Administrators: one person's place in the organisation, and their access.
 
 use crate::{
-    api::{EraseUser, ReinviteUser, SetUserActive, UnlockUser, UpdateUser, get_user},
+    api::{
+        EraseUser, ReinviteUser, ResetSecondFactor, SetUserActive, UnlockUser, UpdateUser, get_user,
+    },
     components::{
         ErrorPage, Field, FormActions, FormError, InvitationLink, ManagerSelect, RoleSelect,
         action_error,
@@ -90,6 +92,7 @@ fn PersonForms(
             </ActionForm>
             {(person.status == UserStatus::Invited).then(|| view! { <ReinviteForm id=person.id /> })}
             <UnlockForm id=person.id />
+            <ResetSecondFactorForm id=person.id />
             <EraseForm id=person.id erase />
         </section>
     }
@@ -164,6 +167,27 @@ fn UnlockForm(id: i64) -> impl IntoView {
             <FormError error=action_error(unlock) />
             <button type="submit" class="secondary">"Unlock sign-in"</button>
             <p role="status">{result}</p>
+        </ActionForm>
+    }
+}
+
+/// For someone who lost their authenticator app and their recovery codes.
+#[component]
+fn ResetSecondFactorForm(id: i64) -> impl IntoView {
+    let reset = ServerAction::<ResetSecondFactor>::new();
+    let done = move || {
+        matches!(reset.value().get(), Some(Ok(())))
+            .then_some("Their second factor is off: they sign in with their password alone.")
+    };
+    view! {
+        <ActionForm action=reset>
+            <input type="hidden" name="id" value=id />
+            <p>
+                "Someone who lost their authenticator app and their recovery codes cannot sign                  in. Resetting turns their second factor off (they are told by mail when mail is                  set up); they can set it up again afterwards."
+            </p>
+            <FormError error=action_error(reset) />
+            <button type="submit" class="secondary">"Reset second factor"</button>
+            <p role="status">{done}</p>
         </ActionForm>
     }
 }

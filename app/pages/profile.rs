@@ -43,6 +43,13 @@ pub fn ProfilePage() -> impl IntoView {
                 <p role="status">{changed}</p>
             </ActionForm>
         </section>
+        <section aria-labelledby="security-heading">
+            <h2 id="security-heading">"Security"</h2>
+            <p>
+                "An authenticator app as a second factor, so a stolen password is not enough. "
+                <A href="/profile/security">"Manage your second factor"</A>
+            </p>
+        </section>
         <SignInMethodsSection />
         <section aria-labelledby="api-keys-heading">
             <h2 id="api-keys-heading">"API keys"</h2>

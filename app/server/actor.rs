@@ -82,7 +82,10 @@ impl Actor {
 
     /// The actor as the policy sees them.
     pub fn principal(&self) -> Principal {
-        principal_of(&self.user, self.scopes)
+        Principal {
+            api_key: self.via == Via::ApiKey,
+            ..principal_of(&self.user, self.scopes)
+        }
     }
 
     /// The policy's answer for `action`, as the error to return when it is no (403).
@@ -102,6 +105,7 @@ pub fn principal_of(user: &UserRecord, scopes: Scopes) -> Principal {
         role: user.role(),
         active: user.is_active(),
         scopes,
+        api_key: false,
     }
 }
 

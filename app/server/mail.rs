@@ -122,6 +122,26 @@ impl Mailer {
         self.send(to_name, to_email, subject, body).await
     }
 
+    /// Tells someone an administrator removed their second factor, so a reset they did not
+    /// ask for does not go unnoticed.
+    pub async fn send_second_factor_reset(
+        &self,
+        to_name: &str,
+        to_email: &str,
+        organisation: &str,
+        by: &str,
+    ) -> Result<(), String> {
+        let body = format!(
+            "Hello {to_name},\n\n\
+             {by} has turned off the second factor of your account at {organisation} on \
+             v2mom: you now sign in with your password alone. Set up your authenticator app \
+             again under Your account → Security.\n\n\
+             If you did not ask for this, tell {by} or another administrator at once.\n"
+        );
+        let subject = format!("Your second factor at {organisation} was turned off");
+        self.send(to_name, to_email, subject, body).await
+    }
+
     /// One plain-text message to one person. The error is for the log; it names no secret.
     async fn send(
         &self,

@@ -27,6 +27,7 @@ pub mod periods;
 pub mod policy;
 pub mod rekey;
 pub mod rest;
+pub mod second_factor;
 pub mod serving;
 pub mod shown_once;
 pub mod sso;

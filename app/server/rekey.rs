@@ -3,7 +3,7 @@
 
 use super::{
     audit::{Event, Origin},
-    db::{CLIENT_SECRET, Db},
+    db::{CLIENT_SECRET, Db, TOTP_SECRET},
     keyring::Keyring,
 };
 
@@ -25,12 +25,25 @@ pub async fn rotate(db: &Db, keys: &Keyring) -> Result<usize, String> {
             .await
             .map_err(|e| e.to_string())?;
     }
+    let stale_totp = tx
+        .totp_secrets_not_under(current)
+        .await
+        .map_err(|e| e.to_string())?;
+    for (user_id, sealed) in &stale_totp {
+        let secret = keys
+            .open(TOTP_SECRET, sealed)
+            .map_err(|e| format!("user {user_id}'s authenticator app secret: {e}"))?;
+        tx.reseal_totp_secret(*user_id, &keys.seal(TOTP_SECRET, &secret))
+            .await
+            .map_err(|e| e.to_string())?;
+    }
+    let resealed = stale.len() + stale_totp.len();
     let event = Event::new("keys.rotated")
         .on(format!("key:{current}"))
-        .with(serde_json::json!({ "resealed": stale.len() }));
+        .with(serde_json::json!({ "resealed": resealed }));
     tx.audit(&Origin::default(), event)
         .await
         .map_err(|e| e.to_string())?;
     tx.commit().await.map_err(|e| e.to_string())?;
-    Ok(stale.len())
+    Ok(resealed)
 }

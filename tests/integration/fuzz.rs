@@ -6,7 +6,7 @@
 //! [`DEFAULT_CASES`]); `make fuzz` runs many more on both backends. The same seed sends
 //! the same requests in the same order, so a failure printed here can be replayed.
 
-mod forms;
+pub mod forms;
 mod oracle;
 mod org;
 mod rest;

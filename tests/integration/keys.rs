@@ -2,7 +2,7 @@
 
 use crate::helpers::{TestApp, spawn_app};
 use v2mom::server::{
-    db::{CLIENT_SECRET, NewSsoProvider},
+    db::{CLIENT_SECRET, NewSsoProvider, TOTP_SECRET},
     keyring::{Keyring, Sealed},
     rekey,
 };
@@ -80,4 +80,26 @@ async fn a_secret_that_does_not_open_stops_the_rotation_and_changes_nothing() {
     let err = rekey::rotate(&app.db, &missing).await.unwrap_err();
     assert!(err.contains("no key with id \"k1\""), "{err}");
     assert_eq!(stored(&app).await, before);
+}
+
+#[tokio::test]
+async fn rotation_reseals_authenticator_app_keys_too() {
+    let app = spawn_app().await;
+    app.set_up().await;
+    let (old, new) = (Keyring::new_entry("old"), Keyring::new_entry("new"));
+    let before = Keyring::parse(&old).unwrap();
+    let both = Keyring::parse(&format!("{old},{new}")).unwrap();
+    let mut tx = app.db.begin().await.unwrap();
+    assert!(
+        tx.begin_totp(1, &before.seal(TOTP_SECRET, "00ff"))
+            .await
+            .unwrap()
+    );
+    tx.commit().await.unwrap();
+
+    assert_eq!(rekey::rotate(&app.db, &both).await.unwrap(), 1);
+    let sealed = app.db.totp_of(1).await.unwrap().unwrap().secret();
+    assert_eq!(sealed.key_id, "new");
+    let only_new = Keyring::parse(&new).unwrap();
+    assert_eq!(only_new.open(TOTP_SECRET, &sealed).unwrap(), "00ff");
 }

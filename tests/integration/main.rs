@@ -43,6 +43,7 @@ mod repository;
 mod rest;
 mod retries;
 mod scheduled_backups;
+mod second_factor;
 mod secrets;
 mod security;
 mod sessions;

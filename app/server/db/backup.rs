@@ -16,6 +16,8 @@ pub const BACKED_UP: &[&str] = &[
     "sso_providers",
     "sso_identities",
     "api_keys",
+    "totp_factors",
+    "recovery_codes",
     "invitations",
     "auth_failures",
     "v2moms",

@@ -19,6 +19,15 @@ impl Db {
         on_backend!(self, |pool| sqlx::query_as(&sql).fetch_optional(pool).await)
     }
 
+    /// The organisation's name, as mails and authenticator apps show it (empty before setup).
+    pub async fn organisation_name(&self) -> Result<String, DbError> {
+        Ok(self
+            .instance()
+            .await?
+            .map(|i| i.organisation_name)
+            .unwrap_or_default())
+    }
+
     /// How far the organisation has come, for the first-run checklist: the number of
     /// accounts (invited ones included) and of published V2MOMs in `period_id` whose owner
     /// reports to nobody (none without a period). One query.

@@ -57,6 +57,16 @@ pub const PERSONAL_TABLES: &[PersonalTable] = &[
         about: "user_id = $1 OR revoked_by = $1",
     },
     PersonalTable {
+        table: "totp_factors",
+        columns: "created_at, confirmed_at",
+        about: "user_id = $1",
+    },
+    PersonalTable {
+        table: "recovery_codes",
+        columns: "id, created_at, used_at",
+        about: "user_id = $1",
+    },
+    PersonalTable {
         table: "invitations",
         columns: "id, user_id, created_by, created_at, expires_at, closed_at",
         about: "user_id = $1 OR created_by = $1",
@@ -240,7 +250,8 @@ impl Tx {
     /// Replaces a person by a tombstone: `name` and `email` stand in for theirs, every other
     /// personal field is emptied and the account is disabled (its place in the reporting line
     /// stays, so the V2MOMs kept under it are read by the same people as before); and
-    /// removes what only served them: API keys, sign-in identities, their invitation. (The
+    /// removes what only served them: API keys, sign-in identities, second factors, their
+    /// invitation. (The
     /// erasure ends their sessions and clears their failed sign-ins with the calls made for
     /// that, `end_sessions_of` and `clear_auth_failures`.)
     pub async fn erase_person(
@@ -249,8 +260,10 @@ impl Tx {
         name: &str,
         email: &str,
     ) -> Result<(), DbError> {
-        const FORGET: [&str; 3] = [
+        const FORGET: [&str; 5] = [
             "DELETE FROM api_keys WHERE user_id = $1",
+            "DELETE FROM totp_factors WHERE user_id = $1",
+            "DELETE FROM recovery_codes WHERE user_id = $1",
             "DELETE FROM sso_identities WHERE user_id = $1",
             "DELETE FROM invitations WHERE user_id = $1",
         ];

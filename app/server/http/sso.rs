@@ -9,7 +9,10 @@ use crate::{
     server::{
         accounts::confirm_it_is_you,
         audit::{Event, Origin},
-        auth::{authorized_for, origin_of, safe_next, sign_in_on, signed_in_for},
+        auth::{
+            FirstFactor, authorized_for, first_factor_passed_on, origin_of, safe_next,
+            second_step_page, signed_in_for,
+        },
         errors::internal,
         http::security::FormTargets,
         policy::{Action, authorize},
@@ -241,12 +244,16 @@ async fn finish(
         accounts::Outcome::Linked => Ok(Redirect::to("/profile?sso_linked=1").into_response()),
         accounts::Outcome::SignIn(user) => {
             let method = format!("sso:{}", provider.record.slug);
-            sign_in_on(state, session, parts, &user, &method).await?;
+            let after = first_factor_passed_on(state, session, parts, &user, &method).await?;
             let next = match pending.purpose {
                 Purpose::SignIn { next } => next,
                 _ => "/".to_owned(),
             };
-            Ok(Redirect::to(&next).into_response())
+            let to = match after {
+                FirstFactor::SignedIn => next,
+                FirstFactor::SecondStepNeeded => second_step_page(&next),
+            };
+            Ok(Redirect::to(&to).into_response())
         }
     }
 }

@@ -1,11 +1,12 @@
 //! Invitation mail as an administrator sees it: whether it is configured, and a test message
 //! to themselves that proves it arrives before anyone is invited.
 
-use super::organisation_name;
 use crate::{
     error::AppError,
     model::{MailSettings, TestMailSent},
-    server::{actor::Actor, audit::Event, policy::Action, state::AppState, transaction},
+    server::{
+        actor::Actor, audit::Event, errors::internal, policy::Action, state::AppState, transaction,
+    },
 };
 
 /// The relay invitations go through, if any.
@@ -29,7 +30,7 @@ pub async fn send_test(state: &AppState, actor: &Actor) -> Result<TestMailSent, 
                  V2MOM_PUBLIC_URL, then restart the server."
                 .into(),
         })?;
-    let organisation = organisation_name(state).await?;
+    let organisation = state.db.organisation_name().await.map_err(internal)?;
     let user = &actor.user;
     let sent = mailer
         .send_test(&user.display_name, &user.email, &organisation)

@@ -22,16 +22,6 @@ use crate::{
 };
 
 /// The organisation's name, as mail gives it.
-async fn organisation_name(state: &AppState) -> Result<String, AppError> {
-    Ok(state
-        .db
-        .instance()
-        .await
-        .map_err(internal)?
-        .map(|i| i.organisation_name)
-        .unwrap_or_default())
-}
-
 /// The open invitation behind `token` and its active user; `NotFound` otherwise (unknown,
 /// used, replaced or expired: one answer).
 pub async fn open(

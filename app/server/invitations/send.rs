@@ -11,6 +11,7 @@ use crate::{
         actor::Actor,
         audit::Event,
         db::{DbError, NewUser, Tx, UserRecord, is_unique_violation},
+        errors::internal,
         mail::{InvitationMail, Mailer},
         policy::Action,
         state::AppState,
@@ -186,7 +187,7 @@ async fn mail_invitation(
     link: &str,
     expires_at: &str,
 ) -> Result<Delivery, AppError> {
-    let organisation = super::organisation_name(state).await?;
+    let organisation = state.db.organisation_name().await.map_err(internal)?;
     let sent = mailer
         .send_invitation(InvitationMail {
             to_name: &person.display_name,

@@ -17,6 +17,9 @@ pub struct Principal {
     pub active: bool,
     /// What the credential allows: everything for a browser session, an API key's scopes.
     pub scopes: Scopes,
+    /// Acting through an API key, which is a credential of its own: it never manages the
+    /// person's second factor.
+    pub api_key: bool,
 }
 
 /// How the person an action is about relates to the actor in the reporting line.
@@ -113,6 +116,9 @@ pub enum Action {
     ViewOrganisation,
     /// Change one's own password, list and end one's own sessions.
     ManageOwnAccount,
+    /// Turn one's own second factor on or off, renew its recovery codes: in a browser
+    /// session only, never through an API key.
+    ManageOwnSecondFactor,
     /// Create, list and revoke one's own API keys.
     ManageOwnApiKeys,
     /// Download everything held about oneself (a data-protection access request).
@@ -155,6 +161,7 @@ impl Action {
             Action::ManageUsers,
             Action::ViewTeam,
             Action::ManageOwnAccount,
+            Action::ManageOwnSecondFactor,
             Action::ManageOwnApiKeys,
             Action::ExportOwnData,
             Action::ManageApiKeys,
@@ -208,6 +215,7 @@ impl Action {
             | Action::CheckIn(_) => Scope::Write,
             Action::ManageUsers
             | Action::ManageOwnAccount
+            | Action::ManageOwnSecondFactor
             | Action::ManageOwnApiKeys
             | Action::ExportOwnData
             | Action::ManageApiKeys
@@ -245,6 +253,9 @@ pub fn decide(actor: Option<&Principal>, action: Action) -> Decision {
     if !actor.scopes.contains(scope) {
         return Deny;
     }
+    if action == Action::ManageOwnSecondFactor && actor.api_key {
+        return Deny;
+    }
     // Archived is read-only, for administrators too.
     if let Action::EditV2mom(facts) = action
         && facts.status == V2momStatus::Archived
@@ -255,7 +266,13 @@ pub fn decide(actor: Option<&Principal>, action: Action) -> Decision {
         // A check-in reports on what was agreed: only once it is published, for everyone.
         (_, Action::CheckIn(facts)) if facts.status != V2momStatus::Published => false,
         (Role::Admin, _) => true,
-        (_, Action::ManageOwnAccount | Action::ManageOwnApiKeys | Action::ExportOwnData) => true,
+        (
+            _,
+            Action::ManageOwnAccount
+            | Action::ManageOwnSecondFactor
+            | Action::ManageOwnApiKeys
+            | Action::ExportOwnData,
+        ) => true,
         (Role::Manager, Action::ViewTeam) => true,
         (Role::Manager, Action::ViewUser(relation)) => {
             relation == Relation::Myself

@@ -10,6 +10,7 @@ fn actor(role: Role, active: bool) -> Principal {
         role,
         active,
         scopes: Scopes::ALL,
+        api_key: false,
     }
 }
 
@@ -43,7 +44,13 @@ fn expected(role: Role, action: Action) -> Decision {
             }),
         ) => Deny,
         (Role::Admin, _) => Allow,
-        (_, Action::ManageOwnAccount | Action::ManageOwnApiKeys | Action::ExportOwnData) => Allow,
+        (
+            _,
+            Action::ManageOwnAccount
+            | Action::ManageOwnSecondFactor
+            | Action::ManageOwnApiKeys
+            | Action::ExportOwnData,
+        ) => Allow,
         (_, Action::ManageApiKeys) => Deny,
         (Role::Manager, Action::ViewTeam) => Allow,
         (Role::Manager, Action::ViewUser(Myself | DirectReport | IndirectReport)) => Allow,
@@ -168,8 +175,8 @@ fn the_full_matrix() {
             checked += 1;
         }
     }
-    // 23 account and administration actions; 3 + 7 + 56 + 28 + 35 about V2MOMs; 28 check-ins.
-    assert_eq!(checked, 3 * 180);
+    // 24 account and administration actions; 3 + 7 + 56 + 28 + 35 about V2MOMs; 28 check-ins.
+    assert_eq!(checked, 3 * 181);
 }
 
 /// A key's scopes narrow the role: each action needs its scope on top of what the
@@ -188,11 +195,14 @@ fn scopes_narrow_the_role_and_never_widen_it() {
         for scopes in scope_sets {
             let key = Principal {
                 scopes,
+                api_key: true,
                 ..actor(role, true)
             };
             for action in Action::all() {
                 let want = match action.scope() {
                     None => Allow,
+                    // A key is a credential of its own: it never manages the second factor.
+                    Some(_) if action == Action::ManageOwnSecondFactor => Deny,
                     Some(scope) if scopes.contains(scope) => expected(role, action),
                     Some(_) => Deny,
                 };

@@ -1,5 +1,5 @@
 //! Throttling of every door a password can be guessed at: sign-in, first-run setup,
-//! accepting an invitation, changing a password.
+//! accepting an invitation, changing a password, the second step of signing in.
 //!
 //! Failures are rows in `auth_failures`, so every server process sees the same counts. Each
 //! failure counts twice: for the client address (IPv4 per address, IPv6 per /64) and, when
@@ -40,6 +40,8 @@ pub enum Kind {
     InviteAccept,
     PasswordChange,
     Register,
+    /// A code (authenticator app or recovery) at the second step of signing in.
+    SecondFactor,
 }
 
 impl Kind {
@@ -50,6 +52,7 @@ impl Kind {
             Kind::InviteAccept => "invite_accept",
             Kind::PasswordChange => "password_change",
             Kind::Register => "register",
+            Kind::SecondFactor => "second_factor",
         }
     }
 }

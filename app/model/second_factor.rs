@@ -1,0 +1,45 @@
+//! A second factor as the account's security page shows it.
+
+use serde::{Deserialize, Serialize};
+
+/// One's second factor: whether the authenticator app is on, the recovery codes left, and
+/// an enrolment waiting for its first code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SecondFactorStatus {
+    /// When the authenticator app was turned on (RFC 3339); `None`: it is off.
+    pub totp_on_since: Option<String>,
+    pub recovery_codes_left: u32,
+    pub enrolment: Option<TotpEnrolment>,
+}
+
+/// What an authenticator app needs to be set up: the secret as a QR code and as text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TotpEnrolment {
+    /// Base32, in groups of four for typing.
+    pub secret: String,
+    /// The `otpauth://` URI the QR code holds.
+    pub uri: String,
+    /// The QR code as an SVG document, made on the server from `uri`.
+    pub qr_svg: String,
+}
+
+/// Recovery codes just made: shown once, never again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecoveryCodes {
+    pub codes: Vec<String>,
+}
+
+impl RecoveryCodes {
+    /// The codes as a text file to keep.
+    pub fn as_text(&self, site: &str) -> String {
+        let mut text = format!(
+            "Recovery codes for {site}\nEach code signs you in once when you cannot use your \
+             authenticator app.\n\n"
+        );
+        for code in &self.codes {
+            text.push_str(code);
+            text.push('\n');
+        }
+        text
+    }
+}

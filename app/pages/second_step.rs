@@ -1,0 +1,56 @@
+//! The second step of signing in: a code from the authenticator app, or a recovery code.
+
+use crate::{
+    api::second_step_waiting,
+    components::{ErrorPage, Field, FormActions, action_error, use_auth},
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::{components::A, hooks::use_query_map};
+
+#[component]
+pub fn SecondStepPage() -> impl IntoView {
+    let step = use_auth().second_step;
+    let error = action_error(step);
+    let query = use_query_map();
+    let next = Signal::derive(move || query.with(|q| q.get("next")).unwrap_or_default());
+    let waiting = Resource::new(|| (), |_| second_step_waiting());
+    view! {
+        <Title text="Second step" />
+        <section class="narrow">
+            <h1>"Second step"</h1>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match waiting.await {
+                        Ok(true) => view! {
+                            <p>
+                                "Enter the six-digit code your authenticator app shows for this \
+                                 site, or one of your recovery codes."
+                            </p>
+                            <ActionForm action=step>
+                                <input type="hidden" name="next" value=next />
+                                <Field
+                                    label="Code"
+                                    name="code"
+                                    error
+                                    autocomplete="one-time-code"
+                                    hint="A recovery code works once."
+                                />
+                                <FormActions error pending=step.pending() label="Sign in" />
+                            </ActionForm>
+                        }
+                        .into_any(),
+                        Ok(false) => view! {
+                            <p>
+                                "Signing in took too long, or was not started in this browser. "
+                                <A href="/login">"Sign in again"</A>
+                            </p>
+                        }
+                        .into_any(),
+                        Err(error) => view! { <ErrorPage error /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}

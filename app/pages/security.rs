@@ -1,0 +1,198 @@
+//! Your account's security: the authenticator app (second factor) and its recovery codes.
+
+use crate::{
+    api::{
+        ConfirmAuthenticator, RenewRecoveryCodes, StartAuthenticator, TurnOffSecondFactor,
+        my_second_factor, recovery_codes_shown_once,
+    },
+    components::{ErrorPage, Field, FormActions, action_error},
+    model::{RecoveryCodes, SecondFactorStatus, TotpEnrolment, display_date, percent_encode},
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+
+#[derive(Clone, Copy)]
+struct Actions {
+    start: ServerAction<StartAuthenticator>,
+    confirm: ServerAction<ConfirmAuthenticator>,
+    renew: ServerAction<RenewRecoveryCodes>,
+    off: ServerAction<TurnOffSecondFactor>,
+}
+
+#[component]
+pub fn SecurityPage() -> impl IntoView {
+    let actions = Actions {
+        start: ServerAction::new(),
+        confirm: ServerAction::new(),
+        renew: ServerAction::new(),
+        off: ServerAction::new(),
+    };
+    let status = Resource::new(
+        move || {
+            (
+                actions.start.version().get(),
+                actions.confirm.version().get(),
+                actions.renew.version().get(),
+                actions.off.version().get(),
+            )
+        },
+        |_| my_second_factor(),
+    );
+    // Without JavaScript the codes come back through the session, once; with it, in the
+    // action's own answer.
+    let kept = Resource::new(|| (), |_| recovery_codes_shown_once());
+    view! {
+        <Title text="Security" />
+        <h1>"Security"</h1>
+        <p>"Part of " <A href="/profile">"your account"</A> "."</p>
+        <section aria-labelledby="authenticator-heading" class="narrow">
+            <h2 id="authenticator-heading">"Authenticator app"</h2>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let kept = kept.await.ok().flatten();
+                    match status.await {
+                        Ok(status) => {
+                            let codes = move || {
+                                actions
+                                    .confirm
+                                    .value()
+                                    .get()
+                                    .and_then(Result::ok)
+                                    .or_else(|| actions.renew.value().get().and_then(Result::ok))
+                                    .or_else(|| kept.clone())
+                                    .map(|codes| view! { <NewRecoveryCodes codes /> })
+                            };
+                            view! {
+                                {codes}
+                                <Authenticator status actions />
+                            }
+                            .into_any()
+                        }
+                        Err(error) => view! { <ErrorPage error /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn Authenticator(status: SecondFactorStatus, actions: Actions) -> impl IntoView {
+    if let Some(since) = status.totp_on_since {
+        let left = status.recovery_codes_left;
+        return view! {
+            <p id="second-factor-state">
+                {format!(
+                    "On since {}. Signing in asks for a code from your app after your password. \
+                     Recovery codes left: {left}.",
+                    display_date(&since),
+                )}
+            </p>
+            <ActionForm action=actions.renew>
+                <ProofFields
+                    error=action_error(actions.renew)
+                    pending=actions.renew.pending()
+                    id_prefix="renew-"
+                    label="New recovery codes"
+                    what="Replaces all your recovery codes, used or not."
+                />
+            </ActionForm>
+            <ActionForm action=actions.off>
+                <ProofFields
+                    error=action_error(actions.off)
+                    pending=actions.off.pending()
+                    id_prefix="off-"
+                    label="Turn off"
+                    what="Signing in then needs your password alone."
+                />
+            </ActionForm>
+        }
+        .into_any();
+    }
+    if let Some(enrolment) = status.enrolment {
+        return view! { <Enrol enrolment confirm=actions.confirm /> }.into_any();
+    }
+    let error = action_error(actions.start);
+    view! {
+        <p id="second-factor-state">
+            "Off. With an authenticator app (such as Google Authenticator, Microsoft \
+             Authenticator, 1Password or FreeOTP), signing in also asks for the six-digit \
+             code the app shows, so a stolen password is not enough."
+        </p>
+        <ActionForm action=actions.start>
+            <FormActions error pending=actions.start.pending() label="Set up an authenticator app" />
+        </ActionForm>
+    }
+    .into_any()
+}
+
+#[component]
+fn Enrol(enrolment: TotpEnrolment, confirm: ServerAction<ConfirmAuthenticator>) -> impl IntoView {
+    let error = action_error(confirm);
+    view! {
+        <p id="second-factor-state">
+            "Scan this QR code with your authenticator app, or type the key below into it. \
+             Then enter the code the app shows to turn it on."
+        </p>
+        <div class="qr-code" role="img" aria-label="QR code holding your key" inner_html=enrolment.qr_svg />
+        <p>"Key: " <code id="totp-secret">{enrolment.secret}</code></p>
+        <ActionForm action=confirm>
+            <Field
+                label="Code from the app"
+                name="code"
+                error
+                autocomplete="one-time-code"
+            />
+            <FormActions error pending=confirm.pending() label="Turn on" />
+        </ActionForm>
+    }
+}
+
+/// What a change that needs a fresh proof asks: the password, or a current code from the
+/// app.
+#[component]
+fn ProofFields(
+    #[prop(into)] error: Signal<Option<crate::error::AppError>>,
+    #[prop(into)] pending: Signal<bool>,
+    id_prefix: &'static str,
+    label: &'static str,
+    what: &'static str,
+) -> impl IntoView {
+    view! {
+        <h3>{label}</h3>
+        <Field
+            label="Your password, or a current code from the app"
+            name="proof"
+            kind="password"
+            error
+            autocomplete="current-password"
+            hint=what
+            id_prefix=id_prefix.to_owned()
+        />
+        <FormActions error pending label />
+    }
+}
+
+#[component]
+fn NewRecoveryCodes(codes: RecoveryCodes) -> impl IntoView {
+    let file = format!(
+        "data:text/plain;charset=utf-8,{}",
+        percent_encode(&codes.as_text("v2mom"))
+    );
+    view! {
+        <div class="notice" role="status" id="recovery-codes">
+            <h3>"Your recovery codes"</h3>
+            <p>
+                "Keep them somewhere safe, away from your phone: each one signs you in once \
+                 when you cannot use your app. They are shown only now."
+            </p>
+            <ol class="recovery-codes">
+                {codes.codes.into_iter().map(|code| view! { <li><code>{code}</code></li> }).collect_view()}
+            </ol>
+            <a href=file download="v2mom-recovery-codes.txt" rel="external">
+                "Download them as a text file"
+            </a>
+        </div>
+    }
+}

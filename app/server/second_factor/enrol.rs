@@ -1,0 +1,193 @@
+//! Turning the authenticator app on and off, renewing recovery codes, and an
+//! administrator's reset.
+
+use super::{codes, prove, wrong_code};
+use crate::{
+    error::AppError,
+    model::{RecoveryCodes, TotpEnrolment},
+    server::{
+        accounts::ThisSession,
+        actor::Actor,
+        audit::Event,
+        db::{TOTP_SECRET, Tx, UserRecord},
+        errors::internal,
+        policy::Action,
+        state::AppState,
+        tokens::hash_token,
+        transaction,
+    },
+};
+
+/// Starts setting up an authenticator app (or starts again with a new secret): the secret
+/// waits, sealed, until [`confirm`] gets its first code. Refused while an app is on.
+pub async fn start(state: &AppState, actor: &Actor) -> Result<TotpEnrolment, AppError> {
+    actor.require(Action::ManageOwnSecondFactor)?;
+    let secret = codes::new_secret();
+    let sealed = state.keyring.seal(TOTP_SECRET, &hex::encode(&secret));
+    let begun = transaction::run(&state.db, async |tx| {
+        Ok(tx.begin_totp(actor.id(), &sealed).await?)
+    })
+    .await?;
+    if !begun {
+        return Err(AppError::Refused {
+            reason: "Your authenticator app is on already: turn it off first to set up another."
+                .into(),
+        });
+    }
+    let stored = state
+        .db
+        .totp_of(actor.id())
+        .await
+        .map_err(internal)?
+        .ok_or_else(|| internal("enrolment vanished"))?;
+    super::enrolment_of(state, &actor.user, &stored).await
+}
+
+/// Turns the app on with its first code, and makes the recovery codes (shown once).
+pub async fn confirm(
+    state: &AppState,
+    actor: &Actor,
+    code: &str,
+) -> Result<RecoveryCodes, AppError> {
+    actor.require(Action::ManageOwnSecondFactor)?;
+    let stored = state.db.totp_of(actor.id()).await.map_err(internal)?;
+    let Some(stored) = stored.filter(|s| s.confirmed_at.is_none()) else {
+        return Err(AppError::Refused {
+            reason: "There is no authenticator app waiting to be confirmed: start setting one up."
+                .into(),
+        });
+    };
+    let app = super::app_of(state, &actor.user, &stored).await?;
+    let step = codes::step_of(&app, code, super::unix_now()).ok_or_else(|| wrong_code("code"))?;
+    let codes = RecoveryCodes {
+        codes: codes::new_recovery_codes(),
+    };
+    transaction::run(&state.db, async |tx| {
+        if !tx.confirm_totp(actor.id(), step).await? {
+            return Ok(false);
+        }
+        keep_recovery_codes(tx, actor.id(), &codes).await?;
+        audit_on_self(tx, actor, "second_factor.enrolled").await?;
+        Ok(true)
+    })
+    .await?
+    .then_some(codes)
+    .ok_or(AppError::Conflict)
+}
+
+/// New recovery codes in place of all the old ones; needs a fresh proof.
+pub async fn renew_recovery_codes(
+    state: &AppState,
+    actor: &Actor,
+    this: &ThisSession,
+    proof: &str,
+) -> Result<RecoveryCodes, AppError> {
+    actor.require(Action::ManageOwnSecondFactor)?;
+    require_on(state, &actor.user).await?;
+    prove(state, actor, this, proof).await?;
+    let codes = RecoveryCodes {
+        codes: codes::new_recovery_codes(),
+    };
+    transaction::run(&state.db, async |tx| {
+        keep_recovery_codes(tx, actor.id(), &codes).await?;
+        audit_on_self(tx, actor, "second_factor.recovery_codes_renewed").await?;
+        Ok(())
+    })
+    .await?;
+    Ok(codes)
+}
+
+/// Turns the second factor off (the app and the recovery codes); needs a fresh proof.
+pub async fn turn_off(
+    state: &AppState,
+    actor: &Actor,
+    this: &ThisSession,
+    proof: &str,
+) -> Result<(), AppError> {
+    actor.require(Action::ManageOwnSecondFactor)?;
+    require_on(state, &actor.user).await?;
+    prove(state, actor, this, proof).await?;
+    transaction::run(&state.db, async |tx| {
+        if tx.delete_second_factors(actor.id()).await? {
+            audit_on_self(tx, actor, "second_factor.disabled").await?;
+        }
+        Ok(())
+    })
+    .await
+}
+
+/// An administrator removes someone's second factor (they lost their phone and their
+/// codes): audited, and the person is told by mail when mail is configured.
+pub async fn reset(state: &AppState, actor: &Actor, user_id: i64) -> Result<(), AppError> {
+    actor.require(Action::ManageUsers)?;
+    let person = state
+        .db
+        .user_by_id(user_id)
+        .await
+        .map_err(internal)?
+        .ok_or(AppError::NotFound)?;
+    let removed = transaction::run(&state.db, async |tx| {
+        let removed = tx.delete_second_factors(person.id).await?;
+        if removed {
+            let event = Event::new("second_factor.reset")
+                .by(actor.id())
+                .on(format!("user:{}", person.id));
+            tx.audit(&actor.origin, event).await?;
+        }
+        Ok(removed)
+    })
+    .await?;
+    if !removed {
+        return Err(AppError::Refused {
+            reason: format!("{} has no second factor to reset.", person.display_name),
+        });
+    }
+    if let Some(mailer) = &state.config.mailer {
+        let organisation = state.db.organisation_name().await.map_err(internal)?;
+        let sent = mailer
+            .send_second_factor_reset(
+                &person.display_name,
+                &person.email,
+                &organisation,
+                &actor.user.display_name,
+            )
+            .await;
+        if let Err(error) = sent {
+            tracing::warn!(user_id = person.id, %error, "second-factor reset mail not sent");
+        }
+    }
+    Ok(())
+}
+
+async fn require_on(state: &AppState, user: &UserRecord) -> Result<(), AppError> {
+    if super::needed(state, user).await? {
+        return Ok(());
+    }
+    Err(AppError::Refused {
+        reason: "Your authenticator app is not on.".into(),
+    })
+}
+
+async fn keep_recovery_codes(
+    tx: &mut Tx,
+    user_id: i64,
+    codes: &RecoveryCodes,
+) -> Result<(), crate::server::db::DbError> {
+    let hashes: Vec<String> = codes
+        .codes
+        .iter()
+        .map(|code| hash_token(&codes::normalise_recovery_code(code)))
+        .collect();
+    tx.replace_recovery_codes(user_id, &hashes).await
+}
+
+async fn audit_on_self(
+    tx: &mut Tx,
+    actor: &Actor,
+    action: &'static str,
+) -> Result<(), crate::server::db::DbError> {
+    let event = Event::new(action)
+        .by(actor.id())
+        .on(format!("user:{}", actor.id()));
+    tx.audit(&actor.origin, event).await
+}
