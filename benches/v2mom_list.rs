@@ -54,6 +54,7 @@ async fn timings(
                 role: Role::Manager,
                 active: true,
                 scopes: Scopes::ALL,
+                api_key: false,
             },
         ),
         (
@@ -63,6 +64,7 @@ async fn timings(
                 role: Role::Employee,
                 active: true,
                 scopes: Scopes::ALL,
+                api_key: false,
             },
         ),
     ];

@@ -206,7 +206,7 @@ async fn signing_in_asks_for_a_code_and_a_half_signed_in_session_can_do_nothing_
     let waiting = app
         .call_as(&browser, "login/second_factor/waiting", &[])
         .await;
-    assert_eq!(waiting.json::<bool>().await.unwrap(), true);
+    assert!(waiting.json::<bool>().await.unwrap(), "half signed in");
     let page = app
         .html(&browser, "/login/second-factor?next=%2Fteam")
         .await;
