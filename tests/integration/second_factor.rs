@@ -2,6 +2,7 @@
 //! signing in, and who may change it. Codes are computed here from the secret the page shows,
 //! as a person's app would.
 
+use crate::amend::audited;
 use crate::helpers::{TestApp, client, session_cookie, spawn_app};
 use crate::people::{PASSWORD, accept, invite};
 use reqwest::{Client, StatusCode};
@@ -97,17 +98,6 @@ async fn status(app: &TestApp, browser: &Client) -> Value {
     let res = app.call_as(browser, "profile/second_factor", &[]).await;
     assert_eq!(res.status(), StatusCode::OK);
     res.json().await.unwrap()
-}
-
-async fn audited(app: &TestApp, action: &str) -> Vec<Value> {
-    app.db
-        .audit_rows()
-        .await
-        .unwrap()
-        .into_iter()
-        .filter(|r| r.action == action)
-        .map(|r| serde_json::from_str(&r.details).unwrap_or(Value::Null))
-        .collect()
 }
 
 fn field_of(body: &Value) -> &str {
@@ -406,15 +396,7 @@ async fn an_administrator_resets_someones_second_factor_and_nobody_else_may() {
         StatusCode::CONFLICT,
         "nothing left to reset"
     );
-    let reset = app
-        .db
-        .audit_rows()
-        .await
-        .unwrap()
-        .into_iter()
-        .filter(|r| r.action == "second_factor.reset")
-        .count();
-    assert_eq!(reset, 1);
+    assert_eq!(audited(&app, "second_factor.reset").await.len(), 1);
 }
 
 #[tokio::test]

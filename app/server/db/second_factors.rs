@@ -171,11 +171,7 @@ impl Tx {
         &mut self,
         key_id: &str,
     ) -> Result<Vec<(i64, Sealed)>, DbError> {
-        // SQLite's write transaction already holds the database; PostgreSQL locks the rows.
-        let lock = match self {
-            Tx::Sqlite(_) => "",
-            Tx::Postgres(_) => " FOR UPDATE",
-        };
+        let lock = self.row_lock();
         let sql = format!(
             "SELECT {COLUMNS} FROM totp_factors WHERE secret_key_id <> $1 ORDER BY user_id{lock}"
         );

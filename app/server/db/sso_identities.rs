@@ -95,10 +95,7 @@ impl Tx {
     /// How many identities `user_id` has, counted inside the transaction that is about to
     /// remove one (so two racing unlinks cannot both leave the account without a way in).
     pub async fn sso_identity_count(&mut self, user_id: i64) -> Result<i64, DbError> {
-        let lock = match self {
-            Tx::Sqlite(_) => "",
-            Tx::Postgres(_) => " FOR UPDATE",
-        };
+        let lock = self.row_lock();
         let sql = format!("SELECT id FROM sso_identities WHERE user_id = $1{lock}");
         let ids: Vec<i64> = on_tx!(self, |conn| sqlx::query_scalar(&sql)
             .bind(user_id)

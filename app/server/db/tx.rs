@@ -65,6 +65,16 @@ impl Tx {
         Ok(())
     }
 
+    /// What ends a `SELECT` whose rows this transaction is about to change: ` FOR UPDATE` on
+    /// PostgreSQL, which locks them; nothing on SQLite, whose write transaction already
+    /// holds the whole database.
+    pub fn row_lock(&self) -> &'static str {
+        match self {
+            Tx::Sqlite(_) => "",
+            Tx::Postgres(_) => " FOR UPDATE",
+        }
+    }
+
     pub async fn commit(self) -> Result<(), DbError> {
         match self {
             Tx::Sqlite(t) => t.commit().await,
