@@ -1,7 +1,7 @@
 //! The HTML shell, the router and the layout every page shares.
 
 use crate::{
-    components::{MainNav, UserMenu, element_text, provide_auth},
+    components::{MainNav, SecondFactorGate, UserMenu, element_text, provide_auth},
     pages::{
         AlignmentPage, ApiKeysAdminPage, ApiKeysPage, AuditPage, HomePage, InvitationPage,
         LoginPage, NotFoundPage, OrganisationPage, PeopleImportPage, PeoplePage, PeriodsPage,
@@ -65,6 +65,7 @@ pub fn App() -> impl IntoView {
                 <UserMenu />
             </header>
             <main id="main" data-hydrated=move || hydrated.get().then_some("true")>
+                <SecondFactorGate />
                 <Routes fallback=NotFoundPage>
                     // Async: every page decides its status (a form, 403, 404, 503 while the
                     // database is away) from data, so the whole page is ready, every Suspense

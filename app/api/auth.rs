@@ -18,7 +18,7 @@ use crate::server::{
 #[server(endpoint = "me")]
 pub async fn who_am_i() -> Result<Option<CurrentUser>, AppError> {
     let state = app_state()?;
-    accounts::who_am_i(current_actor(&state).await?.as_ref())
+    accounts::who_am_i(&state, current_actor(&state).await?.as_ref()).await
 }
 
 /// Checks the password and signs in under a new session id, then goes to `next` when that

@@ -9,8 +9,12 @@ use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 use crate::server::{
-    auth::{complete_sign_in, half_signed_in, request_origin, safe_next, signed_in, this_session},
+    auth::{
+        complete_sign_in, half_signed_in, request_origin, safe_next, signed_in,
+        signed_in_to_set_up_second_factor, this_session,
+    },
     errors::is_plain_form_post,
+    policy::{Action, authorize},
     second_factor, shown_once,
     state::app_state,
 };
@@ -18,6 +22,7 @@ use crate::server::{
 /// Whether this browser is half signed in, waiting for its second step.
 #[server(endpoint = "login/second_factor/waiting")]
 pub async fn second_step_waiting() -> Result<bool, AppError> {
+    authorize(None, Action::ReadPublicInfo)?;
     Ok(half_signed_in().await?.is_some())
 }
 
@@ -40,7 +45,7 @@ pub async fn second_step(code: String, next: Option<String>) -> Result<(), AppEr
 #[server(endpoint = "profile/second_factor")]
 pub async fn my_second_factor() -> Result<SecondFactorStatus, AppError> {
     let state = app_state()?;
-    let actor = signed_in(&state).await?;
+    let actor = signed_in_to_set_up_second_factor(&state).await?;
     second_factor::status(&state, &actor).await
 }
 
@@ -49,7 +54,7 @@ pub async fn my_second_factor() -> Result<SecondFactorStatus, AppError> {
 #[server(endpoint = "profile/second_factor/start")]
 pub async fn start_authenticator() -> Result<TotpEnrolment, AppError> {
     let state = app_state()?;
-    let actor = signed_in(&state).await?;
+    let actor = signed_in_to_set_up_second_factor(&state).await?;
     let enrolment = second_factor::start(&state, &actor).await?;
     back_to_security_page();
     Ok(enrolment)
@@ -59,7 +64,7 @@ pub async fn start_authenticator() -> Result<TotpEnrolment, AppError> {
 #[server(endpoint = "profile/second_factor/confirm")]
 pub async fn confirm_authenticator(code: String) -> Result<RecoveryCodes, AppError> {
     let state = app_state()?;
-    let actor = signed_in(&state).await?;
+    let actor = signed_in_to_set_up_second_factor(&state).await?;
     let codes = second_factor::confirm(&state, &actor, &code).await?;
     keep_for_the_next_page(&codes).await?;
     Ok(codes)
@@ -80,7 +85,7 @@ pub async fn renew_recovery_codes(proof: String) -> Result<RecoveryCodes, AppErr
 #[server(endpoint = "profile/second_factor/recovery_codes/shown_once")]
 pub async fn recovery_codes_shown_once() -> Result<Option<RecoveryCodes>, AppError> {
     let state = app_state()?;
-    signed_in(&state).await?;
+    signed_in_to_set_up_second_factor(&state).await?;
     shown_once::take(&state.keyring).await
 }
 

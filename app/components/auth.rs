@@ -10,7 +10,10 @@ use leptos::{
     prelude::*,
     server_fn::{ServerFn, error::ServerFnUrlError},
 };
-use leptos_router::components::A;
+use leptos_router::{
+    components::{A, Redirect},
+    hooks::use_location,
+};
 
 #[derive(Clone, Copy)]
 pub struct Auth {
@@ -77,6 +80,30 @@ where
         None => from_url.clone(),
     })
 }
+
+/// Someone whose role requires a second factor and who has none is sent to set it up from
+/// every other page (the server refuses them everything else anyway).
+#[component]
+pub fn SecondFactorGate() -> impl IntoView {
+    let auth = use_auth();
+    let location = use_location();
+    view! {
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                let must = auth
+                    .user
+                    .await
+                    .ok()
+                    .flatten()
+                    .is_some_and(|u| u.must_set_up_second_factor);
+                let here = location.pathname.get() == SECURITY_PAGE;
+                (must && !here).then(|| view! { <Redirect path=SECURITY_PAGE /> })
+            })}
+        </Transition>
+    }
+}
+
+const SECURITY_PAGE: &str = "/profile/security";
 
 /// The main navigation: what the signed-in person's role opens to them.
 #[component]

@@ -15,7 +15,7 @@ pub mod trend_chart;
 mod vision_preview;
 
 pub use api_keys::{ApiKeyTable, NewApiKeyToken};
-pub use auth::{Auth, MainNav, UserMenu, action_error, provide_auth, use_auth};
+pub use auth::{Auth, MainNav, SecondFactorGate, UserMenu, action_error, provide_auth, use_auth};
 pub use error_page::ErrorPage;
 pub use form::{Checkbox, Field, FormActions, FormError, NewPasswordField, element_text};
 pub use pager::Pager;

@@ -6,6 +6,8 @@ use serde::{Deserialize, Serialize};
 /// an enrolment waiting for its first code.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SecondFactorStatus {
+    /// The organisation requires a second factor for this person's role.
+    pub required: bool,
     /// When the authenticator app was turned on (RFC 3339); `None`: it is off.
     pub totp_on_since: Option<String>,
     pub recovery_codes_left: u32,

@@ -52,6 +52,9 @@ pub struct CurrentUser {
     pub email: String,
     pub display_name: String,
     pub role: Role,
+    /// Their role requires a second factor and they have none yet: every page sends them to
+    /// set one up.
+    pub must_set_up_second_factor: bool,
 }
 
 /// Where an account stands, as the people list shows it.

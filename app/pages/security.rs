@@ -5,7 +5,7 @@ use crate::{
         ConfirmAuthenticator, RenewRecoveryCodes, StartAuthenticator, TurnOffSecondFactor,
         my_second_factor, recovery_codes_shown_once,
     },
-    components::{ErrorPage, Field, FormActions, action_error},
+    components::{ErrorPage, Field, FormActions, action_error, use_auth},
     model::{RecoveryCodes, SecondFactorStatus, TotpEnrolment, display_date, percent_encode},
 };
 use leptos::prelude::*;
@@ -39,6 +39,13 @@ pub fn SecurityPage() -> impl IntoView {
         },
         |_| my_second_factor(),
     );
+    // Someone who had to set it up may go anywhere once it is on: ask who they are again.
+    let auth = use_auth();
+    Effect::new(move |_| {
+        if matches!(actions.confirm.value().get(), Some(Ok(_))) {
+            auth.user.refetch();
+        }
+    });
     // Without JavaScript the codes come back through the session, once; with it, in the
     // action's own answer.
     let kept = Resource::new(|| (), |_| recovery_codes_shown_once());
@@ -79,6 +86,22 @@ pub fn SecurityPage() -> impl IntoView {
 
 #[component]
 fn Authenticator(status: SecondFactorStatus, actions: Actions) -> impl IntoView {
+    let required = (status.required && status.totp_on_since.is_none()).then(|| {
+        view! {
+            <p class="notice" role="status">
+                "Your organisation requires a second factor for your role: set up an \
+                 authenticator app to go on."
+            </p>
+        }
+    });
+    view! {
+        {required}
+        <AuthenticatorState status actions />
+    }
+}
+
+#[component]
+fn AuthenticatorState(status: SecondFactorStatus, actions: Actions) -> impl IntoView {
     if let Some(since) = status.totp_on_since {
         let left = status.recovery_codes_left;
         return view! {

@@ -136,9 +136,20 @@ pub async fn current_actor(state: &AppState) -> Result<Option<Actor>, AppError> 
     Ok(user.map(|user| Actor::session(user, request_origin())))
 }
 
-/// The signed-in person acting on this browser session; 401 when nobody is. The first line
-/// of a server function whose use case needs someone signed in.
+/// The signed-in person acting on this browser session; 401 when nobody is, and a refusal
+/// for someone who must set up a second factor first. The first line of a server function
+/// whose use case needs someone signed in.
 pub async fn signed_in(state: &AppState) -> Result<Actor, AppError> {
+    let actor = signed_in_to_set_up_second_factor(state).await?;
+    if super::second_factor::must_set_up(state, &actor.user).await? {
+        return Err(super::second_factor::set_up_first());
+    }
+    Ok(actor)
+}
+
+/// [`signed_in`] for the one thing someone who must set up a second factor may do: set it
+/// up (the security page's server functions).
+pub async fn signed_in_to_set_up_second_factor(state: &AppState) -> Result<Actor, AppError> {
     current_actor(state).await?.ok_or(AppError::Unauthenticated)
 }
 
@@ -233,28 +244,31 @@ pub async fn sign_in(state: &AppState, user: &UserRecord, method: &str) -> Resul
     Ok(())
 }
 
-/// After the password (or a provider) passed: signs `user` in, or, when they have a second
-/// factor, leaves the session half signed in, under a new session id, for the second step.
+/// After the password passed: signs `user` in, or, when they have a second factor, leaves
+/// the session half signed in, under a new session id, for the second step.
 pub async fn first_factor_passed(
     state: &AppState,
     user: &UserRecord,
     method: &str,
 ) -> Result<FirstFactor, AppError> {
     let parts = use_context::<Parts>().unwrap_or_else(|| http::Request::new(()).into_parts().0);
-    let after = first_factor_passed_on(state, &session().await?, &parts, user, method).await?;
+    let session = session().await?;
+    let after = first_factor_passed_on(state, &session, &parts, user, method, false).await?;
     RequestUser::forget().await;
     Ok(after)
 }
 
-/// [`first_factor_passed`] for a session and request at hand (plain axum handlers).
+/// [`first_factor_passed`] for a session and request at hand (plain axum handlers), and
+/// for a provider, which may say it checked more than one factor itself (`multi_factor`).
 pub async fn first_factor_passed_on(
     state: &AppState,
     session: &Session,
     parts: &Parts,
     user: &UserRecord,
     method: &str,
+    multi_factor: bool,
 ) -> Result<FirstFactor, AppError> {
-    if !super::second_factor::needed(state, user).await? {
+    if multi_factor || !super::second_factor::needed(state, user).await? {
         sign_in_on(state, session, parts, user, method).await?;
         return Ok(FirstFactor::SignedIn);
     }

@@ -59,12 +59,19 @@ pub fn request_id_of(headers: &http::HeaderMap) -> Option<String> {
 
 /// Sets the HTTP status (and Retry-After) of the Leptos response being built. A plain
 /// HTML form post (no JavaScript yet) is left alone: Leptos answers it by redirecting back
-/// to the form, which an error status would replace with a bare JSON page.
+/// to the form, which an error status would replace with a bare JSON page. So is a page
+/// that is already redirecting (someone who must set up a second factor first).
 pub fn set_response_status(error: &AppError) {
     let Some(response) = use_context::<ResponseOptions>() else {
         return;
     };
-    if is_plain_form_post() {
+    let redirecting = response
+        .0
+        .read()
+        .ok()
+        .and_then(|parts| parts.status)
+        .is_some_and(|status| status.is_redirection());
+    if is_plain_form_post() || redirecting {
         return;
     }
     response.set_status(status_of(error));

@@ -68,6 +68,8 @@ pub struct Person {
     /// `None` leaves the `email_verified` claim out.
     pub email_verified: Option<bool>,
     pub name: Option<String>,
+    /// The ID token's `amr` (how the person signed in at the issuer); empty leaves it out.
+    pub amr: Vec<String>,
 }
 
 impl Person {
@@ -78,6 +80,7 @@ impl Person {
             email: Some(email.into()),
             email_verified: Some(true),
             name: None,
+            amr: Vec::new(),
         }
     }
 }
@@ -495,6 +498,9 @@ fn id_token(shared: &Shared, grant: &Grant, rotated: bool) -> String {
     }
     if let Some(name) = &grant.person.name {
         claims["name"] = json!(name);
+    }
+    if !grant.person.amr.is_empty() {
+        claims["amr"] = json!(grant.person.amr);
     }
     let claims: CoreIdTokenClaims = serde_json::from_value(claims).expect("claims are valid");
     let kid = if rotated || tamper == Some(Tamper::UnknownKey) {

@@ -3,7 +3,7 @@
 //! as a person's app would.
 
 use crate::amend::audited;
-use crate::helpers::{TestApp, client, session_cookie, spawn_app};
+use crate::helpers::{TestApp, client, session_cookie, spawn_app, spawn_app_with};
 use crate::people::{PASSWORD, accept, invite};
 use reqwest::{Client, StatusCode};
 use serde_json::Value;
@@ -35,7 +35,7 @@ fn code(app: &Totp, steps: i64) -> String {
 }
 
 /// Turns the app on for `browser`'s person; returns the app and the recovery codes.
-async fn enrol(app: &TestApp, browser: &Client) -> (Totp, Vec<String>) {
+pub async fn enrol(app: &TestApp, browser: &Client) -> (Totp, Vec<String>) {
     let res = app
         .call_as(browser, "profile/second_factor/start", &[])
         .await;
@@ -436,4 +436,40 @@ async fn without_javascript_the_recovery_codes_show_once_on_the_page() {
     let page = app.html(&app.client, "/profile/security").await;
     assert!(!page.contains("Your recovery codes"), "shown once");
     assert!(page.contains("Recovery codes left: 10"));
+}
+
+#[tokio::test]
+async fn a_role_that_requires_a_second_factor_can_do_nothing_else_until_it_is_on() {
+    let app = spawn_app_with(|s| s.second_factor_required_for = vec!["admin".into()]).await;
+    app.set_up().await;
+    let me: Value = app.call("me", &[]).await.json().await.unwrap();
+    assert_eq!(me["must_set_up_second_factor"], true);
+    assert_eq!(app.call("profile/sessions", &[]).await.status(), StatusCode::CONFLICT);
+    assert_eq!(
+        app.get("/profile/export.json").await.status(),
+        StatusCode::CONFLICT
+    );
+    // A browser asking for a page (it accepts HTML) is sent to the security page.
+    let page = app
+        .client
+        .get(app.url("/team"))
+        .header("accept", "text/html")
+        .send()
+        .await
+        .unwrap();
+    assert!(page.status().is_redirection(), "{}", page.status());
+    assert_eq!(page.headers()["location"], "/profile/security");
+    let page = app.get("/profile/security").await;
+    assert_eq!(page.status(), StatusCode::OK);
+    assert!(
+        status(&app, &app.client).await["required"]
+            .as_bool()
+            .unwrap()
+    );
+
+    enrol(&app, &app.client).await;
+    let me: Value = app.call("me", &[]).await.json().await.unwrap();
+    assert_eq!(me["must_set_up_second_factor"], false);
+    assert_eq!(app.call("profile/sessions", &[]).await.status(), StatusCode::OK);
+    assert_eq!(app.get("/team").await.status(), StatusCode::OK);
 }

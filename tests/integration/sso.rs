@@ -1336,3 +1336,37 @@ async fn signing_in_through_the_provider_gives_the_browser_a_new_session() {
     assert_eq!(app.who_is_cookie(&after).await.as_deref(), Some(EVE));
     assert_eq!(app.who_is_cookie(&before).await, None);
 }
+
+#[tokio::test]
+async fn a_provider_sign_in_asks_for_the_second_factor_unless_the_provider_checked_several() {
+    let issuer = Issuer::start().await;
+    let app = app_with(&issuer, false, &["acme.example"]).await;
+    app.set_up().await;
+    let nia = Person::verified("sub-nia", "nia@acme.example");
+    issuer.sign_in_as(nia.clone());
+    let first = client();
+    assert_eq!(sign_in(&app, &first).await, "/");
+    crate::second_factor::enrol(&app, &first).await;
+
+    let browser = client();
+    assert_eq!(
+        sign_in(&app, &browser).await,
+        "/login/second-factor?next=%2F"
+    );
+    assert_eq!(app.who_is(&browser).await, None, "half signed in");
+
+    issuer.sign_in_as(Person {
+        amr: vec!["pwd".into(), "mfa".into()],
+        ..nia
+    });
+    let browser = client();
+    assert_eq!(
+        sign_in(&app, &browser).await,
+        "/",
+        "the provider checked two factors"
+    );
+    assert_eq!(
+        app.who_is(&browser).await.as_deref(),
+        Some("nia@acme.example")
+    );
+}

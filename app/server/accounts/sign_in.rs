@@ -15,6 +15,7 @@ use crate::{
         metrics::SIGN_INS_TOTAL,
         password::Verified,
         policy::{Action, authorize},
+        second_factor,
         state::AppState,
         throttle::{self, Kind},
         transaction,
@@ -34,10 +35,20 @@ pub async fn enabled_providers(state: &AppState) -> Result<Vec<ProviderButton>, 
         .collect())
 }
 
-/// Who is signed in (`None`: nobody), as the pages show them.
-pub fn who_am_i(actor: Option<&Actor>) -> Result<Option<CurrentUser>, AppError> {
+/// Who is signed in (`None`: nobody), as the pages show them, and whether they must set up
+/// a second factor before anything else.
+pub async fn who_am_i(
+    state: &AppState,
+    actor: Option<&Actor>,
+) -> Result<Option<CurrentUser>, AppError> {
     authorize(None, Action::ReadPublicInfo)?;
-    Ok(actor.map(|a| a.user.to_current()))
+    let Some(actor) = actor else {
+        return Ok(None);
+    };
+    Ok(Some(CurrentUser {
+        must_set_up_second_factor: second_factor::must_set_up(state, &actor.user).await?,
+        ..actor.user.to_current()
+    }))
 }
 
 /// What the sign-in and invitation pages offer: passwords or not, and the providers.

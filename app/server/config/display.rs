@@ -16,7 +16,7 @@ impl fmt::Display for Config {
              db_max_connections={} db_acquire_timeout={}s db_tls_mode={} db_ca_file={} \
              session_idle_timeout={}min session_absolute_timeout={}h invitation_ttl={}d \
              trusted_proxies={} throttle_ip_attempts={} throttle_ip_window={}min \
-             api_rate_limit={}/min v2mom_visibility={:?} open_registration={} password_sign_in={} mail={} encryption_keys={} \
+             api_rate_limit={}/min v2mom_visibility={:?} open_registration={} password_sign_in={} second_factor_required_for={} mail={} encryption_keys={} \
              backups={} sso_providers={}",
             s.addr,
             s.metrics_addr.map_or("-".to_owned(), |a| a.to_string()),
@@ -55,6 +55,11 @@ impl fmt::Display for Config {
             s.v2mom_visibility,
             s.open_registration,
             s.password_sign_in,
+            if s.second_factor_required_for.is_empty() {
+                "-".to_owned()
+            } else {
+                s.second_factor_required_for.join(",")
+            },
             self.mailer.as_ref().map_or("-", Mailer::relay),
             self.keyring.as_ref().map_or_else(
                 || "data_dir/encryption.key".to_owned(),

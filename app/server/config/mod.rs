@@ -81,6 +81,10 @@ pub struct Settings {
     /// Whether people may sign in with a password. Turned off, only single sign-on is
     /// offered — unless no provider is enabled, so there is always a way in.
     pub password_sign_in: bool,
+    /// Roles (`admin`, `manager`, `employee`) whose people must have a second factor: after
+    /// signing in they can do nothing but set one up. A list, or one comma-separated string.
+    #[serde(deserialize_with = "one_or_many")]
+    pub second_factor_required_for: Vec<String>,
     /// SMTP relay for invitation mail (`smtps://user:password@host:465` or
     /// `smtp://…:587?tls=required`); unset: the administrator passes links on by hand.
     pub smtp_url: Option<String>,
@@ -132,6 +136,7 @@ impl Default for Settings {
             v2mom_visibility: Default::default(),
             open_registration: false,
             password_sign_in: true,
+            second_factor_required_for: Vec::new(),
             smtp_url: None,
             mail_from: None,
             encryption_key: None,

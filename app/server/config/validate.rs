@@ -94,6 +94,18 @@ impl Settings {
                 })
             })
             .collect::<Result<_, _>>()?;
+        let second_factor_roles = self
+            .second_factor_required_for
+            .iter()
+            .map(|raw| {
+                raw.trim().parse::<crate::model::Role>().map_err(|()| {
+                    ConfigError(format!(
+                        "V2MOM_SECOND_FACTOR_REQUIRED_FOR entry {raw:?} is not a role \
+                             (admin, manager or employee)"
+                    ))
+                })
+            })
+            .collect::<Result<_, _>>()?;
         tracing_subscriber::EnvFilter::try_new(&self.log_level)
             .map_err(|e| ConfigError(format!("V2MOM_LOG_LEVEL {:?}: {e}", self.log_level)))?;
         let mailer = self.mailer(public_url.is_some())?;
@@ -122,6 +134,7 @@ impl Settings {
             database,
             public_url,
             trusted_proxies,
+            second_factor_roles,
             mailer,
             keyring,
             sso_providers,
@@ -161,6 +174,8 @@ pub struct Config {
     pub public_url: Option<Url>,
     /// `trusted_proxies`, parsed.
     pub trusted_proxies: Vec<IpNet>,
+    /// `second_factor_required_for`, parsed.
+    pub second_factor_roles: Vec<crate::model::Role>,
     /// Set when `smtp_url` is: invitations are mailed.
     pub mailer: Option<Mailer>,
     /// `encryption_key`, parsed; `None` means the data directory's key file.

@@ -68,6 +68,7 @@ impl UserRecord {
             email: self.email.clone(),
             display_name: self.display_name.clone(),
             role: self.role(),
+            must_set_up_second_factor: false,
         }
     }
 }

@@ -5,6 +5,7 @@ use crate::{
     server::{
         actor::Actor,
         auth::{origin_of, user_of_session},
+        second_factor,
         state::AppState,
     },
 };
@@ -25,6 +26,9 @@ impl FromRequestParts<AppState> for SessionActor {
         let user = user_of_session(state, &session)
             .await?
             .ok_or(AppError::Unauthenticated)?;
+        if second_factor::must_set_up(state, &user).await? {
+            return Err(second_factor::set_up_first());
+        }
         Ok(SessionActor(Actor::session(user, origin_of(parts, state))))
     }
 }

@@ -244,7 +244,8 @@ async fn finish(
         accounts::Outcome::Linked => Ok(Redirect::to("/profile?sso_linked=1").into_response()),
         accounts::Outcome::SignIn(user) => {
             let method = format!("sso:{}", provider.record.slug);
-            let after = first_factor_passed_on(state, session, parts, &user, &method).await?;
+            let mfa = identity.multi_factor;
+            let after = first_factor_passed_on(state, session, parts, &user, &method, mfa).await?;
             let next = match pending.purpose {
                 Purpose::SignIn { next } => next,
                 _ => "/".to_owned(),

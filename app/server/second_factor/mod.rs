@@ -38,6 +38,24 @@ pub async fn needed(state: &AppState, user: &UserRecord) -> Result<bool, AppErro
     Ok(app.is_some_and(|app| app.confirmed_at.is_some()))
 }
 
+/// Whether `user` must set up a second factor before anything else: the configuration
+/// requires one for their role (`second_factor_required_for`) and they have none.
+pub async fn must_set_up(state: &AppState, user: &UserRecord) -> Result<bool, AppError> {
+    if !state.config.second_factor_roles.contains(&user.role()) {
+        return Ok(false);
+    }
+    Ok(!needed(state, user).await?)
+}
+
+/// What everything but setting up the second factor answers someone who [`must_set_up`].
+pub fn set_up_first() -> AppError {
+    AppError::Refused {
+        reason: "Your organisation requires a second factor for your role: set one up under \
+                 Your account → Security first."
+            .into(),
+    }
+}
+
 /// One's second factor as the security page shows it.
 pub async fn status(state: &AppState, actor: &Actor) -> Result<SecondFactorStatus, AppError> {
     actor.require(Action::ManageOwnSecondFactor)?;
@@ -54,6 +72,10 @@ pub async fn status(state: &AppState, actor: &Actor) -> Result<SecondFactorStatu
         _ => None,
     };
     Ok(SecondFactorStatus {
+        required: state
+            .config
+            .second_factor_roles
+            .contains(&actor.user.role()),
         totp_on_since: app.and_then(|a| a.confirmed_at).map(rfc3339),
         recovery_codes_left: left as u32,
         enrolment,

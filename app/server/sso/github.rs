@@ -100,6 +100,8 @@ pub(super) async fn identify(
             .name
             .filter(|n| !n.trim().is_empty())
             .or(Some(user.login)),
+        // GitHub says nothing about how its user signed in.
+        multi_factor: false,
     })
 }
 

@@ -161,6 +161,9 @@ pub struct ProviderIdentity {
     pub email: Option<String>,
     pub email_verified: bool,
     pub name: Option<String>,
+    /// The provider says the person passed more than one factor there (its ID token's `amr`
+    /// holds `mfa`, RFC 8176): signing in here then asks for no second step.
+    pub multi_factor: bool,
 }
 
 impl ProviderIdentity {
@@ -183,6 +186,7 @@ impl ProviderIdentity {
             email: self.email.as_ref().and_then(line),
             email_verified: self.email_verified,
             name: self.name.as_ref().and_then(line),
+            multi_factor: self.multi_factor,
         })
     }
 }

@@ -117,6 +117,9 @@ pub(super) async fn identify(
             .name()
             .and_then(|n| n.get(None))
             .map(|n| n.to_string()),
+        multi_factor: claims
+            .auth_method_refs()
+            .is_some_and(|amr| amr.iter().any(|method| method.as_str() == "mfa")),
     })
 }
 
