@@ -444,7 +444,10 @@ async fn a_role_that_requires_a_second_factor_can_do_nothing_else_until_it_is_on
     app.set_up().await;
     let me: Value = app.call("me", &[]).await.json().await.unwrap();
     assert_eq!(me["must_set_up_second_factor"], true);
-    assert_eq!(app.call("profile/sessions", &[]).await.status(), StatusCode::CONFLICT);
+    assert_eq!(
+        app.call("profile/sessions", &[]).await.status(),
+        StatusCode::CONFLICT
+    );
     assert_eq!(
         app.get("/profile/export.json").await.status(),
         StatusCode::CONFLICT
@@ -470,6 +473,9 @@ async fn a_role_that_requires_a_second_factor_can_do_nothing_else_until_it_is_on
     enrol(&app, &app.client).await;
     let me: Value = app.call("me", &[]).await.json().await.unwrap();
     assert_eq!(me["must_set_up_second_factor"], false);
-    assert_eq!(app.call("profile/sessions", &[]).await.status(), StatusCode::OK);
+    assert_eq!(
+        app.call("profile/sessions", &[]).await.status(),
+        StatusCode::OK
+    );
     assert_eq!(app.get("/team").await.status(), StatusCode::OK);
 }
