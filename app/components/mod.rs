@@ -19,7 +19,9 @@ pub use auth::{Auth, MainNav, SecondFactorGate, UserMenu, action_error, provide_
 pub use error_page::ErrorPage;
 pub use form::{Checkbox, Field, FormActions, FormError, NewPasswordField, element_text};
 pub use pager::Pager;
-pub use people::{InvitationLink, ManagerSelect, RoleSelect};
+pub use people::{
+    InvitationLink, ManagerChoices, ManagerSelect, RoleSelect, manager_choices_resource,
+};
 pub use period_picker::PeriodPicker;
 pub use progress::ProgressBar;
 pub use server_status::ServerStatusCheck;

@@ -2,6 +2,7 @@
 
 use crate::{
     api::manager_choices,
+    error::AppError,
     model::{Delivery, InvitationSent, Role},
 };
 use leptos::prelude::*;
@@ -23,13 +24,22 @@ pub fn RoleSelect(selected: Role) -> impl IntoView {
     }
 }
 
+/// Whom a manager select offers. Made at the top of the page, not inside the select: a
+/// resource made inside a `Suspend` is made (and fetched) again each time the `Suspend` runs.
+pub type ManagerChoices = Resource<Result<Vec<(i64, String)>, AppError>>;
+
+/// The resource a [`ManagerSelect`] takes.
+pub fn manager_choices_resource() -> ManagerChoices {
+    Resource::new(|| (), |_| manager_choices())
+}
+
 /// Everyone, plus "no manager"; `exclude` leaves the person being edited out.
 #[component]
 pub fn ManagerSelect(
+    choices: ManagerChoices,
     selected: Option<i64>,
     #[prop(optional)] exclude: Option<i64>,
 ) -> impl IntoView {
-    let choices = Resource::new(|| (), |_| manager_choices());
     view! {
         <div class="field">
             <label for="field-manager">"Manager"</label>

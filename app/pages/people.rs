@@ -3,8 +3,8 @@
 use crate::{
     api::{InviteUser, SendTestMail, invitation_mail_settings, list_users},
     components::{
-        ErrorPage, Field, FormActions, InvitationLink, ManagerSelect, Pager, RoleSelect,
-        action_error,
+        ErrorPage, Field, FormActions, InvitationLink, ManagerChoices, ManagerSelect, Pager,
+        RoleSelect, action_error, manager_choices_resource,
     },
     error::AppError,
     model::{MailSettings, Role, UserPage},
@@ -22,12 +22,13 @@ pub fn PeoplePage() -> impl IntoView {
     // Made here, not in the section: a resource made inside the Suspend is made (and
     // fetched) again each time the Suspend runs.
     let mail = Resource::new(|| (), |_| invitation_mail_settings());
+    let managers = manager_choices_resource();
     view! {
         <Title text="People" />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match people.await {
-                    Ok(list) => view! { <People list search=search() mail /> }.into_any(),
+                    Ok(list) => view! { <People list search=search() mail managers /> }.into_any(),
                     Err(error) => view! { <ErrorPage error /> }.into_any(),
                 }
             })}
@@ -40,6 +41,7 @@ fn People(
     list: UserPage,
     search: String,
     mail: Resource<Result<MailSettings, AppError>>,
+    managers: ManagerChoices,
 ) -> impl IntoView {
     let pages = list.pages();
     let page = list.page;
@@ -94,13 +96,13 @@ fn People(
             </tbody>
         </table>
         <Pager page pages link />
-        <InviteForm />
+        <InviteForm managers />
         <Mail settings=mail />
     }
 }
 
 #[component]
-fn InviteForm() -> impl IntoView {
+fn InviteForm(managers: ManagerChoices) -> impl IntoView {
     let invite = ServerAction::<InviteUser>::new();
     let error = action_error(invite);
     let sent = move || invite.value().get().and_then(Result::ok);
@@ -112,7 +114,7 @@ fn InviteForm() -> impl IntoView {
                 <Field label="Email" name="email" kind="email" error />
                 <Field label="Name" name="name" error />
                 <RoleSelect selected=Role::Employee />
-                <ManagerSelect selected=None />
+                <ManagerSelect choices=managers selected=None />
                 <Field label="Function" name="function" error required=false />
                 <Field label="Job title" name="job_title" error required=false />
                 <FormActions error pending=invite.pending() label="Send invitation" />

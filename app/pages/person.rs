@@ -5,8 +5,8 @@ use crate::{
         EraseUser, ReinviteUser, ResetSecondFactor, SetUserActive, UnlockUser, UpdateUser, get_user,
     },
     components::{
-        ErrorPage, Field, FormActions, FormError, InvitationLink, ManagerSelect, RoleSelect,
-        action_error,
+        ErrorPage, Field, FormActions, FormError, InvitationLink, ManagerChoices, ManagerSelect,
+        RoleSelect, action_error, manager_choices_resource,
     },
     model::{UserStatus, UserSummary},
 };
@@ -21,6 +21,7 @@ pub fn PersonPage() -> impl IntoView {
     let update = ServerAction::<UpdateUser>::new();
     let status = ServerAction::<SetUserActive>::new();
     let erase = ServerAction::<EraseUser>::new();
+    let managers = manager_choices_resource();
     let person = Resource::new(
         move || {
             let versions = (
@@ -41,7 +42,9 @@ pub fn PersonPage() -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match person.await {
-                    Ok(person) => view! { <PersonForms person update status erase /> }.into_any(),
+                    Ok(person) => {
+                        view! { <PersonForms person update status erase managers /> }.into_any()
+                    }
                     Err(error) => view! { <ErrorPage error /> }.into_any(),
                 }
             })}
@@ -55,6 +58,7 @@ fn PersonForms(
     update: ServerAction<UpdateUser>,
     status: ServerAction<SetUserActive>,
     erase: ServerAction<EraseUser>,
+    managers: ManagerChoices,
 ) -> impl IntoView {
     let update_error = action_error(update);
     let status_error = action_error(status);
@@ -68,7 +72,7 @@ fn PersonForms(
             <ActionForm action=update>
                 <input type="hidden" name="id" value=person.id />
                 <RoleSelect selected=person.role />
-                <ManagerSelect selected=person.manager_id exclude=person.id />
+                <ManagerSelect choices=managers selected=person.manager_id exclude=person.id />
                 <Field label="Function" name="function" error=update_error required=false value=person.function.clone() />
                 <Field label="Job title" name="job_title" error=update_error required=false value=person.job_title.clone() />
                 <FormActions error=update_error pending=update.pending() label="Save changes" />
