@@ -145,13 +145,15 @@ pub async fn current_user(state: &AppState) -> Result<Option<UserRecord>, AppErr
         return user_of_session(state, &session).await;
     };
     // The server functions of a page run at once: the first works it out, the others wait.
+    // A failure is kept too: with the database away, the others answer at once instead of
+    // each waiting for a connection in turn.
     let mut known = known.0.lock().await;
-    if let Some(user) = &*known {
-        return Ok(user.clone());
+    if let Some(answer) = &*known {
+        return answer.clone();
     }
-    let user = user_of_session(state, &session).await?;
-    *known = Some(user.clone());
-    Ok(user)
+    let answer = user_of_session(state, &session).await;
+    *known = Some(answer.clone());
+    answer
 }
 
 /// Whom this request's session belongs to, once worked out: shared by every server function
@@ -159,7 +161,10 @@ pub async fn current_user(state: &AppState) -> Result<Option<UserRecord>, AppErr
 /// request-id layer (`http::request_id::remember`) puts it. `None` inside: not worked out
 /// yet. Signing in or out during the request forgets it.
 #[derive(Clone, Default)]
-pub struct RequestUser(Arc<tokio::sync::Mutex<Option<Option<UserRecord>>>>);
+pub struct RequestUser(Arc<tokio::sync::Mutex<Option<UserOfRequest>>>);
+
+/// What [`current_user`] answered for the request.
+type UserOfRequest = Result<Option<UserRecord>, AppError>;
 
 impl RequestUser {
     fn of_request() -> Option<RequestUser> {
