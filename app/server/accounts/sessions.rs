@@ -73,7 +73,7 @@ pub async fn end_all_sessions(state: &AppState, actor: &Actor) -> Result<(), App
 }
 
 /// Records `action` by the actor on their own account.
-pub(super) async fn audit_on_self(
+pub async fn audit_on_self(
     tx: &mut crate::server::db::Tx,
     actor: &Actor,
     action: &'static str,

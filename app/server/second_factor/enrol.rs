@@ -6,7 +6,7 @@ use crate::{
     error::AppError,
     model::{RecoveryCodes, TotpEnrolment},
     server::{
-        accounts::ThisSession,
+        accounts::{ThisSession, audit_on_self},
         actor::Actor,
         audit::Event,
         db::{TOTP_SECRET, Tx, UserRecord},
@@ -34,13 +34,7 @@ pub async fn start(state: &AppState, actor: &Actor) -> Result<TotpEnrolment, App
                 .into(),
         });
     }
-    let stored = state
-        .db
-        .totp_of(actor.id())
-        .await
-        .map_err(internal)?
-        .ok_or_else(|| internal("enrolment vanished"))?;
-    super::enrolment_of(state, &actor.user, &stored).await
+    super::enrolment_for(state, &actor.user, &secret).await
 }
 
 /// Turns the app on with its first code, and makes the recovery codes (shown once).
@@ -67,7 +61,7 @@ pub async fn confirm(
             return Ok(false);
         }
         keep_recovery_codes(tx, actor.id(), &codes).await?;
-        audit_on_self(tx, actor, "second_factor.enrolled").await?;
+        audit_on_self(tx, actor, "second_factor.enrolled", None).await?;
         Ok(true)
     })
     .await?
@@ -90,7 +84,7 @@ pub async fn renew_recovery_codes(
     };
     transaction::run(&state.db, async |tx| {
         keep_recovery_codes(tx, actor.id(), &codes).await?;
-        audit_on_self(tx, actor, "second_factor.recovery_codes_renewed").await?;
+        audit_on_self(tx, actor, "second_factor.recovery_codes_renewed", None).await?;
         Ok(())
     })
     .await?;
@@ -109,7 +103,7 @@ pub async fn turn_off(
     prove(state, actor, this, proof).await?;
     transaction::run(&state.db, async |tx| {
         if tx.delete_second_factors(actor.id()).await? {
-            audit_on_self(tx, actor, "second_factor.disabled").await?;
+            audit_on_self(tx, actor, "second_factor.disabled", None).await?;
         }
         Ok(())
     })
@@ -179,15 +173,4 @@ async fn keep_recovery_codes(
         .map(|code| hash_token(&codes::normalise_recovery_code(code)))
         .collect();
     tx.replace_recovery_codes(user_id, &hashes).await
-}
-
-async fn audit_on_self(
-    tx: &mut Tx,
-    actor: &Actor,
-    action: &'static str,
-) -> Result<(), crate::server::db::DbError> {
-    let event = Event::new(action)
-        .by(actor.id())
-        .on(format!("user:{}", actor.id()));
-    tx.audit(&actor.origin, event).await
 }

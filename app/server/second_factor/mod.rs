@@ -88,13 +88,21 @@ async fn app_of(
     user: &UserRecord,
     stored: &TotpRecord,
 ) -> Result<Totp, AppError> {
+    app_for(state, user, &opened(state, stored)?).await
+}
+
+fn opened(state: &AppState, stored: &TotpRecord) -> Result<Vec<u8>, AppError> {
     let secret = state
         .keyring
         .open(TOTP_SECRET, &stored.secret())
         .map_err(internal)?;
-    let secret = hex::decode(secret).map_err(internal)?;
+    hex::decode(secret).map_err(internal)
+}
+
+/// The app for `secret`, labelled with the organisation and the person.
+async fn app_for(state: &AppState, user: &UserRecord, secret: &[u8]) -> Result<Totp, AppError> {
     let organisation = state.db.organisation_name().await.map_err(internal)?;
-    codes::app(&secret, &organisation, &user.email).map_err(internal)
+    codes::app(secret, &organisation, &user.email).map_err(internal)
 }
 
 async fn enrolment_of(
@@ -102,7 +110,16 @@ async fn enrolment_of(
     user: &UserRecord,
     stored: &TotpRecord,
 ) -> Result<TotpEnrolment, AppError> {
-    let app = app_of(state, user, stored).await?;
+    enrolment_for(state, user, &opened(state, stored)?).await
+}
+
+/// What the person needs to set up the app for `secret`.
+async fn enrolment_for(
+    state: &AppState,
+    user: &UserRecord,
+    secret: &[u8],
+) -> Result<TotpEnrolment, AppError> {
+    let app = app_for(state, user, secret).await?;
     let uri = app.to_url().map_err(internal)?;
     Ok(TotpEnrolment {
         secret: codes::secret_text(app.secret()),
