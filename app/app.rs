@@ -4,9 +4,10 @@ use crate::{
     components::{MainNav, SecondFactorGate, UserMenu, element_text, provide_auth},
     pages::{
         AlignmentPage, ApiKeysAdminPage, ApiKeysPage, AuditPage, HomePage, InvitationPage,
-        LoginPage, NotFoundPage, OrganisationPage, PeopleImportPage, PeoplePage, PeriodsPage,
-        PersonPage, ProfilePage, RegisterPage, SecondStepPage, SecurityPage, SetupPage,
-        SsoAdminPage, TeamPage, V2momEditPage, V2momHistoryPage, V2momListPage, V2momPage,
+        LoginPage, NotFoundPage, NotificationsPage, OrganisationPage, PeopleImportPage, PeoplePage,
+        PeriodsPage, PersonPage, ProfilePage, RegisterPage, SecondStepPage, SecurityPage,
+        SetupPage, SsoAdminPage, TeamPage, V2momEditPage, V2momHistoryPage, V2momListPage,
+        V2momPage, WebhookLogPage, WebhooksPage,
     },
 };
 use leptos::prelude::*;
@@ -82,6 +83,11 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("team") view=TeamPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("profile") view=ProfilePage ssr=SsrMode::Async />
                     <Route
+                        path=StaticSegment("notifications")
+                        view=NotificationsPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
                         path=(StaticSegment("profile"), StaticSegment("security"))
                         view=SecurityPage
                         ssr=SsrMode::Async
@@ -141,6 +147,16 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=(StaticSegment("admin"), StaticSegment("sso"))
                         view=SsoAdminPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("admin"), StaticSegment("webhooks"))
+                        view=WebhooksPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("admin"), StaticSegment("webhooks"), ParamSegment("id"))
+                        view=WebhookLogPage
                         ssr=SsrMode::Async
                     />
                     <Route

@@ -191,6 +191,7 @@ async fn run(command: Command, config: Config) -> Result<(), StartupError> {
             // A bad key or provider stops the server before it serves.
             let state = startup::app_state(config, db.clone()).await?;
             let stopping = state.stopping.clone();
+            v2mom::server::events::dispatch::spawn(state.clone());
             let router = v2mom::server::http::router(state);
             let shutdown = async move {
                 startup::shutdown_signal().await;

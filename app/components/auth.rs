@@ -134,6 +134,7 @@ pub fn MainNav() -> impl IntoView {
                                     <A href="/admin/periods">"Periods"</A>
                                     <A href="/admin/sso">"Single sign-on"</A>
                                     <A href="/admin/api-keys">"API keys"</A>
+                                    <A href="/admin/webhooks">"Webhooks"</A>
                                     <A href="/admin/audit">"Audit log"</A>
                                 }
                             })}
@@ -141,6 +142,22 @@ pub fn MainNav() -> impl IntoView {
                 })}
             </Transition>
         </nav>
+    }
+}
+
+/// A link to one's notifications that says how many are unread.
+#[component]
+fn NotificationBell(unread: i64) -> impl IntoView {
+    let label = match unread {
+        0 => "Notifications, none unread".to_owned(),
+        1 => "Notifications, 1 unread".to_owned(),
+        n => format!("Notifications, {n} unread"),
+    };
+    view! {
+        <A href="/notifications" attr:class="bell" attr:aria-label=label.clone() attr:title=label>
+            <span aria-hidden="true">"🔔"</span>
+            {(unread > 0).then(|| view! { <span class="badge" aria-hidden="true">{unread}</span> })}
+        </A>
     }
 }
 
@@ -160,6 +177,7 @@ pub fn UserMenu() -> impl IntoView {
                                     <strong>{user.display_name}</strong>
                                 </A>
                             </span>
+                            <NotificationBell unread=user.unread_notifications />
                             <ActionForm action=auth.logout>
                                 <button type="submit" class="secondary">"Sign out"</button>
                             </ActionForm>

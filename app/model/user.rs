@@ -55,6 +55,8 @@ pub struct CurrentUser {
     /// Their role requires a second factor and they have none yet: every page sends them to
     /// set one up.
     pub must_set_up_second_factor: bool,
+    /// How many of their notifications they have not read (the bell's count).
+    pub unread_notifications: i64,
 }
 
 /// Where an account stands, as the people list shows it.

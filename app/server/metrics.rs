@@ -25,6 +25,7 @@ pub const SIGN_INS_TOTAL: &str = "v2mom_sign_ins_total";
 pub const THROTTLE_REFUSALS_TOTAL: &str = "v2mom_throttle_refusals_total";
 pub const SESSIONS_CREATED_TOTAL: &str = "v2mom_sessions_created_total";
 pub const BACKUPS_TOTAL: &str = "v2mom_backups_total";
+pub const WEBHOOK_DELIVERIES_TOTAL: &str = "v2mom_webhook_deliveries_total";
 pub const BACKUP_LAST_SUCCESS: &str = "v2mom_backup_last_success_timestamp_seconds";
 pub const BUILD_INFO: &str = "v2mom_build_info";
 
@@ -109,6 +110,10 @@ fn describe() {
         BACKUPS_TOTAL,
         "Scheduled backups this process made, by outcome (done, failed)"
     );
+    describe_counter!(
+        WEBHOOK_DELIVERIES_TOTAL,
+        "Webhook delivery attempts this process made, by outcome (delivered, retrying, failed)"
+    );
     describe_gauge!(
         BACKUP_LAST_SUCCESS,
         "When this process last made a scheduled backup (Unix time)"
@@ -150,7 +155,7 @@ pub fn spawn_upkeep(handle: PrometheusHandle) -> tokio::task::JoinHandle<()> {
 mod tests {
     use super::*;
 
-    const SERIES: [&str; 15] = [
+    const SERIES: [&str; 16] = [
         HTTP_REQUESTS_TOTAL,
         HTTP_REQUEST_DURATION,
         HTTP_REQUESTS_IN_FLIGHT,
@@ -164,6 +169,7 @@ mod tests {
         THROTTLE_REFUSALS_TOTAL,
         SESSIONS_CREATED_TOTAL,
         BACKUPS_TOTAL,
+        WEBHOOK_DELIVERIES_TOTAL,
         BACKUP_LAST_SUCCESS,
         BUILD_INFO,
     ];

@@ -3,7 +3,7 @@
 
 use super::{
     audit::{Event, Origin},
-    db::{CLIENT_SECRET, Db, TOTP_SECRET},
+    db::{CLIENT_SECRET, Db, TOTP_SECRET, WEBHOOK_SECRET},
     keyring::Keyring,
 };
 
@@ -37,7 +37,19 @@ pub async fn rotate(db: &Db, keys: &Keyring) -> Result<usize, String> {
             .await
             .map_err(|e| e.to_string())?;
     }
-    let resealed = stale.len() + stale_totp.len();
+    let stale_webhooks = tx
+        .webhook_secrets_not_under(current)
+        .await
+        .map_err(|e| e.to_string())?;
+    for (id, sealed) in &stale_webhooks {
+        let secret = keys
+            .open(WEBHOOK_SECRET, sealed)
+            .map_err(|e| format!("webhook {id}'s secret: {e}"))?;
+        tx.reseal_webhook_secret(*id, &keys.seal(WEBHOOK_SECRET, &secret))
+            .await
+            .map_err(|e| e.to_string())?;
+    }
+    let resealed = stale.len() + stale_totp.len() + stale_webhooks.len();
     let event = Event::new("keys.rotated")
         .on(format!("key:{current}"))
         .with(serde_json::json!({ "resealed": resealed }));

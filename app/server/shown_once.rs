@@ -11,7 +11,7 @@ use super::{
 };
 use crate::{
     error::AppError,
-    model::{CreatedApiKey, ImportDone, RecoveryCodes},
+    model::{CreatedApiKey, CreatedWebhook, ImportDone, RecoveryCodes},
 };
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
 
@@ -27,6 +27,10 @@ impl ShownOnce for CreatedApiKey {
 
 impl ShownOnce for ImportDone {
     const KEY: &'static str = "people-import-done";
+}
+
+impl ShownOnce for CreatedWebhook {
+    const KEY: &'static str = "webhook-shown-once";
 }
 
 impl ShownOnce for RecoveryCodes {

@@ -20,6 +20,7 @@ mod dockerfile;
 mod domain_people;
 mod erasure;
 mod errors;
+mod events;
 mod exports;
 mod fuzz;
 mod health;

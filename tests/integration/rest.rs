@@ -519,7 +519,8 @@ async fn every_route_is_in_the_openapi_document_and_served() {
             let concrete = path
                 .replace("{id}", "1")
                 .replace("{number}", "1")
-                .replace("{measure_id}", "1");
+                .replace("{measure_id}", "1")
+                .replace("{delivery_id}", "1");
             let method = Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
             let res = api(&app, method.clone(), &concrete, &key)
                 .send()
@@ -541,6 +542,7 @@ async fn every_route_is_in_the_openapi_document_and_served() {
         operations,
         [
             "DELETE /v2moms/{id}/amendment",
+            "DELETE /webhooks/{id}",
             "GET /alignment",
             "GET /me",
             "GET /me/export",
@@ -557,11 +559,15 @@ async fn every_route_is_in_the_openapi_document_and_served() {
             "GET /v2moms/{id}/measures/{measure_id}/check-ins",
             "GET /v2moms/{id}/revisions",
             "GET /v2moms/{id}/revisions/{number}",
+            "GET /webhooks",
+            "GET /webhooks/{id}/deliveries",
             "POST /periods/{id}/close",
             "POST /users/{id}/erase",
             "POST /v2moms",
             "POST /v2moms/{id}/measures/{measure_id}/check-ins",
             "POST /v2moms/{id}/transitions",
+            "POST /webhooks",
+            "POST /webhooks/{id}/deliveries/{delivery_id}/retry",
             "PUT /v2moms/{id}",
         ]
     );

@@ -12,6 +12,7 @@ use crate::{
         audit::{Event, Origin},
         db::{UserRecord, email_key},
         errors::internal,
+        events,
         metrics::SIGN_INS_TOTAL,
         password::Verified,
         policy::{Action, authorize},
@@ -47,6 +48,7 @@ pub async fn who_am_i(
     };
     Ok(Some(CurrentUser {
         must_set_up_second_factor: second_factor::must_set_up(state, &actor.user).await?,
+        unread_notifications: events::inbox::unread(state, actor).await?,
         ..actor.user.to_current()
     }))
 }

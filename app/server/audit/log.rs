@@ -3,7 +3,10 @@
 //! of the row before, so changing or removing a row breaks every hash after it.
 
 pub use crate::server::actor::Origin;
-use crate::server::db::{AuditRow, Db, DbError, Tx, now};
+use crate::server::{
+    db::{AuditRow, Db, DbError, Tx, now},
+    outbox,
+};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
@@ -46,6 +49,8 @@ impl Event {
 }
 
 impl Tx {
+    /// Appends `event` to the chain; when it is also an event for others (see
+    /// [`outbox::event_of`]), writes that into the outbox too, in this transaction.
     pub async fn audit(&mut self, origin: &Origin, event: Event) -> Result<(), DbError> {
         let prev_hash = self
             .lock_audit_head()
@@ -64,7 +69,17 @@ impl Tx {
             hash: String::new(),
         };
         row.hash = chain_hash(&row);
-        self.insert_audit_row(&row).await
+        self.insert_audit_row(&row).await?;
+        let event = outbox::event_of(
+            &row.action,
+            row.actor_id,
+            row.target.as_deref(),
+            &event.details,
+        );
+        match event {
+            Some(event) => self.insert_event(&event, row.at).await,
+            None => Ok(()),
+        }
     }
 }
 

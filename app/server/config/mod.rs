@@ -99,6 +99,12 @@ pub struct Settings {
     pub backup_interval_hours: u64,
     /// How many scheduled backups `backup_dir` keeps; older ones are removed.
     pub backup_keep: usize,
+    /// Whether webhooks may reach addresses inside private networks (this machine, RFC 1918,
+    /// link-local …). Off: a webhook cannot be used to reach servers behind the firewall.
+    pub webhook_allow_private_targets: bool,
+    /// Attempts at one webhook delivery before it is marked failed (an administrator may
+    /// retry it then); the waits between them double from 30 seconds.
+    pub webhook_max_attempts: u32,
     /// Single sign-on providers kept by the configuration (the admin page shows them
     /// read-only). See [`ConfiguredProvider`].
     pub sso_providers: Vec<ConfiguredProvider>,
@@ -143,6 +149,8 @@ impl Default for Settings {
             backup_dir: None,
             backup_interval_hours: 24,
             backup_keep: 7,
+            webhook_allow_private_targets: false,
+            webhook_max_attempts: 8,
             sso_providers: Vec::new(),
         }
     }

@@ -60,6 +60,11 @@ impl Settings {
                 "V2MOM_BACKUP_INTERVAL_HOURS and V2MOM_BACKUP_KEEP must be more than 0".into(),
             ));
         }
+        if !(1..=20).contains(&self.webhook_max_attempts) {
+            return Err(ConfigError(
+                "V2MOM_WEBHOOK_MAX_ATTEMPTS must be from 1 to 20".into(),
+            ));
+        }
         if self.db_max_connections == 0 {
             return Err(ConfigError(
                 "V2MOM_DB_MAX_CONNECTIONS must be more than 0".into(),

@@ -28,6 +28,10 @@ pub const BACKED_UP: &[&str] = &[
     "v2mom_revisions",
     "v2mom_amendments",
     "measure_check_ins",
+    "events",
+    "webhooks",
+    "webhook_deliveries",
+    "notifications",
     "audit_log",
 ];
 

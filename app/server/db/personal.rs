@@ -128,6 +128,16 @@ pub const PERSONAL_TABLES: &[PersonalTable] = &[
         ),
     },
     PersonalTable {
+        table: "events",
+        columns: "id, kind, subject, actor_id, payload, at",
+        about: "actor_id = $1",
+    },
+    PersonalTable {
+        table: "notifications",
+        columns: "id, event_id, created_at, read_at",
+        about: "user_id = $1",
+    },
+    PersonalTable {
         table: "audit_log",
         columns: "id, at, actor_id, client_ip, action, target, details, request_id",
         about: "actor_id = $1 OR target = 'user:' || CAST($1 AS TEXT)",
@@ -136,7 +146,7 @@ pub const PERSONAL_TABLES: &[PersonalTable] = &[
 
 /// Columns that hold JSON documents (V2MOM snapshots, amendments, audit details): given as
 /// JSON, not as a string of it.
-const JSON_COLUMNS: [&str; 3] = ["snapshot", "content", "details"];
+const JSON_COLUMNS: [&str; 4] = ["snapshot", "content", "details", "payload"];
 
 /// One row as a JSON object from its column names and values (read with
 /// [`Kind::by_name`]): JSON documents as JSON, not as a string of it.
@@ -167,6 +177,14 @@ pub const NOT_PERSONAL: &[(&str, &str)] = &[
          keyed by session ids, which are credentials; user_sessions lists the person's sessions",
     ),
     ("_sqlx_migrations", "the schema's version"),
+    (
+        "webhooks",
+        "the organisation's webhooks (who added one is in the audit log)",
+    ),
+    (
+        "webhook_deliveries",
+        "the state of each event's delivery to each webhook: ids, times and answers",
+    ),
     (
         "scheduled_runs",
         "when the server's scheduled jobs run next",
@@ -250,8 +268,8 @@ impl Tx {
     /// Replaces a person by a tombstone: `name` and `email` stand in for theirs, every other
     /// personal field is emptied and the account is disabled (its place in the reporting line
     /// stays, so the V2MOMs kept under it are read by the same people as before); and
-    /// removes what only served them: API keys, sign-in identities, second factors, their
-    /// invitation. (The
+    /// removes what only served them: API keys, sign-in identities, second factors,
+    /// notifications, their invitation. (The
     /// erasure ends their sessions and clears their failed sign-ins with the calls made for
     /// that, `end_sessions_of` and `clear_auth_failures`.)
     pub async fn erase_person(
@@ -260,8 +278,9 @@ impl Tx {
         name: &str,
         email: &str,
     ) -> Result<(), DbError> {
-        const FORGET: [&str; 5] = [
+        const FORGET: [&str; 6] = [
             "DELETE FROM api_keys WHERE user_id = $1",
+            "DELETE FROM notifications WHERE user_id = $1",
             "DELETE FROM totp_factors WHERE user_id = $1",
             "DELETE FROM recovery_codes WHERE user_id = $1",
             "DELETE FROM sso_identities WHERE user_id = $1",

@@ -69,6 +69,7 @@ impl UserRecord {
             display_name: self.display_name.clone(),
             role: self.role(),
             must_set_up_second_factor: false,
+            unread_notifications: 0,
         }
     }
 }

@@ -16,6 +16,7 @@ mod precondition;
 mod problem;
 mod tracking;
 mod v2moms;
+mod webhooks;
 
 pub use key::Limits;
 pub use openapi::document;

@@ -2,7 +2,7 @@
 //! share (the bearer scheme, the problem responses), added once by [`Shared`] after the
 //! routes have brought their paths.
 
-use super::{alignment, checkins, exports, people, problem, tracking, v2moms};
+use super::{alignment, checkins, exports, people, problem, tracking, v2moms, webhooks};
 use crate::server::state::AppState;
 use std::sync::OnceLock;
 use utoipa::{
@@ -29,6 +29,7 @@ use utoipa_axum::{router::OpenApiRouter, routes};
         (name = "V2MOMs", description = "Vision, values, methods, obstacles and measures"),
         (name = "People", description = "The caller and the people they may see"),
         (name = "Periods", description = "Planning periods"),
+        (name = "Webhooks", description = "Events sent to other services (administrators)"),
     )
 )]
 struct ApiDoc;
@@ -56,6 +57,10 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(alignment::tree))
         .routes(routes!(tracking::team_progress))
         .routes(routes!(tracking::organisation))
+        .routes(routes!(webhooks::list, webhooks::create))
+        .routes(routes!(webhooks::delete))
+        .routes(routes!(webhooks::deliveries))
+        .routes(routes!(webhooks::retry))
 }
 
 /// The document served at `/api/v1/openapi.json`, built once.

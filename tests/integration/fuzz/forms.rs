@@ -57,6 +57,8 @@ const DIRECTIONS: &[&str] = &["up", "down"];
 const CHECK_IN_STATUSES: &[&str] = &["on_track", "at_risk", "off_track"];
 const TEAM_SORTS: &[&str] = &["person", "-status", "progress", "-last_check_in"];
 const PROVIDER_KINDS: &[&str] = &["google", "github", "oidc"];
+const EVENT_KINDS: &[&str] = &["v2mom.submitted", "v2mom.published", "check_in.added"];
+const WEBHOOK_FORMATS: &[&str] = &["json", "slack"];
 
 use Arg::*;
 
@@ -76,6 +78,15 @@ pub const SERVER_FNS: &[ServerFn] = &[
         ("scope_admin", Flag), ("expires_days", Text)], false),
     f("/api/api_keys/just_created", &[], false),
     f("/api/api_keys/revoke", &[("id", Int(Ids::Key))], true),
+    f("/api/webhooks/list", &[], false),
+    f("/api/webhooks/create", &[("url", Text), ("events[0]", Choice(EVENT_KINDS)),
+        ("events[1]", Choice(EVENT_KINDS)), ("format", Choice(WEBHOOK_FORMATS))], false),
+    f("/api/webhooks/just_created", &[], false),
+    f("/api/webhooks/delete", &[("id", Int(Ids::Any))], false),
+    f("/api/webhooks/deliveries", &[("id", Int(Ids::Any))], false),
+    f("/api/webhooks/retry", &[("id", Int(Ids::Any)), ("delivery", Int(Ids::Any))], false),
+    f("/api/notifications/list", &[], false),
+    f("/api/notifications/read", &[("id", Int(Ids::Any))], false),
     f("/api/audit", &[("actor", Text), ("action", Text), ("from", Text), ("to", Text),
         ("page", Page)], false),
     f("/api/audit/verify", &[], false),

@@ -1,0 +1,95 @@
+//! Webhooks (administrators) and one's notifications. Each function calls one use case of
+//! `server::events`.
+
+use crate::{
+    error::AppError,
+    model::{CreatedWebhook, Notifications, Webhook, WebhookLog},
+};
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+use crate::{
+    model::NewWebhook,
+    server::{
+        auth::signed_in,
+        errors::is_plain_form_post,
+        events::{inbox, webhooks},
+        shown_once,
+        state::app_state,
+    },
+};
+
+#[server(endpoint = "webhooks/list")]
+pub async fn webhooks() -> Result<Vec<Webhook>, AppError> {
+    let state = app_state()?;
+    let actor = signed_in(&state).await?;
+    webhooks::list(&state, &actor).await
+}
+
+/// Adds a webhook; the answer holds its signing secret, shown only now. The event boxes
+/// arrive as `events[i]`, one per ticked kind.
+#[server(endpoint = "webhooks/create")]
+pub async fn create_webhook(
+    url: String,
+    #[server(default)] events: Vec<String>,
+    #[server(default)] format: String,
+) -> Result<CreatedWebhook, AppError> {
+    let state = app_state()?;
+    let actor = signed_in(&state).await?;
+    let new = NewWebhook {
+        url,
+        events,
+        format,
+    };
+    let created = webhooks::create(&state, &actor, &new).await?;
+    // Without JavaScript the page after the redirect shows the secret.
+    if is_plain_form_post() {
+        shown_once::keep(&state.keyring, &created).await?;
+        leptos_axum::redirect("/admin/webhooks");
+    }
+    Ok(created)
+}
+
+/// The webhook just made by a form sent without JavaScript, once; then nothing.
+#[server(endpoint = "webhooks/just_created")]
+pub async fn just_created_webhook() -> Result<Option<CreatedWebhook>, AppError> {
+    let state = app_state()?;
+    signed_in(&state).await?;
+    shown_once::take(&state.keyring).await
+}
+
+#[server(endpoint = "webhooks/delete")]
+pub async fn delete_webhook(id: i64) -> Result<(), AppError> {
+    let state = app_state()?;
+    let actor = signed_in(&state).await?;
+    webhooks::delete(&state, &actor, id).await
+}
+
+#[server(endpoint = "webhooks/deliveries")]
+pub async fn webhook_deliveries(id: i64) -> Result<WebhookLog, AppError> {
+    let state = app_state()?;
+    let actor = signed_in(&state).await?;
+    webhooks::deliveries(&state, &actor, id).await
+}
+
+#[server(endpoint = "webhooks/retry")]
+pub async fn retry_webhook_delivery(id: i64, delivery: i64) -> Result<(), AppError> {
+    let state = app_state()?;
+    let actor = signed_in(&state).await?;
+    webhooks::retry(&state, &actor, id, delivery).await
+}
+
+#[server(endpoint = "notifications/list")]
+pub async fn my_notifications() -> Result<Notifications, AppError> {
+    let state = app_state()?;
+    let actor = signed_in(&state).await?;
+    inbox::list(&state, &actor).await
+}
+
+/// Marks one notification read, or all of them when no `id` is given.
+#[server(endpoint = "notifications/read")]
+pub async fn mark_notifications_read(#[server(default)] id: Option<i64>) -> Result<(), AppError> {
+    let state = app_state()?;
+    let actor = signed_in(&state).await?;
+    inbox::mark_read(&state, &actor, id).await
+}

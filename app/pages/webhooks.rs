@@ -1,0 +1,296 @@
+//! Webhooks (administrators): the list with what waits and what failed, adding one (its
+//! signing secret is shown once), removing one; and a webhook's delivery log with a retry
+//! button for each failed delivery.
+
+use crate::{
+    api::{
+        CreateWebhook, DeleteWebhook, RetryWebhookDelivery, just_created_webhook,
+        webhook_deliveries, webhooks,
+    },
+    components::{ErrorPage, Field, FormActions, FormError, action_error},
+    model::{CreatedWebhook, DeliveryState, EventKind, Webhook, WebhookDelivery},
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::{components::A, hooks::use_params_map};
+
+#[component]
+pub fn WebhooksPage() -> impl IntoView {
+    let create = ServerAction::<CreateWebhook>::new();
+    let delete = ServerAction::<DeleteWebhook>::new();
+    let list = Resource::new(
+        move || (create.version().get(), delete.version().get()),
+        |_| webhooks(),
+    );
+    // Without JavaScript the form posts for real and the secret comes back through the
+    // session, once; with it, the action's own answer holds it.
+    let kept = Resource::new(|| (), |_| just_created_webhook());
+    let create_error = action_error(create);
+    view! {
+        <Title text="Webhooks" />
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let kept = kept.await.ok().flatten();
+                match list.await {
+                    Ok(hooks) => view! {
+                        <section>
+                            <h1>"Webhooks"</h1>
+                            <p class="lead">
+                                "Other services hear of what happens here: each event is posted as JSON \
+                                 (or as a Slack message) to the addresses below, signed with the webhook's \
+                                 secret, and retried for a while when the receiver does not answer."
+                            </p>
+                            {move || {
+                                create
+                                    .value()
+                                    .get()
+                                    .and_then(Result::ok)
+                                    .or_else(|| kept.clone())
+                                    .map(|created| view! { <NewWebhookSecret created /> })
+                            }}
+                            <WebhookTable hooks delete />
+                            <h2>"Add a webhook"</h2>
+                            <ActionForm action=create attr:class="narrow">
+                                <Field
+                                    label="Address"
+                                    name="url"
+                                    kind="url"
+                                    error=create_error
+                                    hint="https://… (http:// only to this machine)."
+                                />
+                                <EventChoices error=create_error />
+                                <div class="field">
+                                    <label for="field-format">"Format"</label>
+                                    <select id="field-format" name="format">
+                                        <option value="json" selected=true>"JSON (this API's events)"</option>
+                                        <option value="slack">"Slack message ({\"text\": …})"</option>
+                                    </select>
+                                </div>
+                                <FormActions error=create_error pending=create.pending() label="Add webhook" />
+                            </ActionForm>
+                        </section>
+                    }
+                    .into_any(),
+                    Err(error) => view! { <ErrorPage error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// A checkbox per kind of event, sent as `events[i]=<kind>`.
+#[component]
+fn EventChoices(#[prop(into)] error: Signal<Option<crate::error::AppError>>) -> impl IntoView {
+    let message = move || {
+        error.with(|e| {
+            e.as_ref()
+                .and_then(|e| e.field("events"))
+                .map(str::to_owned)
+        })
+    };
+    view! {
+        <fieldset class="events" aria-describedby="field-events-message">
+            <legend>"Events"</legend>
+            {EventKind::ALL
+                .into_iter()
+                .enumerate()
+                .map(|(i, kind)| {
+                    let id = format!("field-events-{i}");
+                    view! {
+                        <div class="field checkbox">
+                            <input id=id.clone() type="checkbox" name=format!("events[{i}]") value=kind.as_str() />
+                            <label for=id>{kind.as_str()}</label>
+                        </div>
+                    }
+                })
+                .collect_view()}
+            <p class="field-message" id="field-events-message">{message}</p>
+        </fieldset>
+    }
+}
+
+/// The secret of a webhook just added: the only time anyone sees it.
+#[component]
+fn NewWebhookSecret(created: CreatedWebhook) -> impl IntoView {
+    view! {
+        <div class="notice" role="status">
+            <p>
+                "The webhook to " <strong>{created.webhook.url}</strong>
+                " is added. Copy its secret now, it will not be shown again: the receiver checks \
+                 each delivery's X-V2mom-Signature header with it."
+            </p>
+            <div class="field">
+                <label for="new-webhook-secret">"Signing secret"</label>
+                <input
+                    id="new-webhook-secret"
+                    class="token"
+                    type="text"
+                    readonly=true
+                    value=created.secret
+                    autocomplete="off"
+                    spellcheck="false"
+                />
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn WebhookTable(hooks: Vec<Webhook>, delete: ServerAction<DeleteWebhook>) -> impl IntoView {
+    if hooks.is_empty() {
+        return view! { <p>"No webhooks yet."</p> }.into_any();
+    }
+    view! {
+        <table class="list">
+            <thead>
+                <tr>
+                    <th scope="col">"Address"</th>
+                    <th scope="col">"Events"</th>
+                    <th scope="col">"Format"</th>
+                    <th scope="col">"Added"</th>
+                    <th scope="col">"Waiting"</th>
+                    <th scope="col">"Failed"</th>
+                    <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                </tr>
+            </thead>
+            <tbody>
+                {hooks
+                    .into_iter()
+                    .map(|hook| {
+                        let events = hook
+                            .events
+                            .iter()
+                            .map(|k| k.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ");
+                        view! {
+                            <tr>
+                                <td>{hook.url.clone()}</td>
+                                <td>{events}</td>
+                                <td>{hook.format.as_str()}</td>
+                                <td>{hook.created_at}</td>
+                                <td>{hook.pending}</td>
+                                <td>{hook.failed}</td>
+                                <td class="actions">
+                                    <A href=format!("/admin/webhooks/{}", hook.id)>"Deliveries"</A>
+                                    <ActionForm action=delete>
+                                        <input type="hidden" name="id" value=hook.id />
+                                        <button type="submit" class="secondary">
+                                            "Remove"
+                                            <span class="visually-hidden">{format!(" {}", hook.url)}</span>
+                                        </button>
+                                    </ActionForm>
+                                </td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+        <FormError error=action_error(delete) />
+    }
+    .into_any()
+}
+
+#[component]
+pub fn WebhookLogPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()));
+    let retry = ServerAction::<RetryWebhookDelivery>::new();
+    let log = Resource::new(
+        move || (id(), retry.version().get()),
+        |(id, _)| async move {
+            match id {
+                Some(id) => webhook_deliveries(id).await,
+                None => Err(crate::error::AppError::NotFound),
+            }
+        },
+    );
+    view! {
+        <Title text="Webhook deliveries" />
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match log.await {
+                    Ok(log) => {
+                        let hook = log.webhook.id;
+                        view! {
+                            <section>
+                                <p><A href="/admin/webhooks">"← Webhooks"</A></p>
+                                <h1>"Deliveries to " {log.webhook.url}</h1>
+                                <p class="lead">
+                                    "The newest 50. Each delivery keeps its id (X-V2mom-Delivery) on every \
+                                     attempt, so a receiver can ignore one it has already taken."
+                                </p>
+                                <DeliveryTable hook deliveries=log.deliveries retry />
+                            </section>
+                        }
+                        .into_any()
+                    }
+                    Err(error) => view! { <ErrorPage error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn DeliveryTable(
+    hook: i64,
+    deliveries: Vec<WebhookDelivery>,
+    retry: ServerAction<RetryWebhookDelivery>,
+) -> impl IntoView {
+    if deliveries.is_empty() {
+        return view! { <p>"Nothing sent yet."</p> }.into_any();
+    }
+    view! {
+        <table class="list">
+            <thead>
+                <tr>
+                    <th scope="col">"Delivery"</th>
+                    <th scope="col">"Event"</th>
+                    <th scope="col">"State"</th>
+                    <th scope="col">"Attempts"</th>
+                    <th scope="col">"Last answer"</th>
+                    <th scope="col">"Next try / last change"</th>
+                    <th scope="col"><span class="visually-hidden">"Action"</span></th>
+                </tr>
+            </thead>
+            <tbody>
+                {deliveries
+                    .into_iter()
+                    .map(|d| {
+                        let answer = match (d.last_status, &d.last_error) {
+                            (_, Some(error)) => error.clone(),
+                            (Some(status), None) => format!("HTTP {status}"),
+                            (None, None) => "—".to_owned(),
+                        };
+                        let when = if d.state == DeliveryState::Pending { d.next_at } else { d.updated_at };
+                        let action = (d.state == DeliveryState::Failed).then(|| view! {
+                            <ActionForm action=retry>
+                                <input type="hidden" name="id" value=hook />
+                                <input type="hidden" name="delivery" value=d.id />
+                                <button type="submit" class="secondary">
+                                    "Retry"
+                                    <span class="visually-hidden">{format!(" delivery {}", d.id)}</span>
+                                </button>
+                            </ActionForm>
+                        });
+                        view! {
+                            <tr>
+                                <td>{d.id}</td>
+                                <td>{d.event.as_str()}</td>
+                                <td class=format!("state-{}", d.state.as_str())>{d.state.label()}</td>
+                                <td>{d.attempts}</td>
+                                <td>{answer}</td>
+                                <td>{when}</td>
+                                <td class="actions">{action}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+        <FormError error=action_error(retry) />
+    }
+    .into_any()
+}

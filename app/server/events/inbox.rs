@@ -1,0 +1,89 @@
+//! One's notifications: the bell's count, the list, marking read. Each entry is shown only
+//! while its reader may still read the V2MOM it is about.
+
+use crate::{
+    error::AppError,
+    model::{EventKind, Notification, Notifications},
+    server::{
+        actor::Actor,
+        db::{NotificationRow, now, rfc3339},
+        errors::internal,
+        policy::Action,
+        state::AppState,
+        v2moms::Access,
+    },
+};
+
+/// The newest notifications the list shows.
+pub const LIST_LENGTH: i64 = 50;
+
+pub async fn unread(state: &AppState, actor: &Actor) -> Result<i64, AppError> {
+    actor.require(Action::UseV2moms)?;
+    state
+        .db
+        .unread_notifications(actor.id())
+        .await
+        .map_err(internal)
+}
+
+pub async fn list(state: &AppState, actor: &Actor) -> Result<Notifications, AppError> {
+    actor.require(Action::UseV2moms)?;
+    let rows = state
+        .db
+        .notifications_of(actor.id(), LIST_LENGTH)
+        .await
+        .map_err(internal)?;
+    let mut items = Vec::with_capacity(rows.len());
+    for row in rows {
+        if let Some(item) = readable(state, actor, row).await? {
+            items.push(item);
+        }
+    }
+    Ok(Notifications {
+        items,
+        unread: unread(state, actor).await?,
+    })
+}
+
+/// Marks notification `id` read, or every one when `None`.
+pub async fn mark_read(state: &AppState, actor: &Actor, id: Option<i64>) -> Result<(), AppError> {
+    actor.require(Action::UseV2moms)?;
+    state
+        .db
+        .mark_notifications_read(actor.id(), id, now())
+        .await
+        .map_err(internal)?;
+    Ok(())
+}
+
+/// `row` as its reader sees it, if they may still read its V2MOM.
+async fn readable(
+    state: &AppState,
+    actor: &Actor,
+    row: NotificationRow,
+) -> Result<Option<Notification>, AppError> {
+    let Some(event) = EventKind::parse(&row.kind) else {
+        return Ok(None);
+    };
+    let Some(id) = row
+        .subject
+        .strip_prefix("v2mom:")
+        .and_then(|id| id.parse::<i64>().ok())
+    else {
+        return Ok(None);
+    };
+    match Access::open(state, actor, id).await {
+        Ok(_) => {}
+        Err(AppError::Forbidden | AppError::NotFound) => return Ok(None),
+        Err(err) => return Err(err),
+    }
+    Ok(Some(Notification {
+        id: row.id,
+        event,
+        actor: row.actor_name,
+        title: row.title.unwrap_or_default(),
+        link: format!("/v2moms/{id}"),
+        at: rfc3339(row.at),
+        read: row.read_at.is_some(),
+    }))
+}

@@ -1,0 +1,56 @@
+//! Who an event is news for, in their bell: the manager when a V2MOM waits for their review;
+//! the owner when it comes back, is approved, published or archived, or someone else
+//! checked in on it; the owner's reports when it is published (a V2MOM up their chain).
+//! Never the person who acted, and only those the policy lets read the V2MOM.
+
+use crate::{
+    error::AppError,
+    model::EventKind,
+    server::{
+        actor::{Actor, Origin},
+        db::EventRow,
+        errors::internal,
+        state::AppState,
+        v2moms::Access,
+    },
+};
+
+/// The people to notify of `event`, each once.
+pub async fn of(state: &AppState, event: &EventRow) -> Result<Vec<i64>, AppError> {
+    let (Some(kind), Some(v2mom)) = (event.kind(), event.subject_id("v2mom")) else {
+        return Ok(vec![]);
+    };
+    let db = &state.db;
+    let Some(people) = db.v2mom_people(v2mom).await.map_err(internal)? else {
+        return Ok(vec![]);
+    };
+    let mut candidates = match kind {
+        EventKind::V2momSubmitted => people.manager_id.into_iter().collect(),
+        EventKind::V2momReturned | EventKind::V2momArchived | EventKind::CheckInAdded => {
+            vec![people.owner_id]
+        }
+        EventKind::V2momApproved | EventKind::V2momPublished => {
+            let mut them = vec![people.owner_id];
+            them.extend(db.direct_reports(people.owner_id).await.map_err(internal)?);
+            them
+        }
+        _ => vec![],
+    };
+    candidates.retain(|id| Some(*id) != event.actor_id);
+    candidates.dedup();
+    let Some(header) = db.v2mom_header(v2mom).await.map_err(internal)? else {
+        return Ok(vec![]);
+    };
+    let mut recipients = Vec::with_capacity(candidates.len());
+    for id in candidates {
+        let Some(user) = db.user_by_id(id).await.map_err(internal)? else {
+            continue;
+        };
+        let reader = Actor::session(user, Origin::default());
+        let access = Access::of(state, &reader, header.clone()).await?;
+        if access.may(access.read()) {
+            recipients.push(id);
+        }
+    }
+    Ok(recipients)
+}
