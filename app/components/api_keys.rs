@@ -2,7 +2,7 @@
 
 use crate::{
     api::RevokeApiKey,
-    components::{FormError, action_error},
+    components::{FormError, SecretShownOnce, action_error},
     model::{ApiKeyStatus, ApiKeySummary, CreatedApiKey},
 };
 use leptos::prelude::*;
@@ -89,23 +89,11 @@ fn KeyRow(
 #[component]
 pub fn NewApiKeyToken(created: CreatedApiKey) -> impl IntoView {
     view! {
-        <div class="notice" role="status">
+        <SecretShownOnce id="new-api-key" label="Your new API key" value=created.token>
             <p>
                 "Your new key " <strong>{created.key.name}</strong>
                 " is ready. Copy it now, it will not be shown again."
             </p>
-            <div class="field">
-                <label for="new-api-key">"Your new API key"</label>
-                <input
-                    id="new-api-key"
-                    class="token"
-                    type="text"
-                    readonly=true
-                    value=created.token
-                    autocomplete="off"
-                    spellcheck="false"
-                />
-            </div>
-        </div>
+        </SecretShownOnce>
     }
 }

@@ -77,6 +77,56 @@ pub fn Checkbox(
     }
 }
 
+/// A group of inputs under one legend (checkboxes for one field), with the server's message
+/// for that field below them.
+#[component]
+pub fn FieldGroup(
+    legend: &'static str,
+    /// The field the group sends (`scopes`, `events`): its message, and the group's class.
+    name: &'static str,
+    #[prop(into)] error: Signal<Option<AppError>>,
+    children: Children,
+) -> impl IntoView {
+    let message_id = format!("field-{name}-message");
+    let described_by = message_id.clone();
+    let message = move || error.with(|e| e.as_ref().and_then(|e| e.field(name)).map(str::to_owned));
+    view! {
+        <fieldset class=name aria-describedby=described_by>
+            <legend>{legend}</legend>
+            {children()}
+            <p class="field-message" id=message_id>{message}</p>
+        </fieldset>
+    }
+}
+
+/// A secret made just now (an API key's token, a webhook's signing secret), read-only and
+/// ready to copy, under what `children` say about it: the only time anyone sees it.
+#[component]
+pub fn SecretShownOnce(
+    id: &'static str,
+    label: &'static str,
+    value: String,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <div class="notice" role="status">
+            {children()}
+            <div class="field">
+                <label for=id>{label}</label>
+                <input
+                    id=id
+                    class="token"
+                    type="text"
+                    readonly=true
+                    value=value
+                    autocomplete="off"
+                    spellcheck="false"
+                />
+            </div>
+        </div>
+    }
+}
+
 /// Errors that belong to the whole form rather than one field.
 #[component]
 pub fn FormError(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView {

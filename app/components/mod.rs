@@ -17,7 +17,10 @@ mod vision_preview;
 pub use api_keys::{ApiKeyTable, NewApiKeyToken};
 pub use auth::{Auth, MainNav, SecondFactorGate, UserMenu, action_error, provide_auth, use_auth};
 pub use error_page::ErrorPage;
-pub use form::{Checkbox, Field, FormActions, FormError, NewPasswordField, element_text};
+pub use form::{
+    Checkbox, Field, FieldGroup, FormActions, FormError, NewPasswordField, SecretShownOnce,
+    element_text,
+};
 pub use pager::Pager;
 pub use people::{
     InvitationLink, ManagerChoices, ManagerSelect, RoleSelect, manager_choices_resource,

@@ -3,7 +3,8 @@
 use crate::{
     api::{CreateApiKey, RevokeApiKey, just_created_api_key, my_api_keys},
     components::{
-        ApiKeyTable, Checkbox, ErrorPage, Field, FormActions, NewApiKeyToken, action_error,
+        ApiKeyTable, Checkbox, ErrorPage, Field, FieldGroup, FormActions, NewApiKeyToken,
+        action_error,
     },
     model::Scope,
 };
@@ -70,16 +71,8 @@ pub fn ApiKeysPage() -> impl IntoView {
 
 #[component]
 fn ScopeChoices(#[prop(into)] error: Signal<Option<crate::error::AppError>>) -> impl IntoView {
-    let message = move || {
-        error.with(|e| {
-            e.as_ref()
-                .and_then(|e| e.field("scopes"))
-                .map(str::to_owned)
-        })
-    };
     view! {
-        <fieldset class="scopes" aria-describedby="field-scopes-message">
-            <legend>"Scopes"</legend>
+        <FieldGroup legend="Scopes" name="scopes" error>
             {Scope::ALL
                 .into_iter()
                 .map(|scope| match scope {
@@ -88,7 +81,6 @@ fn ScopeChoices(#[prop(into)] error: Signal<Option<crate::error::AppError>>) -> 
                     Scope::Admin => view! { <Checkbox label="Admin: manage your account, and administer if you are an administrator" name="scope_admin" /> },
                 })
                 .collect_view()}
-            <p class="field-message" id="field-scopes-message">{message}</p>
-        </fieldset>
+        </FieldGroup>
     }
 }

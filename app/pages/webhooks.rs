@@ -7,7 +7,9 @@ use crate::{
         CreateWebhook, DeleteWebhook, RetryWebhookDelivery, just_created_webhook,
         webhook_deliveries, webhooks,
     },
-    components::{ErrorPage, Field, FormActions, FormError, action_error},
+    components::{
+        ErrorPage, Field, FieldGroup, FormActions, FormError, SecretShownOnce, action_error,
+    },
     model::{CreatedWebhook, DeliveryState, EventKind, Webhook, WebhookDelivery},
 };
 use leptos::prelude::*;
@@ -81,16 +83,8 @@ pub fn WebhooksPage() -> impl IntoView {
 /// A checkbox per kind of event, sent as `events[i]=<kind>`.
 #[component]
 fn EventChoices(#[prop(into)] error: Signal<Option<crate::error::AppError>>) -> impl IntoView {
-    let message = move || {
-        error.with(|e| {
-            e.as_ref()
-                .and_then(|e| e.field("events"))
-                .map(str::to_owned)
-        })
-    };
     view! {
-        <fieldset class="events" aria-describedby="field-events-message">
-            <legend>"Events"</legend>
+        <FieldGroup legend="Events" name="events" error>
             {EventKind::ALL
                 .into_iter()
                 .enumerate()
@@ -104,8 +98,7 @@ fn EventChoices(#[prop(into)] error: Signal<Option<crate::error::AppError>>) -> 
                     }
                 })
                 .collect_view()}
-            <p class="field-message" id="field-events-message">{message}</p>
-        </fieldset>
+        </FieldGroup>
     }
 }
 
@@ -113,25 +106,13 @@ fn EventChoices(#[prop(into)] error: Signal<Option<crate::error::AppError>>) -> 
 #[component]
 fn NewWebhookSecret(created: CreatedWebhook) -> impl IntoView {
     view! {
-        <div class="notice" role="status">
+        <SecretShownOnce id="new-webhook-secret" label="Signing secret" value=created.secret>
             <p>
                 "The webhook to " <strong>{created.webhook.url}</strong>
                 " is added. Copy its secret now, it will not be shown again: the receiver checks \
                  each delivery's X-V2mom-Signature header with it."
             </p>
-            <div class="field">
-                <label for="new-webhook-secret">"Signing secret"</label>
-                <input
-                    id="new-webhook-secret"
-                    class="token"
-                    type="text"
-                    readonly=true
-                    value=created.secret
-                    autocomplete="off"
-                    spellcheck="false"
-                />
-            </div>
-        </div>
+        </SecretShownOnce>
     }
 }
 

@@ -2,7 +2,7 @@
 
 use crate::helpers::{TestApp, spawn_app};
 use v2mom::server::{
-    db::{CLIENT_SECRET, NewSsoProvider, TOTP_SECRET},
+    db::{CLIENT_SECRET, NewSsoProvider, SEALED_COLUMNS, TOTP_SECRET, WEBHOOK_SECRET, now},
     keyring::{Keyring, Sealed},
     rekey,
 };
@@ -83,7 +83,7 @@ async fn a_secret_that_does_not_open_stops_the_rotation_and_changes_nothing() {
 }
 
 #[tokio::test]
-async fn rotation_reseals_authenticator_app_keys_too() {
+async fn rotation_reseals_authenticator_app_keys_and_webhook_secrets_too() {
     let app = spawn_app().await;
     app.set_up().await;
     let (old, new) = (Keyring::new_entry("old"), Keyring::new_entry("new"));
@@ -95,11 +95,36 @@ async fn rotation_reseals_authenticator_app_keys_too() {
             .await
             .unwrap()
     );
+    let webhook = before.seal(WEBHOOK_SECRET, "whsec_1");
+    tx.insert_webhook(
+        "https://hooks.example.com/",
+        "v2mom.published",
+        "json",
+        &webhook,
+        now(),
+    )
+    .await
+    .unwrap();
     tx.commit().await.unwrap();
 
-    assert_eq!(rekey::rotate(&app.db, &both).await.unwrap(), 1);
+    assert_eq!(rekey::rotate(&app.db, &both).await.unwrap(), 2);
     let sealed = app.db.totp_of(1).await.unwrap().unwrap().secret();
     assert_eq!(sealed.key_id, "new");
     let only_new = Keyring::parse(&new).unwrap();
     assert_eq!(only_new.open(TOTP_SECRET, &sealed).unwrap(), "00ff");
+    // A delivery opens the webhook's secret with the new key alone.
+    let webhooks = SEALED_COLUMNS
+        .iter()
+        .find(|c| c.table == "webhooks")
+        .unwrap();
+    let mut tx = app.db.begin().await.unwrap();
+    let [(_, sealed)]: [_; 1] = tx
+        .sealed_not_under(webhooks, "old")
+        .await
+        .unwrap()
+        .try_into()
+        .unwrap();
+    drop(tx);
+    assert_eq!(sealed.key_id, "new");
+    assert_eq!(only_new.open(WEBHOOK_SECRET, &sealed).unwrap(), "whsec_1");
 }

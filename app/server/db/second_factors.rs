@@ -165,36 +165,4 @@ impl Tx {
             .map(|done| done.rows_affected()))?;
         Ok(affected == 1)
     }
-
-    /// Every TOTP secret not sealed under `key_id`, for `rotate-key`.
-    pub async fn totp_secrets_not_under(
-        &mut self,
-        key_id: &str,
-    ) -> Result<Vec<(i64, Sealed)>, DbError> {
-        let lock = self.row_lock();
-        let sql = format!(
-            "SELECT {COLUMNS} FROM totp_factors WHERE secret_key_id <> $1 ORDER BY user_id{lock}"
-        );
-        let rows: Vec<TotpRecord> = on_tx!(self, |conn| sqlx::query_as(&sql)
-            .bind(key_id)
-            .fetch_all(conn)
-            .await)?;
-        Ok(rows.into_iter().map(|r| (r.user_id, r.secret())).collect())
-    }
-
-    pub async fn reseal_totp_secret(
-        &mut self,
-        user_id: i64,
-        secret: &Sealed,
-    ) -> Result<(), DbError> {
-        const SQL: &str =
-            "UPDATE totp_factors SET secret = $1, secret_key_id = $2 WHERE user_id = $3";
-        on_tx!(self, |conn| sqlx::query(SQL)
-            .bind(&secret.ciphertext)
-            .bind(&secret.key_id)
-            .bind(user_id)
-            .execute(conn)
-            .await
-            .map(drop))
-    }
 }

@@ -198,39 +198,6 @@ impl Tx {
         const SQL: &str = "SELECT DISTINCT client_secret_key_id FROM sso_providers ORDER BY 1";
         on_tx!(self, |conn| sqlx::query_scalar(SQL).fetch_all(conn).await)
     }
-
-    /// Provider secrets not sealed under `key_id`, locked until the transaction ends.
-    pub async fn sso_client_secrets_not_under(
-        &mut self,
-        key_id: &str,
-    ) -> Result<Vec<(i64, Sealed)>, DbError> {
-        let lock = self.row_lock();
-        let sql = format!(
-            "SELECT id, client_secret_key_id, client_secret FROM sso_providers \
-             WHERE client_secret_key_id <> $1 ORDER BY id{lock}"
-        );
-        let rows: Vec<(i64, String, String)> = on_tx!(self, |conn| sqlx::query_as(&sql)
-            .bind(key_id)
-            .fetch_all(conn)
-            .await)?;
-        Ok(rows.into_iter().map(sealed).collect())
-    }
-
-    pub async fn reseal_sso_client_secret(
-        &mut self,
-        id: i64,
-        secret: &Sealed,
-    ) -> Result<(), DbError> {
-        const SQL: &str = "UPDATE sso_providers SET client_secret = $1, \
-            client_secret_key_id = $2 WHERE id = $3";
-        on_tx!(self, |conn| sqlx::query(SQL)
-            .bind(&secret.ciphertext)
-            .bind(&secret.key_id)
-            .bind(id)
-            .execute(conn)
-            .await
-            .map(drop))
-    }
 }
 
 fn sealed((id, key_id, ciphertext): (i64, String, String)) -> (i64, Sealed) {

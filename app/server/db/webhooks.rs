@@ -256,34 +256,4 @@ impl Tx {
             .await
             .map(|done| done.rows_affected() == 1))
     }
-
-    /// Every webhook secret not sealed under `key_id`, for `rotate-key`.
-    pub async fn webhook_secrets_not_under(
-        &mut self,
-        key_id: &str,
-    ) -> Result<Vec<(i64, Sealed)>, DbError> {
-        let sql = format!(
-            "SELECT id, secret, secret_key_id FROM webhooks WHERE secret_key_id <> $1 ORDER BY id{}",
-            self.row_lock()
-        );
-        let rows: Vec<(i64, String, String)> = on_tx!(self, |conn| sqlx::query_as(&sql)
-            .bind(key_id)
-            .fetch_all(conn)
-            .await)?;
-        Ok(rows
-            .into_iter()
-            .map(|(id, ciphertext, key_id)| (id, Sealed { key_id, ciphertext }))
-            .collect())
-    }
-
-    pub async fn reseal_webhook_secret(&mut self, id: i64, secret: &Sealed) -> Result<(), DbError> {
-        const SQL: &str = "UPDATE webhooks SET secret = $1, secret_key_id = $2 WHERE id = $3";
-        on_tx!(self, |conn| sqlx::query(SQL)
-            .bind(&secret.ciphertext)
-            .bind(&secret.key_id)
-            .bind(id)
-            .execute(conn)
-            .await
-            .map(drop))
-    }
 }
