@@ -48,6 +48,15 @@ pub fn percent_encode(text: &str) -> String {
         .collect()
 }
 
+/// A V2MOM's title as lists and links show it: "(untitled)" until it has one.
+pub fn shown_title(title: &str) -> &str {
+    if title.trim().is_empty() {
+        "(untitled)"
+    } else {
+        title
+    }
+}
+
 /// An RFC 3339 UTC time (`2026-12-03T14:32:13Z`) as pages show it: `2026-12-03 14:32 UTC`.
 /// Anything else is shown as it is.
 pub fn display_time(rfc3339: &str) -> String {

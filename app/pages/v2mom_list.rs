@@ -4,7 +4,7 @@
 use crate::{
     api::{StartV2mom, list_v2moms, start_choices},
     components::{ErrorPage, FormError, Pager, action_error},
-    model::{V2momQuery, V2momStatus, page_count, percent_encode},
+    model::{V2momQuery, V2momStatus, page_count, percent_encode, shown_title},
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -82,7 +82,7 @@ pub fn V2momListPage() -> impl IntoView {
                                                         </td>
                                                         <td>
                                                             <A href=format!("/v2moms/{}", v.id)>
-                                                                {if v.title.is_empty() { "(untitled)".to_owned() } else { v.title }}
+                                                                {shown_title(&v.title).to_owned()}
                                                             </A>
                                                         </td>
                                                         <td>{v.period_name}</td>

@@ -38,11 +38,11 @@ test('a submitted V2MOM reaches a signed webhook and the manager’s bell @nojs'
     const secretField = page.getByLabel('Signing secret');
     await expect(secretField).toHaveValue(/^whsec_[0-9a-f]{64}$/);
     const secret = await secretField.inputValue();
-    await expect(page.getByRole('cell', { name: hook.url })).toBeVisible();
+    await expect(page.getByRole('cell', { name: hook.url, exact: true })).toBeVisible();
 
     // The employee writes their V2MOM and submits it.
     const e = employee.page;
-    const id = await startV2mom(e, employee.name, { javaScriptEnabled });
+    const id = await startV2mom(e, `${employee.name} (me)`, { javaScriptEnabled });
     await fillV2mom(e, { vision: 'Ship every week', method: 'Automate releases' });
     await saveAndView(e, javaScriptEnabled);
     await e.getByRole('button', { name: 'Submit for review' }).click();

@@ -3,7 +3,7 @@
 
 use crate::{
     error::AppError,
-    model::{EventKind, Notification, Notifications},
+    model::{EventKind, Notification, Notifications, shown_title},
     server::{
         actor::Actor,
         db::{NotificationRow, now, rfc3339},
@@ -81,7 +81,7 @@ async fn readable(
         id: row.id,
         event,
         actor: row.actor_name,
-        title: row.title.unwrap_or_default(),
+        title: shown_title(&row.title.unwrap_or_default()).to_owned(),
         link: format!("/v2moms/{id}"),
         at: rfc3339(row.at),
         read: row.read_at.is_some(),

@@ -4,7 +4,7 @@
 
 use super::target;
 use crate::{
-    model::{EventKind, WebhookFormat},
+    model::{EventKind, WebhookFormat, shown_title},
     server::{
         db::{DueDelivery, WEBHOOK_SECRET, rfc3339},
         state::AppState,
@@ -129,7 +129,7 @@ async fn slack_text(
                 .v2mom_people(id)
                 .await
                 .map_err(|_| "the database is unavailable")?
-                .map(|v| v.title)
+                .map(|v| shown_title(&v.title).to_owned())
                 .unwrap_or_default();
             let link = match &state.config.public_url {
                 Some(base) => base
