@@ -34,9 +34,14 @@ impl EventRow {
 
     /// The id in the subject when it is about a `what` (`v2mom`, `user`).
     pub fn subject_id(&self, what: &str) -> Option<i64> {
-        let (kind, id) = self.subject.split_once(':')?;
-        (kind == what).then(|| id.parse().ok())?
+        subject_id(&self.subject, what)
     }
+}
+
+/// The id in an event's `subject` (`v2mom:12`) when it is about a `what` (`v2mom`, `user`).
+pub fn subject_id(subject: &str, what: &str) -> Option<i64> {
+    let (kind, id) = subject.split_once(':')?;
+    (kind == what).then(|| id.parse().ok())?
 }
 
 /// One entry of someone's notifications, with what the page says about it.

@@ -42,7 +42,7 @@ pub use among::Among;
 pub use api_keys::{ApiKeyRecord, ApiKeyWithOwner, LAST_USED_PRECISION, NewApiKeyRow};
 pub use audit::{AuditListRow, AuditQuery, AuditRow};
 pub use backup::{BACKED_UP, ColumnKind, LATE_COLUMNS, NOT_BACKED_UP, select_all};
-pub use events::{EventRow, NewEvent, NotificationRow, V2momPeople};
+pub use events::{EventRow, NewEvent, NotificationRow, V2momPeople, subject_id};
 pub use instance::Instance;
 pub use invitations::InvitationRecord;
 pub use measures::MeasureFacts;

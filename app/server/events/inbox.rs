@@ -6,7 +6,7 @@ use crate::{
     model::{EventKind, Notification, Notifications, shown_title},
     server::{
         actor::Actor,
-        db::{NotificationRow, now, rfc3339},
+        db::{NotificationRow, now, rfc3339, subject_id},
         errors::internal,
         policy::Action,
         state::AppState,
@@ -65,11 +65,7 @@ async fn readable(
     let Some(event) = EventKind::parse(&row.kind) else {
         return Ok(None);
     };
-    let Some(id) = row
-        .subject
-        .strip_prefix("v2mom:")
-        .and_then(|id| id.parse::<i64>().ok())
-    else {
+    let Some(id) = subject_id(&row.subject, "v2mom") else {
         return Ok(None);
     };
     match Access::open(state, actor, id).await {
