@@ -62,6 +62,17 @@ pub fn use_auth() -> Auth {
     expect_context::<Auth>()
 }
 
+impl Auth {
+    /// The signed-in person's id as last loaded, without subscribing to it.
+    pub fn my_id(&self) -> Option<i64> {
+        self.user
+            .get_untracked()
+            .and_then(Result::ok)
+            .flatten()
+            .map(|user| user.id)
+    }
+}
+
 /// The error the last run of `action` ended with, if it failed.
 pub fn action_error<S>(action: ServerAction<S>) -> Signal<Option<AppError>>
 where

@@ -4,6 +4,7 @@ mod api_keys;
 mod auth;
 mod error_page;
 mod form;
+mod live;
 mod pager;
 mod people;
 mod period_picker;
@@ -21,6 +22,7 @@ pub use form::{
     Checkbox, Field, FieldGroup, FormActions, FormError, NewPasswordField, SecretShownOnce,
     element_text,
 };
+pub use live::{LiveRefresh, live_events};
 pub use pager::Pager;
 pub use people::{
     InvitationLink, ManagerChoices, ManagerSelect, RoleSelect, manager_choices_resource,

@@ -1,6 +1,6 @@
 //! One V2MOM, read-only: prints as a clean page, with each measure's progress and trend
 //! (`super::check_in`). Below it, the lifecycle moves the reader may make (submit, approve,
-//! return with a comment, publish, archive).
+//! return with a comment, publish, archive). Others' changes show as they happen.
 //!
 //! Readers see the publication, with "amended on …" and a link to what changed once it has
 //! been amended. Those who may see an amendment in progress see it instead, under a banner
@@ -9,7 +9,7 @@
 use super::check_in::MeasureTracking;
 use crate::{
     api::{AddCheckIn, ChangeV2momStatus, DiscardAmendment, view_v2mom},
-    components::{ErrorPage, FormError, ProgressBar, action_error},
+    components::{ErrorPage, FormError, LiveRefresh, ProgressBar, action_error},
     error::AppError,
     model::{MethodLink, StatusChange, Tracking, V2momPage, V2momStatus, V2momView, progress},
 };
@@ -24,6 +24,8 @@ pub fn V2momPage() -> impl IntoView {
     let change = ServerAction::<ChangeV2momStatus>::new();
     let discard = ServerAction::<DiscardAmendment>::new();
     let check_in = ServerAction::<AddCheckIn>::new();
+    // Bumped when someone else's change is heard.
+    let changed_elsewhere = RwSignal::new(0_u32);
     let data = Resource::new(
         move || {
             (
@@ -31,12 +33,16 @@ pub fn V2momPage() -> impl IntoView {
                 change.version().get(),
                 discard.version().get(),
                 check_in.version().get(),
+                changed_elsewhere.get(),
             )
         },
-        |(id, _, _, _)| async move { view_v2mom(id.ok_or(AppError::NotFound)?).await },
+        |(id, ..)| async move { view_v2mom(id.ok_or(AppError::NotFound)?).await },
     );
+    let refresh = Callback::new(move |()| changed_elsewhere.update(|n| *n += 1));
+    // A Transition keeps the page on screen (and the reader's place in it) while it reloads.
     view! {
-        <Suspense fallback=|| ()>
+        <LiveRefresh id=Signal::derive(id) refresh />
+        <Transition fallback=|| ()>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(V2momView { page, tracking }) => {
@@ -45,7 +51,7 @@ pub fn V2momPage() -> impl IntoView {
                     Err(error) => view! { <ErrorPage error /> }.into_any(),
                 }
             })}
-        </Suspense>
+        </Transition>
     }
 }
 

@@ -26,6 +26,7 @@ pub const THROTTLE_REFUSALS_TOTAL: &str = "v2mom_throttle_refusals_total";
 pub const SESSIONS_CREATED_TOTAL: &str = "v2mom_sessions_created_total";
 pub const BACKUPS_TOTAL: &str = "v2mom_backups_total";
 pub const WEBHOOK_DELIVERIES_TOTAL: &str = "v2mom_webhook_deliveries_total";
+pub const LIVE_STREAMS: &str = "v2mom_live_streams";
 pub const BACKUP_LAST_SUCCESS: &str = "v2mom_backup_last_success_timestamp_seconds";
 pub const BUILD_INFO: &str = "v2mom_build_info";
 
@@ -115,6 +116,10 @@ fn describe() {
         "Webhook delivery attempts this process made, by outcome (delivered, retrying, failed)"
     );
     describe_gauge!(
+        LIVE_STREAMS,
+        "Live update streams (/events, /api/v1/events) this process holds open"
+    );
+    describe_gauge!(
         BACKUP_LAST_SUCCESS,
         "When this process last made a scheduled backup (Unix time)"
     );
@@ -155,7 +160,7 @@ pub fn spawn_upkeep(handle: PrometheusHandle) -> tokio::task::JoinHandle<()> {
 mod tests {
     use super::*;
 
-    const SERIES: [&str; 16] = [
+    const SERIES: [&str; 17] = [
         HTTP_REQUESTS_TOTAL,
         HTTP_REQUEST_DURATION,
         HTTP_REQUESTS_IN_FLIGHT,
@@ -170,6 +175,7 @@ mod tests {
         SESSIONS_CREATED_TOTAL,
         BACKUPS_TOTAL,
         WEBHOOK_DELIVERIES_TOTAL,
+        LIVE_STREAMS,
         BACKUP_LAST_SUCCESS,
         BUILD_INFO,
     ];

@@ -20,6 +20,7 @@ pub mod healthcheck;
 pub mod http;
 pub mod invitations;
 pub mod keyring;
+pub mod live;
 pub mod mail;
 pub mod metrics;
 pub mod org;

@@ -140,6 +140,7 @@ pub async fn app_state(config: Config, db: Db) -> Result<AppState, StartupError>
         keyring,
         sso: Arc::new(sso),
         stopping: Stopping::default(),
+        live: super::live::Hub::default(),
     })
 }
 

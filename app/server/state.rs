@@ -4,10 +4,8 @@ use super::{config::Config, db::Db, keyring::Keyring, password::Passwords, sso_c
 use crate::error::AppError;
 use axum::extract::FromRef;
 use leptos::prelude::{LeptosOptions, use_context};
-use std::sync::{
-    Arc,
-    atomic::{AtomicBool, Ordering},
-};
+use std::sync::Arc;
+use tokio::sync::watch;
 
 #[derive(Clone, FromRef)]
 pub struct AppState {
@@ -20,22 +18,38 @@ pub struct AppState {
     /// Talks to single sign-on providers; caches their keys.
     pub sso: Arc<SsoClient>,
     pub stopping: Stopping,
+    /// Carries committed events to the live pages of this process (`server::live`).
+    pub live: super::live::Hub,
 }
 
 /// Set once the process has been told to stop: from then on `/readyz` answers 503, so a
-/// load balancer sends new requests elsewhere while this process still serves.
-#[derive(Clone, Default)]
-pub struct Stopping(Arc<AtomicBool>);
+/// load balancer sends new requests elsewhere while this process still serves, and live
+/// streams end so their browsers reconnect to another process.
+#[derive(Clone)]
+pub struct Stopping(Arc<watch::Sender<bool>>);
+
+impl Default for Stopping {
+    fn default() -> Self {
+        Stopping(Arc::new(watch::Sender::new(false)))
+    }
+}
 
 impl Stopping {
     pub fn is_set(&self) -> bool {
-        self.0.load(Ordering::Relaxed)
+        *self.0.borrow()
+    }
+
+    /// Resolves once the process is stopping.
+    pub async fn wait(&self) {
+        let mut stopping = self.0.subscribe();
+        // The sender lives as long as `self`, so this only returns once it is set.
+        let _ = stopping.wait_for(|set| *set).await;
     }
 
     /// Marks the process as stopping, then keeps serving for `drain` (the time a balancer's
     /// health check needs to notice) before the caller stops accepting connections.
     pub async fn drain(&self, drain: std::time::Duration) {
-        self.0.store(true, Ordering::Relaxed);
+        self.0.send_replace(true);
         if !drain.is_zero() {
             tracing::info!(
                 seconds = drain.as_secs(),

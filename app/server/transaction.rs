@@ -66,6 +66,7 @@ pub async fn run_as<T, E: From<AppError>>(
             let mut tx = db.begin().await?;
             let value = work.clone()(&mut tx).await?;
             tx.commit().await?;
+            db.note_commit();
             Ok(value)
         }
         .await;

@@ -28,6 +28,7 @@ mod helpers;
 mod home;
 mod issuer;
 mod keys;
+mod live;
 mod mail;
 mod metrics;
 mod organisation;

@@ -544,6 +544,7 @@ async fn every_route_is_in_the_openapi_document_and_served() {
             "DELETE /v2moms/{id}/amendment",
             "DELETE /webhooks/{id}",
             "GET /alignment",
+            "GET /events",
             "GET /me",
             "GET /me/export",
             "GET /organisation",

@@ -10,14 +10,14 @@
 
 use crate::{
     api::{SaveV2mom, alignment_choices, get_v2mom},
-    components::{ErrorPage, FormError, action_error},
+    components::{ErrorPage, FormError, action_error, live_events},
     error::AppError,
-    model::{EditOp, V2momContent, V2momPage, V2momStatus, field},
+    model::{EditOp, LiveEvent, V2momContent, V2momPage, V2momStatus, field},
 };
 use leptos::{form::FromFormData, html, prelude::*};
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
-use notices::{ConflictNotice, UnsavedNotice};
+use notices::{ConflictNotice, SavedElsewhereNotice, UnsavedNotice};
 use rows::ContentFields;
 
 mod inputs;
@@ -120,18 +120,41 @@ fn Editor(page: V2momPage, choices: Vec<(i64, String)>) -> impl IntoView {
             }
         }
     };
+    // Someone else's save, heard live: a warning (the version check still guards the save).
+    let saved_elsewhere = RwSignal::new(None::<LiveEvent>);
+    let heard_while_saving = StoredValue::new(None::<LiveEvent>);
+    let heard = live_events(Signal::derive(move || Some(id)));
+    let warn_if_newer = move |event: LiveEvent| {
+        if event.version.is_some_and(|v| v > version.get_untracked()) {
+            saved_elsewhere.set(Some(event));
+        }
+    };
+    Effect::new(move |_| {
+        if let Some(event) = heard.get() {
+            // Our own save's event may come before its answer: judged once the answer is in.
+            if save.pending().get_untracked() {
+                heard_while_saving.set_value(Some(event));
+            } else {
+                warn_if_newer(event);
+            }
+        }
+    });
     // A successful save: the new version is the one to name next time.
     Effect::new({
         let draft_key = draft_key.clone();
         move |_| {
             if let Some(Ok(saved)) = save.value().get() {
                 version.set(saved.version);
+                saved_elsewhere.set(None);
                 if let Some(now) = read_form() {
                     saved_content.set_value(now.without_blank_rows());
                 }
                 dirty.set(false);
                 returned.set(false);
                 drafts::forget(&draft_key);
+            }
+            if let Some(event) = heard_while_saving.try_update_value(Option::take).flatten() {
+                warn_if_newer(event);
             }
         }
     });
@@ -247,6 +270,7 @@ fn Editor(page: V2momPage, choices: Vec<(i64, String)>) -> impl IntoView {
                         }
                     })
             }}
+            <SavedElsewhereNotice saved_elsewhere />
             <ConflictNotice id conflict version mine />
             <ActionForm action=save node_ref=form on:input=on_input>
                 <input type="hidden" name="id" value=id />

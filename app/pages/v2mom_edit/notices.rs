@@ -1,9 +1,10 @@
-//! What the editor says above the form: text kept from a refused save, and a save that
-//! someone else made first.
+//! What the editor says above the form: text kept from a refused save, a save someone
+//! else made meanwhile (heard live), and a save that someone else made first.
 
 use crate::{
     api::{DiscardUnsaved, get_v2mom},
-    model::{V2momContent, diff::changes},
+    components::use_auth,
+    model::{LiveEvent, V2momContent, diff::changes},
 };
 use leptos::prelude::*;
 
@@ -30,6 +31,27 @@ pub(super) fn UnsavedNotice(id: i64, discarded: Callback<()>) -> impl IntoView {
                 </button>
             </ActionForm>
         </div>
+    }
+}
+
+/// Someone else saved this V2MOM while it is open here: saving now will first show what
+/// they changed, so nothing is overwritten unseen.
+#[component]
+pub(super) fn SavedElsewhereNotice(saved_elsewhere: RwSignal<Option<LiveEvent>>) -> impl IntoView {
+    let auth = use_auth();
+    let me = move || auth.my_id();
+    move || {
+        saved_elsewhere.get().map(|event| {
+            view! {
+                <div class="notice" role="alert">
+                    <p>
+                        <strong>{format!("{} while you were editing.", event.about_this_v2mom(me()))}</strong>
+                        " Your changes are still in the form. When you save, you will first see \
+                         what changed, and can then save yours over it."
+                    </p>
+                </div>
+            }
+        })
     }
 }
 

@@ -105,6 +105,12 @@ pub struct Settings {
     /// Attempts at one webhook delivery before it is marked failed (an administrator may
     /// retry it then); the waits between them double from 30 seconds.
     pub webhook_max_attempts: u32,
+    /// Seconds between the comments that keep an idle live stream (`/events`) open through
+    /// proxies that close quiet connections.
+    pub live_heartbeat_secs: u64,
+    /// Live streams one person may hold open at once (one per open V2MOM page). Browsers
+    /// allow six connections to a site, so more than four would starve the pages themselves.
+    pub live_streams_per_person: usize,
     /// Single sign-on providers kept by the configuration (the admin page shows them
     /// read-only). See [`ConfiguredProvider`].
     pub sso_providers: Vec<ConfiguredProvider>,
@@ -151,6 +157,8 @@ impl Default for Settings {
             backup_keep: 7,
             webhook_allow_private_targets: false,
             webhook_max_attempts: 8,
+            live_heartbeat_secs: 15,
+            live_streams_per_person: 4,
             sso_providers: Vec::new(),
         }
     }

@@ -65,6 +65,16 @@ impl Settings {
                 "V2MOM_WEBHOOK_MAX_ATTEMPTS must be from 1 to 20".into(),
             ));
         }
+        if !(1..=300).contains(&self.live_heartbeat_secs) {
+            return Err(ConfigError(
+                "V2MOM_LIVE_HEARTBEAT_SECS must be from 1 to 300".into(),
+            ));
+        }
+        if !(1..=100).contains(&self.live_streams_per_person) {
+            return Err(ConfigError(
+                "V2MOM_LIVE_STREAMS_PER_PERSON must be from 1 to 100".into(),
+            ));
+        }
         if self.db_max_connections == 0 {
             return Err(ConfigError(
                 "V2MOM_DB_MAX_CONNECTIONS must be more than 0".into(),
@@ -205,6 +215,10 @@ impl Config {
 
     pub fn shutdown_timeout(&self) -> Duration {
         Duration::from_secs(self.settings.shutdown_timeout_secs)
+    }
+
+    pub fn live_heartbeat(&self) -> Duration {
+        Duration::from_secs(self.settings.live_heartbeat_secs)
     }
 
     pub fn shutdown_drain(&self) -> Duration {

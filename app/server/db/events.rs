@@ -1,9 +1,10 @@
 //! The event outbox (written with the change it records, fanned out once by the
 //! dispatcher) and the notifications it leaves for people.
 
-use super::{Db, DbError, Tx, on_backend, on_tx};
+use super::{Db, DbError, Pool, Tx, on_backend, on_tx};
 use crate::model::EventKind;
 use chrono::{DateTime, Utc};
+use sqlx::postgres::PgListener;
 
 /// An event about to be written with the change it records.
 #[derive(Debug, Clone, PartialEq)]
@@ -65,6 +66,10 @@ pub struct V2momPeople {
     pub manager_id: Option<i64>,
 }
 
+/// The PostgreSQL channel on which a committed event is announced (no payload: listeners
+/// read the outbox after the last id they saw).
+pub const EVENTS_CHANNEL: &str = "v2mom_events";
+
 const EVENT_COLUMNS: &str = "id, kind, subject, actor_id, payload, at";
 
 impl Tx {
@@ -82,9 +87,17 @@ impl Tx {
             .bind(event.actor_id)
             .bind(event.payload.to_string())
             .bind(at)
-            .execute(conn)
+            .execute(&mut *conn)
             .await
-            .map(drop))
+            .map(drop))?;
+        // Every process's live feed hears of it when (and only if) this transaction commits.
+        if let Tx::Postgres(t) = self {
+            sqlx::query("SELECT pg_notify($1, '')")
+                .bind(EVENTS_CHANNEL)
+                .execute(&mut **t)
+                .await?;
+        }
+        Ok(())
     }
 
     /// Takes up to `limit` events nobody has fanned out yet, oldest first, and marks them
@@ -132,6 +145,24 @@ impl Tx {
 }
 
 impl Db {
+    /// The newest event's id (0 when there is none).
+    pub async fn latest_event_id(&self) -> Result<i64, DbError> {
+        const SQL: &str = "SELECT COALESCE(MAX(id), 0) FROM events";
+        on_backend!(self, |pool| sqlx::query_scalar(SQL).fetch_one(pool).await)
+    }
+
+    /// On PostgreSQL, a connection listening on [`EVENTS_CHANNEL`] (it reconnects by itself
+    /// when lost); on SQLite, whose one process hears its own commits, none.
+    pub async fn listen_for_events(&self) -> Result<Option<PgListener>, DbError> {
+        let Pool::Postgres(pool) = &self.pool else {
+            return Ok(None);
+        };
+        self.count_query();
+        let mut listener = PgListener::connect_with(pool).await?;
+        listener.listen(EVENTS_CHANNEL).await?;
+        Ok(Some(listener))
+    }
+
     /// Every event with an id above `after`, oldest first, at most `limit`.
     pub async fn events_after(&self, after: i64, limit: i64) -> Result<Vec<EventRow>, DbError> {
         let sql = format!("SELECT {EVENT_COLUMNS} FROM events WHERE id > $1 ORDER BY id LIMIT $2");

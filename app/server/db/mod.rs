@@ -91,6 +91,8 @@ pub struct Db {
     pool: Pool,
     /// Queries sent through this pool (see [`Db::queries`]), shared by every clone.
     queries: Arc<AtomicU64>,
+    /// Woken after each write transaction this process commits (see [`Db::note_commit`]).
+    commits: Arc<tokio::sync::Notify>,
 }
 
 #[derive(Clone)]
@@ -142,6 +144,7 @@ impl Db {
         Ok(Db {
             pool,
             queries: Arc::default(),
+            commits: Arc::default(),
         })
     }
 
@@ -154,6 +157,17 @@ impl Db {
 
     pub(crate) fn count_query(&self) {
         self.queries.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// Tells whoever waits in this process that a write transaction committed: the live
+    /// feed then reads the outbox at once instead of at its next poll.
+    pub fn note_commit(&self) {
+        self.commits.notify_waiters();
+    }
+
+    /// Resolves at the next [`Db::note_commit`] after this call, even if polled later.
+    pub fn next_commit(&self) -> tokio::sync::futures::Notified<'_> {
+        self.commits.notified()
     }
 
     pub fn backend(&self) -> Backend {

@@ -1,7 +1,7 @@
 //! Who an event is news for, in their bell: the manager when a V2MOM waits for their review;
 //! the owner when it comes back, is approved, published or archived, or someone else
 //! checked in on it; the owner's reports when it is published (a V2MOM up their chain).
-//! Never the person who acted, and only those the policy lets read the V2MOM.
+//! Never the person who acted, and only those the policy lets hear of it (`Access::may_hear`).
 
 use crate::{
     error::AppError,
@@ -48,7 +48,7 @@ pub async fn of(state: &AppState, event: &EventRow) -> Result<Vec<i64>, AppError
         };
         let reader = Actor::session(user, Origin::default());
         let access = Access::of(state, &reader, header.clone()).await?;
-        if access.may(access.read()) {
+        if access.may_hear(kind) {
             recipients.push(id);
         }
     }

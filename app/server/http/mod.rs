@@ -4,6 +4,7 @@ mod audit_export;
 mod caching;
 mod csrf;
 mod health;
+mod live;
 mod observe;
 mod panic;
 mod personal_data;
@@ -48,6 +49,7 @@ pub fn router(state: AppState) -> Router {
     let pages = Router::new()
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
+        .route("/events", get(live::events))
         .route("/admin/audit/{format}", get(audit_export::export))
         .merge(v2mom_export::routes())
         .route(personal_data::PATH, get(personal_data::download))

@@ -10,6 +10,7 @@ mod checkins;
 mod docs;
 mod exports;
 mod key;
+mod live;
 mod openapi;
 mod people;
 mod precondition;

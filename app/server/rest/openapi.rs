@@ -2,7 +2,7 @@
 //! share (the bearer scheme, the problem responses), added once by [`Shared`] after the
 //! routes have brought their paths.
 
-use super::{alignment, checkins, exports, people, problem, tracking, v2moms, webhooks};
+use super::{alignment, checkins, exports, live, people, problem, tracking, v2moms, webhooks};
 use crate::server::state::AppState;
 use std::sync::OnceLock;
 use utoipa::{
@@ -30,6 +30,7 @@ use utoipa_axum::{router::OpenApiRouter, routes};
         (name = "People", description = "The caller and the people they may see"),
         (name = "Periods", description = "Planning periods"),
         (name = "Webhooks", description = "Events sent to other services (administrators)"),
+        (name = "Events", description = "Changes as they happen, as Server-Sent Events"),
     )
 )]
 struct ApiDoc;
@@ -61,6 +62,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(webhooks::delete))
         .routes(routes!(webhooks::deliveries))
         .routes(routes!(webhooks::retry))
+        .routes(routes!(live::events))
 }
 
 /// The document served at `/api/v1/openapi.json`, built once.

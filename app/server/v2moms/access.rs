@@ -3,7 +3,7 @@
 
 use crate::{
     error::AppError,
-    model::{StatusChange, V2momStatus},
+    model::{EventKind, StatusChange, V2momStatus},
     server::{
         actor::Actor,
         db::V2momHeader,
@@ -101,6 +101,24 @@ impl Access {
         self.header
             .amendment
             .is_some_and(|status| self.may_read_as(status))
+    }
+
+    /// Whether the actor may hear of an event of `kind` about this V2MOM (in the bell, on a
+    /// live page): those who may read it; while it is amended, what concerns the amendment
+    /// (its saves, reviews, the start) only those who see the amendment.
+    pub fn may_hear(&self, kind: EventKind) -> bool {
+        let about_amendment = matches!(
+            kind,
+            EventKind::V2momSaved
+                | EventKind::V2momSubmitted
+                | EventKind::V2momReturned
+                | EventKind::V2momAmended
+        );
+        if about_amendment && self.amending() {
+            self.may_see_amendment()
+        } else {
+            self.may(self.read())
+        }
     }
 
     /// The status the lifecycle moves start from: the amendment's while there is one.
