@@ -4,10 +4,10 @@ use crate::{
     components::{MainNav, SecondFactorGate, UserMenu, element_text, provide_auth},
     pages::{
         AlignmentPage, ApiKeysAdminPage, ApiKeysPage, AuditPage, HomePage, InvitationPage,
-        LoginPage, NotFoundPage, NotificationsPage, OrganisationPage, PeopleImportPage, PeoplePage,
-        PeriodsPage, PersonPage, ProfilePage, RegisterPage, SecondStepPage, SecurityPage,
-        SetupPage, SsoAdminPage, TeamPage, V2momEditPage, V2momHistoryPage, V2momListPage,
-        V2momPage, WebhookLogPage, WebhooksPage,
+        LoginPage, MailLinkPage, NotFoundPage, NotificationSettingsPage, NotificationsPage,
+        OrganisationPage, PeopleImportPage, PeoplePage, PeriodsPage, PersonPage, ProfilePage,
+        RegisterPage, SecondStepPage, SecurityPage, SetupPage, SsoAdminPage, TeamPage,
+        V2momEditPage, V2momHistoryPage, V2momListPage, V2momPage, WebhookLogPage, WebhooksPage,
     },
 };
 use leptos::prelude::*;
@@ -87,6 +87,12 @@ pub fn App() -> impl IntoView {
                         view=NotificationsPage
                         ssr=SsrMode::Async
                     />
+                    <Route
+                        path=(StaticSegment("profile"), StaticSegment("notifications"))
+                        view=NotificationSettingsPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=StaticSegment("unsubscribe") view=MailLinkPage ssr=SsrMode::Async />
                     <Route
                         path=(StaticSegment("profile"), StaticSegment("security"))
                         view=SecurityPage

@@ -1,9 +1,10 @@
-//! Webhooks (administrators) and one's notifications. Each function calls one use case of
+//! Webhooks (administrators), one's notifications and how one hears of them, and the link
+//! in a mail that stops mails of its topic. Each function calls one use case of
 //! `server::events`.
 
 use crate::{
     error::AppError,
-    model::{CreatedWebhook, Notifications, Webhook, WebhookLog},
+    model::{CreatedWebhook, MailLink, NotificationSettings, Notifications, Webhook, WebhookLog},
 };
 use leptos::prelude::*;
 
@@ -11,9 +12,9 @@ use leptos::prelude::*;
 use crate::{
     model::NewWebhook,
     server::{
-        auth::signed_in,
+        auth::{request_origin, signed_in},
         errors::is_plain_form_post,
-        events::{inbox, webhooks},
+        events::{inbox, settings, webhooks},
         shown_once,
         state::app_state,
     },
@@ -92,4 +93,36 @@ pub async fn mark_notifications_read(#[server(default)] id: Option<i64>) -> Resu
     let state = app_state()?;
     let actor = signed_in(&state).await?;
     inbox::mark_read(&state, &actor, id).await
+}
+
+#[server(endpoint = "notifications/settings")]
+pub async fn my_notification_settings() -> Result<NotificationSettings, AppError> {
+    let state = app_state()?;
+    let actor = signed_in(&state).await?;
+    settings::settings(&state, &actor).await
+}
+
+/// Saves how one hears of each topic: the boxes arrive as `email[i]` and `digest[i]`, each
+/// naming a ticked topic.
+#[server(endpoint = "notifications/save_settings")]
+pub async fn save_notification_settings(
+    #[server(default)] email: Vec<String>,
+    #[server(default)] digest: Vec<String>,
+) -> Result<NotificationSettings, AppError> {
+    let state = app_state()?;
+    let actor = signed_in(&state).await?;
+    settings::save(&state, &actor, &email, &digest).await
+}
+
+/// What a mail's "stop mails like this one" link stops (no sign-in: the link is the key).
+#[server(endpoint = "mail_link/read")]
+pub async fn read_mail_link(token: String) -> Result<MailLink, AppError> {
+    let state = app_state()?;
+    settings::mail_link(&state, &token).await
+}
+
+#[server(endpoint = "mail_link/stop")]
+pub async fn stop_mails(token: String) -> Result<MailLink, AppError> {
+    let state = app_state()?;
+    settings::stop_mails(&state, &request_origin(), &token).await
 }

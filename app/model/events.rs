@@ -28,10 +28,14 @@ pub enum EventKind {
     InvitationAccepted,
     #[serde(rename = "user.disabled")]
     UserDisabled,
+    /// The server reminds an owner that their published V2MOM's measures have had no
+    /// check-in for `reminder_check_in_days`.
+    #[serde(rename = "reminder.check_in")]
+    CheckInReminder,
 }
 
 impl EventKind {
-    pub const ALL: [EventKind; 10] = [
+    pub const ALL: [EventKind; 11] = [
         EventKind::V2momSaved,
         EventKind::V2momSubmitted,
         EventKind::V2momReturned,
@@ -42,6 +46,7 @@ impl EventKind {
         EventKind::CheckInAdded,
         EventKind::InvitationAccepted,
         EventKind::UserDisabled,
+        EventKind::CheckInReminder,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -56,11 +61,17 @@ impl EventKind {
             EventKind::CheckInAdded => "check_in.added",
             EventKind::InvitationAccepted => "invitation.accepted",
             EventKind::UserDisabled => "user.disabled",
+            EventKind::CheckInReminder => "reminder.check_in",
         }
     }
 
     pub fn parse(text: &str) -> Option<EventKind> {
         EventKind::ALL.into_iter().find(|k| k.as_str() == text)
+    }
+
+    /// The whole news in words: "Ada submitted for review “Grow the platform”".
+    pub fn sentence(self, who: &str, title: &str) -> String {
+        format!("{who} {} “{title}”", self.verb())
     }
 
     /// What happened, after the name of who did it: "Ada *submitted for review*".
@@ -76,6 +87,15 @@ impl EventKind {
             EventKind::CheckInAdded => "checked in on a measure of",
             EventKind::InvitationAccepted => "accepted their invitation",
             EventKind::UserDisabled => "disabled an account",
+            EventKind::CheckInReminder => "reminds you to check in on",
+        }
+    }
+
+    /// Who did it when no person did: the server itself (a reminder).
+    pub fn default_actor(self) -> &'static str {
+        match self {
+            EventKind::CheckInReminder => "v2mom",
+            _ => "Someone",
         }
     }
 }

@@ -31,7 +31,7 @@ impl LiveEvent {
         let who = match (self.actor_id, &self.actor_name) {
             (Some(actor), _) if Some(actor) == me => "You",
             (_, Some(name)) => name,
-            _ => "Someone",
+            _ => self.kind.default_actor(),
         };
         format!("{who} {} this V2MOM", self.kind.verb())
     }

@@ -43,6 +43,13 @@ pub fn ProfilePage() -> impl IntoView {
                 <p role="status">{changed}</p>
             </ActionForm>
         </section>
+        <section aria-labelledby="notifications-heading">
+            <h2 id="notifications-heading">"Notifications"</h2>
+            <p>
+                "What is mailed to you, on its own or in a daily digest. "
+                <A href="/profile/notifications">"Notification settings"</A>
+            </p>
+        </section>
         <section aria-labelledby="security-heading">
             <h2 id="security-heading">"Security"</h2>
             <p>

@@ -1,5 +1,5 @@
-//! Outgoing mail: invitation links (and an administrator's test message), over SMTP when
-//! `smtp_url` is configured.
+//! Outgoing mail: invitation links, notifications (and an administrator's test message),
+//! over SMTP when `smtp_url` is configured.
 //!
 //! Mail is sent after the change it announces has been committed, so a message never
 //! points at something that does not exist; when sending fails the caller still has the
@@ -7,7 +7,10 @@
 
 use lettre::{
     AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
-    message::{Mailbox, header::ContentType},
+    message::{
+        Mailbox, MultiPart,
+        header::{ContentType, HeaderName, HeaderValue},
+    },
 };
 use std::time::Duration;
 
@@ -23,6 +26,22 @@ pub struct Mailer {
     relay: String,
     /// Implicit TLS, or STARTTLS required.
     encrypted: bool,
+}
+
+/// A notification mail as composed (`server::events::mail`).
+pub struct NotificationMail {
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+    /// Where one click stops mails of this topic.
+    pub unsubscribe: String,
+}
+
+fn mailbox(name: &str, email: &str) -> Result<Mailbox, String> {
+    let address = email
+        .parse()
+        .map_err(|e| format!("recipient address: {e}"))?;
+    Ok(Mailbox::new(Some(name.to_owned()), address))
 }
 
 /// An invitation to pass on: everything the message says.
@@ -142,6 +161,28 @@ impl Mailer {
         self.send(to_name, to_email, subject, body).await
     }
 
+    /// A notification (or a digest of them): plain text and HTML, with a `List-Unsubscribe`
+    /// link that stops mails of its topic.
+    pub async fn send_notification(
+        &self,
+        to_name: &str,
+        to_email: &str,
+        mail: NotificationMail,
+    ) -> Result<(), String> {
+        let unsubscribe = HeaderValue::new(
+            HeaderName::new_from_ascii_str("List-Unsubscribe"),
+            format!("<{}>", mail.unsubscribe),
+        );
+        let message = Message::builder()
+            .from(self.from.clone())
+            .to(mailbox(to_name, to_email)?)
+            .subject(mail.subject)
+            .raw_header(unsubscribe)
+            .multipart(MultiPart::alternative_plain_html(mail.text, mail.html))
+            .map_err(|e| format!("building the message: {e}"))?;
+        self.deliver(message).await
+    }
+
     /// One plain-text message to one person. The error is for the log; it names no secret.
     async fn send(
         &self,
@@ -150,19 +191,17 @@ impl Mailer {
         subject: String,
         body: String,
     ) -> Result<(), String> {
-        let to = Mailbox::new(
-            Some(to_name.to_owned()),
-            to_email
-                .parse()
-                .map_err(|e| format!("recipient address: {e}"))?,
-        );
         let message = Message::builder()
             .from(self.from.clone())
-            .to(to)
+            .to(mailbox(to_name, to_email)?)
             .subject(subject)
             .header(ContentType::TEXT_PLAIN)
             .body(body)
             .map_err(|e| format!("building the message: {e}"))?;
+        self.deliver(message).await
+    }
+
+    async fn deliver(&self, message: Message) -> Result<(), String> {
         self.transport
             .send(message)
             .await

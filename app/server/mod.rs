@@ -17,6 +17,7 @@ pub mod download;
 pub mod errors;
 pub mod events;
 pub mod healthcheck;
+pub mod html;
 pub mod http;
 pub mod invitations;
 pub mod keyring;

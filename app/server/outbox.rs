@@ -48,6 +48,15 @@ pub fn event_of(
             });
             (EventKind::CheckInAdded, format!("v2mom:{v2mom}"), payload)
         }
+        "reminder.check_in" => {
+            let v2mom = id_in("v2mom:")?;
+            let payload = json!({ "v2mom": v2mom, "days": number("days") });
+            (
+                EventKind::CheckInReminder,
+                format!("v2mom:{v2mom}"),
+                payload,
+            )
+        }
         "invitation.accepted" | "user.disabled" => {
             let user = id_in("user:")?;
             let kind = if action == "user.disabled" {

@@ -89,3 +89,28 @@ test('a submitted V2MOM reaches a signed webhook and the manager’s bell @nojs'
     hook.close();
   }
 });
+
+test('each person chooses which notifications are mailed, and how @nojs', async ({ page, browser }, testInfo) => {
+  const javaScriptEnabled = testInfo.project.use.javaScriptEnabled !== false;
+  await signIn(page, admin.email, admin.password);
+  const employee = await newPerson(page, browser, 'employee', { javaScriptEnabled });
+  const e = employee.page;
+  await open(e, '/profile', javaScriptEnabled);
+  await e.getByRole('link', { name: 'Notification settings' }).click();
+  await expect(e.getByRole('heading', { name: 'Notification settings' })).toBeVisible();
+  // This server sends no mail: the page says so, and the choices wait for the day it does.
+  await expect(e.getByRole('note')).toContainText('sends no mail');
+  const returned = e.getByLabel('Mail me: My V2MOM is returned with a comment');
+  const digest = e.getByLabel('In the daily digest: My V2MOM is returned with a comment');
+  await expect(returned).toBeChecked();
+  await expect(digest).not.toBeChecked();
+  await digest.check();
+  await e.getByLabel('Mail me: Someone else checks in on my V2MOM').uncheck();
+  await e.getByRole('button', { name: 'Save settings' }).click();
+  // With JavaScript the form stays and says so; without, the browser posts and comes back.
+  if (javaScriptEnabled) await expect(e.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  await open(e, '/profile/notifications', javaScriptEnabled);
+  await expect(digest).toBeChecked();
+  await expect(e.getByLabel('Mail me: Someone else checks in on my V2MOM')).not.toBeChecked();
+  await expect(e.getByLabel('Mail me: A V2MOM up my reporting line is published')).toBeChecked();
+});

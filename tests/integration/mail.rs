@@ -17,21 +17,21 @@ use tokio::{
 
 /// One message as the relay received it.
 #[derive(Debug, Clone)]
-struct Received {
-    from: String,
-    to: Vec<String>,
+pub struct Received {
+    pub from: String,
+    pub to: Vec<String>,
     /// Headers and body, transfer encoding undone for the body's soft line breaks.
-    text: String,
+    pub text: String,
 }
 
 /// A minimal SMTP server: accepts every message and keeps it.
-struct MailSink {
-    addr: SocketAddr,
+pub struct MailSink {
+    pub addr: SocketAddr,
     received: Arc<Mutex<Vec<Received>>>,
 }
 
 impl MailSink {
-    async fn start() -> Self {
+    pub async fn start() -> Self {
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
         let received = Arc::new(Mutex::new(Vec::new()));
@@ -44,7 +44,7 @@ impl MailSink {
         MailSink { addr, received }
     }
 
-    fn received(&self) -> Vec<Received> {
+    pub fn received(&self) -> Vec<Received> {
         self.received.lock().unwrap().clone()
     }
 }
@@ -102,9 +102,9 @@ fn address_in(line: &str) -> String {
     line[start..end].to_owned()
 }
 
-const PUBLIC_URL: &str = "https://v2mom.acme.example";
+pub const PUBLIC_URL: &str = "https://v2mom.acme.example";
 
-async fn app_mailing_to(relay: SocketAddr) -> TestApp {
+pub async fn app_mailing_to(relay: SocketAddr) -> TestApp {
     spawn_app_with(|s| {
         s.smtp_url = Some(format!("smtp://{relay}"));
         s.mail_from = Some("v2mom at Acme <v2mom@acme.example>".into());
@@ -132,7 +132,7 @@ async fn invite_alice(app: &TestApp) -> Value {
 }
 
 /// The token of the one invitation link in a message, which must point at the public URL.
-fn token_in(text: &str) -> String {
+pub fn token_in(text: &str) -> String {
     let prefix = format!("{PUBLIC_URL}/invite/");
     let start = text.find(&prefix).expect("the message holds the link") + prefix.len();
     text[start..]
@@ -141,7 +141,7 @@ fn token_in(text: &str) -> String {
         .collect()
 }
 
-async fn audited(app: &TestApp, action: &str) -> usize {
+pub async fn audited(app: &TestApp, action: &str) -> usize {
     let rows = app.db.audit_rows().await.unwrap();
     rows.iter().filter(|r| r.action == action).count()
 }

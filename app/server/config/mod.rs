@@ -105,6 +105,13 @@ pub struct Settings {
     /// Attempts at one webhook delivery before it is marked failed (an administrator may
     /// retry it then); the waits between them double from 30 seconds.
     pub webhook_max_attempts: u32,
+    /// Days without a check-in on a published V2MOM (of the current period) after which its
+    /// owner is reminded, and again each as many days after; 0: no reminders.
+    pub reminder_check_in_days: u32,
+    /// Hours (UTC, 0–23) between which no reminder is sent: from `reminder_quiet_from_hour`
+    /// until `reminder_quiet_until_hour`; equal: none quiet.
+    pub reminder_quiet_from_hour: u32,
+    pub reminder_quiet_until_hour: u32,
     /// Seconds between the comments that keep an idle live stream (`/events`) open through
     /// proxies that close quiet connections.
     pub live_heartbeat_secs: u64,
@@ -157,6 +164,9 @@ impl Default for Settings {
             backup_keep: 7,
             webhook_allow_private_targets: false,
             webhook_max_attempts: 8,
+            reminder_check_in_days: 14,
+            reminder_quiet_from_hour: 20,
+            reminder_quiet_until_hour: 7,
             live_heartbeat_secs: 15,
             live_streams_per_person: 4,
             sso_providers: Vec::new(),

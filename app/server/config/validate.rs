@@ -65,6 +65,18 @@ impl Settings {
                 "V2MOM_WEBHOOK_MAX_ATTEMPTS must be from 1 to 20".into(),
             ));
         }
+        if self.reminder_check_in_days > 365 {
+            return Err(ConfigError(
+                "V2MOM_REMINDER_CHECK_IN_DAYS must be from 0 (off) to 365".into(),
+            ));
+        }
+        if self.reminder_quiet_from_hour > 23 || self.reminder_quiet_until_hour > 23 {
+            return Err(ConfigError(
+                "V2MOM_REMINDER_QUIET_FROM_HOUR and V2MOM_REMINDER_QUIET_UNTIL_HOUR are hours \
+                 of the day, 0 to 23 (UTC)"
+                    .into(),
+            ));
+        }
         if !(1..=300).contains(&self.live_heartbeat_secs) {
             return Err(ConfigError(
                 "V2MOM_LIVE_HEARTBEAT_SECS must be from 1 to 300".into(),
@@ -191,7 +203,7 @@ pub struct Config {
     pub trusted_proxies: Vec<IpNet>,
     /// `second_factor_required_for`, parsed.
     pub second_factor_roles: Vec<crate::model::Role>,
-    /// Set when `smtp_url` is: invitations are mailed.
+    /// Set when `smtp_url` is: invitations and notifications are mailed.
     pub mailer: Option<Mailer>,
     /// `encryption_key`, parsed; `None` means the data directory's key file.
     pub keyring: Option<Keyring>,
@@ -211,6 +223,15 @@ impl Config {
 
     pub fn request_timeout(&self) -> Duration {
         Duration::from_secs(self.settings.request_timeout_secs)
+    }
+
+    /// A page of this site at its public address (what mails and webhooks link to); the
+    /// bare path when no public address is configured.
+    pub fn public_link(&self, path: &str) -> String {
+        self.public_url
+            .as_ref()
+            .and_then(|base| base.join(path.trim_start_matches('/')).ok())
+            .map_or_else(|| path.to_owned(), |url| url.to_string())
     }
 
     pub fn shutdown_timeout(&self) -> Duration {

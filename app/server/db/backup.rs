@@ -32,6 +32,7 @@ pub const BACKED_UP: &[&str] = &[
     "webhooks",
     "webhook_deliveries",
     "notifications",
+    "notification_settings",
     "audit_log",
 ];
 

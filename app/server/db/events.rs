@@ -124,24 +124,6 @@ impl Tx {
         rows.sort_by_key(|row| row.id);
         Ok(rows)
     }
-
-    /// Leaves `event_id` in `user_id`'s notifications (once).
-    pub async fn add_notification(
-        &mut self,
-        user_id: i64,
-        event_id: i64,
-        at: DateTime<Utc>,
-    ) -> Result<(), DbError> {
-        const SQL: &str = "INSERT INTO notifications (user_id, event_id, created_at) \
-                           VALUES ($1, $2, $3) ON CONFLICT (user_id, event_id) DO NOTHING";
-        on_tx!(self, |conn| sqlx::query(SQL)
-            .bind(user_id)
-            .bind(event_id)
-            .bind(at)
-            .execute(conn)
-            .await
-            .map(drop))
-    }
 }
 
 impl Db {

@@ -134,7 +134,12 @@ pub const PERSONAL_TABLES: &[PersonalTable] = &[
     },
     PersonalTable {
         table: "notifications",
-        columns: "id, event_id, created_at, read_at",
+        columns: "id, event_id, created_at, read_at, topic, mail, mail_attempts, mail_next_at",
+        about: "user_id = $1",
+    },
+    PersonalTable {
+        table: "notification_settings",
+        columns: "topic, email, digest",
         about: "user_id = $1",
     },
     PersonalTable {
@@ -269,7 +274,7 @@ impl Tx {
     /// personal field is emptied and the account is disabled (its place in the reporting line
     /// stays, so the V2MOMs kept under it are read by the same people as before); and
     /// removes what only served them: API keys, sign-in identities, second factors,
-    /// notifications, their invitation. (The
+    /// notifications and their settings, their invitation. (The
     /// erasure ends their sessions and clears their failed sign-ins with the calls made for
     /// that, `end_sessions_of` and `clear_auth_failures`.)
     pub async fn erase_person(
@@ -278,9 +283,10 @@ impl Tx {
         name: &str,
         email: &str,
     ) -> Result<(), DbError> {
-        const FORGET: [&str; 6] = [
+        const FORGET: [&str; 7] = [
             "DELETE FROM api_keys WHERE user_id = $1",
             "DELETE FROM notifications WHERE user_id = $1",
+            "DELETE FROM notification_settings WHERE user_id = $1",
             "DELETE FROM totp_factors WHERE user_id = $1",
             "DELETE FROM recovery_codes WHERE user_id = $1",
             "DELETE FROM sso_identities WHERE user_id = $1",

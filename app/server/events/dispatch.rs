@@ -2,10 +2,11 @@
 //! outbox (into webhook deliveries and notifications, once per event however many
 //! processes share the database) and sends the deliveries that are due, at least once each,
 //! retrying with doubling, jittered waits until `webhook_max_attempts`, then marking them
-//! failed for an administrator to retry.
+//! failed for an administrator to retry; then the notification mails that are due, and once
+//! a day (one process per deployment) the digests (`super::mail`).
 
 use super::{
-    recipients,
+    mail, recipients, reminders,
     send::{self, Outcome},
 };
 use crate::{
@@ -27,6 +28,8 @@ use std::{
 
 /// How often each process looks for work.
 pub const POLL: Duration = Duration::from_secs(1);
+/// How often a process asks whether the daily digest or the reminders are its to send.
+const DIGEST_CHECK: Duration = Duration::from_secs(60);
 /// Events fanned out per transaction.
 const EVENTS_PER_BATCH: i64 = 100;
 /// Deliveries sent at once by one process.
@@ -41,6 +44,8 @@ const LONGEST_WAIT_SECS: i64 = 6 * 3600;
 pub fn spawn(state: AppState) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(POLL);
+        // The scheduled jobs' turn is asked of the database once a minute, not each second.
+        let mut digest_checked: Option<tokio::time::Instant> = None;
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             tick.tick().await;
@@ -51,8 +56,35 @@ pub fn spawn(state: AppState) -> tokio::task::JoinHandle<()> {
             if let Err(err) = deliver_due(&state, now()).await {
                 tracing::warn!(error = %err, "webhook deliveries failed; will retry");
             }
+            if let Err(err) = mail::send_due(&state, now()).await {
+                tracing::warn!(error = %err, "notification mails failed; will retry");
+            }
+            if digest_checked.is_none_or(|at| at.elapsed() >= DIGEST_CHECK) {
+                digest_checked = Some(tokio::time::Instant::now());
+                if let Err(err) = digest_if_due(&state, now()).await {
+                    tracing::warn!(error = %err, "the notification digest failed; will retry");
+                }
+                if let Err(err) = reminders::run(&state, now()).await {
+                    tracing::warn!(error = %err, "reminders failed; will retry");
+                }
+            }
         }
     })
+}
+
+/// Sends the day's digests if this process is the one to (once a day per deployment).
+async fn digest_if_due(state: &AppState, now: DateTime<Utc>) -> Result<(), AppError> {
+    let next = now + chrono::Duration::hours(mail::DIGEST_EVERY_HOURS);
+    let ours = state
+        .db
+        .claim_scheduled_run(mail::DIGEST_JOB, now, next)
+        .await
+        .map_err(internal)?;
+    if ours {
+        let sent = mail::send_digests(state, now).await?;
+        tracing::info!(digests = sent, "sent the notification digests");
+    }
+    Ok(())
 }
 
 /// Fans out every event waiting in the outbox: a delivery for each webhook that wants its
@@ -68,8 +100,9 @@ pub async fn fan_out(state: &AppState) -> Result<usize, AppError> {
                 for webhook in tx.webhooks_for(&event.kind).await? {
                     tx.add_delivery(webhook, event.id, at).await?;
                 }
-                for user in recipients::of(state, event).await? {
-                    tx.add_notification(user, event.id, at).await?;
+                for (user, topic) in recipients::of(state, event).await? {
+                    let mail = mail::state_for(state, user, topic).await?;
+                    tx.add_notification(user, event.id, topic, mail, at).await?;
                 }
             }
             Ok(events.len())
@@ -160,7 +193,7 @@ fn next_step(
 
 /// 30 s after the first failed attempt, doubling each time up to 6 hours; each from 80 % to
 /// 120 % of that at random, so receivers that came back are not hit all at once.
-fn wait_after(attempts: i64) -> chrono::Duration {
+pub(super) fn wait_after(attempts: i64) -> chrono::Duration {
     let doublings = u32::try_from(attempts.clamp(1, 20) - 1).unwrap_or(0);
     let base = FIRST_WAIT_SECS
         .saturating_mul(1 << doublings)

@@ -76,7 +76,9 @@ async fn readable(
     Ok(Some(Notification {
         id: row.id,
         event,
-        actor: row.actor_name,
+        actor: row
+            .actor_name
+            .or_else(|| Some(event.default_actor().to_owned())),
         title: shown_title(&row.title.unwrap_or_default()).to_owned(),
         link: format!("/v2moms/{id}"),
         at: rfc3339(row.at),

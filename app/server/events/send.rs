@@ -113,6 +113,7 @@ async fn slack_text(
     payload: &Value,
 ) -> Result<String, String> {
     let db = &state.db;
+    let kind = EventKind::parse(&delivery.kind).ok_or("unknown kind of event")?;
     let who = match delivery.actor_id {
         Some(id) => db
             .user_by_id(id)
@@ -121,28 +122,21 @@ async fn slack_text(
             .map(|u| u.display_name),
         None => None,
     }
-    .unwrap_or_else(|| "Someone".into());
-    let kind = EventKind::parse(&delivery.kind).ok_or("unknown kind of event")?;
-    let what = match payload.get("v2mom").and_then(Value::as_i64) {
-        Some(id) => {
-            let title = db
-                .v2mom_people(id)
-                .await
-                .map_err(|_| "the database is unavailable")?
-                .map(|v| shown_title(&v.title).to_owned())
-                .unwrap_or_default();
-            let link = match &state.config.public_url {
-                Some(base) => base
-                    .join(&format!("v2moms/{id}"))
-                    .map(|url| format!(": {url}"))
-                    .unwrap_or_default(),
-                None => String::new(),
-            };
-            format!(" “{title}”{link}")
-        }
+    .unwrap_or_else(|| kind.default_actor().into());
+    let Some(id) = payload.get("v2mom").and_then(Value::as_i64) else {
+        return Ok(format!("{who} {}", kind.verb()));
+    };
+    let title = db
+        .v2mom_people(id)
+        .await
+        .map_err(|_| "the database is unavailable")?
+        .map(|v| shown_title(&v.title).to_owned())
+        .unwrap_or_default();
+    let link = match state.config.public_url {
+        Some(_) => format!(": {}", state.config.public_link(&format!("/v2moms/{id}"))),
         None => String::new(),
     };
-    Ok(format!("{who} {}{what}", kind.verb()))
+    Ok(format!("{}{link}", kind.sentence(&who, &title)))
 }
 
 #[cfg(test)]

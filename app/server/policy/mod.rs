@@ -97,6 +97,9 @@ pub enum Action {
     SignOut,
     /// Opening an invitation link and choosing a password: whoever holds the link.
     AcceptInvitation,
+    /// Following a mail's link that stops mails of one topic: whoever holds the link (it is
+    /// sealed by the server, so it cannot be made for someone else).
+    FollowMailLink,
     /// What every page may know before signing in: whether setup is needed, the server's
     /// status, and who (if anyone) is signed in on this browser.
     ReadPublicInfo,
@@ -155,6 +158,7 @@ impl Action {
             Action::SignIn,
             Action::SignOut,
             Action::AcceptInvitation,
+            Action::FollowMailLink,
             Action::ReadPublicInfo,
             Action::AssessPassword,
             Action::Register,
@@ -195,6 +199,7 @@ impl Action {
                 | Action::SignIn
                 | Action::SignOut
                 | Action::AcceptInvitation
+                | Action::FollowMailLink
                 | Action::ReadPublicInfo
                 | Action::AssessPassword
                 | Action::Register
@@ -228,6 +233,7 @@ impl Action {
             | Action::SignIn
             | Action::SignOut
             | Action::AcceptInvitation
+            | Action::FollowMailLink
             | Action::ReadPublicInfo
             | Action::AssessPassword
             | Action::Register => return None,

@@ -2,6 +2,7 @@
 //! that `/api/v1/openapi.json` serves, so it needs no script, no CDN and cannot go stale.
 
 use super::{openapi::document, problem::TYPES};
+use crate::server::html::escape;
 use axum::response::Html;
 use std::fmt::Write;
 use utoipa::openapi::{
@@ -149,11 +150,4 @@ fn schema_name(schema: &RefOr<utoipa::openapi::schema::Schema>) -> String {
             escape(&serde_json::to_string(inline).unwrap_or_default())
         ),
     }
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }

@@ -105,7 +105,8 @@ impl Access {
 
     /// Whether the actor may hear of an event of `kind` about this V2MOM (in the bell, on a
     /// live page): those who may read it; while it is amended, what concerns the amendment
-    /// (its saves, reviews, the start) only those who see the amendment.
+    /// (its saves, reviews, the start) only those who see the amendment; a reminder, only
+    /// its owner.
     pub fn may_hear(&self, kind: EventKind) -> bool {
         let about_amendment = matches!(
             kind,
@@ -114,7 +115,10 @@ impl Access {
                 | EventKind::V2momReturned
                 | EventKind::V2momAmended
         );
-        if about_amendment && self.amending() {
+        if kind == EventKind::CheckInReminder {
+            // A reminder is for the owner alone.
+            self.owner == Relation::Myself && self.may(self.read())
+        } else if about_amendment && self.amending() {
             self.may_see_amendment()
         } else {
             self.may(self.read())

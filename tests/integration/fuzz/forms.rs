@@ -58,6 +58,7 @@ const CHECK_IN_STATUSES: &[&str] = &["on_track", "at_risk", "off_track"];
 const TEAM_SORTS: &[&str] = &["person", "-status", "progress", "-last_check_in"];
 const PROVIDER_KINDS: &[&str] = &["google", "github", "oidc"];
 const EVENT_KINDS: &[&str] = &["v2mom.submitted", "v2mom.published", "check_in.added"];
+const TOPICS: &[&str] = &["review_requested", "up_the_chain", "check_in"];
 const WEBHOOK_FORMATS: &[&str] = &["json", "slack"];
 
 use Arg::*;
@@ -87,6 +88,11 @@ pub const SERVER_FNS: &[ServerFn] = &[
     f("/api/webhooks/retry", &[("id", Int(Ids::Any)), ("delivery", Int(Ids::Any))], false),
     f("/api/notifications/list", &[], false),
     f("/api/notifications/read", &[("id", Int(Ids::Any))], false),
+    f("/api/notifications/settings", &[], false),
+    f("/api/notifications/save_settings", &[("email[0]", Choice(TOPICS)),
+        ("digest[0]", Choice(TOPICS))], false),
+    f("/api/mail_link/read", &[("token", Text)], false),
+    f("/api/mail_link/stop", &[("token", Text)], false),
     f("/api/audit", &[("actor", Text), ("action", Text), ("from", Text), ("to", Text),
         ("page", Page)], false),
     f("/api/audit/verify", &[], false),

@@ -1,0 +1,225 @@
+//! Notifications by mail: each person's choice decides, when a notification is made,
+//! whether it is mailed on its own, kept for the daily digest or not mailed; the dispatcher
+//! then sends the due ones (at least once, retried like webhook deliveries) and, once a day
+//! per deployment, one digest per person.
+
+use super::{
+    dispatch::wait_after,
+    settings::{SETTINGS_PAGE, unsubscribe_link},
+};
+use crate::{
+    error::AppError,
+    model::{EventKind, MailState, Topic, shown_title},
+    server::{
+        db::{DueMail, subject_id},
+        errors::internal,
+        html::escape,
+        mail::NotificationMail,
+        state::AppState,
+    },
+};
+use chrono::{DateTime, Duration, Utc};
+use std::collections::BTreeMap;
+
+/// Mails sent at once by one process.
+const MAILS_PER_BATCH: i64 = 20;
+/// Notifications one digest run gathers at most.
+const DIGEST_BATCH: i64 = 1000;
+/// How long a claimed mail is this process's: longer than sending may take.
+const LEASE_SECS: i64 = 60;
+/// Attempts at one mail before it is marked failed.
+const ATTEMPTS: i64 = 5;
+/// The scheduled job that sends the digests, and how often.
+pub const DIGEST_JOB: &str = "notification_digest";
+pub const DIGEST_EVERY_HOURS: i64 = 24;
+
+/// What becomes of a new notification of `topic` for `user`: mailed, kept for the digest,
+/// or not mailed (their choice, or no mail configured).
+pub async fn state_for(state: &AppState, user: i64, topic: Topic) -> Result<MailState, AppError> {
+    if state.config.mailer.is_none() {
+        return Ok(MailState::None);
+    }
+    let settings = state
+        .db
+        .notification_settings(user)
+        .await
+        .map_err(internal)?;
+    let setting = settings
+        .into_iter()
+        .find(|s| s.topic == topic)
+        .unwrap_or_else(|| topic.default_setting());
+    Ok(MailState::of(setting, true))
+}
+
+/// Sends the mails due by `now`, each on its own. Returns how many it attempted.
+pub async fn send_due(state: &AppState, now: DateTime<Utc>) -> Result<usize, AppError> {
+    let Some(mailer) = &state.config.mailer else {
+        return Ok(0);
+    };
+    let lease = now + Duration::seconds(LEASE_SECS);
+    let due = state
+        .db
+        .claim_mails(MailState::Due, now, lease, MAILS_PER_BATCH)
+        .await
+        .map_err(internal)?;
+    for mail in &due {
+        let message = compose(state, mail);
+        let sent = mailer
+            .send_notification(&mail.name, &mail.email, message)
+            .await;
+        record(state, &[mail], MailState::Due, sent, now).await?;
+    }
+    Ok(due.len())
+}
+
+/// Sends each person one mail with every notification waiting for the digest. Returns how
+/// many digests it attempted.
+pub async fn send_digests(state: &AppState, now: DateTime<Utc>) -> Result<usize, AppError> {
+    let Some(mailer) = &state.config.mailer else {
+        return Ok(0);
+    };
+    let lease = now + Duration::seconds(LEASE_SECS);
+    let waiting = state
+        .db
+        .claim_mails(MailState::Digest, now, lease, DIGEST_BATCH)
+        .await
+        .map_err(internal)?;
+    let mut by_person: BTreeMap<i64, Vec<&DueMail>> = BTreeMap::new();
+    for mail in &waiting {
+        by_person.entry(mail.user_id).or_default().push(mail);
+    }
+    for mails in by_person.values() {
+        let first = mails[0];
+        let message = compose_digest(state, mails);
+        let sent = mailer
+            .send_notification(&first.name, &first.email, message)
+            .await;
+        record(state, mails, MailState::Digest, sent, now).await?;
+    }
+    Ok(by_person.len())
+}
+
+/// Records how sending `mails` went: sent; due again after a wait; failed when spent.
+async fn record(
+    state: &AppState,
+    mails: &[&DueMail],
+    waiting: MailState,
+    sent: Result<(), String>,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let ids: Vec<i64> = mails.iter().map(|m| m.id).collect();
+    let attempts = mails.iter().map(|m| m.attempts).max().unwrap_or(1);
+    let (next, at) = match sent {
+        Ok(()) => (MailState::Sent, now),
+        Err(error) if attempts >= ATTEMPTS => {
+            tracing::warn!(notifications = ?ids, %error, "a notification mail failed for good");
+            (MailState::Failed, now)
+        }
+        Err(error) => {
+            tracing::info!(notifications = ?ids, %error, "a notification mail failed; will retry");
+            (waiting, now + wait_after(attempts))
+        }
+    };
+    state
+        .db
+        .record_mails(&ids, next, at)
+        .await
+        .map_err(internal)
+}
+
+/// One notification, in words, with the page it is about.
+struct Item {
+    sentence: String,
+    comment: Option<String>,
+    link: String,
+}
+
+fn item(state: &AppState, mail: &DueMail) -> Item {
+    let kind = EventKind::parse(&mail.kind);
+    let fallback = kind.map_or("Someone", EventKind::default_actor);
+    let who = mail.actor_name.as_deref().unwrap_or(fallback);
+    let title = shown_title(mail.title.as_deref().unwrap_or_default());
+    let sentence = match kind {
+        Some(kind) => kind.sentence(who, title),
+        None => format!("{who} changed “{title}”"),
+    };
+    let comment = (kind == Some(EventKind::V2momReturned))
+        .then(|| mail.comment.clone().filter(|c| !c.is_empty()))
+        .flatten();
+    let page = subject_id(&mail.subject, "v2mom")
+        .map_or_else(|| "/notifications".to_owned(), |id| format!("/v2moms/{id}"));
+    Item {
+        sentence,
+        comment,
+        link: state.config.public_link(&page),
+    }
+}
+
+/// One notification's mail.
+fn compose(state: &AppState, mail: &DueMail) -> NotificationMail {
+    let topic = Topic::parse(&mail.topic).unwrap_or(Topic::ReviewRequested);
+    let item = item(state, mail);
+    let subject = item.sentence.clone();
+    letter(state, mail, topic, &subject, &[item])
+}
+
+/// Every notification waiting for one person's digest, in one mail.
+fn compose_digest(state: &AppState, mails: &[&DueMail]) -> NotificationMail {
+    let first = mails[0];
+    let items: Vec<Item> = mails.iter().map(|mail| item(state, mail)).collect();
+    let subject = match items.len() {
+        1 => format!("Your v2mom digest: {}", items[0].sentence),
+        n => format!("Your v2mom digest: {n} things happened"),
+    };
+    // A digest stops the topic of its first item; the settings page stops the others.
+    let topic = Topic::parse(&first.topic).unwrap_or(Topic::UpTheChain);
+    letter(state, first, topic, &subject, &items)
+}
+
+/// The message around `items`: a greeting, each item with its link (and a returned
+/// V2MOM's comment), then why the mail came and how to stop it.
+fn letter(
+    state: &AppState,
+    to: &DueMail,
+    topic: Topic,
+    subject: &str,
+    items: &[Item],
+) -> NotificationMail {
+    let unsubscribe = unsubscribe_link(state, to.user_id, topic);
+    let settings = state.config.public_link(SETTINGS_PAGE);
+    let mut text = format!("Hello {},\n\n", to.name);
+    let mut html = format!("<p>Hello {},</p>\n", escape(&to.name));
+    for item in items {
+        text.push_str(&format!("{}.\n", item.sentence));
+        html.push_str(&format!("<p>{}.", escape(&item.sentence)));
+        if let Some(comment) = &item.comment {
+            text.push_str(&format!("\nTheir comment:\n\n  {comment}\n"));
+            html.push_str(&format!(
+                "</p>\n<blockquote>{}</blockquote>\n<p>",
+                escape(comment)
+            ));
+        }
+        text.push_str(&format!("{}\n\n", item.link));
+        html.push_str(&format!(
+            " <a href=\"{0}\">Open it</a></p>\n",
+            escape(&item.link)
+        ));
+    }
+    let footer = format!(
+        "You get this mail because of your notification settings ({settings}). To stop mails \
+         like this one: {unsubscribe}"
+    );
+    text.push_str(&format!("-- \n{footer}\n"));
+    html.push_str(&format!(
+        "<hr>\n<p><small>You get this mail because of your <a href=\"{}\">notification \
+         settings</a>. <a href=\"{}\">Stop mails like this one</a>.</small></p>\n",
+        escape(&settings),
+        escape(&unsubscribe)
+    ));
+    NotificationMail {
+        subject: subject.to_owned(),
+        text,
+        html,
+        unsubscribe,
+    }
+}
