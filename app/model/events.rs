@@ -32,10 +32,14 @@ pub enum EventKind {
     /// check-in for `reminder_check_in_days`.
     #[serde(rename = "reminder.check_in")]
     CheckInReminder,
+    /// The server reminds someone that their V2MOM for the current period, which has
+    /// started, is not written yet.
+    #[serde(rename = "reminder.write")]
+    WriteReminder,
 }
 
 impl EventKind {
-    pub const ALL: [EventKind; 11] = [
+    pub const ALL: [EventKind; 12] = [
         EventKind::V2momSaved,
         EventKind::V2momSubmitted,
         EventKind::V2momReturned,
@@ -47,6 +51,7 @@ impl EventKind {
         EventKind::InvitationAccepted,
         EventKind::UserDisabled,
         EventKind::CheckInReminder,
+        EventKind::WriteReminder,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -62,6 +67,7 @@ impl EventKind {
             EventKind::InvitationAccepted => "invitation.accepted",
             EventKind::UserDisabled => "user.disabled",
             EventKind::CheckInReminder => "reminder.check_in",
+            EventKind::WriteReminder => "reminder.write",
         }
     }
 
@@ -88,13 +94,14 @@ impl EventKind {
             EventKind::InvitationAccepted => "accepted their invitation",
             EventKind::UserDisabled => "disabled an account",
             EventKind::CheckInReminder => "reminds you to check in on",
+            EventKind::WriteReminder => "reminds you to write your V2MOM for",
         }
     }
 
     /// Who did it when no person did: the server itself (a reminder).
     pub fn default_actor(self) -> &'static str {
         match self {
-            EventKind::CheckInReminder => "v2mom",
+            EventKind::CheckInReminder | EventKind::WriteReminder => "v2mom",
             _ => "Someone",
         }
     }

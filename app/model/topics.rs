@@ -23,10 +23,12 @@ pub enum Topic {
     CheckIn,
     /// My measures have had no check-in for a while.
     CheckInReminder,
+    /// The period has started and my V2MOM for it is not written.
+    WriteReminder,
 }
 
 impl Topic {
-    pub const ALL: [Topic; 8] = [
+    pub const ALL: [Topic; 9] = [
         Topic::ReviewRequested,
         Topic::Returned,
         Topic::Approved,
@@ -35,6 +37,7 @@ impl Topic {
         Topic::Archived,
         Topic::CheckIn,
         Topic::CheckInReminder,
+        Topic::WriteReminder,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -47,6 +50,7 @@ impl Topic {
             Topic::Archived => "archived",
             Topic::CheckIn => "check_in",
             Topic::CheckInReminder => "check_in_reminder",
+            Topic::WriteReminder => "write_reminder",
         }
     }
 
@@ -65,6 +69,7 @@ impl Topic {
             Topic::Archived => "My V2MOM is archived",
             Topic::CheckIn => "Someone else checks in on my V2MOM",
             Topic::CheckInReminder => "It is time to check in on my measures",
+            Topic::WriteReminder => "The period has started and my V2MOM is not written",
         }
     }
 

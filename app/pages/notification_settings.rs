@@ -79,27 +79,25 @@ fn SettingsForm(
 #[component]
 fn TopicRow(i: usize, setting: TopicSetting) -> impl IntoView {
     let topic = setting.topic;
+    // One box: sent as `<field>[i]=<topic>` when ticked.
+    let tick = move |field: &str, says: &str, checked: bool| {
+        view! {
+            <td>
+                <input
+                    type="checkbox"
+                    name=format!("{field}[{i}]")
+                    value=topic.as_str()
+                    checked=checked
+                    aria-label=format!("{says}: {}", topic.label())
+                />
+            </td>
+        }
+    };
     view! {
         <tr>
             <th scope="row">{topic.label()}</th>
-            <td>
-                <input
-                    type="checkbox"
-                    name=format!("email[{i}]")
-                    value=topic.as_str()
-                    checked=setting.email
-                    aria-label=format!("Mail me: {}", topic.label())
-                />
-            </td>
-            <td>
-                <input
-                    type="checkbox"
-                    name=format!("digest[{i}]")
-                    value=topic.as_str()
-                    checked=setting.digest
-                    aria-label=format!("In the daily digest: {}", topic.label())
-                />
-            </td>
+            {tick("email", "Mail me", setting.email)}
+            {tick("digest", "In the daily digest", setting.digest)}
         </tr>
     }
 }

@@ -57,6 +57,16 @@ pub fn event_of(
                 payload,
             )
         }
+        "reminder.write" => {
+            let period = id_in("period:")?;
+            let user = number("user")?;
+            let payload = json!({ "period": period, "user": user });
+            (
+                EventKind::WriteReminder,
+                format!("period:{period}"),
+                payload,
+            )
+        }
         "invitation.accepted" | "user.disabled" => {
             let user = id_in("user:")?;
             let kind = if action == "user.disabled" {

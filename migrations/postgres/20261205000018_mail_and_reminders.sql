@@ -15,10 +15,14 @@ CREATE TABLE notification_settings (
 ALTER TABLE notifications ADD COLUMN topic TEXT NOT NULL DEFAULT '';
 ALTER TABLE notifications ADD COLUMN mail TEXT NOT NULL DEFAULT 'none'
     CHECK (mail IN ('none', 'due', 'digest', 'sent', 'failed'));
-ALTER TABLE notifications ADD COLUMN mail_attempts INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE notifications ADD COLUMN mail_attempts BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE notifications ADD COLUMN mail_next_at TIMESTAMPTZ;
 CREATE INDEX notifications_mail ON notifications (mail_next_at) WHERE mail IN ('due', 'digest');
 
 -- When the owner was last reminded to check in on the V2MOM (`reminder_check_in_days`), by
 -- the clock of the run that reminded them.
 ALTER TABLE v2moms ADD COLUMN check_in_reminded_at TIMESTAMPTZ;
+
+-- When the person was last reminded that their V2MOM for the current period is not written
+-- (`reminder_write_days`), by the clock of the run that reminded them.
+ALTER TABLE users ADD COLUMN write_reminded_at TIMESTAMPTZ;

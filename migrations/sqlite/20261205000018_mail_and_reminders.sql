@@ -3,8 +3,8 @@
 CREATE TABLE notification_settings (
     user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
     topic TEXT NOT NULL,
-    email INTEGER NOT NULL,
-    digest INTEGER NOT NULL,
+    email BOOLEAN NOT NULL,
+    digest BOOLEAN NOT NULL,
     PRIMARY KEY (user_id, topic)
 );
 
@@ -22,3 +22,7 @@ CREATE INDEX notifications_mail ON notifications (mail_next_at) WHERE mail IN ('
 -- When the owner was last reminded to check in on the V2MOM (`reminder_check_in_days`), by
 -- the clock of the run that reminded them.
 ALTER TABLE v2moms ADD COLUMN check_in_reminded_at TEXT;
+
+-- When the person was last reminded that their V2MOM for the current period is not written
+-- (`reminder_write_days`), by the clock of the run that reminded them.
+ALTER TABLE users ADD COLUMN write_reminded_at TEXT;

@@ -11,7 +11,7 @@ use serde_json::Value;
 use v2mom::{
     error::AppError,
     model::{Scope, Scopes},
-    server::{api_keys, audit::Origin, startup, state::AppState, tokens::hash_token},
+    server::{api_keys, audit::Origin, tokens::hash_token},
 };
 
 async fn create(app: &TestApp, who: &Client, name: &str, scopes: &[&str]) -> Value {
@@ -26,12 +26,6 @@ async fn list(app: &TestApp, who: &Client, endpoint: &str) -> (StatusCode, Value
     let res = app.call_as(who, endpoint, &[]).await;
     let status = res.status();
     (status, res.json().await.unwrap_or_default())
-}
-
-async fn state(app: &TestApp) -> AppState {
-    startup::app_state(app.config.clone(), app.db.clone())
-        .await
-        .unwrap()
 }
 
 async fn actions(app: &TestApp) -> Vec<String> {
@@ -161,7 +155,7 @@ async fn others_keys_are_not_found_and_only_administrators_see_and_revoke_everyo
 async fn a_key_authenticates_as_its_owner_with_its_scopes_until_revoked() {
     let app = spawn_app().await;
     let (_, _, employee_id, employee) = organisation(&app).await;
-    let state = state(&app).await;
+    let state = app.state().await;
     let created = create(&app, &employee, "Reader", &["scope_read"]).await;
     let token = created["token"].as_str().unwrap();
 
@@ -200,7 +194,7 @@ async fn a_key_authenticates_as_its_owner_with_its_scopes_until_revoked() {
 async fn expired_keys_and_disabled_owners_are_refused() {
     let app = spawn_app().await;
     let (_, manager, employee_id, employee) = organisation(&app).await;
-    let state = state(&app).await;
+    let state = app.state().await;
     let expiring = create(&app, &manager, "Old", &["scope_read"]).await;
     let token = expiring["token"].as_str().unwrap();
     app.execute(&format!(
@@ -262,7 +256,7 @@ async fn without_javascript_the_new_key_is_shown_once_after_the_redirect() {
 async fn the_command_line_makes_a_working_key_and_revokes_it() {
     let app = spawn_app().await;
     let admin = app.set_up().await;
-    let state = state(&app).await;
+    let state = app.state().await;
     let made = api_key(
         &app,
         &[

@@ -8,16 +8,10 @@ use crate::{
 use reqwest::StatusCode;
 use v2mom::{
     error::AppError,
-    server::{actor::Actor, audit::Origin, periods, startup, state::AppState, users},
+    server::{actor::Actor, audit::Origin, periods, state::AppState, users},
 };
 
 /// The application's state over the test server's database, as a use case gets it.
-async fn state_of(app: &TestApp) -> AppState {
-    startup::app_state(app.config.clone(), app.db.clone())
-        .await
-        .expect("state opens")
-}
-
 /// `id` acting with the whole of their role, as on a browser session.
 async fn actor(state: &AppState, id: i64) -> Actor {
     let user = state.db.user_by_id(id).await.unwrap().expect("user exists");
@@ -45,7 +39,7 @@ async fn org(app: &TestApp) -> Org {
     .await;
     let (unrelated, _) = invite(app, "uma@acme.example", "Uma Unrelated", "employee", None).await;
     Org {
-        state: state_of(app).await,
+        state: app.state().await,
         manager,
         employee,
         peer,

@@ -17,7 +17,6 @@ use v2mom::server::{
     audit::{Event, Origin},
     config::Settings,
     events::{dispatch, send::signature},
-    startup,
     state::AppState,
 };
 
@@ -78,12 +77,6 @@ async fn take(
 fn allow_private(settings: &mut Settings) {
     settings.webhook_allow_private_targets = true;
     settings.webhook_max_attempts = 3;
-}
-
-async fn state_of(app: &TestApp) -> AppState {
-    startup::app_state(app.config.clone(), app.db.clone())
-        .await
-        .unwrap()
 }
 
 /// Adds a webhook as the administrator; its id and secret.
@@ -167,7 +160,7 @@ async fn deliveries_are_signed_retried_and_failed_ones_retried_by_hand() {
     let (down, _) = add_webhook(&app, &format!("{base}/down"), &["v2mom.submitted"]).await;
     // Saves are not what these webhooks asked for.
     let id = submitted(&app, employee_id, &employee).await;
-    let state = state_of(&app).await;
+    let state = app.state().await;
     assert!(dispatch::fan_out(&state).await.unwrap() >= 2);
     assert_eq!(
         dispatch::fan_out(&state).await.unwrap(),
@@ -322,7 +315,7 @@ async fn webhooks_cannot_reach_private_networks_unless_allowed() {
         .with(serde_json::json!({ "change": "archive" }));
     tx.audit(&Origin::default(), event).await.unwrap();
     tx.commit().await.unwrap();
-    let state = state_of(&app).await;
+    let state = app.state().await;
     dispatch::fan_out(&state).await.unwrap();
     assert_eq!(dispatch::deliver_due(&state, Utc::now()).await.unwrap(), 1);
     assert!(receiver.taken("/hook").is_empty());
@@ -356,7 +349,7 @@ async fn two_dispatchers_deliver_each_event_once() {
         tx.audit(&Origin::default(), event).await.unwrap();
         tx.commit().await.unwrap();
     }
-    let states = [state_of(&apps[0]).await, state_of(&apps[1]).await];
+    let states = [apps[0].state().await, apps[1].state().await];
     let work = |state: AppState| async move {
         loop {
             let fanned = dispatch::fan_out(&state).await.unwrap();
@@ -388,7 +381,7 @@ async fn the_manager_hears_of_a_review_and_marks_it_read() {
     let app = spawn_app_with(|_| {}).await;
     let (manager_id, manager, employee_id, employee) = organisation(&app).await;
     let id = submitted(&app, employee_id, &employee).await;
-    let state = state_of(&app).await;
+    let state = app.state().await;
     dispatch::fan_out(&state).await.unwrap();
 
     let me = |who: reqwest::Client| {

@@ -114,16 +114,7 @@ async fn fuzz_server_functions_never_fail_or_leak() {
         );
         let res = res.unwrap_or_else(|e| panic!("no answer to {described}: {e}"));
         let status = res.status();
-        // A live stream (`GET /events`) does not end: it is judged by its status, and
-        // dropping it closes it.
-        let streams = res
-            .headers()
-            .get("content-type")
-            .is_some_and(|kind| kind == "text/event-stream");
-        let answer = match streams {
-            true => Default::default(),
-            false => res.bytes().await.unwrap_or_default(),
-        };
+        let answer = body_of(res).await;
         failures.judge(&described, &sent, status, &answer);
         if verbose() {
             eprintln!("{status} {described}");
@@ -286,16 +277,7 @@ async fn fuzz_rest_api_never_fails_or_leaks() {
             .await
             .unwrap_or_else(|e| panic!("no answer to {described}: {e}"));
         let status = res.status();
-        // A live stream (`GET /events`) does not end: it is judged by its status, and
-        // dropping it closes it.
-        let streams = res
-            .headers()
-            .get("content-type")
-            .is_some_and(|kind| kind == "text/event-stream");
-        let answer = match streams {
-            true => Default::default(),
-            false => res.bytes().await.unwrap_or_default(),
-        };
+        let answer = body_of(res).await;
         failures.judge(&described, &sent, status, &answer);
         if verbose() {
             eprintln!("{status} {described}");
@@ -316,4 +298,17 @@ async fn fuzz_rest_api_never_fails_or_leaks() {
         started.elapsed().as_secs_f64()
     );
     failures.assert_none("REST requests", seed, cases);
+}
+
+/// The body of an answer to judge. A live stream (`GET /events`) does not end: it is judged
+/// by its status alone, and dropping it closes it.
+async fn body_of(res: reqwest::Response) -> Vec<u8> {
+    let streams = res
+        .headers()
+        .get("content-type")
+        .is_some_and(|kind| kind == "text/event-stream");
+    match streams {
+        true => Vec::new(),
+        false => res.bytes().await.map(|b| b.to_vec()).unwrap_or_default(),
+    }
 }

@@ -35,6 +35,14 @@ impl TestApp {
         start(settings, self.database.clone()).await
     }
 
+    /// The application's state over this server's configuration and database, for tests
+    /// that run a use case or the dispatcher's steps by hand.
+    pub async fn state(&self) -> v2mom::server::state::AppState {
+        v2mom::server::startup::app_state(self.config.clone(), self.db.clone())
+            .await
+            .unwrap()
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("http://{}{path}", self.addr)
     }

@@ -14,15 +14,8 @@ use serde_json::Value;
 use v2mom::server::{
     db::now,
     events::{dispatch, mail},
-    startup,
     state::AppState,
 };
-
-async fn state_of(app: &TestApp) -> AppState {
-    startup::app_state(app.config.clone(), app.db.clone())
-        .await
-        .unwrap()
-}
 
 /// What the dispatcher does each second: notifications made, due mails sent.
 async fn dispatch_once(state: &AppState) {
@@ -113,7 +106,7 @@ async fn submitted(app: &TestApp, employee_id: i64, employee: &Client) -> i64 {
 async fn a_submission_is_mailed_to_the_manager_who_can_stop_such_mails_from_the_mail() {
     let sink = MailSink::start().await;
     let app = app_mailing_to(sink.addr).await;
-    let state = state_of(&app).await;
+    let state = app.state().await;
     let (_, manager, employee_id, employee) = mailed_organisation(&app, &sink).await;
     let id = submitted(&app, employee_id, &employee).await;
     dispatch_once(&state).await;
@@ -214,7 +207,7 @@ async fn a_submission_is_mailed_to_the_manager_who_can_stop_such_mails_from_the_
 async fn a_return_is_mailed_with_its_comment_or_gathered_into_the_daily_digest() {
     let sink = MailSink::start().await;
     let app = app_mailing_to(sink.addr).await;
-    let state = state_of(&app).await;
+    let state = app.state().await;
     let (_, manager, employee_id, employee) = mailed_organisation(&app, &sink).await;
     let id = submitted(&app, employee_id, &employee).await;
     let res = change(&app, &manager, id, 3, "return", "Add a measure for quality").await;
@@ -282,7 +275,7 @@ async fn settings_default_per_topic_and_refuse_what_is_not_a_topic() {
         .unwrap();
     assert_eq!(settings["mail_configured"], false);
     let topics = settings["topics"].as_array().unwrap();
-    assert_eq!(topics.len(), 8);
+    assert_eq!(topics.len(), 9);
     let find = |name: &str| topics.iter().find(|t| t["topic"] == name).unwrap();
     assert_eq!(find("returned")["email"], true);
     assert_eq!(find("returned")["digest"], false);

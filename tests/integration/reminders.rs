@@ -7,20 +7,10 @@ use crate::{
     people::organisation,
     v2moms::{COMPLETE, change, current_period, save, start},
 };
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use reqwest::Client;
 use serde_json::Value;
-use v2mom::server::{
-    events::{dispatch, reminders},
-    startup,
-    state::AppState,
-};
-
-async fn state_of(app: &TestApp) -> AppState {
-    startup::app_state(app.config.clone(), app.db.clone())
-        .await
-        .unwrap()
-}
+use v2mom::server::events::{dispatch, reminders};
 
 /// `days` from now, at `hour`:00 UTC.
 fn at(days: i64, hour: u32) -> DateTime<Utc> {
@@ -45,13 +35,19 @@ async fn bell(app: &TestApp, who: &Client) -> Vec<Value> {
 #[tokio::test]
 async fn an_owner_without_check_ins_is_reminded_once_per_stretch_and_never_at_night() {
     let app = spawn_app().await;
-    let state = state_of(&app).await;
+    let state = app.state().await;
     let (_, manager, employee_id, employee) = organisation(&app).await;
     let period = current_period(&app).await;
     let id = start(&app, &employee, employee_id, period).await;
     assert_eq!(save(&app, &employee, id, 1, COMPLETE).await.status(), 200);
-    assert_eq!(change(&app, &employee, id, 2, "submit", "").await.status(), 200);
-    assert_eq!(change(&app, &manager, id, 3, "approve", "").await.status(), 200);
+    assert_eq!(
+        change(&app, &employee, id, 2, "submit", "").await.status(),
+        200
+    );
+    assert_eq!(
+        change(&app, &manager, id, 3, "approve", "").await.status(),
+        200
+    );
     dispatch::fan_out(&state).await.unwrap();
     let reminded = |items: &[Value]| {
         items
@@ -78,4 +74,53 @@ async fn an_owner_without_check_ins_is_reminded_once_per_stretch_and_never_at_ni
     assert_eq!(reminders::run(&state, at(30, 12)).await.unwrap(), 1);
     dispatch::fan_out(&state).await.unwrap();
     assert_eq!(reminded(&bell(&app, &employee).await), 2);
+}
+
+#[tokio::test]
+async fn once_the_period_starts_whoever_has_not_written_their_v2mom_is_reminded_weekly() {
+    let app = spawn_app().await;
+    let state = app.state().await;
+    let (manager_id, manager, employee_id, employee) = organisation(&app).await;
+    // The tests' period starts on 2027-02-01.
+    let period = current_period(&app).await;
+    start(&app, &employee, employee_id, period).await;
+    let first = NaiveDate::from_ymd_opt(2027, 2, 1).unwrap();
+    let started = (first - Utc::now().date_naive()).num_days() + 1;
+    let written = |items: &[Value]| {
+        items
+            .iter()
+            .filter(|n| n["event"] == "reminder.write")
+            .count()
+    };
+
+    assert_eq!(
+        reminders::run(&state, at(started - 3, 12)).await.unwrap(),
+        0,
+        "not started"
+    );
+    // The administrator and the manager have none; the employee has started theirs.
+    assert_eq!(reminders::run(&state, at(started, 12)).await.unwrap(), 2);
+    dispatch::fan_out(&state).await.unwrap();
+    let items = bell(&app, &manager).await;
+    assert_eq!(written(&items), 1, "{items:?}");
+    assert_eq!(items[0]["title"], "FY2027");
+    assert_eq!(items[0]["link"], "/v2moms");
+    assert_eq!(written(&bell(&app, &employee).await), 0);
+
+    assert_eq!(
+        reminders::run(&state, at(started, 13)).await.unwrap(),
+        0,
+        "reminded"
+    );
+    assert_eq!(
+        reminders::run(&state, at(started + 7, 12)).await.unwrap(),
+        2,
+        "a week on"
+    );
+    start(&app, &manager, manager_id, period).await;
+    assert_eq!(
+        reminders::run(&state, at(started + 14, 12)).await.unwrap(),
+        1,
+        "the admin"
+    );
 }

@@ -108,6 +108,9 @@ pub struct Settings {
     /// Days without a check-in on a published V2MOM (of the current period) after which its
     /// owner is reminded, and again each as many days after; 0: no reminders.
     pub reminder_check_in_days: u32,
+    /// Days between reminders to those whose V2MOM for the current period (once it has
+    /// started) is not written yet; 0: none.
+    pub reminder_write_days: u32,
     /// Hours (UTC, 0–23) between which no reminder is sent: from `reminder_quiet_from_hour`
     /// until `reminder_quiet_until_hour`; equal: none quiet.
     pub reminder_quiet_from_hour: u32,
@@ -165,6 +168,7 @@ impl Default for Settings {
             webhook_allow_private_targets: false,
             webhook_max_attempts: 8,
             reminder_check_in_days: 14,
+            reminder_write_days: 7,
             reminder_quiet_from_hour: 20,
             reminder_quiet_until_hour: 7,
             live_heartbeat_secs: 15,

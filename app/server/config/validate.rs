@@ -65,9 +65,11 @@ impl Settings {
                 "V2MOM_WEBHOOK_MAX_ATTEMPTS must be from 1 to 20".into(),
             ));
         }
-        if self.reminder_check_in_days > 365 {
+        if self.reminder_check_in_days > 365 || self.reminder_write_days > 365 {
             return Err(ConfigError(
-                "V2MOM_REMINDER_CHECK_IN_DAYS must be from 0 (off) to 365".into(),
+                "V2MOM_REMINDER_CHECK_IN_DAYS and V2MOM_REMINDER_WRITE_DAYS must be from 0 (off) \
+                 to 365"
+                    .into(),
             ));
         }
         if self.reminder_quiet_from_hour > 23 || self.reminder_quiet_until_hour > 23 {

@@ -189,10 +189,11 @@ impl Db {
         limit: i64,
     ) -> Result<Vec<NotificationRow>, DbError> {
         const SQL: &str = "SELECT n.id, e.kind, e.subject, u.display_name AS actor_name, \
-                v.title, e.at, n.read_at \
+                COALESCE(v.title, p.name) AS title, e.at, n.read_at \
             FROM notifications n JOIN events e ON e.id = n.event_id \
             LEFT JOIN users u ON u.id = e.actor_id \
             LEFT JOIN v2moms v ON e.subject = 'v2mom:' || CAST(v.id AS TEXT) \
+            LEFT JOIN periods p ON e.subject = 'period:' || CAST(p.id AS TEXT) \
             WHERE n.user_id = $1 ORDER BY n.id DESC LIMIT $2";
         on_backend!(self, |pool| sqlx::query_as(SQL)
             .bind(user_id)

@@ -28,12 +28,14 @@ pub struct DueMail {
 /// What a mail's message needs, joined from the notification: `{claimed}` narrows the rows.
 const MAIL_DETAILS: &str = "SELECT n.id, n.mail_attempts AS attempts, n.user_id, r.email, \
         r.display_name AS name, n.topic, e.kind, e.subject, a.display_name AS actor_name, \
-        v.title, COALESCE(NULLIF(m.review_comment, ''), v.review_comment) AS comment, e.at \
+        COALESCE(v.title, p.name) AS title, \
+        COALESCE(NULLIF(m.review_comment, ''), v.review_comment) AS comment, e.at \
     FROM notifications n JOIN events e ON e.id = n.event_id \
     JOIN users r ON r.id = n.user_id \
     LEFT JOIN users a ON a.id = e.actor_id \
     LEFT JOIN v2moms v ON e.subject = 'v2mom:' || CAST(v.id AS TEXT) \
     LEFT JOIN v2mom_amendments m ON m.v2mom_id = v.id \
+    LEFT JOIN periods p ON e.subject = 'period:' || CAST(p.id AS TEXT) \
     WHERE {claimed} ORDER BY n.id";
 
 impl Tx {

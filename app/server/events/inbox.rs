@@ -65,14 +65,16 @@ async fn readable(
     let Some(event) = EventKind::parse(&row.kind) else {
         return Ok(None);
     };
-    let Some(id) = subject_id(&row.subject, "v2mom") else {
-        return Ok(None);
+    // A V2MOM still readable by them; or, for a reminder to write theirs, where to start it.
+    let link = match subject_id(&row.subject, "v2mom") {
+        Some(id) => match Access::open(state, actor, id).await {
+            Ok(_) => format!("/v2moms/{id}"),
+            Err(AppError::Forbidden | AppError::NotFound) => return Ok(None),
+            Err(err) => return Err(err),
+        },
+        None if event == EventKind::WriteReminder => "/v2moms".to_owned(),
+        None => return Ok(None),
     };
-    match Access::open(state, actor, id).await {
-        Ok(_) => {}
-        Err(AppError::Forbidden | AppError::NotFound) => return Ok(None),
-        Err(err) => return Err(err),
-    }
     Ok(Some(Notification {
         id: row.id,
         event,
@@ -80,7 +82,7 @@ async fn readable(
             .actor_name
             .or_else(|| Some(event.default_actor().to_owned())),
         title: shown_title(&row.title.unwrap_or_default()).to_owned(),
-        link: format!("/v2moms/{id}"),
+        link,
         at: rfc3339(row.at),
         read: row.read_at.is_some(),
     }))

@@ -146,8 +146,11 @@ fn item(state: &AppState, mail: &DueMail) -> Item {
     let comment = (kind == Some(EventKind::V2momReturned))
         .then(|| mail.comment.clone().filter(|c| !c.is_empty()))
         .flatten();
-    let page = subject_id(&mail.subject, "v2mom")
-        .map_or_else(|| "/notifications".to_owned(), |id| format!("/v2moms/{id}"));
+    let page = match subject_id(&mail.subject, "v2mom") {
+        Some(id) => format!("/v2moms/{id}"),
+        // A reminder to write one's V2MOM: where to start it.
+        None => "/v2moms".to_owned(),
+    };
     Item {
         sentence,
         comment,

@@ -10,6 +10,7 @@ use crate::{
         actor::{Actor, Origin},
         db::EventRow,
         errors::internal,
+        policy::Action,
         state::AppState,
         v2moms::Access,
     },
@@ -17,6 +18,9 @@ use crate::{
 
 /// The people to notify of `event`, each once, with what it is to each.
 pub async fn of(state: &AppState, event: &EventRow) -> Result<Vec<(i64, Topic)>, AppError> {
+    if event.kind() == Some(EventKind::WriteReminder) {
+        return write_reminded(state, event).await;
+    }
     let (Some(kind), Some(v2mom)) = (event.kind(), event.subject_id("v2mom")) else {
         return Ok(vec![]);
     };
@@ -64,4 +68,21 @@ pub async fn of(state: &AppState, event: &EventRow) -> Result<Vec<(i64, Topic)>,
         }
     }
     Ok(recipients)
+}
+
+/// A reminder to write one's V2MOM is for the person named in it, while they may write one.
+async fn write_reminded(state: &AppState, event: &EventRow) -> Result<Vec<(i64, Topic)>, AppError> {
+    let payload: serde_json::Value = serde_json::from_str(&event.payload).unwrap_or_default();
+    let Some(id) = payload.get("user").and_then(serde_json::Value::as_i64) else {
+        return Ok(vec![]);
+    };
+    let Some(user) = state.db.user_by_id(id).await.map_err(internal)? else {
+        return Ok(vec![]);
+    };
+    let person = Actor::session(user, Origin::default());
+    Ok(if person.may(Action::UseV2moms) {
+        vec![(id, Topic::WriteReminder)]
+    } else {
+        vec![]
+    })
 }

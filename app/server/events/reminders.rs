@@ -1,6 +1,7 @@
-//! Reminders the server sends on its own: an owner whose published V2MOM's measures have had
-//! no check-in for `reminder_check_in_days` hears "time to check in" (in the bell and, as
-//! they choose, by mail), again each as many days later, never in the quiet hours. Each
+//! Reminders the server sends on its own, in the bell and, as each person chooses, by mail:
+//! to the owner of a published V2MOM whose measures have had no check-in for
+//! `reminder_check_in_days`, and to whoever has not written their V2MOM for the current
+//! period once it has started, every `reminder_write_days`; never in the quiet hours. Each
 //! reminder is an audited event like any other, so it reaches notifications, mail and
 //! webhooks the same way. Once an hour per deployment (`scheduled_runs`).
 
@@ -8,6 +9,7 @@ use crate::{
     error::AppError,
     server::{
         audit::{Event, Origin},
+        db::{DbError, Tx},
         errors::internal,
         state::AppState,
         transaction,
@@ -24,14 +26,15 @@ const EVERY_MINUTES: i64 = 60;
 /// clock is the caller's, so tests can move it). Returns how many it sent.
 pub async fn run(state: &AppState, now: DateTime<Utc>) -> Result<usize, AppError> {
     let settings = &state.config.settings;
-    let days = settings.reminder_check_in_days;
-    if days == 0
-        || quiet(
-            now.hour(),
-            settings.reminder_quiet_from_hour,
-            settings.reminder_quiet_until_hour,
-        )
-    {
+    let (check_in_days, write_days) = (
+        settings.reminder_check_in_days,
+        settings.reminder_write_days,
+    );
+    let (from, until) = (
+        settings.reminder_quiet_from_hour,
+        settings.reminder_quiet_until_hour,
+    );
+    if (check_in_days == 0 && write_days == 0) || quiet(now.hour(), from, until) {
         return Ok(0);
     }
     let next = now + Duration::minutes(EVERY_MINUTES);
@@ -43,24 +46,59 @@ pub async fn run(state: &AppState, now: DateTime<Utc>) -> Result<usize, AppError
     if !ours {
         return Ok(0);
     }
-    let since = now - Duration::days(i64::from(days));
-    let due = state
-        .db
-        .check_in_reminders_due(since)
-        .await
-        .map_err(internal)?;
-    for &v2mom in &due {
-        transaction::run(&state.db, async |tx| {
-            tx.note_check_in_reminder(v2mom, now).await?;
+    let mut sent = 0;
+    if check_in_days > 0 {
+        let since = now - Duration::days(i64::from(check_in_days));
+        let due = state
+            .db
+            .check_in_reminders_due(since)
+            .await
+            .map_err(internal)?;
+        for &v2mom in &due {
             let event = Event::new("reminder.check_in")
                 .on(format!("v2mom:{v2mom}"))
-                .with(json!({ "days": days }));
-            tx.audit(&Origin::default(), event).await?;
-            Ok(())
-        })
-        .await?;
+                .with(json!({ "days": check_in_days }));
+            remind(state, event, async |tx| {
+                tx.note_check_in_reminder(v2mom, now).await
+            })
+            .await?;
+        }
+        sent += due.len();
     }
-    Ok(due.len())
+    if write_days > 0 {
+        let since = now - Duration::days(i64::from(write_days));
+        let due = state
+            .db
+            .write_reminders_due(now.date_naive(), since)
+            .await
+            .map_err(internal)?;
+        for &(user, period) in &due {
+            let event = Event::new("reminder.write")
+                .on(format!("period:{period}"))
+                .with(json!({ "user": user }));
+            remind(state, event, async |tx| {
+                tx.note_write_reminder(user, now).await
+            })
+            .await?;
+        }
+        sent += due.len();
+    }
+    Ok(sent)
+}
+
+/// Audits `event` (which the outbox then takes to its person) and notes when, in one
+/// transaction.
+async fn remind(
+    state: &AppState,
+    event: Event,
+    note: impl AsyncFnOnce(&mut Tx) -> Result<(), DbError> + Clone,
+) -> Result<(), AppError> {
+    transaction::run(&state.db, async |tx| {
+        note.clone()(tx).await?;
+        tx.audit(&Origin::default(), event.clone()).await?;
+        Ok(())
+    })
+    .await
 }
 
 /// Whether `hour` falls from `from` until (not including) `until`, across midnight too.
