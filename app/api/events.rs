@@ -103,15 +103,16 @@ pub async fn my_notification_settings() -> Result<NotificationSettings, AppError
 }
 
 /// Saves how one hears of each topic: the boxes arrive as `email[i]` and `digest[i]`, each
-/// naming a ticked topic.
+/// naming a ticked topic; `digest_every` is `daily` or `weekly`.
 #[server(endpoint = "notifications/save_settings")]
 pub async fn save_notification_settings(
     #[server(default)] email: Vec<String>,
     #[server(default)] digest: Vec<String>,
+    #[server(default)] digest_every: String,
 ) -> Result<NotificationSettings, AppError> {
     let state = app_state()?;
     let actor = signed_in(&state).await?;
-    settings::save(&state, &actor, &email, &digest).await
+    settings::save(&state, &actor, &email, &digest, &digest_every).await
 }
 
 /// What a mail's "stop mails like this one" link stops (no sign-in: the link is the key).

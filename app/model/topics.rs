@@ -137,6 +137,8 @@ impl MailState {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NotificationSettings {
     pub topics: Vec<TopicSetting>,
+    /// The digest comes once a week rather than each day.
+    pub digest_weekly: bool,
     /// Whether this server sends mail at all (`smtp_url`): if not, the page says so.
     pub mail_configured: bool,
 }

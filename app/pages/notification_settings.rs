@@ -1,5 +1,6 @@
 //! `/profile/notifications`: how you hear of things. Everything is in the bell; per topic
-//! you choose whether it is mailed too, and whether on its own or in the daily digest.
+//! you choose whether it is mailed too, and whether on its own or in the digest (daily or
+//! weekly).
 
 use crate::{
     api::{SaveNotificationSettings, my_notification_settings},
@@ -41,7 +42,7 @@ fn SettingsForm(
     view! {
         <p>
             "Everything is in the bell at the top of each page. Choose what is also mailed to you, \
-             and what waits for one mail a day, the digest."
+             and what waits for one mail a day (or a week), the digest."
         </p>
         {(!settings.mail_configured)
             .then(|| {
@@ -58,7 +59,7 @@ fn SettingsForm(
                     <tr>
                         <th scope="col">"When"</th>
                         <th scope="col">"Mail me"</th>
-                        <th scope="col">"In the daily digest"</th>
+                        <th scope="col">"In the digest"</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -70,6 +71,17 @@ fn SettingsForm(
                         .collect_view()}
                 </tbody>
             </table>
+            <div class="field">
+                <label for="field-digest_every">"The digest comes"</label>
+                <select id="field-digest_every" name="digest_every">
+                    <option value="daily" selected=!settings.digest_weekly>
+                        "every day"
+                    </option>
+                    <option value="weekly" selected=settings.digest_weekly>
+                        "once a week"
+                    </option>
+                </select>
+            </div>
             <FormActions error pending=save.pending() label="Save settings" />
             <p role="status">{saved}</p>
         </ActionForm>
@@ -97,7 +109,7 @@ fn TopicRow(i: usize, setting: TopicSetting) -> impl IntoView {
         <tr>
             <th scope="row">{topic.label()}</th>
             {tick("email", "Mail me", setting.email)}
-            {tick("digest", "In the daily digest", setting.digest)}
+            {tick("digest", "In the digest", setting.digest)}
         </tr>
     }
 }

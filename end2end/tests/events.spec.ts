@@ -101,11 +101,12 @@ test('each person chooses which notifications are mailed, and how @nojs', async 
   // This server sends no mail: the page says so, and the choices wait for the day it does.
   await expect(e.getByRole('note')).toContainText('sends no mail');
   const returned = e.getByLabel('Mail me: My V2MOM is returned with a comment');
-  const digest = e.getByLabel('In the daily digest: My V2MOM is returned with a comment');
+  const digest = e.getByLabel('In the digest: My V2MOM is returned with a comment');
   await expect(returned).toBeChecked();
   await expect(digest).not.toBeChecked();
   await digest.check();
   await e.getByLabel('Mail me: Someone else checks in on my V2MOM').uncheck();
+  await e.getByLabel('The digest comes').selectOption('weekly');
   await e.getByRole('button', { name: 'Save settings' }).click();
   // With JavaScript the form stays and says so; without, the browser posts and comes back.
   if (javaScriptEnabled) await expect(e.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
@@ -113,4 +114,5 @@ test('each person chooses which notifications are mailed, and how @nojs', async 
   await expect(digest).toBeChecked();
   await expect(e.getByLabel('Mail me: Someone else checks in on my V2MOM')).not.toBeChecked();
   await expect(e.getByLabel('Mail me: A V2MOM up my reporting line is published')).toBeChecked();
+  await expect(e.getByLabel('The digest comes')).toHaveValue('weekly');
 });

@@ -26,3 +26,8 @@ ALTER TABLE v2moms ADD COLUMN check_in_reminded_at TIMESTAMPTZ;
 -- When the person was last reminded that their V2MOM for the current period is not written
 -- (`reminder_write_days`), by the clock of the run that reminded them.
 ALTER TABLE users ADD COLUMN write_reminded_at TIMESTAMPTZ;
+
+-- Whether the person's digest comes once a week rather than each day, and when their last
+-- one was sent.
+ALTER TABLE users ADD COLUMN digest_weekly BOOLEAN NOT NULL DEFAULT FALSE;
+ALTER TABLE users ADD COLUMN digest_sent_at TIMESTAMPTZ;

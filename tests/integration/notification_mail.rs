@@ -261,6 +261,41 @@ async fn a_return_is_mailed_with_its_comment_or_gathered_into_the_daily_digest()
         0,
         "sent once"
     );
+
+    // Weekly: the next return waits until a week after the last digest.
+    let res = app
+        .call_as(
+            &employee,
+            "notifications/save_settings",
+            &[
+                ("email[0]", "returned"),
+                ("digest[0]", "returned"),
+                ("digest_every", "weekly"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(
+        change(&app, &employee, id, 8, "submit", "").await.status(),
+        200
+    );
+    assert_eq!(
+        change(&app, &manager, id, 9, "return", "Nearly")
+            .await
+            .status(),
+        200
+    );
+    dispatch_once(&state).await;
+    assert_eq!(
+        mail::send_digests(&state, now()).await.unwrap(),
+        0,
+        "not a week yet"
+    );
+    let in_a_week = now() + chrono::Duration::days(7);
+    assert_eq!(mail::send_digests(&state, in_a_week).await.unwrap(), 1);
+    let mails = notices_to(&sink, "eve@acme.example");
+    assert_eq!(mails.len(), 3);
+    assert!(mails[2].text.contains("Nearly"));
 }
 
 #[tokio::test]

@@ -62,16 +62,24 @@ impl Tx {
             .map(drop))
     }
 
-    /// Replaces `user_id`'s settings with `settings` (one per topic).
+    /// Replaces `user_id`'s settings with `settings` (one per topic) and how often their
+    /// digest comes.
     pub async fn save_notification_settings(
         &mut self,
         user_id: i64,
         settings: &[TopicSetting],
+        digest_weekly: bool,
     ) -> Result<(), DbError> {
         for setting in settings {
             self.set_notification_setting(user_id, *setting).await?;
         }
-        Ok(())
+        const WEEKLY: &str = "UPDATE users SET digest_weekly = $1 WHERE id = $2";
+        on_tx!(self, |conn| sqlx::query(WEEKLY)
+            .bind(digest_weekly)
+            .bind(user_id)
+            .execute(conn)
+            .await
+            .map(drop))
     }
 
     pub async fn set_notification_setting(
@@ -117,20 +125,25 @@ impl Db {
             .collect())
     }
 
-    /// Claims up to `limit` mails in state `mail` due by `now` (for the digest, of one person
-    /// at a time is the caller's choice): each gets an attempt, and is this process's until
-    /// `lease_until`. On PostgreSQL another process skips the rows this one holds.
+    /// Claims up to `limit` mails in state `mail` due by `now` (for the digest, only of
+    /// people whose digest is due: daily, or weekly and none sent since `week_ago`): each
+    /// gets an attempt, and is this process's until `lease_until`. On PostgreSQL another
+    /// process skips the rows this one holds.
     pub async fn claim_mails(
         &self,
         mail: MailState,
         now: DateTime<Utc>,
         lease_until: DateTime<Utc>,
         limit: i64,
+        week_ago: DateTime<Utc>,
     ) -> Result<Vec<DueMail>, DbError> {
         const CLAIM: &str = "UPDATE notifications \
             SET mail_attempts = mail_attempts + 1, mail_next_at = $2 \
             WHERE id IN (SELECT id FROM notifications \
-                WHERE mail = $4 AND mail_next_at <= $1 ORDER BY mail_next_at, id LIMIT $3{skip}) \
+                WHERE mail = $4 AND mail_next_at <= $1 \
+                AND ($4 = 'due' OR user_id IN (SELECT id FROM users WHERE NOT digest_weekly \
+                    OR digest_sent_at IS NULL OR digest_sent_at <= $5)) \
+                ORDER BY mail_next_at, id LIMIT $3{skip}) \
             RETURNING id";
         let skip = match &self.pool {
             Pool::Sqlite(_) => "",
@@ -142,6 +155,7 @@ impl Db {
             .bind(lease_until)
             .bind(limit)
             .bind(mail.as_str())
+            .bind(week_ago)
             .fetch_all(pool)
             .await)?;
         if ids.is_empty() {
@@ -154,6 +168,27 @@ impl Db {
             .join(", ");
         let sql = MAIL_DETAILS.replace("{claimed}", &format!("n.id IN ({list})"));
         on_backend!(self, |pool| sqlx::query_as(&sql).fetch_all(pool).await)
+    }
+
+    /// Whether `user_id`'s digest comes weekly.
+    pub async fn digest_weekly(&self, user_id: i64) -> Result<bool, DbError> {
+        const SQL: &str = "SELECT digest_weekly FROM users WHERE id = $1";
+        let weekly: Option<bool> = on_backend!(self, |pool| sqlx::query_scalar(SQL)
+            .bind(user_id)
+            .fetch_optional(pool)
+            .await)?;
+        Ok(weekly.unwrap_or(false))
+    }
+
+    /// Notes that `user_id`'s digest went out `at`.
+    pub async fn note_digest_sent(&self, user_id: i64, at: DateTime<Utc>) -> Result<(), DbError> {
+        const SQL: &str = "UPDATE users SET digest_sent_at = $1 WHERE id = $2";
+        on_backend!(self, |pool| sqlx::query(SQL)
+            .bind(at)
+            .bind(user_id)
+            .execute(pool)
+            .await
+            .map(drop))
     }
 
     /// Records how the mail of notifications `ids` went: `state` (sent, failed, or still

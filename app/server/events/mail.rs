@@ -59,7 +59,7 @@ pub async fn send_due(state: &AppState, now: DateTime<Utc>) -> Result<usize, App
     let lease = now + Duration::seconds(LEASE_SECS);
     let due = state
         .db
-        .claim_mails(MailState::Due, now, lease, MAILS_PER_BATCH)
+        .claim_mails(MailState::Due, now, lease, MAILS_PER_BATCH, now)
         .await
         .map_err(internal)?;
     for mail in &due {
@@ -72,8 +72,8 @@ pub async fn send_due(state: &AppState, now: DateTime<Utc>) -> Result<usize, App
     Ok(due.len())
 }
 
-/// Sends each person one mail with every notification waiting for the digest. Returns how
-/// many digests it attempted.
+/// Sends each person whose digest is due (daily; weekly ones a week after their last) one
+/// mail with every notification waiting for it. Returns how many digests it attempted.
 pub async fn send_digests(state: &AppState, now: DateTime<Utc>) -> Result<usize, AppError> {
     let Some(mailer) = &state.config.mailer else {
         return Ok(0);
@@ -81,7 +81,13 @@ pub async fn send_digests(state: &AppState, now: DateTime<Utc>) -> Result<usize,
     let lease = now + Duration::seconds(LEASE_SECS);
     let waiting = state
         .db
-        .claim_mails(MailState::Digest, now, lease, DIGEST_BATCH)
+        .claim_mails(
+            MailState::Digest,
+            now,
+            lease,
+            DIGEST_BATCH,
+            now - Duration::days(7),
+        )
         .await
         .map_err(internal)?;
     let mut by_person: BTreeMap<i64, Vec<&DueMail>> = BTreeMap::new();
@@ -94,6 +100,13 @@ pub async fn send_digests(state: &AppState, now: DateTime<Utc>) -> Result<usize,
         let sent = mailer
             .send_notification(&first.name, &first.email, message)
             .await;
+        if sent.is_ok() {
+            state
+                .db
+                .note_digest_sent(first.user_id, now)
+                .await
+                .map_err(internal)?;
+        }
         record(state, mails, MailState::Digest, sent, now).await?;
     }
     Ok(by_person.len())

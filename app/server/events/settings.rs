@@ -31,18 +31,33 @@ pub async fn settings(state: &AppState, actor: &Actor) -> Result<NotificationSet
             .notification_settings(actor.id())
             .await
             .map_err(internal)?,
+        digest_weekly: state.db.digest_weekly(actor.id()).await.map_err(internal)?,
         mail_configured: state.config.mailer.is_some(),
     })
 }
 
-/// Saves the ticked boxes: `email` and `digest` each name the topics ticked.
+/// Saves the ticked boxes (`email` and `digest` each name the topics ticked) and how often
+/// the digest comes (`daily` or `weekly`).
 pub async fn save(
     state: &AppState,
     actor: &Actor,
     email: &[String],
     digest: &[String],
+    digest_every: &str,
 ) -> Result<NotificationSettings, AppError> {
     actor.require(Action::ManageOwnAccount)?;
+    let weekly = match digest_every {
+        "" | "daily" => false,
+        "weekly" => true,
+        _ => {
+            return Err(AppError::Invalid {
+                fields: vec![FieldError {
+                    field: "digest_every".into(),
+                    message: "Choose daily or weekly.".into(),
+                }],
+            });
+        }
+    };
     let ticked = |names: &[String], field: &str| -> Result<Vec<Topic>, AppError> {
         names
             .iter()
@@ -66,12 +81,13 @@ pub async fn save(
         })
         .collect();
     transaction::run(&state.db, async |tx| {
-        tx.save_notification_settings(actor.id(), &chosen).await?;
+        tx.save_notification_settings(actor.id(), &chosen, weekly)
+            .await?;
         let mailed: Vec<&str> = email.iter().map(|t| t.as_str()).collect();
         let event = Event::new("notifications.settings_changed")
             .by(actor.id())
             .on(format!("user:{}", actor.id()))
-            .with(json!({ "email": mailed }));
+            .with(json!({ "email": mailed, "digest_weekly": weekly }));
         tx.audit(&actor.origin, event).await?;
         Ok(())
     })

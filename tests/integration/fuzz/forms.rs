@@ -90,7 +90,7 @@ pub const SERVER_FNS: &[ServerFn] = &[
     f("/api/notifications/read", &[("id", Int(Ids::Any))], false),
     f("/api/notifications/settings", &[], false),
     f("/api/notifications/save_settings", &[("email[0]", Choice(TOPICS)),
-        ("digest[0]", Choice(TOPICS))], false),
+        ("digest[0]", Choice(TOPICS)), ("digest_every", Choice(&["daily", "weekly"]))], false),
     f("/api/mail_link/read", &[("token", Text)], false),
     f("/api/mail_link/stop", &[("token", Text)], false),
     f("/api/audit", &[("actor", Text), ("action", Text), ("from", Text), ("to", Text),
