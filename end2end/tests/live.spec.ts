@@ -34,10 +34,10 @@ test('a save in one browser shows on the V2MOM page open in another, without a r
   expect(await m.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
 
   // The manager's editor warns that what they edit has changed; their text stays.
-  const warning = editing.getByRole('alert').filter({ hasText: 'while you were editing' });
-  await expect(warning).toContainText(`${employee.name} saved this V2MOM while you were editing.`);
+  const warning = editing.getByRole('alert').filter({ hasText: 'Your changes are still in the form' });
+  await expect(warning).toContainText(`${employee.name} saved this V2MOM just now.`);
   await expect(editing.getByLabel('Vision')).toHaveValue('Ship every week');
 
   // The employee's own editor, which made the save, warns of nothing.
-  await expect(e.getByRole('alert').filter({ hasText: 'while you were editing' })).toHaveCount(0);
+  await expect(e.getByRole('alert').filter({ hasText: 'Your changes are still in the form' })).toHaveCount(0);
 });

@@ -270,7 +270,7 @@ fn Editor(page: V2momPage, choices: Vec<(i64, String)>) -> impl IntoView {
                         }
                     })
             }}
-            <SavedElsewhereNotice saved_elsewhere />
+            <SavedElsewhereNotice saved_elsewhere conflict />
             <ConflictNotice id conflict version mine />
             <ActionForm action=save node_ref=form on:input=on_input>
                 <input type="hidden" name="id" value=id />

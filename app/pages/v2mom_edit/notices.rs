@@ -35,22 +35,25 @@ pub(super) fn UnsavedNotice(id: i64, discarded: Callback<()>) -> impl IntoView {
 }
 
 /// Someone else saved this V2MOM while it is open here: saving now will first show what
-/// they changed, so nothing is overwritten unseen.
+/// they changed, so nothing is overwritten unseen. Gone once that comparison shows
+/// (`conflict`), which says the same and more.
 #[component]
-pub(super) fn SavedElsewhereNotice(saved_elsewhere: RwSignal<Option<LiveEvent>>) -> impl IntoView {
+pub(super) fn SavedElsewhereNotice(
+    saved_elsewhere: RwSignal<Option<LiveEvent>>,
+    conflict: Signal<bool>,
+) -> impl IntoView {
     let auth = use_auth();
     let me = move || auth.my_id();
     move || {
-        saved_elsewhere.get().map(|event| {
-            view! {
-                <div class="notice" role="alert">
-                    <p>
-                        <strong>{format!("{} while you were editing.", event.about_this_v2mom(me()))}</strong>
-                        " Your changes are still in the form. When you save, you will first see \
-                         what changed, and can then save yours over it."
-                    </p>
-                </div>
-            }
+        let event = saved_elsewhere.get().filter(|_| !conflict.get())?;
+        Some(view! {
+            <div class="notice" role="alert">
+                <p>
+                    <strong>{format!("{} just now.", event.about_this_v2mom(me()))}</strong>
+                    " Your changes are still in the form. When you save, you will first see \
+                     what changed, and can then save yours over it."
+                </p>
+            </div>
         })
     }
 }
