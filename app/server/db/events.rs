@@ -108,10 +108,7 @@ impl Tx {
         limit: i64,
         at: DateTime<Utc>,
     ) -> Result<Vec<EventRow>, DbError> {
-        let skip = match self {
-            Tx::Sqlite(_) => "",
-            Tx::Postgres(_) => " FOR UPDATE SKIP LOCKED",
-        };
+        let skip = self.skip_locked();
         let sql = format!(
             "UPDATE events SET fanned_out_at = $1 WHERE id IN (SELECT id FROM events \
              WHERE fanned_out_at IS NULL ORDER BY id LIMIT $2{skip}) RETURNING {EVENT_COLUMNS}"

@@ -1,7 +1,7 @@
 //! Notifications by mail: each person's settings per topic, and the mails the dispatcher
 //! claims, sends and records (on their own, or gathered into one digest per person).
 
-use super::{Db, DbError, Pool, Tx, on_backend, on_tx};
+use super::{Db, DbError, Tx, on_backend, on_tx};
 use crate::model::{MailState, Topic, TopicSetting};
 use chrono::{DateTime, Utc};
 
@@ -125,6 +125,19 @@ impl Db {
             .collect())
     }
 
+    /// `user_id`'s setting for `topic`: theirs, or the default.
+    pub async fn notification_setting(
+        &self,
+        user_id: i64,
+        topic: Topic,
+    ) -> Result<TopicSetting, DbError> {
+        let settings = self.notification_settings(user_id).await?;
+        Ok(settings
+            .into_iter()
+            .find(|s| s.topic == topic)
+            .unwrap_or_else(|| topic.default_setting()))
+    }
+
     /// Claims up to `limit` mails in state `mail` due by `now` (for the digest, only of
     /// people whose digest is due: daily, or weekly and none sent since `week_ago`): each
     /// gets an attempt, and is this process's until `lease_until`. On PostgreSQL another
@@ -145,11 +158,7 @@ impl Db {
                     OR digest_sent_at IS NULL OR digest_sent_at <= $5)) \
                 ORDER BY mail_next_at, id LIMIT $3{skip}) \
             RETURNING id";
-        let skip = match &self.pool {
-            Pool::Sqlite(_) => "",
-            Pool::Postgres(_) => " FOR UPDATE SKIP LOCKED",
-        };
-        let claim = CLAIM.replace("{skip}", skip);
+        let claim = CLAIM.replace("{skip}", self.skip_locked());
         let ids: Vec<i64> = on_backend!(self, |pool| sqlx::query_scalar(&claim)
             .bind(now)
             .bind(lease_until)

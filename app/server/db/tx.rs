@@ -25,7 +25,20 @@ macro_rules! on_tx {
 }
 pub(crate) use on_tx;
 
+/// What ends the `SELECT` that picks rows for a process to claim, on PostgreSQL: rows
+/// another process is claiming at that moment are passed over rather than waited for.
+/// SQLite lets one writer in at a time, so there it is nothing.
+const SKIP_LOCKED: &str = " FOR UPDATE SKIP LOCKED";
+
 impl Db {
+    /// What ends the `SELECT` that picks rows to claim (see [`SKIP_LOCKED`]).
+    pub fn skip_locked(&self) -> &'static str {
+        match self.pool {
+            Pool::Sqlite(_) => "",
+            Pool::Postgres(_) => SKIP_LOCKED,
+        }
+    }
+
     /// Starts a write transaction. On SQLite it takes the write lock at once (IMMEDIATE):
     /// a transaction that read first and wrote later could otherwise fail when another
     /// writer committed in between.
@@ -72,6 +85,14 @@ impl Tx {
         match self {
             Tx::Sqlite(_) => "",
             Tx::Postgres(_) => " FOR UPDATE",
+        }
+    }
+
+    /// What ends the `SELECT` that picks rows to claim (see [`SKIP_LOCKED`]).
+    pub fn skip_locked(&self) -> &'static str {
+        match self {
+            Tx::Sqlite(_) => "",
+            Tx::Postgres(_) => SKIP_LOCKED,
         }
     }
 

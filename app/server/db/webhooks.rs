@@ -120,26 +120,13 @@ impl Db {
                 w.secret_key_id, e.id AS event_id, e.kind, e.subject, e.actor_id, e.payload, e.at \
             FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id \
             JOIN events e ON e.id = d.event_id WHERE d.id = $1";
-        let claim = |skip: &str| CLAIM.replace("{skip}", skip);
-        let ids: Vec<i64> = match &self.pool {
-            super::Pool::Sqlite(pool) => {
-                sqlx::query_scalar(&claim(""))
-                    .bind(now)
-                    .bind(lease_until)
-                    .bind(limit)
-                    .fetch_all(pool)
-                    .await?
-            }
-            super::Pool::Postgres(pool) => {
-                sqlx::query_scalar(&claim(" FOR UPDATE SKIP LOCKED"))
-                    .bind(now)
-                    .bind(lease_until)
-                    .bind(limit)
-                    .fetch_all(pool)
-                    .await?
-            }
-        };
-        self.count_query();
+        let claim = CLAIM.replace("{skip}", self.skip_locked());
+        let ids: Vec<i64> = on_backend!(self, |pool| sqlx::query_scalar(&claim)
+            .bind(now)
+            .bind(lease_until)
+            .bind(limit)
+            .fetch_all(pool)
+            .await)?;
         let mut due = Vec::with_capacity(ids.len());
         for id in ids {
             let found: Option<DueDelivery> = on_backend!(self, |pool| sqlx::query_as(DETAILS)

@@ -29,7 +29,7 @@ use std::{
 /// How often each process looks for work.
 pub const POLL: Duration = Duration::from_secs(1);
 /// How often a process asks whether the daily digest or the reminders are its to send.
-const DIGEST_CHECK: Duration = Duration::from_secs(60);
+const SCHEDULED_CHECK: Duration = Duration::from_secs(60);
 /// Events fanned out per transaction.
 const EVENTS_PER_BATCH: i64 = 100;
 /// Deliveries sent at once by one process.
@@ -45,7 +45,7 @@ pub fn spawn(state: AppState) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(POLL);
         // The scheduled jobs' turn is asked of the database once a minute, not each second.
-        let mut digest_checked: Option<tokio::time::Instant> = None;
+        let mut scheduled_checked: Option<tokio::time::Instant> = None;
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             tick.tick().await;
@@ -59,8 +59,8 @@ pub fn spawn(state: AppState) -> tokio::task::JoinHandle<()> {
             if let Err(err) = mail::send_due(&state, now()).await {
                 tracing::warn!(error = %err, "notification mails failed; will retry");
             }
-            if digest_checked.is_none_or(|at| at.elapsed() >= DIGEST_CHECK) {
-                digest_checked = Some(tokio::time::Instant::now());
+            if scheduled_checked.is_none_or(|at| at.elapsed() >= SCHEDULED_CHECK) {
+                scheduled_checked = Some(tokio::time::Instant::now());
                 if let Err(err) = digest_if_due(&state, now()).await {
                     tracing::warn!(error = %err, "the notification digest failed; will retry");
                 }

@@ -56,6 +56,16 @@ pub async fn mark_read(state: &AppState, actor: &Actor, id: Option<i64>) -> Resu
     Ok(())
 }
 
+/// The page a notification about `subject` leads to: the V2MOM's; for a reminder to write
+/// one's V2MOM for a period, the V2MOMs page where it is started.
+pub(super) fn page_of(subject: &str) -> Option<String> {
+    match (subject_id(subject, "v2mom"), subject_id(subject, "period")) {
+        (Some(id), _) => Some(format!("/v2moms/{id}")),
+        (None, Some(_)) => Some("/v2moms".to_owned()),
+        (None, None) => None,
+    }
+}
+
 /// `row` as its reader sees it, if they may still read its V2MOM.
 async fn readable(
     state: &AppState,
@@ -66,15 +76,16 @@ async fn readable(
         return Ok(None);
     };
     // A V2MOM still readable by them; or, for a reminder to write theirs, where to start it.
-    let link = match subject_id(&row.subject, "v2mom") {
-        Some(id) => match Access::open(state, actor, id).await {
-            Ok(_) => format!("/v2moms/{id}"),
+    let Some(link) = page_of(&row.subject) else {
+        return Ok(None);
+    };
+    if let Some(id) = subject_id(&row.subject, "v2mom") {
+        match Access::open(state, actor, id).await {
+            Ok(_) => {}
             Err(AppError::Forbidden | AppError::NotFound) => return Ok(None),
             Err(err) => return Err(err),
-        },
-        None if event == EventKind::WriteReminder => "/v2moms".to_owned(),
-        None => return Ok(None),
-    };
+        }
+    }
     Ok(Some(Notification {
         id: row.id,
         event,

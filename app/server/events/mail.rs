@@ -5,17 +5,14 @@
 
 use super::{
     dispatch::wait_after,
+    inbox::page_of,
     settings::{SETTINGS_PAGE, unsubscribe_link},
 };
 use crate::{
     error::AppError,
     model::{EventKind, MailState, Topic, shown_title},
     server::{
-        db::{DueMail, subject_id},
-        errors::internal,
-        html::escape,
-        mail::NotificationMail,
-        state::AppState,
+        db::DueMail, errors::internal, html::escape, mail::NotificationMail, state::AppState,
     },
 };
 use chrono::{DateTime, Duration, Utc};
@@ -39,15 +36,11 @@ pub async fn state_for(state: &AppState, user: i64, topic: Topic) -> Result<Mail
     if state.config.mailer.is_none() {
         return Ok(MailState::None);
     }
-    let settings = state
+    let setting = state
         .db
-        .notification_settings(user)
+        .notification_setting(user, topic)
         .await
         .map_err(internal)?;
-    let setting = settings
-        .into_iter()
-        .find(|s| s.topic == topic)
-        .unwrap_or_else(|| topic.default_setting());
     Ok(MailState::of(setting, true))
 }
 
@@ -159,11 +152,7 @@ fn item(state: &AppState, mail: &DueMail) -> Item {
     let comment = (kind == Some(EventKind::V2momReturned))
         .then(|| mail.comment.clone().filter(|c| !c.is_empty()))
         .flatten();
-    let page = match subject_id(&mail.subject, "v2mom") {
-        Some(id) => format!("/v2moms/{id}"),
-        // A reminder to write one's V2MOM: where to start it.
-        None => "/v2moms".to_owned(),
-    };
+    let page = page_of(&mail.subject).unwrap_or_else(|| "/notifications".to_owned());
     Item {
         sentence,
         comment,

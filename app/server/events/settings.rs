@@ -4,8 +4,8 @@
 //! anyone else, and an old key still opens it after `rotate-key`.
 
 use crate::{
-    error::{AppError, FieldError},
-    model::{MailLink, NotificationSettings, Topic, TopicSetting},
+    error::AppError,
+    model::{MailLink, NotificationSettings, Topic, TopicSetting, validate::Checks},
     server::{
         actor::Actor,
         audit::{Event, Origin},
@@ -46,32 +46,27 @@ pub async fn save(
     digest_every: &str,
 ) -> Result<NotificationSettings, AppError> {
     actor.require(Action::ManageOwnAccount)?;
+    let mut checks = Checks::new();
     let weekly = match digest_every {
         "" | "daily" => false,
         "weekly" => true,
         _ => {
-            return Err(AppError::Invalid {
-                fields: vec![FieldError {
-                    field: "digest_every".into(),
-                    message: "Choose daily or weekly.".into(),
-                }],
-            });
+            checks.fail("digest_every", "Choose daily or weekly.");
+            false
         }
     };
-    let ticked = |names: &[String], field: &str| -> Result<Vec<Topic>, AppError> {
-        names
-            .iter()
-            .map(|name| {
-                Topic::parse(name).ok_or_else(|| AppError::Invalid {
-                    fields: vec![FieldError {
-                        field: field.into(),
-                        message: format!("There is no topic {name:?}."),
-                    }],
-                })
-            })
-            .collect()
+    let mut ticked = |names: &[String], field: &str| -> Vec<Topic> {
+        let mut topics = Vec::new();
+        for name in names {
+            match Topic::parse(name) {
+                Some(topic) => topics.push(topic),
+                None => checks.fail(field, format!("There is no topic {name:?}.")),
+            }
+        }
+        topics
     };
-    let (email, digest) = (ticked(email, "email")?, ticked(digest, "digest")?);
+    let (email, digest) = (ticked(email, "email"), ticked(digest, "digest"));
+    checks.into_result()?;
     let chosen: Vec<TopicSetting> = Topic::ALL
         .into_iter()
         .map(|topic| TopicSetting {
@@ -108,25 +103,7 @@ pub fn unsubscribe_link(state: &AppState, user: i64, topic: Topic) -> String {
 
 /// What the link with `token` would stop, for the page that asks to confirm.
 pub async fn mail_link(state: &AppState, token: &str) -> Result<MailLink, AppError> {
-    authorize(None, Action::FollowMailLink)?;
-    let (user, topic) = open(state, token)?;
-    let person = state
-        .db
-        .user_by_id(user)
-        .await
-        .map_err(internal)?
-        .ok_or(AppError::NotFound)?;
-    let settings = state
-        .db
-        .notification_settings(user)
-        .await
-        .map_err(internal)?;
-    let stopped = settings.iter().any(|s| s.topic == topic && !s.email);
-    Ok(MailLink {
-        topic,
-        name: person.display_name,
-        stopped,
-    })
+    Ok(follow(state, token).await?.0)
 }
 
 /// Stops the mails the link with `token` is about (their digest choice stays).
@@ -135,17 +112,7 @@ pub async fn stop_mails(
     origin: &Origin,
     token: &str,
 ) -> Result<MailLink, AppError> {
-    let link = mail_link(state, token).await?;
-    let (user, topic) = open(state, token)?;
-    let settings = state
-        .db
-        .notification_settings(user)
-        .await
-        .map_err(internal)?;
-    let current = settings
-        .into_iter()
-        .find(|s| s.topic == topic)
-        .unwrap_or_else(|| topic.default_setting());
+    let (link, user, current) = follow(state, token).await?;
     transaction::run(&state.db, async |tx| {
         let off = TopicSetting {
             email: false,
@@ -155,7 +122,7 @@ pub async fn stop_mails(
         let event = Event::new("notifications.unsubscribed")
             .by(user)
             .on(format!("user:{user}"))
-            .with(json!({ "topic": topic.as_str() }));
+            .with(json!({ "topic": current.topic.as_str() }));
         tx.audit(origin, event).await?;
         Ok(())
     })
@@ -164,6 +131,29 @@ pub async fn stop_mails(
         stopped: true,
         ..link
     })
+}
+
+/// Follows the link with `token`: what it is about, whose it is, and their setting now.
+async fn follow(state: &AppState, token: &str) -> Result<(MailLink, i64, TopicSetting), AppError> {
+    authorize(None, Action::FollowMailLink)?;
+    let (user, topic) = open(state, token)?;
+    let person = state
+        .db
+        .user_by_id(user)
+        .await
+        .map_err(internal)?
+        .ok_or(AppError::NotFound)?;
+    let current = state
+        .db
+        .notification_setting(user, topic)
+        .await
+        .map_err(internal)?;
+    let link = MailLink {
+        topic,
+        name: person.display_name,
+        stopped: !current.email,
+    };
+    Ok((link, user, current))
 }
 
 /// The person and topic sealed in `token`; `NotFound` for anything else.
