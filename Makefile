@@ -86,7 +86,10 @@ lint:
 # The first pass always uses SQLite, whatever the environment says; the PostgreSQL pass follows
 # when TEST_DATABASE_URL is set (and fails loudly when that database cannot be reached).
 # Tests named postgres_only_* / sqlite_only_* run only in their own pass.
+# Incremental state is for edit-compile loops; in a test run it only fills the disk.
+test-rust: export CARGO_INCREMENTAL = 0
 test-rust:
+	@bash scripts/prune-target.sh
 	$(say) "test-rust: cargo test --features ssr (SQLite)"
 	env -u TEST_DATABASE_URL cargo test --features ssr -- --skip postgres_only_
 	@if [[ -n "$${TEST_DATABASE_URL:-}" ]]; then \

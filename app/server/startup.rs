@@ -3,7 +3,7 @@
 use super::{
     config::{Config, ConfigError, Database, ensure_writable_dir},
     db::Db,
-    http,
+    http::{self, assets},
     keyring::{KEY_FILE, Keyring},
     password::Passwords,
     state::{AppState, Stopping},
@@ -127,9 +127,9 @@ pub async fn app_state(config: Config, db: Db) -> Result<AppState, StartupError>
         .map_err(|e| StartupError::Runtime(format!("cannot store the sso providers: {e}")))?;
     let sso = super::sso::SsoClient::new().map_err(StartupError::Runtime)?;
     let leptos_options = LeptosOptions::builder()
-        .output_name("v2mom")
+        .output_name(assets::versioned_name(&config.settings.site_root))
         .site_root(config.settings.site_root.to_string_lossy().into_owned())
-        .site_pkg_dir("pkg")
+        .site_pkg_dir(assets::PKG_DIR)
         .site_addr(config.settings.addr)
         .build();
     Ok(AppState {

@@ -6,6 +6,7 @@ mod access_log;
 mod amend;
 mod api_keys;
 mod archive;
+mod assets;
 mod audit;
 mod backup;
 mod backup_backends;

@@ -1,5 +1,6 @@
 //! The HTTP application: routes and the tower layers every response passes through.
 
+pub mod assets;
 mod audit_export;
 mod caching;
 mod csrf;
@@ -19,10 +20,14 @@ mod v2mom_export;
 use super::{config::Config, db::Db, state::AppState};
 use crate::app::{App, shell};
 use axum::{
-    Router, middleware,
+    Router,
+    extract::{Request, State},
+    middleware,
+    response::Response,
     routing::{get, post},
 };
-use http::StatusCode;
+use futures_util::future::BoxFuture;
+use http::{StatusCode, Uri};
 use leptos_axum::{
     AxumRouteListing, LeptosRoutes, file_and_error_handler_with_context, generate_route_list,
 };
@@ -62,10 +67,8 @@ pub fn router(state: AppState) -> Router {
             security::provide_request_nonce,
             shell.clone(),
         )
-        .fallback(file_and_error_handler_with_context::<AppState, _>(
-            security::provide_request_nonce,
-            move |_| shell(),
-        ))
+        .route("/pkg/{*file}", get(assets::bundle))
+        .fallback(site_file_or_not_found(shell))
         .with_state(state.clone())
         .layer(middleware::from_fn_with_state(
             state,
@@ -80,6 +83,29 @@ pub fn router(state: AppState) -> Router {
     let app = with_sessions(pages, &db, &config)
         .nest("/api/v1", super::rest::router(state_for_api, api_limits));
     with_layers(app, &config)
+}
+
+/// The fallback: a file of the site root (`favicon.ico`), else the not-found page.
+/// (leptos_axum's own file handler is only the page: its file branch renders under the
+/// reactive owner current on the thread, which can carry another request's status.)
+fn site_file_or_not_found<IV: leptos::IntoView + 'static>(
+    shell: impl Fn() -> IV + Clone + Send + 'static,
+) -> impl Fn(Uri, State<AppState>, Request) -> BoxFuture<'static, Response> + Clone + Send + 'static
+{
+    let not_found = file_and_error_handler_with_context::<AppState, _>(
+        security::provide_request_nonce,
+        move |_| shell(),
+    );
+    move |uri, State(state), req| {
+        let not_found = not_found.clone();
+        Box::pin(async move {
+            let (parts, body) = req.into_parts();
+            match assets::site_file(&state, &parts).await {
+                Some(file) => file,
+                None => not_found(uri, State(state), Request::from_parts(parts, body)).await,
+            }
+        })
+    }
 }
 
 /// Wraps `router` in the session layer (tower-sessions on the database) and, just outside

@@ -1,0 +1,179 @@
+//! The browser bundle and the site's files: content-hashed names kept for a year, the
+//! precompressed copies, and a file never answered with another request's status.
+
+use crate::helpers::{TestApp, client, header, spawn_app_with};
+use futures_util::future::join_all;
+use reqwest::StatusCode;
+use std::{fs, path::Path};
+use tempfile::TempDir;
+
+/// A site root like the one `make build` writes: the bundle, a brotli copy of its
+/// stylesheet, and the favicon.
+fn site(css: &str) -> TempDir {
+    let root = tempfile::tempdir().unwrap();
+    let pkg = root.path().join("pkg");
+    fs::create_dir(&pkg).unwrap();
+    fs::write(pkg.join("v2mom.js"), "export default function init() {}").unwrap();
+    // cargo-leptos names the WASM `v2mom.wasm`; a plain `cargo test` build of Leptos links
+    // wasm-bindgen's own name, `v2mom_bg.wasm`.
+    for wasm in ["v2mom.wasm", "v2mom_bg.wasm"] {
+        fs::write(pkg.join(wasm), b"\0asm\x01\0\0\0").unwrap();
+    }
+    fs::write(pkg.join("v2mom.css"), css).unwrap();
+    fs::write(pkg.join("v2mom.css.br"), b"brotli bytes").unwrap();
+    fs::write(root.path().join("favicon.ico"), b"icon").unwrap();
+    root
+}
+
+async fn serve(site: &Path) -> TestApp {
+    let root = site.to_owned();
+    let app = spawn_app_with(move |s| s.site_root = root).await;
+    app.set_up().await;
+    app
+}
+
+/// What a page's head links under `/pkg/`: the stylesheet (first), the script and the WASM.
+async fn bundle_of(app: &TestApp) -> Vec<String> {
+    let html = client()
+        .get(app.url("/login"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let head = html.split("</head>").next().unwrap();
+    let mut files: Vec<String> = head
+        .split("href=\"/pkg/")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .map(str::to_owned)
+        .collect();
+    files.sort_by_key(|file| !file.ends_with(".css"));
+    assert_eq!(files.len(), 3, "{head}");
+    files
+}
+
+#[tokio::test]
+async fn the_bundle_has_content_hashed_names_that_browsers_keep() {
+    let site = site("body { color: black }");
+    let app = serve(site.path()).await;
+    let files = bundle_of(&app).await;
+    let name = &files[0];
+    let hash = name
+        .strip_prefix("v2mom.")
+        .and_then(|rest| rest.strip_suffix(".css"))
+        .unwrap();
+    assert!(
+        hash.len() == 16 && hash.chars().all(|c| c.is_ascii_hexdigit()),
+        "{name}"
+    );
+
+    let css = client()
+        .get(app.url(&format!("/pkg/{name}")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(css.status(), StatusCode::OK);
+    assert_eq!(
+        header(css.headers(), "cache-control"),
+        "public, max-age=31536000, immutable"
+    );
+    assert!(header(css.headers(), "content-type").starts_with("text/css"));
+    let modified = header(css.headers(), "last-modified").to_owned();
+    assert_eq!(css.text().await.unwrap(), "body { color: black }");
+
+    // The copy the build compressed, to a browser that accepts it.
+    let br = client()
+        .get(app.url(&format!("/pkg/{name}")))
+        .header("accept-encoding", "br, gzip")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(header(br.headers(), "content-encoding"), "br");
+    assert_eq!(br.bytes().await.unwrap().as_ref(), b"brotli bytes");
+
+    // Asked again, it has not changed.
+    let again = client()
+        .get(app.url(&format!("/pkg/{name}")))
+        .header("if-modified-since", &modified)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
+
+    for file in &files[1..] {
+        assert!(file.starts_with(&format!("v2mom.{hash}")), "{file}");
+        let res = client()
+            .get(app.url(&format!("/pkg/{file}")))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::OK, "{file}");
+        assert!(header(res.headers(), "cache-control").contains("immutable"));
+        let kind = if file.ends_with(".wasm") {
+            "application/wasm"
+        } else {
+            "text/javascript"
+        };
+        assert_eq!(header(res.headers(), "content-type"), kind, "{file}");
+    }
+
+    // The plain name (the API reference links it) is checked again before each use; a name
+    // with another hash is not these bytes.
+    let plain = client()
+        .get(app.url("/pkg/v2mom.css"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(plain.status(), StatusCode::OK);
+    assert_eq!(header(plain.headers(), "cache-control"), "no-cache");
+    let stale = client()
+        .get(app.url("/pkg/v2mom.0123456789abcdef.css"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(stale.status(), StatusCode::NOT_FOUND);
+    let outside = client()
+        .get(app.url("/pkg/..%2Ffavicon.ico"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(outside.status(), StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn a_changed_bundle_gets_a_new_name() {
+    let first = site("body { color: black }");
+    let second = site("body { color: navy }");
+    let before = bundle_of(&serve(first.path()).await).await;
+    let after = bundle_of(&serve(second.path()).await).await;
+    assert_ne!(before, after);
+}
+
+/// Files were once served by leptos_axum's handler under the reactive owner current on the
+/// worker thread, so now and then a script came back with a page's 403 or redirect.
+#[tokio::test]
+async fn files_keep_their_status_while_pages_answer_otherwise() {
+    let site = site("body {}");
+    let app = serve(site.path()).await;
+    let name = bundle_of(&app).await.remove(0);
+    let visitor = client();
+    let requests = (0..150).map(|i| {
+        let (visitor, app, name) = (&visitor, &app, &name);
+        async move {
+            let path = match i % 3 {
+                0 => format!("/pkg/{name}"),
+                1 => "/favicon.ico".to_owned(),
+                _ => "/admin/people".to_owned(),
+            };
+            let res = visitor.get(app.url(&path)).send().await.unwrap();
+            (path, res.status())
+        }
+    });
+    for (path, status) in join_all(requests).await {
+        if !path.starts_with("/admin") {
+            assert_eq!(status, StatusCode::OK, "{path}");
+        }
+    }
+}
