@@ -55,6 +55,7 @@ build: tools
 	@[[ "$$(command -v wasm-opt)" == "$(TOOLS_BIN)/wasm-opt" ]] || \
 	  { echo "build: wasm-opt on PATH is '$$(command -v wasm-opt)', not $(TOOLS_BIN)/wasm-opt: run make tools" >&2; exit 1; }
 	cargo leptos build --release --precompress
+	node scripts/check-bundle.mjs target/site/pkg
 
 # DATABASE_URL and V2MOM_* settings in the environment pass through to the server.
 run: build
