@@ -58,9 +58,11 @@ test('scripts, styles and WASM are served with nosniff', async ({ page, baseURL 
   for (const r of ours) {
     expect(r.headers()['x-content-type-options'], r.url()).toBe('nosniff');
   }
-  // Files are kept but checked again before each use, and sent as compressed at build time.
+  // The bundle has content-hashed names, kept a year without asking again, and is sent as
+  // compressed at build time.
   const wasm = ours.find((r) => new URL(r.url()).pathname.endsWith('.wasm'))!;
-  expect(wasm.headers()['cache-control']).toBe('no-cache');
+  expect(new URL(wasm.url()).pathname).toMatch(/^\/pkg\/v2mom\.[0-9a-f]{16}\.wasm$/);
+  expect(wasm.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
   expect(wasm.headers()['content-encoding']).toBe('br');
   // A length: the .br file made by the build, not compressed on the fly (which streams).
   expect(Number(wasm.headers()['content-length'])).toBeGreaterThan(0);
