@@ -31,7 +31,7 @@ say = @printf '\n==> %s\n'
 
 help:
 	@echo "make tools      install missing build tools (wasm32 target, cargo-leptos, wasm-bindgen-cli, wasm-opt, promtool)"
-	@echo "make build      release build: $(BIN) and target/site/"
+	@echo "make build      release build: $(BIN) and target/site/ (fails on an unoptimised or over-budget bundle)"
 	@echo "make run        build, then serve http://127.0.0.1:3000 (SQLite in ./data unless DATABASE_URL is set)"
 	@echo "make demo       build, then fill a new ./data database with a fictional company to try (v2mom demo); then make run"
 	@echo "make dev        cargo leptos watch: debug build, rebuilds and reloads on change"
