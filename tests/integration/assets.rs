@@ -3,7 +3,7 @@
 
 use crate::helpers::{TestApp, client, header, spawn_app_with};
 use futures_util::future::join_all;
-use reqwest::StatusCode;
+use reqwest::{Response, StatusCode};
 use std::{fs, path::Path};
 use tempfile::TempDir;
 
@@ -32,16 +32,18 @@ async fn serve(site: &Path) -> TestApp {
     app
 }
 
+/// `path` as a visitor asks for it, with `headers`.
+async fn fetch(app: &TestApp, path: &str, headers: &[(&str, &str)]) -> Response {
+    let mut req = client().get(app.url(path));
+    for (name, value) in headers {
+        req = req.header(*name, *value);
+    }
+    req.send().await.unwrap()
+}
+
 /// What a page's head links under `/pkg/`: the stylesheet (first), the script and the WASM.
 async fn bundle_of(app: &TestApp) -> Vec<String> {
-    let html = client()
-        .get(app.url("/login"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let html = app.html(&client(), "/login").await;
     let head = html.split("</head>").next().unwrap();
     let mut files: Vec<String> = head
         .split("href=\"/pkg/")
@@ -69,11 +71,7 @@ async fn the_bundle_has_content_hashed_names_that_browsers_keep() {
         "{name}"
     );
 
-    let css = client()
-        .get(app.url(&format!("/pkg/{name}")))
-        .send()
-        .await
-        .unwrap();
+    let css = fetch(&app, &format!("/pkg/{name}"), &[]).await;
     assert_eq!(css.status(), StatusCode::OK);
     assert_eq!(
         header(css.headers(), "cache-control"),
@@ -84,31 +82,27 @@ async fn the_bundle_has_content_hashed_names_that_browsers_keep() {
     assert_eq!(css.text().await.unwrap(), "body { color: black }");
 
     // The copy the build compressed, to a browser that accepts it.
-    let br = client()
-        .get(app.url(&format!("/pkg/{name}")))
-        .header("accept-encoding", "br, gzip")
-        .send()
-        .await
-        .unwrap();
+    let br = fetch(
+        &app,
+        &format!("/pkg/{name}"),
+        &[("accept-encoding", "br, gzip")],
+    )
+    .await;
     assert_eq!(header(br.headers(), "content-encoding"), "br");
     assert_eq!(br.bytes().await.unwrap().as_ref(), b"brotli bytes");
 
     // Asked again, it has not changed.
-    let again = client()
-        .get(app.url(&format!("/pkg/{name}")))
-        .header("if-modified-since", &modified)
-        .send()
-        .await
-        .unwrap();
+    let again = fetch(
+        &app,
+        &format!("/pkg/{name}"),
+        &[("if-modified-since", &modified)],
+    )
+    .await;
     assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
 
     for file in &files[1..] {
         assert!(file.starts_with(&format!("v2mom.{hash}")), "{file}");
-        let res = client()
-            .get(app.url(&format!("/pkg/{file}")))
-            .send()
-            .await
-            .unwrap();
+        let res = fetch(&app, &format!("/pkg/{file}"), &[]).await;
         assert_eq!(res.status(), StatusCode::OK, "{file}");
         assert!(header(res.headers(), "cache-control").contains("immutable"));
         let kind = if file.ends_with(".wasm") {
@@ -121,24 +115,12 @@ async fn the_bundle_has_content_hashed_names_that_browsers_keep() {
 
     // The plain name (the API reference links it) is checked again before each use; a name
     // with another hash is not these bytes.
-    let plain = client()
-        .get(app.url("/pkg/v2mom.css"))
-        .send()
-        .await
-        .unwrap();
+    let plain = fetch(&app, "/pkg/v2mom.css", &[]).await;
     assert_eq!(plain.status(), StatusCode::OK);
     assert_eq!(header(plain.headers(), "cache-control"), "no-cache");
-    let stale = client()
-        .get(app.url("/pkg/v2mom.0123456789abcdef.css"))
-        .send()
-        .await
-        .unwrap();
+    let stale = fetch(&app, "/pkg/v2mom.0123456789abcdef.css", &[]).await;
     assert_eq!(stale.status(), StatusCode::NOT_FOUND);
-    let outside = client()
-        .get(app.url("/pkg/..%2Ffavicon.ico"))
-        .send()
-        .await
-        .unwrap();
+    let outside = fetch(&app, "/pkg/..%2Ffavicon.ico", &[]).await;
     assert_eq!(outside.status(), StatusCode::NOT_FOUND);
 }
 
