@@ -68,10 +68,17 @@ fn subtree(nodes: &[AlignmentNode], i: usize) -> (AnyView, usize) {
     let view = if children.is_empty() {
         view! { <li>{label}</li> }.into_any()
     } else {
+        // The toggle is its own control after the name: a link inside a summary is an
+        // interactive control inside another (WCAG 4.1.2, axe's nested-interactive).
+        let reports = match children.len() {
+            1 => "1 direct report".to_owned(),
+            n => format!("{n} direct reports"),
+        };
         view! {
             <li>
+                {label}
                 <details open=true>
-                    <summary>{label}</summary>
+                    <summary>{reports}</summary>
                     <ul>{children}</ul>
                 </details>
             </li>

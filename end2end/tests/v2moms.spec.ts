@@ -47,7 +47,8 @@ test('a manager writes, aligns and publishes a V2MOM for an employee, who reads 
   await expect(m.locator('.coverage')).toHaveText('1 published · 0 in review · 0 draft · 0 without a V2MOM');
   await gotoHydrated(m, '/alignment');
   const tree = m.getByRole('list', { name: 'Organisation' });
-  await expect(tree.locator('details summary').first()).toContainText(manager.name);
+  await expect(tree.locator(':scope > li').first()).toContainText(manager.name);
+  await expect(tree.locator('details summary').first()).toHaveText('1 direct report');
   await expect(tree.locator('details ul li').first()).toContainText(`${employee.name} Published · 1 aligned`);
 });
 
