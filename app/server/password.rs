@@ -129,7 +129,7 @@ impl Passwords {
 /// it when freed, until the first is freed: then it raises its threshold above that size and
 /// later hashes take their memory from the heaps of the threads they ran on, which keep it.
 /// After a sign-in storm that left 500 MB resident for good (`make bench`); with the threshold
-/// fixed, each hash's memory goes back to the system when the hash ends (81 MB).
+/// fixed, each hash's memory goes back to the system when the hash ends (82–86 MB).
 fn give_back_hash_memory() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     {
