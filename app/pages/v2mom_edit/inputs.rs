@@ -21,7 +21,9 @@ pub(super) fn Choice(
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
-            <select id=id name=name.clone()>
+            // The property too: rows are redrawn in place after a move, and a select the
+            // user has changed no longer follows its options' `selected` attributes.
+            <select id=id name=name.clone() prop:value=selected>
                 {options
                     .into_iter()
                     .map(|(value, text)| {
@@ -114,6 +116,8 @@ pub(super) fn TextField(
                 .then_some("true")
         }
     };
+    // Both the markup (the page without JavaScript) and the live property: rows are redrawn
+    // in place after a move, and a field the user has typed in no longer shows its markup.
     let input = if multiline {
         view! {
             <textarea
@@ -123,6 +127,7 @@ pub(super) fn TextField(
                 required=required
                 aria-invalid=invalid
                 aria-describedby=message_id.clone()
+                prop:value=value.clone()
             >
                 {element_text(&value)}
             </textarea>
@@ -135,7 +140,8 @@ pub(super) fn TextField(
                 name=name.clone()
                 type=kind
                 step=step
-                value=value
+                value=value.clone()
+                prop:value=value
                 required=required
                 aria-invalid=invalid
                 aria-describedby=message_id.clone()

@@ -10,7 +10,7 @@
 
 use crate::{
     api::{SaveV2mom, alignment_choices, get_v2mom},
-    components::{ErrorPage, FormError, action_error, live_events},
+    components::{ErrorPage, ErrorSummary, FormError, action_error, live_events},
     error::AppError,
     model::{EditOp, LiveEvent, V2momContent, V2momPage, V2momStatus, field},
 };
@@ -21,6 +21,7 @@ use notices::{ConflictNotice, SavedElsewhereNotice, UnsavedNotice};
 use rows::ContentFields;
 
 mod inputs;
+mod moves;
 mod notices;
 mod rows;
 
@@ -89,17 +90,26 @@ fn Editor(page: V2momPage, choices: Vec<(i64, String)>) -> impl IntoView {
     };
     // The user's text: the live form, or before hydration what the form was drawn from.
     let mine = move || read_form().unwrap_or_else(|| content.get_untracked());
+    // What the last move did, for screen readers (the rows are drawn again, silently).
+    let announcement = RwSignal::new(String::new());
     let apply = Callback::new(move |op: EditOp| {
         if let Some(mut now) = read_form() {
             now.apply(op);
             let now = now.with_blank_rows();
-            let focus = new_row_field(&now, op);
+            // After an "add", the cursor goes to the empty row it offers; after a move, it
+            // stays on the button that moved the row, wherever the row is now.
+            let focus = match moves::moved(&now, op) {
+                Some(moved) => {
+                    announcement.set(moved.said);
+                    Some(format!("button[name=\"op\"][value=\"{}\"]", moved.button))
+                }
+                None => new_row_field(&now, op).map(|id| format!("[id=\"field-{id}\"]")),
+            };
             content.set(now);
             dirty.set(true);
-            // After an "add", the cursor goes to the empty row it offers.
-            if let Some(id) = focus {
+            if let Some(selector) = focus {
                 request_animation_frame(move || {
-                    if let Some(element) = document().get_element_by_id(&format!("field-{id}")) {
+                    if let Ok(Some(element)) = document().query_selector(&selector) {
                         let _ = leptos::wasm_bindgen::JsCast::unchecked_ref::<
                             leptos::web_sys::HtmlElement,
                         >(&element)
@@ -273,6 +283,8 @@ fn Editor(page: V2momPage, choices: Vec<(i64, String)>) -> impl IntoView {
             <SavedElsewhereNotice saved_elsewhere conflict />
             <ConflictNotice id conflict version mine />
             <ActionForm action=save node_ref=form on:input=on_input>
+                // The server's refusal only: the checks made while typing show by each field.
+                <ErrorSummary error=server_error />
                 <input type="hidden" name="id" value=id />
                 <input type="hidden" name="version" value=move || version.get().to_string() />
                 {move || {
@@ -289,6 +301,9 @@ fn Editor(page: V2momPage, choices: Vec<(i64, String)>) -> impl IntoView {
                     </a>
                     <span class="unsaved" aria-live="polite">
                         {move || dirty.get().then_some("Unsaved changes")}
+                    </span>
+                    <span class="visually-hidden" aria-live="polite">
+                        {move || announcement.get()}
                     </span>
                 </div>
                 {saved_message}

@@ -23,7 +23,7 @@ pub(super) fn ContentFields(content: V2momContent, ctx: Ctx) -> impl IntoView {
             multiline=true
             hint="What do you want to achieve?"
         />
-        <fieldset class="values">
+        <fieldset class="values" id="field-values" tabindex="-1">
             <legend>"Values"</legend>
             <p class="hint">"What matters while you pursue it, most important first."</p>
             <FieldMessage name="values".into() ctx />
@@ -37,7 +37,7 @@ pub(super) fn ContentFields(content: V2momContent, ctx: Ctx) -> impl IntoView {
             </ol>
             <AddButton op=EditOp::AddValue label="Add value" ctx />
         </fieldset>
-        <fieldset class="methods">
+        <fieldset class="methods" id="field-methods" tabindex="-1">
             <legend>"Methods"</legend>
             <p class="hint">"How you will get there: the actions, highest priority first."</p>
             <FieldMessage name="methods".into() ctx />
@@ -112,7 +112,11 @@ fn MethodRow(m: usize, method: Method, last: bool, ctx: Ctx) -> impl IntoView {
                     view! {
                         <div class="field">
                             <label for=id.clone()>"Aligned to my manager's method"</label>
-                            <select id=id name=name.clone()>
+                            <select
+                                id=id
+                                name=name.clone()
+                                prop:value=aligned_to.map(|a| a.to_string()).unwrap_or_default()
+                            >
                                 <option value="" selected=aligned_to.is_none()>
                                     "Not aligned"
                                 </option>
