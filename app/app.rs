@@ -58,6 +58,12 @@ pub fn App() -> impl IntoView {
             }
         } />
         <Router>
+            // The first stop for the keyboard: past the header's links to the page itself.
+            // `target` leaves the click to the browser (the router would only scroll), which
+            // moves the focus into <main>.
+            <a class="skip-link" href="#main" target="_self">
+                "Skip to content"
+            </a>
             <header class="site-header">
                 <A href="/" attr:class="brand">
                     "v2mom"
@@ -65,7 +71,7 @@ pub fn App() -> impl IntoView {
                 <MainNav />
                 <UserMenu />
             </header>
-            <main id="main" data-hydrated=move || hydrated.get().then_some("true")>
+            <main id="main" tabindex="-1" data-hydrated=move || hydrated.get().then_some("true")>
                 <SecondFactorGate />
                 <Routes fallback=NotFoundPage>
                     // Async: every page decides its status (a form, 403, 404, 503 while the

@@ -35,15 +35,26 @@ const launchOptions = {
 
 type Projects = NonNullable<PlaywrightTestConfig['projects']>;
 
-// `v2mom demo` then the server, as a person trying the product runs them (demo.spec.ts).
-const demo = process.env.E2E_CLUSTER ? [] : [{ name: 'demo', port: portBase + 3 }];
+// `v2mom demo` then the server, as a person trying the product runs them: on SQLite, and on
+// PostgreSQL when there is one. The demo company is what demo.spec.ts walks through and what
+// accessibility.spec.ts checks every page with (its reviews, check-ins and charts).
+const demo = process.env.E2E_CLUSTER
+  ? []
+  : [
+      { name: 'demo', port: portBase + 3 },
+      ...(process.env.TEST_DATABASE_URL ? [{ name: 'demo-postgres', port: portBase + 4 }] : []),
+    ];
 const demoSpec = /demo\.spec\.ts/;
+const demoSpecs = /(demo|accessibility)\.spec\.ts/;
 
 const demoProjects: Projects = demo.flatMap(({ name, port }) => {
   const use = { baseURL: `http://127.0.0.1:${port}`, launchOptions };
+  // demo.ts reads the demo's password from this data directory (serve.sh keeps it there).
+  const metadata = { dataDir: name };
   return [
-    { name: `${name}-js`, testMatch: demoSpec, use },
-    { name: `${name}-nojs`, testMatch: demoSpec, use: { ...use, javaScriptEnabled: false } },
+    { name: `${name}-js`, metadata, testMatch: demoSpecs, use },
+    // axe checks the hydrated pages; without JavaScript only the walk-through runs.
+    { name: `${name}-nojs`, metadata, testMatch: demoSpec, use: { ...use, javaScriptEnabled: false } },
   ];
 });
 
@@ -61,7 +72,7 @@ const backendProjects: Projects = backends.flatMap(({ name, port }) => {
       name: `${name}-js`,
       metadata,
       dependencies: [setup],
-      testIgnore: demoSpec,
+      testIgnore: demoSpecs,
       use: { baseURL, launchOptions },
     },
     // JavaScript off: only what must work from server-rendered HTML alone.
@@ -69,7 +80,7 @@ const backendProjects: Projects = backends.flatMap(({ name, port }) => {
       name: `${name}-nojs`,
       metadata,
       dependencies: [setup],
-      testIgnore: demoSpec,
+      testIgnore: demoSpecs,
       grep: /@nojs/,
       use: { baseURL, launchOptions, javaScriptEnabled: false },
     },

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Start the release binary for the browser tests with a fresh, empty database.
-# Usage: serve.sh <sqlite|postgres|cluster|demo> <port>   (Playwright's webServer calls this)
-# `demo`: SQLite filled by `v2mom demo` first, whose output (how to sign in) is kept in
-# demo.txt in the data directory for demo.spec.ts.
+# Usage: serve.sh <sqlite|postgres|cluster|demo|demo-postgres> <port>   (Playwright's webServer calls this)
+# `demo`, `demo-postgres`: SQLite or PostgreSQL filled by `v2mom demo` first, whose output
+# (how to sign in) is kept in demo.txt in the data directory for the tests (tests/demo.ts).
 # `cluster`: three processes on one PostgreSQL database behind HAProxy on <port>, configured
 # by docs/haproxy.cfg, the processes on <port>+101..103 (`make test-cluster`).
 set -euo pipefail
 
-usage() { echo "usage: $0 <sqlite|postgres|cluster|demo> <port>" >&2; exit 2; }
+usage() { echo "usage: $0 <sqlite|postgres|cluster|demo|demo-postgres> <port>" >&2; exit 2; }
 [[ $# -eq 2 ]] || usage
 BACKEND="$1"
 PORT="$2"
@@ -65,22 +65,26 @@ case "$BACKEND" in
     unset DATABASE_URL
     "$BIN" demo >"$V2MOM_DATA_DIR/demo.txt"
     ;;
-  postgres|cluster)
+  postgres|cluster|demo-postgres)
     : "${TEST_DATABASE_URL:?serve.sh $BACKEND needs TEST_DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/postgres}"
     if ! command -v psql >/dev/null; then
       echo "serve.sh: psql not found; install the PostgreSQL client (apt-get install postgresql-client)" >&2
       exit 1
     fi
     # Same server and credentials as TEST_DATABASE_URL, but database v2mom_e2e_<backend> (query string kept).
+    database="v2mom_e2e_${BACKEND//-/_}"
     base="${TEST_DATABASE_URL%%\?*}"
     query="${TEST_DATABASE_URL#"$base"}"
     rest="${base#*://}"
-    export DATABASE_URL="${base%%://*}://${rest%%/*}/v2mom_e2e_$BACKEND${query}"
+    export DATABASE_URL="${base%%://*}://${rest%%/*}/$database${query}"
     PGOPTIONS='-c client_min_messages=warning' psql "$TEST_DATABASE_URL" -q -v ON_ERROR_STOP=1 \
-      -c "DROP DATABASE IF EXISTS v2mom_e2e_$BACKEND WITH (FORCE)" \
-      -c "CREATE DATABASE v2mom_e2e_$BACKEND"
+      -c "DROP DATABASE IF EXISTS $database WITH (FORCE)" \
+      -c "CREATE DATABASE $database"
     # On PostgreSQL the server is given its keys (it makes no key file there).
     export V2MOM_ENCRYPTION_KEY="${V2MOM_ENCRYPTION_KEY:-$("$BIN" generate-key)}"
+    if [[ "$BACKEND" == demo-postgres ]]; then
+      "$BIN" demo >"$V2MOM_DATA_DIR/demo.txt"
+    fi
     ;;
   *) usage ;;
 esac

@@ -18,27 +18,29 @@ pub fn ApiKeyTable(
         return view! { <p>"No API keys yet."</p> }.into_any();
     }
     view! {
-        <table class="list">
-            <thead>
-                <tr>
-                    {with_owner.then(|| view! { <th scope="col">"Owner"</th> })}
-                    <th scope="col">"Name"</th>
-                    <th scope="col">"Key"</th>
-                    <th scope="col">"Scopes"</th>
-                    <th scope="col">"Created"</th>
-                    <th scope="col">"Expires"</th>
-                    <th scope="col">"Last used"</th>
-                    <th scope="col">"Status"</th>
-                    <th scope="col"><span class="visually-hidden">"Action"</span></th>
-                </tr>
-            </thead>
-            <tbody>
-                {keys
-                    .into_iter()
-                    .map(|key| view! { <KeyRow key revoke with_owner /> })
-                    .collect_view()}
-            </tbody>
-        </table>
+        <div class="table-scroll">
+            <table class="list">
+                <thead>
+                    <tr>
+                        {with_owner.then(|| view! { <th scope="col">"Owner"</th> })}
+                        <th scope="col">"Name"</th>
+                        <th scope="col">"Key"</th>
+                        <th scope="col">"Scopes"</th>
+                        <th scope="col">"Created"</th>
+                        <th scope="col">"Expires"</th>
+                        <th scope="col">"Last used"</th>
+                        <th scope="col">"Status"</th>
+                        <th scope="col"><span class="visually-hidden">"Action"</span></th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {keys
+                        .into_iter()
+                        .map(|key| view! { <KeyRow key revoke with_owner /> })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
         <FormError error=action_error(revoke) />
     }
     .into_any()

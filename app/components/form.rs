@@ -1,7 +1,8 @@
-//! Form pieces: a labelled field with its own error, and a form-level alert.
+//! Form pieces: a labelled field with its own error, the summary of a refused form's field
+//! errors, and a form-level alert.
 
-use crate::error::AppError;
-use leptos::prelude::*;
+use crate::error::{AppError, FieldError};
+use leptos::{html, prelude::*};
 
 /// A labelled input; shows the server's (or browser's) message for it and marks itself
 /// invalid for assistive technology.
@@ -123,6 +124,77 @@ pub fn SecretShownOnce(
                     spellcheck="false"
                 />
             </div>
+        </div>
+    }
+}
+
+/// After a refused submit, at the top of the form: what to correct, each message a link to
+/// its field (`{id_prefix}field-{name}`, as [`Field`] names it). Once hydrated it takes the
+/// focus when a new refusal arrives, so a screen reader reads it at once, and its links move
+/// the focus into the field.
+#[component]
+pub fn ErrorSummary(
+    #[prop(into)] error: Signal<Option<AppError>>,
+    /// As given to the form's fields.
+    #[prop(optional, into)]
+    id_prefix: String,
+) -> impl IntoView {
+    let summary = NodeRef::<html::Div>::new();
+    let fields = move || match error.get() {
+        Some(AppError::Invalid { fields }) => fields,
+        _ => Vec::new(),
+    };
+    Effect::new(move |_| {
+        if !fields().is_empty()
+            && let Some(summary) = summary.get_untracked()
+        {
+            let _ = summary.focus();
+        }
+    });
+    let link = move |field: FieldError| {
+        let id_prefix = id_prefix.clone();
+        let target = format!("{id_prefix}field-{}", field.field);
+        let href = format!("#{target}");
+        view! {
+            <li>
+                <a
+                    href=href
+                    // Left to the browser without JavaScript (it focuses the field the
+                    // fragment names); here the field is focused directly.
+                    target="_self"
+                    on:click=move |ev| {
+                        if let Some(input) = document().get_element_by_id(&target) {
+                            ev.prevent_default();
+                            let input = leptos::wasm_bindgen::JsCast::unchecked_into::<
+                                leptos::web_sys::HtmlElement,
+                            >(input);
+                            let _ = input.focus();
+                        }
+                    }
+                >
+                    {field.message}
+                </a>
+            </li>
+        }
+    };
+    view! {
+        <div
+            class="error-summary"
+            role="alert"
+            tabindex="-1"
+            node_ref=summary
+            hidden=move || fields().is_empty()
+        >
+            {move || {
+                let fields = fields();
+                (!fields.is_empty())
+                    .then(|| {
+                        view! {
+                            <p>"Please correct these fields:"</p>
+                            <ul>{fields.into_iter().map(link.clone()).collect_view()}</ul>
+                        }
+                    })
+            }}
         </div>
     }
 }

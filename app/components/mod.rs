@@ -19,8 +19,8 @@ pub use api_keys::{ApiKeyTable, NewApiKeyToken};
 pub use auth::{Auth, MainNav, SecondFactorGate, UserMenu, action_error, provide_auth, use_auth};
 pub use error_page::ErrorPage;
 pub use form::{
-    Checkbox, Field, FieldGroup, FormActions, FormError, NewPasswordField, SecretShownOnce,
-    element_text,
+    Checkbox, ErrorSummary, Field, FieldGroup, FormActions, FormError, NewPasswordField,
+    SecretShownOnce, element_text,
 };
 pub use live::{LiveRefresh, live_events};
 pub use pager::Pager;

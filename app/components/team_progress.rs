@@ -42,24 +42,26 @@ pub fn TeamProgressTable(data: TeamProgress) -> impl IntoView {
                 view! { <p>"Nobody reports to you yet."</p> }.into_any()
             } else {
                 view! {
-                    <table class="team-progress">
-                        <caption class="visually-hidden">
-                            "Your reports' V2MOMs; the column headers sort the table."
-                        </caption>
-                        <thead>
-                            <tr>
-                                {header(SortKey::Person, "Person")}
-                                <th scope="col">"Manager"</th>
-                                {header(SortKey::Status, "Status")}
-                                {header(SortKey::Progress, "Progress")}
-                                <th scope="col">"At risk"</th>
-                                <th scope="col">"Off track"</th>
-                                {header(SortKey::LastCheckIn, "Last check-in")}
-                                <th scope="col">"Check-ins"</th>
-                            </tr>
-                        </thead>
-                        <tbody>{data.rows.into_iter().map(row).collect_view()}</tbody>
-                    </table>
+                    <div class="table-scroll">
+                        <table class="team-progress">
+                            <caption class="visually-hidden">
+                                "Your reports' V2MOMs; the column headers sort the table."
+                            </caption>
+                            <thead>
+                                <tr>
+                                    {header(SortKey::Person, "Person")}
+                                    <th scope="col">"Manager"</th>
+                                    {header(SortKey::Status, "Status")}
+                                    {header(SortKey::Progress, "Progress")}
+                                    <th scope="col">"At risk"</th>
+                                    <th scope="col">"Off track"</th>
+                                    {header(SortKey::LastCheckIn, "Last check-in")}
+                                    <th scope="col">"Check-ins"</th>
+                                </tr>
+                            </thead>
+                            <tbody>{data.rows.into_iter().map(row).collect_view()}</tbody>
+                        </table>
+                    </div>
                 }
                 .into_any()
             }}

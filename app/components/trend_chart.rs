@@ -145,17 +145,19 @@ pub fn TrendChart(measure: Measure, check_ins: Vec<CheckIn>) -> impl IntoView {
                     })
                     .collect_view()}
             </svg>
-            <table class="visually-hidden">
-                <caption>{format!("Check-ins on “{}”", measure.description)}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"When"</th>
-                        <th scope="col">"Value"</th>
-                        <th scope="col">"Status"</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
+            <div class="visually-hidden">
+                <table>
+                    <caption>{format!("Check-ins on “{}”", measure.description)}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"When"</th>
+                            <th scope="col">"Value"</th>
+                            <th scope="col">"Status"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
         </figure>
     }
 }

@@ -3,8 +3,8 @@
 use crate::{
     api::{CreateApiKey, RevokeApiKey, just_created_api_key, my_api_keys},
     components::{
-        ApiKeyTable, Checkbox, ErrorPage, Field, FieldGroup, FormActions, NewApiKeyToken,
-        action_error,
+        ApiKeyTable, Checkbox, ErrorPage, ErrorSummary, Field, FieldGroup, FormActions,
+        NewApiKeyToken, action_error,
     },
     model::Scope,
 };
@@ -47,6 +47,7 @@ pub fn ApiKeysPage() -> impl IntoView {
                             <ApiKeyTable keys revoke />
                             <h2>"Create a key"</h2>
                             <ActionForm action=create attr:class="narrow">
+                                <ErrorSummary error=create_error />
                                 <Field label="Name" name="name" error=create_error hint="What the key is for, such as “CI pipeline”." />
                                 <ScopeChoices error=create_error />
                                 <Field

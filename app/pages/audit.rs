@@ -123,35 +123,38 @@ fn Entries(log: AuditPage, filter: AuditFilter) -> impl IntoView {
             " · "
             <a href=format!("/admin/audit/export.json?{query}") download>"Download JSON"</a>
         </p>
-        <table class="audit">
-            <caption>{format!("{} entries", log.total)}</caption>
-            <thead>
-                <tr>
-                    <th scope="col">"When (UTC)"</th>
-                    <th scope="col">"Actor"</th>
-                    <th scope="col">"Action"</th>
-                    <th scope="col">"Target"</th>
-                    <th scope="col">"From"</th>
-                    <th scope="col">"Details"</th>
-                </tr>
-            </thead>
-            <tbody>
-                {log
-                    .entries
-                    .into_iter()
-                    .map(|e| view! {
-                        <tr>
-                            <td>{e.at}</td>
-                            <td>{e.actor_email.unwrap_or_default()}</td>
-                            <td>{e.action}</td>
-                            <td>{e.target.unwrap_or_default()}</td>
-                            <td>{e.client_ip.unwrap_or_default()}</td>
-                            <td><code>{e.details}</code></td>
-                        </tr>
-                    })
-                    .collect_view()}
-            </tbody>
-        </table>
+        // The widest table: on a narrow screen it scrolls, and the keyboard can scroll it.
+        <div class="table-scroll" role="region" aria-label="Audit entries" tabindex="0">
+            <table class="audit">
+                <caption>{format!("{} entries", log.total)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"When (UTC)"</th>
+                        <th scope="col">"Actor"</th>
+                        <th scope="col">"Action"</th>
+                        <th scope="col">"Target"</th>
+                        <th scope="col">"From"</th>
+                        <th scope="col">"Details"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {log
+                        .entries
+                        .into_iter()
+                        .map(|e| view! {
+                            <tr>
+                                <td>{e.at}</td>
+                                <td>{e.actor_email.unwrap_or_default()}</td>
+                                <td>{e.action}</td>
+                                <td>{e.target.unwrap_or_default()}</td>
+                                <td>{e.client_ip.unwrap_or_default()}</td>
+                                <td><code>{e.details}</code></td>
+                            </tr>
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
         <Pager page pages link />
     }
 }

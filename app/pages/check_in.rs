@@ -4,7 +4,7 @@
 
 use crate::{
     api::AddCheckIn,
-    components::{ProgressBar, TrendChart},
+    components::{ErrorSummary, ProgressBar, TrendChart},
     error::AppError,
     model::{CheckIn, CheckInStatus, Measure, MeasureKind, check_in_field, display_time},
 };
@@ -73,14 +73,38 @@ fn CheckInForm(
     errors: Signal<Option<AppError>>,
 ) -> impl IntoView {
     let id = measure.id.unwrap_or_default();
+    // The page's check-in forms share one action: this one summarises its own fields.
+    let own = check_in_field(id, "");
+    let own = own.trim_end_matches(']').to_owned();
+    let own_errors = Signal::derive(move || match errors.get()? {
+        AppError::Invalid { fields } => {
+            let fields: Vec<_> = fields
+                .into_iter()
+                .filter(|f| f.field.starts_with(&own))
+                .collect();
+            (!fields.is_empty()).then_some(AppError::Invalid { fields })
+        }
+        _ => None,
+    });
     let message = move |part: &'static str| {
         let name = check_in_field(id, part);
         move || errors.with(|e| e.as_ref().and_then(|e| e.field(&name)).map(str::to_owned))
     };
-    let field_id = move |part: &str| format!("check-in-{id}-{part}");
+    let invalid = move |part: &'static str| {
+        let message = message(part);
+        move || message().is_some().then_some("true")
+    };
+    // `field-` and the name the server's messages use, so the error summary links here.
+    let field_id = move |part: &str| format!("field-{}", check_in_field(id, part));
+    let message_id = move |part: &str| format!("{}-message", field_id(part));
     let value_input = match measure.kind {
         MeasureKind::Done => view! {
-            <select id=field_id("value") name="value">
+            <select
+                id=field_id("value")
+                name="value"
+                aria-invalid=invalid("value")
+                aria-describedby=message_id("value")
+            >
                 <option value="1">"Done"</option>
                 <option value="0">"Not done"</option>
             </select>
@@ -93,7 +117,8 @@ fn CheckInForm(
                 type="number"
                 step="any"
                 required=true
-                aria-describedby=field_id("value-message")
+                aria-invalid=invalid("value")
+                aria-describedby=message_id("value")
             />
         }
         .into_any(),
@@ -107,29 +132,45 @@ fn CheckInForm(
         <ActionForm action attr:class="check-in no-print">
             <input type="hidden" name="id" value=v2mom />
             <input type="hidden" name="measure" value=id />
+            <ErrorSummary error=own_errors />
             <fieldset>
                 <legend>{format!("Check in on “{}”", measure.description)}</legend>
                 <div class="field">
                     <label for=field_id("value")>{value_label}</label>
                     {value_input}
-                    <p class="field-message" id=field_id("value-message")>
+                    <p class="field-message" id=message_id("value")>
                         {message("value")}
                     </p>
                 </div>
                 <div class="field">
                     <label for=field_id("status")>"Status"</label>
-                    <select id=field_id("status") name="status">
+                    <select
+                        id=field_id("status")
+                        name="status"
+                        aria-invalid=invalid("status")
+                        aria-describedby=message_id("status")
+                    >
                         {CheckInStatus::ALL
                             .into_iter()
                             .map(|s| view! { <option value=s.as_str()>{s.label()}</option> })
                             .collect_view()}
                     </select>
-                    <p class="field-message">{message("status")}</p>
+                    <p class="field-message" id=message_id("status")>
+                        {message("status")}
+                    </p>
                 </div>
                 <div class="field">
                     <label for=field_id("comment")>"Comment (optional)"</label>
-                    <textarea id=field_id("comment") name="comment" rows="2"></textarea>
-                    <p class="field-message">{message("comment")}</p>
+                    <textarea
+                        id=field_id("comment")
+                        name="comment"
+                        rows="2"
+                        aria-invalid=invalid("comment")
+                        aria-describedby=message_id("comment")
+                    ></textarea>
+                    <p class="field-message" id=message_id("comment")>
+                        {message("comment")}
+                    </p>
                 </div>
                 <button type="submit" disabled=move || action.pending().get()>
                     "Check in"

@@ -4,7 +4,8 @@
 use crate::{
     api::{invitation, sign_in_options},
     components::{
-        ErrorPage, FormActions, NewPasswordField, SsoButtons, SsoNotice, action_error, use_auth,
+        ErrorPage, ErrorSummary, FormActions, NewPasswordField, SsoButtons, SsoNotice,
+        action_error, use_auth,
     },
 };
 use leptos::prelude::*;
@@ -46,6 +47,7 @@ pub fn InvitationPage() -> impl IntoView {
                                 .then(|| {
                                     view! {
                                         <ActionForm action=accept>
+                                            <ErrorSummary error />
                                             <input type="hidden" name="token" value=token />
                                             <NewPasswordField error />
                                             <FormActions

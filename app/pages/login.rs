@@ -1,6 +1,8 @@
 use crate::{
     api::{registration_open, sign_in_options},
-    components::{ErrorPage, Field, FormActions, SsoButtons, SsoNotice, action_error, use_auth},
+    components::{
+        ErrorPage, ErrorSummary, Field, FormActions, SsoButtons, SsoNotice, action_error, use_auth,
+    },
     error::AppError,
 };
 use leptos::prelude::*;
@@ -37,6 +39,7 @@ pub fn LoginPage() -> impl IntoView {
                             .then(|| {
                                 view! {
                                     <ActionForm action=login>
+                                        <ErrorSummary error />
                                         <input type="hidden" name="next" value=next />
                                         <Field
                                             label="Email"

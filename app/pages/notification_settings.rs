@@ -54,23 +54,25 @@ fn SettingsForm(
                 }
             })}
         <ActionForm action=save>
-            <table class="settings">
-                <thead>
-                    <tr>
-                        <th scope="col">"When"</th>
-                        <th scope="col">"Mail me"</th>
-                        <th scope="col">"In the digest"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {settings
-                        .topics
-                        .into_iter()
-                        .enumerate()
-                        .map(|(i, setting)| view! { <TopicRow i setting /> })
-                        .collect_view()}
-                </tbody>
-            </table>
+            <div class="table-scroll">
+                <table class="settings">
+                    <thead>
+                        <tr>
+                            <th scope="col">"When"</th>
+                            <th scope="col">"Mail me"</th>
+                            <th scope="col">"In the digest"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {settings
+                            .topics
+                            .into_iter()
+                            .enumerate()
+                            .map(|(i, setting)| view! { <TopicRow i setting /> })
+                            .collect_view()}
+                    </tbody>
+                </table>
+            </div>
             <div class="field">
                 <label for="field-digest_every">"The digest comes"</label>
                 <select id="field-digest_every" name="digest_every">

@@ -85,20 +85,22 @@ fn Teams(teams: Vec<TeamCoverage>) -> impl IntoView {
     view! {
         <section aria-labelledby="teams">
             <h2 id="teams">"Teams"</h2>
-            <table class="coverage">
-                <caption class="visually-hidden">
-                    "Each manager with their direct reports: published V2MOMs, progress, and who has not published."
-                </caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Team"</th>
-                        <th scope="col">"Published"</th>
-                        <th scope="col">"Progress"</th>
-                        <th scope="col">"Without a published V2MOM"</th>
-                    </tr>
-                </thead>
-                <tbody>{teams.into_iter().map(team_row).collect_view()}</tbody>
-            </table>
+            <div class="table-scroll">
+                <table class="coverage">
+                    <caption class="visually-hidden">
+                        "Each manager with their direct reports: published V2MOMs, progress, and who has not published."
+                    </caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Team"</th>
+                            <th scope="col">"Published"</th>
+                            <th scope="col">"Progress"</th>
+                            <th scope="col">"Without a published V2MOM"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{teams.into_iter().map(team_row).collect_view()}</tbody>
+                </table>
+            </div>
         </section>
     }
     .into_any()

@@ -3,8 +3,8 @@
 use crate::{
     api::{InviteUser, SendTestMail, invitation_mail_settings, list_users},
     components::{
-        ErrorPage, Field, FormActions, InvitationLink, ManagerChoices, ManagerSelect, Pager,
-        RoleSelect, action_error, manager_choices_resource,
+        ErrorPage, ErrorSummary, Field, FormActions, InvitationLink, ManagerChoices, ManagerSelect,
+        Pager, RoleSelect, action_error, manager_choices_resource,
     },
     error::AppError,
     model::{MailSettings, Role, UserPage},
@@ -61,40 +61,42 @@ fn People(
             <input id="people-search" type="search" name="q" value=search />
             <button type="submit">"Search"</button>
         </form>
-        <table class="people">
-            <caption>
-                {match list.total {
-                    1 => "1 person found".to_owned(),
-                    n => format!("{n} people found"),
-                }}
-            </caption>
-            <thead>
-                <tr>
-                    <th scope="col">"Name"</th>
-                    <th scope="col">"Email"</th>
-                    <th scope="col">"Role"</th>
-                    <th scope="col">"Manager"</th>
-                    <th scope="col">"Function"</th>
-                    <th scope="col">"Status"</th>
-                </tr>
-            </thead>
-            <tbody>
-                {list
-                    .users
-                    .into_iter()
-                    .map(|u| view! {
-                        <tr>
-                            <td><a href=format!("/admin/people/{}", u.id)>{u.display_name}</a></td>
-                            <td>{u.email}</td>
-                            <td>{u.role.label()}</td>
-                            <td>{u.manager_name.unwrap_or_default()}</td>
-                            <td>{u.function}</td>
-                            <td>{u.status.label()}</td>
-                        </tr>
-                    })
-                    .collect_view()}
-            </tbody>
-        </table>
+        <div class="table-scroll">
+            <table class="people">
+                <caption>
+                    {match list.total {
+                        1 => "1 person found".to_owned(),
+                        n => format!("{n} people found"),
+                    }}
+                </caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Name"</th>
+                        <th scope="col">"Email"</th>
+                        <th scope="col">"Role"</th>
+                        <th scope="col">"Manager"</th>
+                        <th scope="col">"Function"</th>
+                        <th scope="col">"Status"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {list
+                        .users
+                        .into_iter()
+                        .map(|u| view! {
+                            <tr>
+                                <td><a href=format!("/admin/people/{}", u.id)>{u.display_name}</a></td>
+                                <td>{u.email}</td>
+                                <td>{u.role.label()}</td>
+                                <td>{u.manager_name.unwrap_or_default()}</td>
+                                <td>{u.function}</td>
+                                <td>{u.status.label()}</td>
+                            </tr>
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
         <Pager page pages link />
         <InviteForm managers />
         <Mail settings=mail />
@@ -111,6 +113,7 @@ fn InviteForm(managers: ManagerChoices) -> impl IntoView {
             <h2 id="invite-heading">"Invite someone"</h2>
             <p>"Or " <a href="/admin/people/import">"import many people from a CSV file"</a> "."</p>
             <ActionForm action=invite>
+                <ErrorSummary error />
                 <Field label="Email" name="email" kind="email" error />
                 <Field label="Name" name="name" error />
                 <RoleSelect selected=Role::Employee />

@@ -163,36 +163,38 @@ fn PreviewTable(preview: ImportPreview) -> impl IntoView {
             <h2 id="preview-heading">"Preview"</h2>
             <p class="coverage">{summary}</p>
             {problems}
-            <table class="import-preview">
-                <thead>
-                    <tr>
-                        <th scope="col">"Line"</th>
-                        <th scope="col">"Name"</th>
-                        <th scope="col">"Email"</th>
-                        <th scope="col">"Manager"</th>
-                        <th scope="col">"Role"</th>
-                        <th scope="col">"Function"</th>
-                        <th scope="col">"Does"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {preview
-                        .rows
-                        .into_iter()
-                        .map(|row| view! {
-                            <tr>
-                                <td>{row.line}</td>
-                                <th scope="row">{row.name}</th>
-                                <td>{row.email}</td>
-                                <td>{row.manager_email}</td>
-                                <td>{row.role.label()}</td>
-                                <td>{row.function}</td>
-                                <td>{row.action.label()}</td>
-                            </tr>
-                        })
-                        .collect_view()}
-                </tbody>
-            </table>
+            <div class="table-scroll">
+                <table class="import-preview">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Line"</th>
+                            <th scope="col">"Name"</th>
+                            <th scope="col">"Email"</th>
+                            <th scope="col">"Manager"</th>
+                            <th scope="col">"Role"</th>
+                            <th scope="col">"Function"</th>
+                            <th scope="col">"Does"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {preview
+                            .rows
+                            .into_iter()
+                            .map(|row| view! {
+                                <tr>
+                                    <td>{row.line}</td>
+                                    <th scope="row">{row.name}</th>
+                                    <td>{row.email}</td>
+                                    <td>{row.manager_email}</td>
+                                    <td>{row.role.label()}</td>
+                                    <td>{row.function}</td>
+                                    <td>{row.action.label()}</td>
+                                </tr>
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
+            </div>
         </section>
     }
 }

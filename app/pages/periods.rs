@@ -3,7 +3,7 @@
 
 use crate::{
     api::{ClosePeriod, CreatePeriod, SetCurrentPeriod, manage_periods},
-    components::{Checkbox, ErrorPage, Field, FormActions, FormError, action_error},
+    components::{Checkbox, ErrorPage, ErrorSummary, Field, FormActions, FormError, action_error},
     model::Period,
 };
 use leptos::prelude::*;
@@ -58,56 +58,63 @@ pub fn PeriodsPage() -> impl IntoView {
                                 </p>
                             })}
                             {move || confirming().map(|period| view! { <ConfirmClose period close /> })}
-                            <table class="list">
-                                <thead>
-                                    <tr>
-                                        <th scope="col">"Name"</th>
-                                        <th scope="col">"Starts"</th>
-                                        <th scope="col">"Ends"</th>
-                                        <th scope="col">"Current"</th>
-                                        <th scope="col">"V2MOMs"</th>
-                                        <th scope="col">"Close"</th>
-                                    </tr>
-                                </thead>
-                                <tbody>
-                                    {periods
-                                        .into_iter()
-                                        .map(|p| view! {
-                                            <tr>
-                                                <td>{p.name.clone()}</td>
-                                                <td>{p.starts_on}</td>
-                                                <td>{p.ends_on}</td>
-                                                <td>
-                                                    {if p.is_current {
-                                                        view! { <strong>"Current"</strong> }.into_any()
-                                                    } else {
-                                                        view! {
-                                                            <ActionForm action=current>
-                                                                <input type="hidden" name="id" value=p.id />
-                                                                <button type="submit" class="secondary">"Make current"</button>
-                                                            </ActionForm>
-                                                        }.into_any()
-                                                    }}
-                                                </td>
-                                                <td>
-                                                    <a href=format!("/admin/periods/{}/export.csv", p.id) download rel="external">
-                                                        "Download CSV"
-                                                    </a>
-                                                </td>
-                                                <td>
-                                                    <A href=format!("/admin/periods?close={}", p.id)
-                                                        attr:aria-label=format!("Close {}", p.name)>
-                                                        "Close period…"
-                                                    </A>
-                                                </td>
-                                            </tr>
-                                        })
-                                        .collect_view()}
-                                </tbody>
-                            </table>
+                            <div class="table-scroll">
+                                <table class="list">
+                                    <thead>
+                                        <tr>
+                                            <th scope="col">"Name"</th>
+                                            <th scope="col">"Starts"</th>
+                                            <th scope="col">"Ends"</th>
+                                            <th scope="col">"Current"</th>
+                                            <th scope="col">"V2MOMs"</th>
+                                            <th scope="col">"Close"</th>
+                                        </tr>
+                                    </thead>
+                                    <tbody>
+                                        {periods
+                                            .into_iter()
+                                            .map(|p| view! {
+                                                <tr>
+                                                    <td>{p.name.clone()}</td>
+                                                    <td>{p.starts_on}</td>
+                                                    <td>{p.ends_on}</td>
+                                                    <td>
+                                                        {if p.is_current {
+                                                            view! { <strong>"Current"</strong> }.into_any()
+                                                        } else {
+                                                            view! {
+                                                                <ActionForm action=current>
+                                                                    <input type="hidden" name="id" value=p.id />
+                                                                    <button type="submit" class="secondary">"Make current"</button>
+                                                                </ActionForm>
+                                                            }.into_any()
+                                                        }}
+                                                    </td>
+                                                    <td>
+                                                        <a href=format!("/admin/periods/{}/export.csv", p.id) download rel="external">
+                                                            "Download CSV"
+                                                        </a>
+                                                    </td>
+                                                    <td>
+                                                        // The visible words first in the name
+                                                        // (WCAG 2.5.3), then which period.
+                                                        <A href=format!("/admin/periods?close={}", p.id)>
+                                                            "Close period…"
+                                                            <span class="visually-hidden">
+                                                                {format!(" {}", p.name)}
+                                                            </span>
+                                                        </A>
+                                                    </td>
+                                                </tr>
+                                            })
+                                            .collect_view()}
+                                    </tbody>
+                                </table>
+                            </div>
                             <FormError error=current_error />
                             <h2>"Add a period"</h2>
                             <ActionForm action=create>
+                                <ErrorSummary error=create_error />
                                 <Field label="Name" name="name" error=create_error hint="For example FY2027." />
                                 <Field label="Starts on" name="starts_on" kind="date" error=create_error />
                                 <Field label="Ends on" name="ends_on" kind="date" error=create_error />

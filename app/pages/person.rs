@@ -5,8 +5,8 @@ use crate::{
         EraseUser, ReinviteUser, ResetSecondFactor, SetUserActive, UnlockUser, UpdateUser, get_user,
     },
     components::{
-        ErrorPage, Field, FormActions, FormError, InvitationLink, ManagerChoices, ManagerSelect,
-        RoleSelect, action_error, manager_choices_resource,
+        ErrorPage, ErrorSummary, Field, FormActions, FormError, InvitationLink, ManagerChoices,
+        ManagerSelect, RoleSelect, action_error, manager_choices_resource,
     },
     model::{UserStatus, UserSummary},
 };
@@ -70,6 +70,7 @@ fn PersonForms(
             <h1>{person.display_name.clone()}</h1>
             <p class="lead">{person.email.clone()} " · " {person.status.label()}</p>
             <ActionForm action=update>
+                <ErrorSummary error=update_error />
                 <input type="hidden" name="id" value=person.id />
                 <RoleSelect selected=person.role />
                 <ManagerSelect choices=managers selected=person.manager_id exclude=person.id />

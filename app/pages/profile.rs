@@ -4,7 +4,9 @@
 use super::sign_in_methods::SignInMethodsSection;
 use crate::{
     api::{ChangePassword, EndMySession, SignOutEverywhere, my_sessions},
-    components::{ErrorPage, Field, FormActions, FormError, NewPasswordField, action_error},
+    components::{
+        ErrorPage, ErrorSummary, Field, FormActions, FormError, NewPasswordField, action_error,
+    },
     model::SessionInfo,
 };
 use leptos::prelude::*;
@@ -31,6 +33,7 @@ pub fn ProfilePage() -> impl IntoView {
         <section aria-labelledby="password-heading" class="narrow">
             <h2 id="password-heading">"Change password"</h2>
             <ActionForm action=change>
+                <ErrorSummary error=change_error />
                 <Field
                     label="Current password"
                     name="current_password"
@@ -97,40 +100,42 @@ pub fn ProfilePage() -> impl IntoView {
 #[component]
 fn Sessions(list: Vec<SessionInfo>, end: ServerAction<EndMySession>) -> impl IntoView {
     view! {
-        <table class="sessions">
-            <thead>
-                <tr>
-                    <th scope="col">"Signed in"</th>
-                    <th scope="col">"From"</th>
-                    <th scope="col">"Browser"</th>
-                    <th scope="col"><span class="visually-hidden">"Action"</span></th>
-                </tr>
-            </thead>
-            <tbody>
-                {list
-                    .into_iter()
-                    .map(|s| view! {
-                        <tr>
-                            <td>{s.signed_in_at}</td>
-                            <td>{s.client_ip.unwrap_or_default()}</td>
-                            <td>{s.user_agent}</td>
-                            <td>
-                                {if s.current {
-                                    view! { <span>"This session"</span> }.into_any()
-                                } else {
-                                    view! {
-                                        <ActionForm action=end>
-                                            <input type="hidden" name="handle" value=s.handle />
-                                            <button type="submit" class="secondary">"End session"</button>
-                                        </ActionForm>
-                                    }
-                                    .into_any()
-                                }}
-                            </td>
-                        </tr>
-                    })
-                    .collect_view()}
-            </tbody>
-        </table>
+        <div class="table-scroll">
+            <table class="sessions">
+                <thead>
+                    <tr>
+                        <th scope="col">"Signed in"</th>
+                        <th scope="col">"From"</th>
+                        <th scope="col">"Browser"</th>
+                        <th scope="col"><span class="visually-hidden">"Action"</span></th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {list
+                        .into_iter()
+                        .map(|s| view! {
+                            <tr>
+                                <td>{s.signed_in_at}</td>
+                                <td>{s.client_ip.unwrap_or_default()}</td>
+                                <td>{s.user_agent}</td>
+                                <td>
+                                    {if s.current {
+                                        view! { <span>"This session"</span> }.into_any()
+                                    } else {
+                                        view! {
+                                            <ActionForm action=end>
+                                                <input type="hidden" name="handle" value=s.handle />
+                                                <button type="submit" class="secondary">"End session"</button>
+                                            </ActionForm>
+                                        }
+                                        .into_any()
+                                    }}
+                                </td>
+                            </tr>
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
     }
 }

@@ -2,7 +2,9 @@
 
 use crate::{
     api::registration_open,
-    components::{ErrorPage, Field, FormActions, NewPasswordField, action_error, use_auth},
+    components::{
+        ErrorPage, ErrorSummary, Field, FormActions, NewPasswordField, action_error, use_auth,
+    },
     pages::NotFoundPage,
 };
 use leptos::prelude::*;
@@ -35,6 +37,7 @@ fn RegisterForm() -> impl IntoView {
             <h1>"Create an account"</h1>
             <p class="lead">"You join as an employee; an administrator places you in the organisation."</p>
             <ActionForm action=register>
+                <ErrorSummary error />
                 <Field label="Your name" name="name" error autocomplete="name" />
                 <Field label="Email" name="email" kind="email" error autocomplete="email" />
                 <NewPasswordField error />

@@ -2,7 +2,7 @@
 
 use crate::{
     api::second_step_waiting,
-    components::{ErrorPage, Field, FormActions, action_error, use_auth},
+    components::{ErrorPage, ErrorSummary, Field, FormActions, action_error, use_auth},
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -28,6 +28,7 @@ pub fn SecondStepPage() -> impl IntoView {
                                  site, or one of your recovery codes."
                             </p>
                             <ActionForm action=step>
+                                <ErrorSummary error />
                                 <input type="hidden" name="next" value=next />
                                 <Field
                                     label="Code"

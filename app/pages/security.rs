@@ -5,7 +5,7 @@ use crate::{
         ConfirmAuthenticator, RenewRecoveryCodes, StartAuthenticator, TurnOffSecondFactor,
         my_second_factor, recovery_codes_shown_once,
     },
-    components::{ErrorPage, Field, FormActions, action_error, use_auth},
+    components::{ErrorPage, ErrorSummary, Field, FormActions, action_error, use_auth},
     model::{RecoveryCodes, SecondFactorStatus, TotpEnrolment, display_date, percent_encode},
 };
 use leptos::prelude::*;
@@ -161,6 +161,7 @@ fn Enrol(enrolment: TotpEnrolment, confirm: ServerAction<ConfirmAuthenticator>) 
         <div class="qr-code" role="img" aria-label="QR code holding your key" inner_html=enrolment.qr_svg />
         <p>"Key: " <code id="totp-secret">{enrolment.secret}</code></p>
         <ActionForm action=confirm>
+            <ErrorSummary error />
             <Field
                 label="Code from the app"
                 name="code"
@@ -184,6 +185,7 @@ fn ProofFields(
 ) -> impl IntoView {
     view! {
         <h3>{label}</h3>
+        <ErrorSummary error id_prefix=id_prefix />
         <Field
             label="Your password, or a current code from the app"
             name="proof"

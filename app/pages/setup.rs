@@ -1,6 +1,8 @@
 use crate::{
     api::setup_needed,
-    components::{ErrorPage, Field, FormActions, NewPasswordField, action_error, use_auth},
+    components::{
+        ErrorPage, ErrorSummary, Field, FormActions, NewPasswordField, action_error, use_auth,
+    },
     pages::NotFoundPage,
 };
 use leptos::prelude::*;
@@ -37,6 +39,7 @@ fn SetupForm() -> impl IntoView {
                  everyone else afterwards."
             </p>
             <ActionForm action=setup>
+                <ErrorSummary error />
                 <Field label="Organisation name" name="organisation" error autocomplete="organization" />
                 <Field label="Your name" name="name" error autocomplete="name" />
                 <Field label="Email" name="email" kind="email" error autocomplete="email" />

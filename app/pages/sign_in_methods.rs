@@ -53,25 +53,27 @@ fn Methods(methods: SignInMethods, unlink: ServerAction<UnlinkIdentity>) -> impl
         {(!identities.is_empty())
             .then(|| {
                 view! {
-                    <table class="list">
-                        <thead>
-                            <tr>
-                                <th scope="col">"Provider"</th>
-                                <th scope="col">"Email there"</th>
-                                <th scope="col">"Linked"</th>
-                                <th scope="col">"Last used"</th>
-                                <th scope="col">
-                                    <span class="visually-hidden">"Action"</span>
-                                </th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {identities
-                                .into_iter()
-                                .map(|identity| view! { <Identity identity unlink has_password /> })
-                                .collect_view()}
-                        </tbody>
-                    </table>
+                    <div class="table-scroll">
+                        <table class="list">
+                            <thead>
+                                <tr>
+                                    <th scope="col">"Provider"</th>
+                                    <th scope="col">"Email there"</th>
+                                    <th scope="col">"Linked"</th>
+                                    <th scope="col">"Last used"</th>
+                                    <th scope="col">
+                                        <span class="visually-hidden">"Action"</span>
+                                    </th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {identities
+                                    .into_iter()
+                                    .map(|identity| view! { <Identity identity unlink has_password /> })
+                                    .collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
                     <FormError error=action_error(unlink) />
                 }
             })}

@@ -2,7 +2,7 @@
 
 use crate::{
     api::{AddSsoProvider, ChangeSsoProvider, sso_providers},
-    components::{Checkbox, ErrorPage, Field, FormActions, action_error},
+    components::{Checkbox, ErrorPage, ErrorSummary, Field, FormActions, action_error},
     error::AppError,
     model::sso::{ProviderKind, ProviderSummary},
 };
@@ -34,6 +34,7 @@ pub fn SsoAdminPage() -> impl IntoView {
                             <Providers providers change change_error />
                             <h2>"Add a provider"</h2>
                             <ActionForm action=add attr:class="narrow">
+                                <ErrorSummary error=add_error />
                                 <div class="field">
                                     <label for="field-kind">"Kind"</label>
                                     <select id="field-kind" name="kind">
@@ -103,6 +104,7 @@ fn ProviderCard(
             <details>
                 <summary>{format!("Change {}", provider.name)}</summary>
                 <ActionForm action=change attr:class="narrow">
+                    <ErrorSummary error=change_error id_prefix=prefix.clone() />
                     <input type="hidden" name="id" value=provider.id />
                     <Field
                         label="Name"

@@ -53,45 +53,47 @@ pub fn V2momHistoryPage() -> impl IntoView {
                                 <h1>"History"</h1>
                                 <p><A href=format!("/v2moms/{id}")>"Back to the V2MOM"</A></p>
                                 <form method="get" class="revisions">
-                                    <table class="list">
-                                        <thead>
-                                            <tr>
-                                                <th scope="col">"From"</th>
-                                                <th scope="col">"To"</th>
-                                                <th scope="col">"Version"</th>
-                                                <th scope="col">"Status"</th>
-                                                <th scope="col">"Saved by"</th>
-                                                <th scope="col">"When"</th>
-                                            </tr>
-                                        </thead>
-                                        <tbody>
-                                            {revisions
-                                                .into_iter()
-                                                .map(|r| {
-                                                    view! {
-                                                        <tr>
-                                                            <td>
-                                                                <input type="radio" name="a" value=r.number checked=r.number == a aria-label=format!("Compare from version {}", r.number) />
-                                                            </td>
-                                                            <td>
-                                                                <input type="radio" name="b" value=r.number checked=r.number == b aria-label=format!("Compare to version {}", r.number) />
-                                                            </td>
-                                                            <td>{r.number}</td>
-                                                            <td>
-                                                                {if r.amendment {
-                                                                    format!("Amendment ({})", r.status.label().to_lowercase())
-                                                                } else {
-                                                                    r.status.label().to_owned()
-                                                                }}
-                                                            </td>
-                                                            <td>{r.saved_by}</td>
-                                                            <td>{crate::model::display_time(&r.saved_at)}</td>
-                                                        </tr>
-                                                    }
-                                                })
-                                                .collect_view()}
-                                        </tbody>
-                                    </table>
+                                    <div class="table-scroll">
+                                        <table class="list">
+                                            <thead>
+                                                <tr>
+                                                    <th scope="col">"From"</th>
+                                                    <th scope="col">"To"</th>
+                                                    <th scope="col">"Version"</th>
+                                                    <th scope="col">"Status"</th>
+                                                    <th scope="col">"Saved by"</th>
+                                                    <th scope="col">"When"</th>
+                                                </tr>
+                                            </thead>
+                                            <tbody>
+                                                {revisions
+                                                    .into_iter()
+                                                    .map(|r| {
+                                                        view! {
+                                                            <tr>
+                                                                <td>
+                                                                    <input type="radio" name="a" value=r.number checked=r.number == a aria-label=format!("Compare from version {}", r.number) />
+                                                                </td>
+                                                                <td>
+                                                                    <input type="radio" name="b" value=r.number checked=r.number == b aria-label=format!("Compare to version {}", r.number) />
+                                                                </td>
+                                                                <td>{r.number}</td>
+                                                                <td>
+                                                                    {if r.amendment {
+                                                                        format!("Amendment ({})", r.status.label().to_lowercase())
+                                                                    } else {
+                                                                        r.status.label().to_owned()
+                                                                    }}
+                                                                </td>
+                                                                <td>{r.saved_by}</td>
+                                                                <td>{crate::model::display_time(&r.saved_at)}</td>
+                                                            </tr>
+                                                        }
+                                                    })
+                                                    .collect_view()}
+                                            </tbody>
+                                        </table>
+                                    </div>
                                     <button type="submit" class="secondary">"Compare"</button>
                                 </form>
                                 {compared.map(|(a, b, changes)| view! { <Differences a b changes /> })}

@@ -49,56 +49,58 @@ pub fn V2momListPage() -> impl IntoView {
                                 <StartForm choices=choices.clone() />
                                 <Filters filters=filters.clone() periods=choices.periods />
                                 <p role="status">{format!("{} found", list.total)}</p>
-                                <table class="list">
-                                    <thead>
-                                        <tr>
-                                            <th scope="col">"Owner"</th>
-                                            <th scope="col">"Manager"</th>
-                                            <th scope="col">"Title"</th>
-                                            <th scope="col">"Period"</th>
-                                            <th scope="col">"Function"</th>
-                                            <th scope="col">"Status"</th>
-                                            <th scope="col">"Updated"</th>
-                                        </tr>
-                                    </thead>
-                                    <tbody>
-                                        {list
-                                            .items
-                                            .into_iter()
-                                            .map(|v| {
-                                                view! {
-                                                    <tr>
-                                                        <td>
-                                                            <A href=format!("/v2moms?owner={}", v.owner.id) attr:title="Only this person's V2MOMs">
-                                                                {v.owner.name}
-                                                            </A>
-                                                        </td>
-                                                        <td>
-                                                            {v.manager.map(|m| view! {
-                                                                <A href=format!("/v2moms?manager={}", m.id) attr:title="Everyone reporting to this manager">
-                                                                    {m.name}
+                                <div class="table-scroll">
+                                    <table class="list">
+                                        <thead>
+                                            <tr>
+                                                <th scope="col">"Owner"</th>
+                                                <th scope="col">"Manager"</th>
+                                                <th scope="col">"Title"</th>
+                                                <th scope="col">"Period"</th>
+                                                <th scope="col">"Function"</th>
+                                                <th scope="col">"Status"</th>
+                                                <th scope="col">"Updated"</th>
+                                            </tr>
+                                        </thead>
+                                        <tbody>
+                                            {list
+                                                .items
+                                                .into_iter()
+                                                .map(|v| {
+                                                    view! {
+                                                        <tr>
+                                                            <td>
+                                                                <A href=format!("/v2moms?owner={}", v.owner.id) attr:title="Only this person's V2MOMs">
+                                                                    {v.owner.name}
                                                                 </A>
-                                                            })}
-                                                        </td>
-                                                        <td>
-                                                            <A href=format!("/v2moms/{}", v.id)>
-                                                                {shown_title(&v.title).to_owned()}
-                                                            </A>
-                                                        </td>
-                                                        <td>{v.period_name}</td>
-                                                        <td>{v.function}</td>
-                                                        <td>
-                                                            <span class=format!("status status-{}", v.status.as_str())>
-                                                                {v.status.label()}
-                                                            </span>
-                                                        </td>
-                                                        <td>{crate::model::display_time(&v.updated_at)}</td>
-                                                    </tr>
-                                                }
-                                            })
-                                            .collect_view()}
-                                    </tbody>
-                                </table>
+                                                            </td>
+                                                            <td>
+                                                                {v.manager.map(|m| view! {
+                                                                    <A href=format!("/v2moms?manager={}", m.id) attr:title="Everyone reporting to this manager">
+                                                                        {m.name}
+                                                                    </A>
+                                                                })}
+                                                            </td>
+                                                            <td>
+                                                                <A href=format!("/v2moms/{}", v.id)>
+                                                                    {shown_title(&v.title).to_owned()}
+                                                                </A>
+                                                            </td>
+                                                            <td>{v.period_name}</td>
+                                                            <td>{v.function}</td>
+                                                            <td>
+                                                                <span class=format!("status status-{}", v.status.as_str())>
+                                                                    {v.status.label()}
+                                                                </span>
+                                                            </td>
+                                                            <td>{crate::model::display_time(&v.updated_at)}</td>
+                                                        </tr>
+                                                    }
+                                                })
+                                                .collect_view()}
+                                        </tbody>
+                                    </table>
+                                </div>
                                 <Pager page=list.page pages link />
                             </section>
                         }

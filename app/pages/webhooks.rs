@@ -8,7 +8,8 @@ use crate::{
         webhook_deliveries, webhooks,
     },
     components::{
-        ErrorPage, Field, FieldGroup, FormActions, FormError, SecretShownOnce, action_error,
+        ErrorPage, ErrorSummary, Field, FieldGroup, FormActions, FormError, SecretShownOnce,
+        action_error,
     },
     model::{CreatedWebhook, DeliveryState, EventKind, Webhook, WebhookDelivery},
 };
@@ -53,6 +54,7 @@ pub fn WebhooksPage() -> impl IntoView {
                             <WebhookTable hooks delete />
                             <h2>"Add a webhook"</h2>
                             <ActionForm action=create attr:class="narrow">
+                                <ErrorSummary error=create_error />
                                 <Field
                                     label="Address"
                                     name="url"
@@ -122,52 +124,54 @@ fn WebhookTable(hooks: Vec<Webhook>, delete: ServerAction<DeleteWebhook>) -> imp
         return view! { <p>"No webhooks yet."</p> }.into_any();
     }
     view! {
-        <table class="list">
-            <thead>
-                <tr>
-                    <th scope="col">"Address"</th>
-                    <th scope="col">"Events"</th>
-                    <th scope="col">"Format"</th>
-                    <th scope="col">"Added"</th>
-                    <th scope="col">"Waiting"</th>
-                    <th scope="col">"Failed"</th>
-                    <th scope="col"><span class="visually-hidden">"Actions"</span></th>
-                </tr>
-            </thead>
-            <tbody>
-                {hooks
-                    .into_iter()
-                    .map(|hook| {
-                        let events = hook
-                            .events
-                            .iter()
-                            .map(|k| k.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ");
-                        view! {
-                            <tr>
-                                <td>{hook.url.clone()}</td>
-                                <td>{events}</td>
-                                <td>{hook.format.as_str()}</td>
-                                <td>{hook.created_at}</td>
-                                <td>{hook.pending}</td>
-                                <td>{hook.failed}</td>
-                                <td class="actions">
-                                    <A href=format!("/admin/webhooks/{}", hook.id)>"Deliveries"</A>
-                                    <ActionForm action=delete>
-                                        <input type="hidden" name="id" value=hook.id />
-                                        <button type="submit" class="secondary">
-                                            "Remove"
-                                            <span class="visually-hidden">{format!(" {}", hook.url)}</span>
-                                        </button>
-                                    </ActionForm>
-                                </td>
-                            </tr>
-                        }
-                    })
-                    .collect_view()}
-            </tbody>
-        </table>
+        <div class="table-scroll">
+            <table class="list">
+                <thead>
+                    <tr>
+                        <th scope="col">"Address"</th>
+                        <th scope="col">"Events"</th>
+                        <th scope="col">"Format"</th>
+                        <th scope="col">"Added"</th>
+                        <th scope="col">"Waiting"</th>
+                        <th scope="col">"Failed"</th>
+                        <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {hooks
+                        .into_iter()
+                        .map(|hook| {
+                            let events = hook
+                                .events
+                                .iter()
+                                .map(|k| k.as_str())
+                                .collect::<Vec<_>>()
+                                .join(", ");
+                            view! {
+                                <tr>
+                                    <td>{hook.url.clone()}</td>
+                                    <td>{events}</td>
+                                    <td>{hook.format.as_str()}</td>
+                                    <td>{hook.created_at}</td>
+                                    <td>{hook.pending}</td>
+                                    <td>{hook.failed}</td>
+                                    <td class="actions">
+                                        <A href=format!("/admin/webhooks/{}", hook.id)>"Deliveries"</A>
+                                        <ActionForm action=delete>
+                                            <input type="hidden" name="id" value=hook.id />
+                                            <button type="submit" class="secondary">
+                                                "Remove"
+                                                <span class="visually-hidden">{format!(" {}", hook.url)}</span>
+                                            </button>
+                                        </ActionForm>
+                                    </td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
         <FormError error=action_error(delete) />
     }
     .into_any()
@@ -224,53 +228,55 @@ fn DeliveryTable(
         return view! { <p>"Nothing sent yet."</p> }.into_any();
     }
     view! {
-        <table class="list">
-            <thead>
-                <tr>
-                    <th scope="col">"Delivery"</th>
-                    <th scope="col">"Event"</th>
-                    <th scope="col">"State"</th>
-                    <th scope="col">"Attempts"</th>
-                    <th scope="col">"Last answer"</th>
-                    <th scope="col">"Next try / last change"</th>
-                    <th scope="col"><span class="visually-hidden">"Action"</span></th>
-                </tr>
-            </thead>
-            <tbody>
-                {deliveries
-                    .into_iter()
-                    .map(|d| {
-                        let answer = match (d.last_status, &d.last_error) {
-                            (_, Some(error)) => error.clone(),
-                            (Some(status), None) => format!("HTTP {status}"),
-                            (None, None) => "—".to_owned(),
-                        };
-                        let when = if d.state == DeliveryState::Pending { d.next_at } else { d.updated_at };
-                        let action = (d.state == DeliveryState::Failed).then(|| view! {
-                            <ActionForm action=retry>
-                                <input type="hidden" name="id" value=hook />
-                                <input type="hidden" name="delivery" value=d.id />
-                                <button type="submit" class="secondary">
-                                    "Retry"
-                                    <span class="visually-hidden">{format!(" delivery {}", d.id)}</span>
-                                </button>
-                            </ActionForm>
-                        });
-                        view! {
-                            <tr>
-                                <td>{d.id}</td>
-                                <td>{d.event.as_str()}</td>
-                                <td class=format!("state-{}", d.state.as_str())>{d.state.label()}</td>
-                                <td>{d.attempts}</td>
-                                <td>{answer}</td>
-                                <td>{when}</td>
-                                <td class="actions">{action}</td>
-                            </tr>
-                        }
-                    })
-                    .collect_view()}
-            </tbody>
-        </table>
+        <div class="table-scroll">
+            <table class="list">
+                <thead>
+                    <tr>
+                        <th scope="col">"Delivery"</th>
+                        <th scope="col">"Event"</th>
+                        <th scope="col">"State"</th>
+                        <th scope="col">"Attempts"</th>
+                        <th scope="col">"Last answer"</th>
+                        <th scope="col">"Next try / last change"</th>
+                        <th scope="col"><span class="visually-hidden">"Action"</span></th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {deliveries
+                        .into_iter()
+                        .map(|d| {
+                            let answer = match (d.last_status, &d.last_error) {
+                                (_, Some(error)) => error.clone(),
+                                (Some(status), None) => format!("HTTP {status}"),
+                                (None, None) => "—".to_owned(),
+                            };
+                            let when = if d.state == DeliveryState::Pending { d.next_at } else { d.updated_at };
+                            let action = (d.state == DeliveryState::Failed).then(|| view! {
+                                <ActionForm action=retry>
+                                    <input type="hidden" name="id" value=hook />
+                                    <input type="hidden" name="delivery" value=d.id />
+                                    <button type="submit" class="secondary">
+                                        "Retry"
+                                        <span class="visually-hidden">{format!(" delivery {}", d.id)}</span>
+                                    </button>
+                                </ActionForm>
+                            });
+                            view! {
+                                <tr>
+                                    <td>{d.id}</td>
+                                    <td>{d.event.as_str()}</td>
+                                    <td class=format!("state-{}", d.state.as_str())>{d.state.label()}</td>
+                                    <td>{d.attempts}</td>
+                                    <td>{answer}</td>
+                                    <td>{when}</td>
+                                    <td class="actions">{action}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
         <FormError error=action_error(retry) />
     }
     .into_any()

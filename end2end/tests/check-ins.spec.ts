@@ -53,6 +53,8 @@ test('the owner checks in three times: the chart shows three points and the prog
   // A value beyond any plan is refused beside its field, and nothing is added.
   await e.getByLabel('Value now (releases)').fill('20000000000000');
   await e.getByRole('button', { name: 'Check in' }).click();
-  await expect(e.getByText('Enter a number between −1,000,000,000,000 and 1,000,000,000,000.')).toBeVisible();
+  await expect(e.getByLabel('Value now (releases)')).toHaveAccessibleDescription(
+    'Enter a number between −1,000,000,000,000 and 1,000,000,000,000.',
+  );
   await expect(points).toHaveCount(3);
 });

@@ -1,23 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { signIn } from './accounts';
+import { demoPassword, demoPerson as person } from './demo';
 
-// `v2mom demo`, then the server (serve.sh's "demo" backend): what someone trying the product
+// `v2mom demo`, then the server (serve.sh's demo backends): what someone trying the product
 // sees when they sign in as the people the demo printed. Runs with and without JavaScript.
 
-/** The password the demo printed for everyone (read once the server is up: a fresh demo). */
-async function demoPassword(): Promise<string> {
-  const said = await readFile(join(__dirname, '..', '..', 'target', 'e2e-data', 'demo', 'demo.txt'), 'utf8');
-  const password = /with the password (\S+)/.exec(said)?.[1];
-  expect(password, said).toBeTruthy();
-  return password!;
-}
-
-const person = (local: string) => `${local}@northwind.example.com`;
-
-test('a manager of the demo company finds a review waiting, their team and the plan above', async ({ page }) => {
-  await signIn(page, person('morgan'), await demoPassword());
+test('a manager of the demo company finds a review waiting, their team and the plan above', async ({ page }, testInfo) => {
+  await signIn(page, person('morgan'), await demoPassword(testInfo));
   const needs = page.getByRole('region', { name: 'Needs you now' });
   await expect(needs).toContainText("Dana Kowalski's V2MOM is waiting for your review.");
   const team = page.getByRole('region', { name: 'My team' });
@@ -29,8 +18,8 @@ test('a manager of the demo company finds a review waiting, their team and the p
   await expect(page.locator('.eyebrow .status')).toHaveText('In review');
 });
 
-test('an engineer of the demo company sees their progress and weeks of check-ins', async ({ page }) => {
-  await signIn(page, person('avery'), await demoPassword());
+test('an engineer of the demo company sees their progress and weeks of check-ins', async ({ page }, testInfo) => {
+  await signIn(page, person('avery'), await demoPassword(testInfo));
   await expect(page.getByRole('region', { name: 'Needs you now' })).toContainText('Nothing needs you right now.');
   await expect(page.getByLabel(/^Overall progress: \d+%$/)).toBeVisible();
   const chain = page.getByRole('region', { name: 'Up your chain' });
@@ -41,8 +30,8 @@ test('an engineer of the demo company sees their progress and weeks of check-ins
   await expect(page.locator('figure.trend').first().locator('table tbody tr')).toHaveCount(3);
 });
 
-test('the demo CEO is asked for a check-in after three quiet weeks', async ({ page }) => {
-  await signIn(page, person('casey'), await demoPassword());
+test('the demo CEO is asked for a check-in after three quiet weeks', async ({ page }, testInfo) => {
+  await signIn(page, person('casey'), await demoPassword(testInfo));
   const needs = page.getByRole('region', { name: 'Needs you now' });
   await expect(needs).toContainText('No check-in for 3 weeks on your measures.');
   await needs.getByRole('link', { name: 'Check in' }).click();

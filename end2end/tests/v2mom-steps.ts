@@ -1,6 +1,6 @@
 // Steps the V2MOM specs share: the periods, starting a V2MOM, filling and saving the editor.
-import { expect, type Page } from '@playwright/test';
-import { callApi } from './accounts';
+import { expect, type Browser, type Page } from '@playwright/test';
+import { admin, callApi, newPerson, signIn } from './accounts';
 import { gotoHydrated } from './helpers';
 
 /** The planning period the V2MOM browser tests share (made current by `currentPeriod`). */
@@ -59,6 +59,16 @@ export async function startV2mom(
   await expect(page).toHaveURL(/\/v2moms\/\d+\/edit$/);
   await expect(page.getByRole('heading', { name: 'Edit V2MOM' })).toBeVisible();
   return Number(page.url().match(/v2moms\/(\d+)\/edit/)![1]);
+}
+
+/** The admin signs in on `page` and invites a manager, who starts their own V2MOM: their
+ * page, in the editor. */
+export async function newManagerInOwnEditor(page: Page, browser: Browser, javaScriptEnabled = true): Promise<Page> {
+  await signIn(page, admin.email, admin.password);
+  await currentPeriod(page);
+  const manager = await newPerson(page, browser, 'manager', { javaScriptEnabled });
+  await startV2mom(manager.page, `${manager.name} (me)`, { javaScriptEnabled });
+  return manager.page;
 }
 
 /** Fills vision, one value and one method (with an obstacle and a measure) in the editor. */

@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { admin, callApi, newPerson, signIn } from './accounts';
 import { gotoHydrated } from './helpers';
-import { currentPeriod, fillV2mom, saveAndView, saveInEditor, startV2mom } from './v2mom-steps';
+import { currentPeriod, fillV2mom, newManagerInOwnEditor, saveAndView, saveInEditor, startV2mom } from './v2mom-steps';
 
 // The tests share one planning period, so they run one after another.
 test.describe.configure({ mode: 'serial' });
@@ -131,14 +131,6 @@ test('two people editing at once: the second save shows the conflict and keeps i
 });
 
 /** As the admin: a new manager (in a browser with or without JavaScript) editing their own V2MOM. */
-async function newManagerInOwnEditor(page: Page, browser: Browser, javaScriptEnabled: boolean): Promise<Page> {
-  await signIn(page, admin.email, admin.password);
-  await currentPeriod(page);
-  const manager = await newPerson(page, browser, 'manager', { javaScriptEnabled });
-  await startV2mom(manager.page, `${manager.name} (me)`, { javaScriptEnabled });
-  return manager.page;
-}
-
 test('without JavaScript a manager starts, fills and saves a V2MOM @nojs', async ({ page, browser }, testInfo) => {
   const javaScriptEnabled = testInfo.project.use.javaScriptEnabled !== false;
   const m = await newManagerInOwnEditor(page, browser, javaScriptEnabled);
@@ -161,7 +153,9 @@ test('a save refused for a field keeps what was typed, with or without JavaScrip
   await start.fill('60');
   await m.getByRole('button', { name: 'Save', exact: true }).click();
 
-  await expect(m.getByText('Up is good: the target must be at least the start.')).toBeVisible();
+  await expect(
+    m.locator('.field-message').filter({ hasText: 'Up is good: the target must be at least the start.' }),
+  ).toBeVisible();
   if (!javaScriptEnabled) {
     await expect(m.getByRole('alert').filter({ hasText: 'Your changes were not saved yet' })).toBeVisible();
   }

@@ -75,3 +75,25 @@ async fn the_status_server_function_names_the_backend() {
     assert_eq!(body["schema_current"], true);
     assert_eq!(body["organisation"], Value::Null);
 }
+
+/// The browser's accessibility check visits every page (end2end/tests/accessibility.spec.ts,
+/// from the list in pages.json): a page added to the router without a check fails here.
+#[tokio::test]
+async fn every_page_route_has_an_accessibility_check() {
+    let listed: Value =
+        serde_json::from_str(include_str!("../../end2end/tests/pages.json")).unwrap();
+    let mut listed: Vec<String> = listed["routes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r.as_str().unwrap().to_owned())
+        .collect();
+    let mut routed = v2mom::server::http::page_paths();
+    listed.sort();
+    routed.sort();
+    routed.dedup();
+    assert_eq!(
+        routed, listed,
+        "end2end/tests/pages.json must list exactly the app's page routes"
+    );
+}

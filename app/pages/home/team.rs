@@ -49,17 +49,19 @@ fn Table(rows: Vec<ProgressRow>, unaligned: Vec<String>) -> impl IntoView {
     });
     view! {
         <p class="coverage">{coverage}</p>
-        <table class="team-summary">
-            <thead>
-                <tr>
-                    <th scope="col">"Person"</th>
-                    <th scope="col">"Status"</th>
-                    <th scope="col">"Progress"</th>
-                    <th scope="col">"Check-ins"</th>
-                </tr>
-            </thead>
-            <tbody>{rows.into_iter().map(row).collect_view()}</tbody>
-        </table>
+        <div class="table-scroll">
+            <table class="team-summary">
+                <thead>
+                    <tr>
+                        <th scope="col">"Person"</th>
+                        <th scope="col">"Status"</th>
+                        <th scope="col">"Progress"</th>
+                        <th scope="col">"Check-ins"</th>
+                    </tr>
+                </thead>
+                <tbody>{rows.into_iter().map(row).collect_view()}</tbody>
+            </table>
+        </div>
         <p>
             <A href="/team">"Open the team page"</A>
             " to sort, switch period and see what is at risk."

@@ -127,6 +127,12 @@ fn route_list() -> Vec<AxumRouteListing> {
     ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }
 
+/// The paths of the application's pages, as the router matches them (`/v2moms/{id}`).
+/// A test keeps the browser's accessibility check (`end2end/tests/pages.json`) equal to it.
+pub fn page_paths() -> Vec<String> {
+    route_list().iter().map(|r| r.path().to_owned()).collect()
+}
+
 /// Wraps any router in the layers of the real application, outermost first. Public so tests
 /// can put the same stack around routes that misbehave on purpose.
 pub fn with_layers(router: Router, config: &Config) -> Router {
