@@ -165,10 +165,7 @@ pub fn ErrorSummary(
                     on:click=move |ev| {
                         if let Some(input) = document().get_element_by_id(&target) {
                             ev.prevent_default();
-                            let input = leptos::wasm_bindgen::JsCast::unchecked_into::<
-                                leptos::web_sys::HtmlElement,
-                            >(input);
-                            let _ = input.focus();
+                            focus_element(&input);
                         }
                     }
                 >
@@ -197,6 +194,12 @@ pub fn ErrorSummary(
             }}
         </div>
     }
+}
+
+/// Moves the keyboard focus to `element`: a field, a button, a focusable region.
+pub fn focus_element(element: &leptos::web_sys::Element) {
+    let _ = leptos::wasm_bindgen::JsCast::unchecked_ref::<leptos::web_sys::HtmlElement>(element)
+        .focus();
 }
 
 /// Errors that belong to the whole form rather than one field.

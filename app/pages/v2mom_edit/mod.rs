@@ -10,7 +10,7 @@
 
 use crate::{
     api::{SaveV2mom, alignment_choices, get_v2mom},
-    components::{ErrorPage, ErrorSummary, FormError, action_error, live_events},
+    components::{ErrorPage, ErrorSummary, FormError, action_error, focus_element, live_events},
     error::AppError,
     model::{EditOp, LiveEvent, V2momContent, V2momPage, V2momStatus, field},
 };
@@ -110,10 +110,7 @@ fn Editor(page: V2momPage, choices: Vec<(i64, String)>) -> impl IntoView {
             if let Some(selector) = focus {
                 request_animation_frame(move || {
                     if let Ok(Some(element)) = document().query_selector(&selector) {
-                        let _ = leptos::wasm_bindgen::JsCast::unchecked_ref::<
-                            leptos::web_sys::HtmlElement,
-                        >(&element)
-                        .focus();
+                        focus_element(&element);
                     }
                 });
             }
