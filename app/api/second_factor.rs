@@ -3,7 +3,7 @@
 
 use crate::{
     error::AppError,
-    model::{RecoveryCodes, SecondFactorStatus, TotpEnrolment},
+    model::{RecoveryCodes, SecondFactorStatus, SecondStepOffer, TotpEnrolment},
 };
 use leptos::prelude::*;
 
@@ -19,11 +19,15 @@ use crate::server::{
     state::app_state,
 };
 
-/// Whether this browser is half signed in, waiting for its second step.
+/// What the second step can take, when this browser is half signed in and waiting for it.
 #[server(endpoint = "login/second_factor/waiting")]
-pub async fn second_step_waiting() -> Result<bool, AppError> {
+pub async fn second_step_waiting() -> Result<Option<SecondStepOffer>, AppError> {
     authorize(None, Action::ReadPublicInfo)?;
-    Ok(half_signed_in().await?.is_some())
+    let state = app_state()?;
+    let Some((user_id, _)) = half_signed_in().await? else {
+        return Ok(None);
+    };
+    second_factor::second_step_offer(&state, user_id).await
 }
 
 /// The second step of signing in: a code from the authenticator app or a recovery code.

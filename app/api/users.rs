@@ -132,12 +132,5 @@ pub async fn my_team() -> Result<Vec<TeamMember>, AppError> {
 /// reached.
 #[cfg(feature = "ssr")]
 pub(super) fn site_origin(state: &AppState) -> String {
-    let host = use_context::<http::request::Parts>().and_then(|p| {
-        p.headers
-            .get(http::header::HOST)?
-            .to_str()
-            .ok()
-            .map(str::to_owned)
-    });
-    invitations::site_origin(state, host.as_deref())
+    invitations::site_origin(state, crate::server::auth::request_host().as_deref())
 }

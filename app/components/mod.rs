@@ -6,6 +6,7 @@ mod error_page;
 mod form;
 mod live;
 mod pager;
+mod passkey;
 mod people;
 mod period_picker;
 mod progress;
@@ -24,6 +25,7 @@ pub use form::{
 };
 pub use live::{LiveRefresh, live_events};
 pub use pager::Pager;
+pub use passkey::{PasskeyCall, PasskeySignIn, passkey_ceremony, use_hydrated};
 pub use people::{
     InvitationLink, ManagerChoices, ManagerSelect, RoleSelect, manager_choices_resource,
 };

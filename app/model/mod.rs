@@ -84,3 +84,44 @@ pub fn page_count(total: i64, per_page: u32) -> u32 {
         .unwrap_or(u32::MAX)
         .max(1)
 }
+
+/// Where to go after signing in: a path on this site, or `/`. Refuses anything a browser
+/// could read as another origin (`//host`, `/\host`, schemes, control characters), and
+/// anything not ASCII (real paths arrive percent-encoded; others cannot be a header).
+pub fn safe_next(next: Option<&str>) -> String {
+    let Some(next) = next.map(str::trim) else {
+        return "/".into();
+    };
+    let local = next.is_ascii()
+        && next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.starts_with("/\\")
+        && !next.chars().any(|c| c.is_control() || c == '\\');
+    if local { next.to_owned() } else { "/".into() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn only_local_paths_survive() {
+        for (given, want) in [
+            (Some("/team?x=1"), "/team?x=1"),
+            (Some("/"), "/"),
+            (None, "/"),
+            (Some(""), "/"),
+            (Some("https://evil.example/"), "/"),
+            (Some("//evil.example"), "/"),
+            (Some("/\\evil.example"), "/"),
+            (Some("/\\/evil.example"), "/"),
+            (Some("javascript:alert(1)"), "/"),
+            (Some("/ok\n/evil"), "/"),
+            (Some("evil.example"), "/"),
+            (Some("/naïve"), "/"),
+            (Some("/na%C3%AFve"), "/na%C3%AFve"),
+        ] {
+            assert_eq!(safe_next(given), want, "{given:?}");
+        }
+    }
+}

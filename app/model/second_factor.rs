@@ -12,6 +12,35 @@ pub struct SecondFactorStatus {
     pub totp_on_since: Option<String>,
     pub recovery_codes_left: u32,
     pub enrolment: Option<TotpEnrolment>,
+    /// One's passkeys, oldest first.
+    pub passkeys: Vec<PasskeyInfo>,
+}
+
+/// A registered passkey as its owner sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PasskeyInfo {
+    pub id: i64,
+    pub name: String,
+    /// RFC 3339.
+    pub created_at: String,
+    /// RFC 3339; `None`: never used to sign in.
+    pub last_used_at: Option<String>,
+}
+
+/// What the second step of signing in can take from the person half signed in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SecondStepOffer {
+    /// A code from their authenticator app (a recovery code always works).
+    pub app: bool,
+    /// One of their passkeys.
+    pub passkey: bool,
+}
+
+/// A passkey ceremony's options for the browser, `PublicKeyCredential*OptionsJSON` as text
+/// (for `PublicKeyCredential.parse*OptionsFromJSON`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PasskeyOptions {
+    pub json: String,
 }
 
 /// What an authenticator app needs to be set up: the secret as a QR code and as text.

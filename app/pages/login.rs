@@ -1,7 +1,8 @@
 use crate::{
     api::{registration_open, sign_in_options},
     components::{
-        ErrorPage, ErrorSummary, Field, FormActions, SsoButtons, SsoNotice, action_error, use_auth,
+        ErrorPage, ErrorSummary, Field, FormActions, PasskeySignIn, SsoButtons, SsoNotice,
+        action_error, use_auth,
     },
     error::AppError,
 };
@@ -57,6 +58,7 @@ pub fn LoginPage() -> impl IntoView {
                                         />
                                         <FormActions error pending=login.pending() label="Sign in" />
                                     </ActionForm>
+                                    <PasskeySignIn next label="Sign in with a passkey" />
                                 }
                             })}
                         <SsoButtons providers field="next" value=next />

@@ -21,6 +21,7 @@ mod profile;
 mod register;
 mod second_step;
 mod security;
+mod security_passkeys;
 mod setup;
 mod sign_in_methods;
 mod sso_admin;

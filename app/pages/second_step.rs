@@ -1,8 +1,10 @@
-//! The second step of signing in: a code from the authenticator app, or a recovery code.
+//! The second step of signing in: a passkey, a code from the authenticator app, or a
+//! recovery code.
 
 use crate::{
     api::second_step_waiting,
-    components::{ErrorPage, ErrorSummary, Field, FormActions, action_error, use_auth},
+    components::{ErrorPage, ErrorSummary, Field, FormActions, PasskeySignIn, action_error, use_auth},
+    model::SecondStepOffer,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -22,11 +24,12 @@ pub fn SecondStepPage() -> impl IntoView {
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     match waiting.await {
-                        Ok(true) => view! {
-                            <p>
-                                "Enter the six-digit code your authenticator app shows for this \
-                                 site, or one of your recovery codes."
-                            </p>
+                        Ok(Some(offer)) => view! {
+                            <p>{ask(offer)}</p>
+                            {offer.passkey.then(|| view! {
+                                <PasskeySignIn next label="Use a passkey" />
+                                <h2>"Or enter a code"</h2>
+                            })}
                             <ActionForm action=step>
                                 <ErrorSummary error />
                                 <input type="hidden" name="next" value=next />
@@ -41,7 +44,7 @@ pub fn SecondStepPage() -> impl IntoView {
                             </ActionForm>
                         }
                         .into_any(),
-                        Ok(false) => view! {
+                        Ok(None) => view! {
                             <p>
                                 "Signing in took too long, or was not started in this browser. "
                                 <A href="/login">"Sign in again"</A>
@@ -53,5 +56,20 @@ pub fn SecondStepPage() -> impl IntoView {
                 })}
             </Suspense>
         </section>
+    }
+}
+
+/// What the page asks for, by what the person has.
+fn ask(offer: SecondStepOffer) -> &'static str {
+    match (offer.app, offer.passkey) {
+        (true, true) => {
+            "Use one of your passkeys, or enter the six-digit code your authenticator app \
+             shows for this site, or one of your recovery codes."
+        }
+        (false, true) => "Use one of your passkeys, or enter one of your recovery codes.",
+        _ => {
+            "Enter the six-digit code your authenticator app shows for this site, or one of \
+             your recovery codes."
+        }
     }
 }

@@ -1,9 +1,10 @@
-//! Your account's security: the authenticator app (second factor) and its recovery codes.
+//! Your account's security: the second factors (an authenticator app, passkeys) and the
+//! recovery codes that come with them.
 
 use crate::{
     api::{
-        ConfirmAuthenticator, RenewRecoveryCodes, StartAuthenticator, TurnOffSecondFactor,
-        my_second_factor, recovery_codes_shown_once,
+        ConfirmAuthenticator, RemovePasskey, RenewRecoveryCodes, StartAuthenticator,
+        TurnOffSecondFactor, my_second_factor, recovery_codes_shown_once,
     },
     components::{ErrorPage, ErrorSummary, Field, FormActions, action_error, use_auth},
     model::{RecoveryCodes, SecondFactorStatus, TotpEnrolment, display_date, percent_encode},
@@ -12,12 +13,16 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
+use super::security_passkeys::{AddPasskey, Passkeys, add_passkey_action};
+
 #[derive(Clone, Copy)]
 struct Actions {
     start: ServerAction<StartAuthenticator>,
     confirm: ServerAction<ConfirmAuthenticator>,
     renew: ServerAction<RenewRecoveryCodes>,
     off: ServerAction<TurnOffSecondFactor>,
+    add_passkey: AddPasskey,
+    remove_passkey: ServerAction<RemovePasskey>,
 }
 
 #[component]
@@ -27,6 +32,8 @@ pub fn SecurityPage() -> impl IntoView {
         confirm: ServerAction::new(),
         renew: ServerAction::new(),
         off: ServerAction::new(),
+        add_passkey: add_passkey_action(),
+        remove_passkey: ServerAction::new(),
     };
     let status = Resource::new(
         move || {
@@ -35,6 +42,8 @@ pub fn SecurityPage() -> impl IntoView {
                 actions.confirm.version().get(),
                 actions.renew.version().get(),
                 actions.off.version().get(),
+                actions.add_passkey.version().get(),
+                actions.remove_passkey.version().get(),
             )
         },
         |_| my_second_factor(),
@@ -42,7 +51,8 @@ pub fn SecurityPage() -> impl IntoView {
     // Someone who had to set it up may go anywhere once it is on: ask who they are again.
     let auth = use_auth();
     Effect::new(move |_| {
-        if matches!(actions.confirm.value().get(), Some(Ok(_))) {
+        let added = matches!(actions.add_passkey.value().get(), Some(Ok(_)));
+        if added || matches!(actions.confirm.value().get(), Some(Ok(_))) {
             auth.user.refetch();
         }
     });
@@ -67,12 +77,22 @@ pub fn SecurityPage() -> impl IntoView {
                                     .get()
                                     .and_then(Result::ok)
                                     .or_else(|| actions.renew.value().get().and_then(Result::ok))
+                                    .or_else(|| {
+                                        actions.add_passkey.value().get().and_then(Result::ok).flatten()
+                                    })
                                     .or_else(|| kept.clone())
                                     .map(|codes| view! { <NewRecoveryCodes codes /> })
                             };
+                            let passkeys = status.passkeys.clone();
                             view! {
                                 {codes}
                                 <Authenticator status actions />
+                                <h2 id="passkeys-heading">"Passkeys"</h2>
+                                <Passkeys
+                                    passkeys
+                                    add=actions.add_passkey
+                                    remove=actions.remove_passkey
+                                />
                             }
                             .into_any()
                         }
@@ -86,11 +106,12 @@ pub fn SecurityPage() -> impl IntoView {
 
 #[component]
 fn Authenticator(status: SecondFactorStatus, actions: Actions) -> impl IntoView {
-    let required = (status.required && status.totp_on_since.is_none()).then(|| {
+    let has_one = status.totp_on_since.is_some() || !status.passkeys.is_empty();
+    let required = (status.required && !has_one).then(|| {
         view! {
             <p class="notice" role="status">
                 "Your organisation requires a second factor for your role: set up an \
-                 authenticator app to go on."
+                 authenticator app or add a passkey to go on."
             </p>
         }
     });

@@ -34,6 +34,7 @@ mod mail;
 mod metrics;
 mod notification_mail;
 mod organisation;
+mod passkeys;
 mod outage;
 mod pages;
 mod people;

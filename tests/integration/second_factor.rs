@@ -196,7 +196,12 @@ async fn signing_in_asks_for_a_code_and_a_half_signed_in_session_can_do_nothing_
     let waiting = app
         .call_as(&browser, "login/second_factor/waiting", &[])
         .await;
-    assert!(waiting.json::<bool>().await.unwrap(), "half signed in");
+    let offer: Value = waiting.json().await.unwrap();
+    assert_eq!(
+        offer,
+        serde_json::json!({ "app": true, "passkey": false }),
+        "half signed in, with an app"
+    );
     let page = app
         .html(&browser, "/login/second-factor?next=%2Fteam")
         .await;

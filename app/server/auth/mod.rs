@@ -30,7 +30,9 @@ use tower_sessions::{
 
 const AUTH_KEY: &str = "auth";
 
+mod ceremony;
 mod second_step;
+pub use ceremony::{keep_ceremony, request_host, take_ceremony};
 pub use second_step::{
     FirstFactor, SECOND_STEP_SECS, complete_sign_in, first_factor_passed, first_factor_passed_on,
     half_signed_in, second_step_page,
@@ -318,43 +320,4 @@ async fn forget(db: &Db, session: &Session) -> Result<(), AppError> {
     session.flush().await.map_err(internal)
 }
 
-/// Where to go after signing in: a path on this site, or `/`. Refuses anything a browser
-/// could read as another origin (`//host`, `/\host`, schemes, control characters), and
-/// anything not ASCII (real paths arrive percent-encoded; others cannot be a header).
-pub fn safe_next(next: Option<&str>) -> String {
-    let Some(next) = next.map(str::trim) else {
-        return "/".into();
-    };
-    let local = next.is_ascii()
-        && next.starts_with('/')
-        && !next.starts_with("//")
-        && !next.starts_with("/\\")
-        && !next.chars().any(|c| c.is_control() || c == '\\');
-    if local { next.to_owned() } else { "/".into() }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::safe_next;
-
-    #[test]
-    fn only_local_paths_survive() {
-        for (given, want) in [
-            (Some("/team?x=1"), "/team?x=1"),
-            (Some("/"), "/"),
-            (None, "/"),
-            (Some(""), "/"),
-            (Some("https://evil.example/"), "/"),
-            (Some("//evil.example"), "/"),
-            (Some("/\\evil.example"), "/"),
-            (Some("/\\/evil.example"), "/"),
-            (Some("javascript:alert(1)"), "/"),
-            (Some("/ok\n/evil"), "/"),
-            (Some("evil.example"), "/"),
-            (Some("/naïve"), "/"),
-            (Some("/na%C3%AFve"), "/na%C3%AFve"),
-        ] {
-            assert_eq!(safe_next(given), want, "{given:?}");
-        }
-    }
-}
+pub use crate::model::safe_next;

@@ -18,6 +18,7 @@ pub const BACKED_UP: &[&str] = &[
     "api_keys",
     "totp_factors",
     "recovery_codes",
+    "passkeys",
     "invitations",
     "auth_failures",
     "v2moms",

@@ -67,6 +67,11 @@ pub const PERSONAL_TABLES: &[PersonalTable] = &[
         about: "user_id = $1",
     },
     PersonalTable {
+        table: "passkeys",
+        columns: "id, name, created_at, last_used_at",
+        about: "user_id = $1",
+    },
+    PersonalTable {
         table: "invitations",
         columns: "id, user_id, created_by, created_at, expires_at, closed_at",
         about: "user_id = $1 OR created_by = $1",
@@ -283,12 +288,13 @@ impl Tx {
         name: &str,
         email: &str,
     ) -> Result<(), DbError> {
-        const FORGET: [&str; 7] = [
+        const FORGET: [&str; 8] = [
             "DELETE FROM api_keys WHERE user_id = $1",
             "DELETE FROM notifications WHERE user_id = $1",
             "DELETE FROM notification_settings WHERE user_id = $1",
             "DELETE FROM totp_factors WHERE user_id = $1",
             "DELETE FROM recovery_codes WHERE user_id = $1",
+            "DELETE FROM passkeys WHERE user_id = $1",
             "DELETE FROM sso_identities WHERE user_id = $1",
             "DELETE FROM invitations WHERE user_id = $1",
         ];

@@ -101,8 +101,8 @@ impl Tx {
         Ok(affected == 1)
     }
 
-    /// Removes the app and the recovery codes; false when there was no enrolled app.
-    pub async fn delete_second_factors(&mut self, user_id: i64) -> Result<bool, DbError> {
+    /// Removes the authenticator app, enrolled or waiting; false when none was enrolled.
+    pub async fn delete_totp(&mut self, user_id: i64) -> Result<bool, DbError> {
         let enrolled = on_tx!(self, |conn| sqlx::query(
             "DELETE FROM totp_factors WHERE user_id = $1 AND confirmed_at IS NOT NULL"
         )
@@ -110,17 +110,29 @@ impl Tx {
         .execute(conn)
         .await
         .map(|done| done.rows_affected()))?;
-        for sql in [
-            "DELETE FROM totp_factors WHERE user_id = $1",
-            "DELETE FROM recovery_codes WHERE user_id = $1",
-        ] {
-            on_tx!(self, |conn| sqlx::query(sql)
-                .bind(user_id)
-                .execute(conn)
-                .await
-                .map(drop))?;
-        }
+        on_tx!(self, |conn| sqlx::query(
+            "DELETE FROM totp_factors WHERE user_id = $1"
+        )
+        .bind(user_id)
+        .execute(conn)
+        .await
+        .map(drop))?;
         Ok(enrolled == 1)
+    }
+
+    /// Removes every second factor, the app, the passkeys and the recovery codes; false when
+    /// there was no app on and no passkey.
+    pub async fn delete_second_factors(&mut self, user_id: i64) -> Result<bool, DbError> {
+        let app = self.delete_totp(user_id).await?;
+        let passkeys = on_tx!(self, |conn| sqlx::query(
+            "DELETE FROM passkeys WHERE user_id = $1"
+        )
+        .bind(user_id)
+        .execute(conn)
+        .await
+        .map(|done| done.rows_affected()))?;
+        self.replace_recovery_codes(user_id, &[]).await?;
+        Ok(app || passkeys > 0)
     }
 
     /// Replaces every recovery code of `user_id` by new ones, given as hashes.

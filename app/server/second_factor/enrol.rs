@@ -91,7 +91,8 @@ pub async fn renew_recovery_codes(
     Ok(codes)
 }
 
-/// Turns the second factor off (the app and the recovery codes); needs a fresh proof.
+/// Turns the authenticator app off (and the recovery codes with it, unless a passkey is
+/// left); needs a fresh proof.
 pub async fn turn_off(
     state: &AppState,
     actor: &Actor,
@@ -99,10 +100,17 @@ pub async fn turn_off(
     proof: &str,
 ) -> Result<(), AppError> {
     actor.require(Action::ManageOwnSecondFactor)?;
-    require_on(state, &actor.user).await?;
+    if !super::app_on(state, &actor.user).await? {
+        return Err(AppError::Refused {
+            reason: "Your authenticator app is not on.".into(),
+        });
+    }
     prove(state, actor, this, proof).await?;
     transaction::run(&state.db, async |tx| {
-        if tx.delete_second_factors(actor.id()).await? {
+        if tx.delete_totp(actor.id()).await? {
+            if tx.count_passkeys(actor.id()).await? == 0 {
+                tx.replace_recovery_codes(actor.id(), &[]).await?;
+            }
             audit_on_self(tx, actor, "second_factor.disabled", None).await?;
         }
         Ok(())
@@ -110,8 +118,8 @@ pub async fn turn_off(
     .await
 }
 
-/// An administrator removes someone's second factor (they lost their phone and their
-/// codes): audited, and the person is told by mail when mail is configured.
+/// An administrator removes someone's second factors, the app, passkeys and recovery codes
+/// (they lost their phone and their codes): audited, and the person is told by mail when mail is configured.
 pub async fn reset(state: &AppState, actor: &Actor, user_id: i64) -> Result<(), AppError> {
     actor.require(Action::ManageUsers)?;
     let person = state
@@ -158,11 +166,11 @@ async fn require_on(state: &AppState, user: &UserRecord) -> Result<(), AppError>
         return Ok(());
     }
     Err(AppError::Refused {
-        reason: "Your authenticator app is not on.".into(),
+        reason: "You have no second factor: recovery codes come with one.".into(),
     })
 }
 
-async fn keep_recovery_codes(
+pub(super) async fn keep_recovery_codes(
     tx: &mut Tx,
     user_id: i64,
     codes: &RecoveryCodes,

@@ -1,15 +1,17 @@
-//! A second factor: an authenticator app (TOTP) with recovery codes.
+//! A second factor: an authenticator app (TOTP) and passkeys, with recovery codes.
 //!
 //! Signing in with a password (or a provider) leaves a session *half* signed in when the
-//! person has a second factor ([`needed`]); the second step ([`sign_in::second_step`])
-//! takes an app code or a recovery code, throttled like passwords, and only then is the
-//! session signed in (`server::auth`). Turning the app on ([`enrol`]) needs its first
+//! person has a second factor ([`needed`]); the second step ([`sign_in::second_step`], or
+//! [`passkeys::finish_sign_in`]) takes an app code, a recovery code or a passkey, throttled
+//! like passwords, and only then is the session signed in (`server::auth`). A passkey also
+//! signs in on its own, without a password. Turning the app on ([`enrol`]) needs its first
 //! code; turning it off or renewing the recovery codes needs a fresh proof ([`prove`]).
 //! Every outcome is audited. API keys are a credential of their own: they neither need nor
 //! manage a second factor.
 
 mod codes;
 mod enrol;
+pub mod passkeys;
 mod sign_in;
 
 pub use enrol::{confirm, renew_recovery_codes, reset, start, turn_off};
@@ -17,7 +19,7 @@ pub use sign_in::second_step;
 
 use crate::{
     error::{AppError, FieldError},
-    model::{SecondFactorStatus, TotpEnrolment},
+    model::{SecondFactorStatus, SecondStepOffer, TotpEnrolment},
     server::{
         accounts::{ThisSession, confirm_it_is_you},
         actor::Actor,
@@ -32,8 +34,36 @@ use crate::{
 };
 use totp_rs::Totp;
 
-/// Whether signing `user` in needs a second step: they have an authenticator app on.
+/// Whether signing `user` in needs a second step: they have an authenticator app on or a
+/// passkey.
 pub async fn needed(state: &AppState, user: &UserRecord) -> Result<bool, AppError> {
+    Ok(offer(state, user).await? != SecondStepOffer::default())
+}
+
+/// What the second step can take from `user`.
+pub async fn offer(state: &AppState, user: &UserRecord) -> Result<SecondStepOffer, AppError> {
+    let passkeys = state.db.passkeys_of(user.id).await.map_err(internal)?;
+    Ok(SecondStepOffer {
+        app: app_on(state, user).await?,
+        passkey: !passkeys.is_empty(),
+    })
+}
+
+/// What the second step can take from the person `user_id` half signed in; `None` when
+/// they are gone or disabled.
+pub async fn second_step_offer(
+    state: &AppState,
+    user_id: i64,
+) -> Result<Option<SecondStepOffer>, AppError> {
+    let user = state.db.user_by_id(user_id).await.map_err(internal)?;
+    match user.filter(UserRecord::is_active) {
+        Some(user) => Ok(Some(offer(state, &user).await?)),
+        None => Ok(None),
+    }
+}
+
+/// Whether `user` has an authenticator app on.
+async fn app_on(state: &AppState, user: &UserRecord) -> Result<bool, AppError> {
     let app = state.db.totp_of(user.id).await.map_err(internal)?;
     Ok(app.is_some_and(|app| app.confirmed_at.is_some()))
 }
@@ -79,6 +109,7 @@ pub async fn status(state: &AppState, actor: &Actor) -> Result<SecondFactorStatu
         totp_on_since: app.and_then(|a| a.confirmed_at).map(rfc3339),
         recovery_codes_left: left as u32,
         enrolment,
+        passkeys: passkeys::list(state, actor.id()).await?,
     })
 }
 
