@@ -1,7 +1,7 @@
 //! The HTML shell, the router and the layout every page shares.
 
 use crate::{
-    components::{MainNav, SecondFactorGate, UserMenu, element_text, provide_auth},
+    components::{MainNav, SecondFactorGate, UserMenu, element_text, provide_auth, use_hydrated},
     pages::{
         AlignmentPage, ApiKeysAdminPage, ApiKeysPage, AuditPage, HomePage, InvitationPage,
         LoginPage, MailLinkPage, NotFoundPage, NotificationSettingsPage, NotificationsPage,
@@ -43,10 +43,8 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_auth();
 
-    // Effects run only in the browser, so this flips once hydration has happened; browser
-    // tests wait for it before they interact.
-    let hydrated = RwSignal::new(false);
-    Effect::new(move |_| hydrated.set(true));
+    // Browser tests wait for hydration (`data-hydrated` on <main>) before they interact.
+    let hydrated = use_hydrated();
 
     view! {
         // Titles carry names and V2MOM titles people typed (see `element_text`).

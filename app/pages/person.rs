@@ -176,7 +176,7 @@ fn UnlockForm(id: i64) -> impl IntoView {
     }
 }
 
-/// For someone who lost their authenticator app and their recovery codes.
+/// For someone who lost their second factors and their recovery codes.
 #[component]
 fn ResetSecondFactorForm(id: i64) -> impl IntoView {
     let reset = ServerAction::<ResetSecondFactor>::new();
@@ -188,7 +188,9 @@ fn ResetSecondFactorForm(id: i64) -> impl IntoView {
         <ActionForm action=reset>
             <input type="hidden" name="id" value=id />
             <p>
-                "Someone who lost their authenticator app and their recovery codes cannot sign                  in. Resetting turns their second factor off (they are told by mail when mail is                  set up); they can set it up again afterwards."
+                "Someone who lost their authenticator app or passkeys and their recovery codes \
+                 cannot sign in. Resetting removes their app, passkeys and recovery codes (they \
+                 are told by mail when mail is set up); they can set them up again afterwards."
             </p>
             <FormError error=action_error(reset) />
             <button type="submit" class="secondary">"Reset second factor"</button>

@@ -83,21 +83,31 @@ pub fn SecurityPage() -> impl IntoView {
                                     .or_else(|| kept.clone())
                                     .map(|codes| view! { <NewRecoveryCodes codes /> })
                             };
-                            let passkeys = status.passkeys.clone();
                             view! {
                                 {codes}
                                 <Authenticator status actions />
-                                <h2 id="passkeys-heading">"Passkeys"</h2>
-                                <Passkeys
-                                    passkeys
-                                    add=actions.add_passkey
-                                    remove=actions.remove_passkey
-                                />
                             }
                             .into_any()
                         }
                         Err(error) => view! { <ErrorPage error /> }.into_any(),
                     }
+                })}
+            </Suspense>
+        </section>
+        <section aria-labelledby="passkeys-heading" class="narrow">
+            <h2 id="passkeys-heading">"Passkeys"</h2>
+            // A failure to load is shown once, above.
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    status.await.ok().map(|status| {
+                        view! {
+                            <Passkeys
+                                passkeys=status.passkeys
+                                add=actions.add_passkey
+                                remove=actions.remove_passkey
+                            />
+                        }
+                    })
                 })}
             </Suspense>
         </section>

@@ -153,8 +153,9 @@ impl Mailer {
         let body = format!(
             "Hello {to_name},\n\n\
              {by} has turned off the second factor of your account at {organisation} on \
-             v2mom: you now sign in with your password alone. Set up your authenticator app \
-             again under Your account → Security.\n\n\
+             v2mom (your authenticator app, passkeys and recovery codes): you now sign in \
+             with your password alone. Set up a second factor again under Your account → \
+             Security.\n\n\
              If you did not ask for this, tell {by} or another administrator at once.\n"
         );
         let subject = format!("Your second factor at {organisation} was turned off");

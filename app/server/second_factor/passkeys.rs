@@ -36,7 +36,7 @@ use webauthn_rp::{
         AsciiDomain, PublicKeyCredentialDescriptor, RpId,
         auth::AuthenticationVerificationOptions,
         register::{
-            Nickname, PublicKeyCredentialUserEntity, RegistrationVerificationOptions,
+            CredProtect, Nickname, PublicKeyCredentialUserEntity, RegistrationVerificationOptions,
             USER_HANDLE_MAX_LEN, UserHandle64, Username,
         },
     },
@@ -152,9 +152,11 @@ pub async fn start_registration(
         id: &handle,
         display_name: Nickname::try_from(me.display_name.as_str()).ok(),
     };
-    let (server, client) = PublicKeyCredentialCreationOptions::passkey(&rp.id, user, exclude)
-        .start_ceremony()
-        .map_err(internal)?;
+    let mut options = PublicKeyCredentialCreationOptions::passkey(&rp.id, user, exclude);
+    // Not credProtect: browsers refuse a required extension an authenticator lacks, and
+    // user verification is required at every use anyway.
+    options.extensions.cred_protect = CredProtect::None;
+    let (server, client) = options.start_ceremony().map_err(internal)?;
     let json = serde_json::to_string(&client).map_err(internal)?;
     let waiting = Ceremony::Register {
         state: B64.encode(&server.encode().map_err(internal)?),
