@@ -13,8 +13,8 @@ use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 use crate::server::{
     auth::{
-        complete_sign_in, half_signed_in, keep_ceremony, request_host, request_origin,
-        signed_in, signed_in_to_set_up_second_factor, sign_in, take_ceremony, this_session,
+        complete_sign_in, half_signed_in, keep_ceremony, request_host, request_origin, sign_in,
+        signed_in, signed_in_to_set_up_second_factor, take_ceremony, this_session,
     },
     errors::is_plain_form_post,
     second_factor::passkeys::{self, RelyingParty},

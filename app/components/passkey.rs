@@ -25,14 +25,16 @@ pub async fn passkey_ceremony(call: PasskeyCall, options: &str) -> Result<String
     use wasm_bindgen_futures::JsFuture;
 
     let unsupported = |_: JsValue| AppError::Refused {
-        reason: "This browser cannot use passkeys here. Use your password and code instead."
-            .into(),
+        reason: "This browser cannot use passkeys here. Use your password and code instead.".into(),
     };
     let (parse, method) = match call {
         PasskeyCall::Create => ("parseCreationOptionsFromJSON", "create"),
         PasskeyCall::Get => ("parseRequestOptionsFromJSON", "get"),
     };
-    let window: JsValue = web_sys::window().ok_or(JsValue::NULL).map_err(unsupported)?.into();
+    let window: JsValue = web_sys::window()
+        .ok_or(JsValue::NULL)
+        .map_err(unsupported)?
+        .into();
     let class = Reflect::get(&window, &"PublicKeyCredential".into()).map_err(unsupported)?;
     let parse: Function = Reflect::get(&class, &parse.into())
         .and_then(|f| f.dyn_into())
@@ -97,10 +99,7 @@ pub async fn passkey_ceremony(_call: PasskeyCall, _options: &str) -> Result<Stri
 /// the server checked the sign-in, the page only moves on). Used without a password and as
 /// the second step, which the server tells apart by the session.
 #[component]
-pub fn PasskeySignIn(
-    #[prop(into)] next: Signal<String>,
-    label: &'static str,
-) -> impl IntoView {
+pub fn PasskeySignIn(#[prop(into)] next: Signal<String>, label: &'static str) -> impl IntoView {
     let sign_in = Action::new_local(|_: &()| async move {
         let options = crate::api::start_passkey_sign_in().await?;
         let answer = passkey_ceremony(PasskeyCall::Get, &options.json).await?;

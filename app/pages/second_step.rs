@@ -3,7 +3,9 @@
 
 use crate::{
     api::second_step_waiting,
-    components::{ErrorPage, ErrorSummary, Field, FormActions, PasskeySignIn, action_error, use_auth},
+    components::{
+        ErrorPage, ErrorSummary, Field, FormActions, PasskeySignIn, action_error, use_auth,
+    },
     model::SecondStepOffer,
 };
 use leptos::prelude::*;

@@ -4,8 +4,7 @@
 use crate::{
     api::{RemovePasskey, finish_passkey, start_passkey},
     components::{
-        ErrorSummary, Field, FormActions, PasskeyCall, action_error, passkey_ceremony,
-        use_hydrated,
+        ErrorSummary, Field, FormActions, PasskeyCall, action_error, passkey_ceremony, use_hydrated,
     },
     error::AppError,
     model::{PasskeyInfo, RecoveryCodes, display_date},

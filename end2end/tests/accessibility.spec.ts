@@ -70,7 +70,7 @@ const visits: Record<Role, Visit[]> = {
       then: async (page) => {
         await page.getByRole('button', { name: 'Set up an authenticator app' }).click();
         const key = (await page.locator('#totp-secret').textContent())!;
-        await page.getByLabel('Code from the app').fill(totp(key));
+        await page.getByLabel('Code from the app', { exact: true }).fill(totp(key));
         await page.getByRole('button', { name: 'Turn on' }).click();
         await expect(page.locator('#recovery-codes')).toBeVisible();
       },

@@ -37,10 +37,12 @@ test('a person turns on an authenticator app, then signs in with a code and with
   await expect(eve.page.getByRole('img', { name: 'QR code holding your key' })).toBeVisible();
   const key = (await eve.page.locator('#totp-secret').textContent())!;
 
-  await eve.page.getByLabel('Code from the app').fill('000000');
+  // Exact: the passkey form's proof field says "… a current code from the app".
+  const appCode = eve.page.getByLabel('Code from the app', { exact: true });
+  await appCode.fill('000000');
   await eve.page.getByRole('button', { name: 'Turn on' }).click();
-  await expect(eve.page.getByLabel('Code from the app')).toHaveAccessibleDescription(/^That code is not right/);
-  await eve.page.getByLabel('Code from the app').fill(totp(key));
+  await expect(appCode).toHaveAccessibleDescription(/^That code is not right/);
+  await appCode.fill(totp(key));
   await eve.page.getByRole('button', { name: 'Turn on' }).click();
   const shown = eve.page.locator('#recovery-codes');
   await expect(shown.getByRole('heading', { name: 'Your recovery codes' })).toBeVisible();

@@ -160,12 +160,20 @@ async fn register(app: &TestApp, browser: &Client, name: &str, password: &str) -
         .await;
     let options = options_of(res).await;
     assert_eq!(options["rp"]["id"], rp_id(app));
-    assert_eq!(options["authenticatorSelection"]["userVerification"], "required");
+    assert_eq!(
+        options["authenticatorSelection"]["userVerification"],
+        "required"
+    );
     let (passkey, answer) = Passkey::created(&options, app);
     let res = app
         .call_as(browser, "profile/passkeys/finish", &[("answer", &answer)])
         .await;
-    assert_eq!(res.status(), StatusCode::OK, "{}", res.text().await.unwrap());
+    assert_eq!(
+        res.status(),
+        StatusCode::OK,
+        "{}",
+        res.text().await.unwrap()
+    );
     (passkey, res.json().await.unwrap())
 }
 
@@ -202,7 +210,12 @@ async fn a_passkey_signs_in_without_a_password_and_a_stale_or_cloned_answer_does
 
     let browser = client();
     let res = sign_in(&app, &browser, &mut passkey, 1).await;
-    assert_eq!(res.status(), StatusCode::OK, "{}", res.text().await.unwrap());
+    assert_eq!(
+        res.status(),
+        StatusCode::OK,
+        "{}",
+        res.text().await.unwrap()
+    );
     assert_eq!(app.who_is(&browser).await.as_deref(), Some(&*admin.email));
     assert!(
         status(&app, &app.client).await["passkeys"][0]["last_used_at"].is_string(),
@@ -251,7 +264,9 @@ async fn after_a_password_only_ones_own_passkey_is_the_second_step() {
     let (mut hers, _) = register(&app, &eve, "Eve's key", PASSWORD).await;
 
     let browser = client();
-    let res = app.login_with(&browser, &admin.email, &admin.password, "/team").await;
+    let res = app
+        .login_with(&browser, &admin.email, &admin.password, "/team")
+        .await;
     assert!(res.status().is_redirection() || res.status().is_success());
     assert_eq!(app.who_is(&browser).await, None, "half signed in");
     let offer: Value = app
@@ -263,13 +278,20 @@ async fn after_a_password_only_ones_own_passkey_is_the_second_step() {
     assert_eq!(offer, json!({ "app": false, "passkey": true }));
 
     let res = sign_in(&app, &browser, &mut hers, 1).await;
-    assert_eq!(res.status(), StatusCode::CONFLICT, "Eve's passkey is not the admin's");
+    assert_eq!(
+        res.status(),
+        StatusCode::CONFLICT,
+        "Eve's passkey is not the admin's"
+    );
     assert_eq!(app.who_is(&browser).await, None);
     let res = sign_in(&app, &browser, &mut mine, 1).await;
     assert_eq!(res.status(), StatusCode::OK);
     assert_eq!(app.who_is(&browser).await.as_deref(), Some(&*admin.email));
     let steps = audited(&app, "auth.second_factor").await;
-    assert_eq!(steps, vec![json!({ "with": "passkey", "passkey": "Phone" })]);
+    assert_eq!(
+        steps,
+        vec![json!({ "with": "passkey", "passkey": "Phone" })]
+    );
 }
 
 #[tokio::test]
@@ -296,7 +318,11 @@ async fn adding_or_removing_a_passkey_needs_a_fresh_proof_and_an_admin_reset_rem
     let res = app
         .call("profile/passkeys/finish", &[("answer", "{}")])
         .await;
-    assert_eq!(res.status(), StatusCode::CONFLICT, "no ceremony was started");
+    assert_eq!(
+        res.status(),
+        StatusCode::CONFLICT,
+        "no ceremony was started"
+    );
 
     let (_, _) = register(&app, &app.client, "Laptop", &admin.password).await;
     let id = status(&app, &app.client).await["passkeys"][0]["id"].to_string();
@@ -320,7 +346,10 @@ async fn adding_or_removing_a_passkey_needs_a_fresh_proof_and_an_admin_reset_rem
         after["recovery_codes_left"], 0,
         "the codes go with the last second factor"
     );
-    assert_eq!(audited(&app, "second_factor.passkey_removed").await.len(), 1);
+    assert_eq!(
+        audited(&app, "second_factor.passkey_removed").await.len(),
+        1
+    );
     let browser = client();
     app.login_with(&browser, &admin.email, &admin.password, "/")
         .await;
@@ -349,5 +378,8 @@ async fn adding_or_removing_a_passkey_needs_a_fresh_proof_and_an_admin_reset_rem
         )
         .await;
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
-    assert_eq!(status(&app, &eve).await["passkeys"][0]["name"], "Eve's new key");
+    assert_eq!(
+        status(&app, &eve).await["passkeys"][0]["name"],
+        "Eve's new key"
+    );
 }

@@ -175,11 +175,15 @@ pub async fn finish_registration(
     answer: &str,
 ) -> Result<Option<RecoveryCodes>, AppError> {
     actor.require(Action::ManageOwnSecondFactor)?;
-    let Some(Ceremony::Register { state: waiting, name }) = ceremony else {
+    let Some(Ceremony::Register {
+        state: waiting,
+        name,
+    }) = ceremony
+    else {
         return Err(start_again());
     };
-    let server =
-        RegistrationServerState::<USER_HANDLE_MAX_LEN>::decode(&decoded(&waiting)?).map_err(internal)?;
+    let server = RegistrationServerState::<USER_HANDLE_MAX_LEN>::decode(&decoded(&waiting)?)
+        .map_err(internal)?;
     let registration =
         Registration::from_json_relaxed(answer.as_bytes()).map_err(|_| not_a_passkey())?;
     let options = RegistrationVerificationOptions::<String, String> {
@@ -306,7 +310,8 @@ pub async fn finish_sign_in(
     let Some(Ceremony::SignIn { state: waiting }) = ceremony else {
         return Err(start_again());
     };
-    let server = DiscoverableAuthenticationServerState::decode(&decoded(&waiting)?).map_err(internal)?;
+    let server =
+        DiscoverableAuthenticationServerState::decode(&decoded(&waiting)?).map_err(internal)?;
     let failed = async |user: Option<&UserRecord>, reason: &str| {
         refuse_sign_in(state, origin, kind, user, reason).await
     };
