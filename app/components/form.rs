@@ -214,6 +214,29 @@ pub fn FormError(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView
     view! { <p class="form-error" role="alert">{message}</p> }
 }
 
+/// The fresh proof a change to how one signs in asks for: the password, or a current code
+/// from the authenticator app (the server takes either, in `proof`).
+#[component]
+pub fn ProofField(
+    #[prop(into)] error: Signal<Option<AppError>>,
+    /// What the change does, under the field.
+    #[prop(optional)]
+    hint: &'static str,
+    id_prefix: &'static str,
+) -> impl IntoView {
+    view! {
+        <Field
+            label="Your password, or a current code from the app"
+            name="proof"
+            kind="password"
+            error
+            autocomplete="current-password"
+            hint
+            id_prefix=id_prefix.to_owned()
+        />
+    }
+}
+
 /// The end of a form: its form-level error and the submit button, disabled while the
 /// request is on its way.
 #[component]

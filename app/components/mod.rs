@@ -21,7 +21,7 @@ pub use auth::{Auth, MainNav, SecondFactorGate, UserMenu, action_error, provide_
 pub use error_page::ErrorPage;
 pub use form::{
     Checkbox, ErrorSummary, Field, FieldGroup, FormActions, FormError, NewPasswordField,
-    SecretShownOnce, element_text, focus_element,
+    ProofField, SecretShownOnce, element_text, focus_element,
 };
 pub use live::{LiveRefresh, live_events};
 pub use pager::Pager;

@@ -6,7 +6,7 @@ use crate::{
         ConfirmAuthenticator, RemovePasskey, RenewRecoveryCodes, StartAuthenticator,
         TurnOffSecondFactor, my_second_factor, recovery_codes_shown_once,
     },
-    components::{ErrorPage, ErrorSummary, Field, FormActions, action_error, use_auth},
+    components::{ErrorPage, ErrorSummary, Field, FormActions, ProofField, action_error, use_auth},
     model::{RecoveryCodes, SecondFactorStatus, TotpEnrolment, display_date, percent_encode},
 };
 use leptos::prelude::*;
@@ -217,15 +217,7 @@ fn ProofFields(
     view! {
         <h3>{label}</h3>
         <ErrorSummary error id_prefix=id_prefix />
-        <Field
-            label="Your password, or a current code from the app"
-            name="proof"
-            kind="password"
-            error
-            autocomplete="current-password"
-            hint=what
-            id_prefix=id_prefix.to_owned()
-        />
+        <ProofField error hint=what id_prefix />
         <FormActions error pending label />
     }
 }

@@ -4,7 +4,8 @@
 use crate::{
     api::{RemovePasskey, finish_passkey, start_passkey},
     components::{
-        ErrorSummary, Field, FormActions, PasskeyCall, action_error, passkey_ceremony, use_hydrated,
+        ErrorSummary, Field, FormActions, PasskeyCall, ProofField, action_error, passkey_ceremony,
+        use_hydrated,
     },
     error::AppError,
     model::{PasskeyInfo, RecoveryCodes, display_date},
@@ -122,14 +123,7 @@ fn AddForm(add: AddPasskey) -> impl IntoView {
                 hint="Which device or key it is on, such as “Work laptop”."
                 id_prefix="passkey-".to_owned()
             />
-            <Field
-                label="Your password, or a current code from the app"
-                name="proof"
-                kind="password"
-                error
-                autocomplete="current-password"
-                id_prefix="passkey-".to_owned()
-            />
+            <ProofField error id_prefix="passkey-" />
             <FormActions error pending label="Add a passkey" />
         </form>
     }
@@ -150,14 +144,10 @@ fn RemoveForm(passkeys: Vec<PasskeyInfo>, remove: ServerAction<RemovePasskey>) -
                 <label for="remove-passkey-id">"Passkey"</label>
                 <select id="remove-passkey-id" name="id">{options}</select>
             </div>
-            <Field
-                label="Your password, or a current code from the app"
-                name="proof"
-                kind="password"
+            <ProofField
                 error
-                autocomplete="current-password"
                 hint="Remove it here too when you delete it from a device."
-                id_prefix="remove-passkey-".to_owned()
+                id_prefix="remove-passkey-"
             />
             <FormActions error pending=remove.pending() label="Remove" />
         </ActionForm>
