@@ -56,7 +56,8 @@ pub fn ProfilePage() -> impl IntoView {
         <section aria-labelledby="security-heading">
             <h2 id="security-heading">"Security"</h2>
             <p>
-                "An authenticator app as a second factor, so a stolen password is not enough. "
+                "An authenticator app or passkeys as a second factor, so a stolen password is \
+                 not enough; a passkey also signs you in on its own. "
                 <A href="/profile/security">"Manage your second factor"</A>
             </p>
         </section>
