@@ -11,12 +11,13 @@ use crate::{
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
+use super::second_factor::back_to_security_page;
+#[cfg(feature = "ssr")]
 use crate::server::{
     auth::{
         complete_sign_in, half_signed_in, keep_ceremony, request_host, request_origin, sign_in,
         signed_in, signed_in_to_set_up_second_factor, take_ceremony, this_session,
     },
-    errors::is_plain_form_post,
     second_factor::passkeys::{self, RelyingParty},
     state::{AppState, app_state},
 };
@@ -52,9 +53,7 @@ pub async fn remove_passkey(id: i64, proof: String) -> Result<(), AppError> {
     let actor = signed_in(&state).await?;
     let this = this_session().await?;
     passkeys::remove(&state, &actor, &this, id, &proof).await?;
-    if is_plain_form_post() {
-        leptos_axum::redirect("/profile/security");
-    }
+    back_to_security_page();
     Ok(())
 }
 

@@ -122,8 +122,9 @@ async fn keep_for_the_next_page(codes: &RecoveryCodes) -> Result<(), AppError> {
     Ok(())
 }
 
+/// Without JavaScript a form posts for real: back to the security page it came from.
 #[cfg(feature = "ssr")]
-fn back_to_security_page() {
+pub(super) fn back_to_security_page() {
     if is_plain_form_post() {
         leptos_axum::redirect("/profile/security");
     }

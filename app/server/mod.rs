@@ -34,6 +34,7 @@ pub mod rest;
 pub mod second_factor;
 pub mod serving;
 pub mod shown_once;
+pub mod site;
 pub mod sso;
 pub mod sso_client;
 pub mod startup;

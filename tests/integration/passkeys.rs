@@ -307,14 +307,17 @@ async fn adding_or_removing_a_passkey_needs_a_fresh_proof_and_an_admin_reset_rem
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let body: Value = res.json().await.unwrap();
     assert_eq!(body["fields"][0]["field"], "proof");
-    let long = "x".repeat(61);
-    let res = app
-        .call(
-            "profile/passkeys/start",
-            &[("name", &long), ("proof", &admin.password)],
-        )
-        .await;
-    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    for name in ["x".repeat(61), "Lap\0top".to_owned(), "  ".to_owned()] {
+        let res = app
+            .call(
+                "profile/passkeys/start",
+                &[("name", &name), ("proof", &admin.password)],
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{name:?}");
+        let body: Value = res.json().await.unwrap();
+        assert_eq!(body["fields"][0]["field"], "name", "{name:?}");
+    }
     let res = app
         .call("profile/passkeys/finish", &[("answer", "{}")])
         .await;

@@ -28,11 +28,3 @@ pub async fn take_ceremony() -> Result<Option<Ceremony>, AppError> {
     session.save().await.map_err(internal)?;
     Ok(ceremony)
 }
-
-/// The host this request was sent to (its `Host` header), for what falls back to it when
-/// no public URL is configured.
-pub fn request_host() -> Option<String> {
-    let parts = leptos::prelude::use_context::<http::request::Parts>()?;
-    let host = parts.headers.get(http::header::HOST)?.to_str().ok()?;
-    Some(host.to_owned())
-}

@@ -32,7 +32,8 @@ const AUTH_KEY: &str = "auth";
 
 mod ceremony;
 mod second_step;
-pub use ceremony::{keep_ceremony, request_host, take_ceremony};
+pub use crate::model::safe_next;
+pub use ceremony::{keep_ceremony, take_ceremony};
 pub use second_step::{
     FirstFactor, SECOND_STEP_SECS, complete_sign_in, first_factor_passed, first_factor_passed_on,
     half_signed_in, second_step_page,
@@ -63,6 +64,14 @@ pub fn session_layer(db: &Db, config: &Config) -> SessionManagerLayer<SessionSto
         .with_same_site(SameSite::Lax)
         .with_path("/")
         .with_expiry(Expiry::OnInactivity(idle))
+}
+
+/// The host this request was sent to (its `Host` header), for what falls back to it when
+/// no public URL is configured.
+pub fn request_host() -> Option<String> {
+    let parts = use_context::<Parts>()?;
+    let host = parts.headers.get(http::header::HOST)?.to_str().ok()?;
+    Some(host.to_owned())
 }
 
 /// Where the current request comes from, for the audit log and throttling: the client
@@ -319,5 +328,3 @@ async fn forget(db: &Db, session: &Session) -> Result<(), AppError> {
     }
     session.flush().await.map_err(internal)
 }
-
-pub use crate::model::safe_next;

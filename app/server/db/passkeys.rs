@@ -55,13 +55,12 @@ impl Db {
 }
 
 impl Tx {
-    /// Stores a verified passkey; its id.
-    pub async fn insert_passkey(&mut self, new: &NewPasskey<'_>) -> Result<i64, DbError> {
+    /// Stores a verified passkey.
+    pub async fn insert_passkey(&mut self, new: &NewPasskey<'_>) -> Result<(), DbError> {
         const SQL: &str = "INSERT INTO passkeys (user_id, name, credential_id, user_handle, \
-            static_state, dynamic_state, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) \
-            RETURNING id";
+            static_state, dynamic_state, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)";
         let at = now();
-        on_tx!(self, |conn| sqlx::query_scalar(SQL)
+        on_tx!(self, |conn| sqlx::query(SQL)
             .bind(new.user_id)
             .bind(new.name)
             .bind(new.credential_id)
@@ -69,8 +68,9 @@ impl Tx {
             .bind(new.static_state)
             .bind(new.dynamic_state)
             .bind(at)
-            .fetch_one(conn)
-            .await)
+            .execute(conn)
+            .await
+            .map(drop))
     }
 
     /// Records a use: the new counter and flags, if the stored ones are still `before` (so

@@ -119,7 +119,8 @@ pub async fn turn_off(
 }
 
 /// An administrator removes someone's second factors, the app, passkeys and recovery codes
-/// (they lost their phone and their codes): audited, and the person is told by mail when mail is configured.
+/// (they lost their phone and their codes): audited, and the person is told by mail when
+/// mail is configured.
 pub async fn reset(state: &AppState, actor: &Actor, user_id: i64) -> Result<(), AppError> {
     actor.require(Action::ManageUsers)?;
     let person = state

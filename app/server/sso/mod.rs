@@ -245,11 +245,7 @@ struct Started {
 pub fn redirect_uri(state: &AppState, host: Option<&str>, slug: &str) -> Result<String, AppError> {
     let base = match &state.config.public_url {
         Some(url) => url.as_str().trim_end_matches('/').to_owned(),
-        None => format!(
-            "http://{}",
-            host.filter(|h| !h.is_empty() && !h.contains(['/', '\\', '@', ' ']))
-                .ok_or(AppError::BadRequest)?
-        ),
+        None => format!("http://{}", crate::server::site::plain_host(host)?),
     };
     Ok(format!("{base}/auth/sso/{slug}/callback"))
 }

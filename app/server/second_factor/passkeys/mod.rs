@@ -15,6 +15,7 @@ use crate::{
         config::Config,
         db::{PasskeyRecord, rfc3339},
         errors::internal,
+        site::plain_host,
         state::AppState,
     },
 };
@@ -57,9 +58,7 @@ impl RelyingParty {
                 vec![url.origin().ascii_serialization()],
             ),
             None => {
-                let host = host
-                    .filter(|h| !h.is_empty() && !h.contains(['/', '\\', '@', ' ']))
-                    .ok_or(AppError::BadRequest)?;
+                let host = plain_host(host)?;
                 let domain = host.rsplit_once(':').map_or(host, |(name, _port)| name);
                 let origins = vec![format!("http://{host}"), format!("https://{host}")];
                 (domain.to_owned(), origins)
@@ -77,7 +76,6 @@ impl RelyingParty {
 
 /// A ceremony's server half, waiting in the session for the browser's answer.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-
 pub enum Ceremony {
     /// Registering a passkey called `name` for the person signed in.
     Register { state: String, name: String },

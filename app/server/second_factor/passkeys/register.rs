@@ -4,8 +4,8 @@ use super::{
     B64, Ceremony, MAX_NAME_CHARS, MAX_PASSKEYS, RelyingParty, decoded, start_again, user_handle,
 };
 use crate::{
-    error::{AppError, FieldError},
-    model::{PasskeyOptions, RecoveryCodes},
+    error::AppError,
+    model::{PasskeyOptions, RecoveryCodes, validate::Checks},
     server::{
         accounts::{ThisSession, audit_on_self},
         actor::Actor,
@@ -189,21 +189,13 @@ pub async fn remove(
     .ok_or(AppError::NotFound)
 }
 
+/// The name as stored, by the rule every one-line text obeys (required, at most
+/// [`MAX_NAME_CHARS`], no control characters).
 fn valid_name(name: &str) -> Result<String, AppError> {
-    let name = name.trim();
-    let message = if name.is_empty() {
-        "Give the passkey a name, such as the device it is on."
-    } else if name.chars().count() > MAX_NAME_CHARS {
-        "At most 60 characters."
-    } else {
-        return Ok(name.to_owned());
-    };
-    Err(AppError::Invalid {
-        fields: vec![FieldError {
-            field: "name".into(),
-            message: message.into(),
-        }],
-    })
+    let mut checks = Checks::new();
+    let name = checks.text("name", name, MAX_NAME_CHARS);
+    checks.into_result()?;
+    Ok(name.trim().to_owned())
 }
 
 fn not_a_passkey() -> AppError {
