@@ -173,5 +173,6 @@ bench:
 	cargo bench --features ssr --bench v2mom_list
 	$(say) "bench: team progress, 20 vs 200 reports (ratio)"
 	cargo bench --features ssr --bench team_progress
-	$(say) "bench: pages under load, against /healthz (ratios) and queries per page"
+	$(say) "bench: pages under load, against /healthz (ratios), queries per page, the Express peer"
+	npm ci --prefix benches/peer --no-audit --no-fund --silent
 	cargo bench --features ssr --bench pages

@@ -5,9 +5,14 @@
 //! 5 seconds, from the same process (so client and server share the cores, and only ratios
 //! measured in the same run mean anything). For each: requests per second, median and 99th
 //! percentile latency, the ratio to `/healthz`, and the database queries one request costs.
+//! Then the page with 200 connections (its p99 under load).
 //! Then a sign-in storm: 200 connections sending wrong passwords for unknown addresses from
 //! many client addresses, while 20 connections read the V2MOM page; its p99 during the storm
 //! against alone, and the process's resident memory after it.
+//! On PostgreSQL, the same page from the peer too: the original stack (Express, EJS and
+//! node-postgres in one Node process, `benches/peer/`) reading the same database, started by
+//! the bench (its packages installed by `make bench`; left out, with a line saying so, when
+//! Node or they are missing).
 //! SQLite always, PostgreSQL too when `TEST_DATABASE_URL` is set. Run: `make bench` (or
 //! `cargo bench --features ssr --bench pages`).
 
@@ -26,6 +31,8 @@ const CONNECTIONS: usize = 50;
 /// Readers of the page during the storm, and alone for comparison.
 const READERS: usize = 20;
 const STORM: usize = 200;
+/// Connections reading the page at once for its p99 under load.
+const CROWD: usize = 200;
 const DURATION: Duration = Duration::from_secs(5);
 /// Whose V2MOM is read (by them).
 const READER: &str = "avery@northwind.example.com";
@@ -57,7 +64,9 @@ async fn run(dir: &tempfile::TempDir, backend: &str, url: Option<&str>) {
         .await
         .expect("state");
     let made = demo::fill(&state).await.expect("the demo company");
-    let router = startup::router(config, db.clone()).await.expect("router");
+    let router = startup::router(config.clone(), db.clone())
+        .await
+        .expect("router");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     tokio::spawn(async move {
@@ -78,6 +87,7 @@ async fn run(dir: &tempfile::TempDir, backend: &str, url: Option<&str>) {
         ("own V2MOM page, signed in", reader.clone(), page.clone()),
     ];
     let mut baseline = None;
+    let mut ours = f64::NAN;
     for (label, client, path) in targets {
         let load = load(&db, &client, &format!("{base}{path}"), CONNECTIONS).await;
         let ratio = load.per_second / *baseline.get_or_insert(load.per_second);
@@ -85,9 +95,38 @@ async fn run(dir: &tempfile::TempDir, backend: &str, url: Option<&str>) {
             "{backend:8} {label:32} {:>9.0} {:>9.2?} {:>9.2?} {:>7.3} {:>8.1}",
             load.per_second, load.p50, load.p99, ratio, load.queries
         );
+        ours = load.per_second;
+    }
+    if let Some(url) = &config.settings.database_url {
+        match Peer::start(url).await {
+            Ok(peer) => {
+                let load = load(
+                    &db,
+                    &peer.client,
+                    &format!("{}{page}", peer.base),
+                    CONNECTIONS,
+                )
+                .await;
+                let ratio = load.per_second / baseline.unwrap_or(f64::NAN);
+                println!(
+                    "{backend:8} {:32} {:>9.0} {:>9.2?} {:>9.2?} {:>7.3} {:>8}",
+                    "the same page, Express peer", load.per_second, load.p50, load.p99, ratio, "-"
+                );
+                println!(
+                    "{backend:8} the V2MOM page: ×{:.2} the Express peer's requests per second",
+                    ours / load.per_second
+                );
+            }
+            Err(why) => println!("{backend:8} the Express peer did not start: {why}"),
+        }
     }
 
     let page = format!("{base}{page}");
+    let crowd = load(&db, &reader, &page, CROWD).await;
+    println!(
+        "{backend:8} page with {CROWD} connections: {:.0} req/s, p50 {:.2?}, p99 {:.2?}",
+        crowd.per_second, crowd.p50, crowd.p99
+    );
     let alone = load(&db, &reader, &page, READERS).await;
     let storm = storm(&base);
     let during = load(&db, &reader, &page, READERS).await;
@@ -143,6 +182,54 @@ impl Storm {
         for task in self.tasks {
             let _ = task.await;
         }
+    }
+}
+
+/// The peer (`benches/peer/server.js`) on the bench's database, with a session for the
+/// reader; stopped when dropped.
+struct Peer {
+    base: String,
+    client: Client,
+    _process: tokio::process::Child,
+}
+
+impl Peer {
+    async fn start(database_url: &str) -> Result<Peer, String> {
+        use tokio::io::AsyncBufReadExt;
+        let script = concat!(env!("CARGO_MANIFEST_DIR"), "/benches/peer/server.js");
+        let mut process = tokio::process::Command::new("node")
+            .arg(script)
+            .env("DATABASE_URL", database_url)
+            .env("PEER_READER", READER)
+            .stdout(std::process::Stdio::piped())
+            .kill_on_drop(true)
+            .spawn()
+            .map_err(|e| format!("node: {e}"))?;
+        let stdout = process.stdout.take().ok_or("no output")?;
+        let line = tokio::io::BufReader::new(stdout)
+            .lines()
+            .next_line()
+            .await
+            .map_err(|e| e.to_string())?
+            .ok_or("it stopped before listening (are its packages installed?)")?;
+        let started: serde_json::Value = serde_json::from_str(&line).map_err(|e| e.to_string())?;
+        let port = started["port"].as_u64().ok_or("no port")?;
+        let cookie = started["cookie"].as_str().ok_or("no session")?;
+        let mut headers = reqwest::header::HeaderMap::new();
+        headers.insert(
+            reqwest::header::COOKIE,
+            cookie.parse().map_err(|_| "a bad cookie")?,
+        );
+        let client = Client::builder()
+            .default_headers(headers)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .map_err(|e| e.to_string())?;
+        Ok(Peer {
+            base: format!("http://127.0.0.1:{port}"),
+            client,
+            _process: process,
+        })
     }
 }
 

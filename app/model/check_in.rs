@@ -2,7 +2,7 @@
 //! a correction is a new check-in.
 
 use super::{
-    measure::{CheckInStatus, MAX_AMOUNT, MeasureKind, amount_range},
+    measure::{CheckInStatus, LatestCheckIn, MAX_AMOUNT, MeasureKind, amount_range},
     progress::DONE,
     v2mom::PersonRef,
     validate::Checks,
@@ -25,6 +25,34 @@ pub struct CheckIn {
     pub by: PersonRef,
     /// RFC 3339, UTC.
     pub at: String,
+}
+
+/// Each measure's newest check-in among `check_ins`, as its measure shows it, by measure id.
+pub fn latest_by_measure(check_ins: &[CheckIn]) -> Vec<(i64, LatestCheckIn)> {
+    let mut newest: Vec<&CheckIn> = Vec::new();
+    for check_in in check_ins {
+        match newest
+            .iter_mut()
+            .find(|n| n.measure_id == check_in.measure_id)
+        {
+            Some(n) if n.id < check_in.id => *n = check_in,
+            Some(_) => {}
+            None => newest.push(check_in),
+        }
+    }
+    newest
+        .into_iter()
+        .map(|c| {
+            (
+                c.measure_id,
+                LatestCheckIn {
+                    value: c.value,
+                    status: c.status,
+                    at: c.at.clone(),
+                },
+            )
+        })
+        .collect()
 }
 
 /// A check-in as someone sends it, before the rules.
@@ -123,6 +151,41 @@ impl Tracking {
 mod tests {
     use super::*;
     use crate::error::AppError;
+
+    #[test]
+    fn each_measure_shows_its_newest_check_in_whatever_the_order() {
+        let check_in = |id, measure_id, value| CheckIn {
+            id,
+            measure_id,
+            value,
+            status: CheckInStatus::OnTrack,
+            comment: String::new(),
+            by: PersonRef {
+                id: 1,
+                name: "Ada".into(),
+            },
+            at: format!("2027-03-0{id}T09:00:00Z"),
+        };
+        let all = [
+            check_in(1, 10, 1.0),
+            check_in(4, 20, 7.0),
+            check_in(3, 10, 3.0),
+            check_in(2, 10, 2.0),
+        ];
+        let latest = latest_by_measure(&all);
+        let shown: Vec<(i64, f64, &str)> = latest
+            .iter()
+            .map(|(measure, c)| (*measure, c.value, c.at.as_str()))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                (10, 3.0, "2027-03-03T09:00:00Z"),
+                (20, 7.0, "2027-03-04T09:00:00Z")
+            ]
+        );
+        assert!(latest_by_measure(&[]).is_empty());
+    }
 
     fn fields(result: Result<CheckedCheckIn, AppError>) -> Vec<String> {
         match result {

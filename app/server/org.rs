@@ -1,7 +1,7 @@
 //! The reporting line: how two people relate, for the policy.
 
 use super::{
-    db::{Db, DbError},
+    db::{Db, DbError, UserRecord},
     policy::Relation,
 };
 use crate::model::{UserStatus, UserSummary};
@@ -16,14 +16,25 @@ pub async fn taking_part(db: &Db) -> Result<Vec<UserSummary>, DbError> {
         .collect())
 }
 
-/// How `target` relates to `actor`, read from the database.
-pub async fn relation_between(db: &Db, actor: i64, target: i64) -> Result<Relation, DbError> {
-    if actor == target {
+/// How `target` relates to `actor`, read from the database only as far as needed: one's own
+/// manager is known from the actor's record, a report from the target's chain alone.
+pub async fn relation_between(
+    db: &Db,
+    actor: &UserRecord,
+    target: i64,
+) -> Result<Relation, DbError> {
+    if actor.id == target {
         return Ok(Relation::Myself);
     }
-    let actor_chain = db.manager_chain(actor).await?;
+    if actor.manager_id == Some(target) {
+        return Ok(Relation::OwnManager);
+    }
     let target_chain = db.manager_chain(target).await?;
-    Ok(relation(actor, &actor_chain, target, &target_chain))
+    if target_chain.contains(&actor.id) {
+        return Ok(relation(actor.id, &[], target, &target_chain));
+    }
+    let actor_chain = db.manager_chain(actor.id).await?;
+    Ok(relation(actor.id, &actor_chain, target, &target_chain))
 }
 
 /// How `target` relates to `actor`, given each one's chain of managers (nearest first).

@@ -12,6 +12,7 @@ mod backup;
 mod backup_backends;
 mod balancer;
 mod binary;
+mod cached_parts;
 mod check_ins;
 mod cli;
 mod cluster;

@@ -59,39 +59,45 @@ const LINK_COLUMNS: &str = "own.id AS own_method, other.id AS method_id, \
     v.period_id, v.status, v.version, \
     (SELECT a.status FROM v2mom_amendments a WHERE a.v2mom_id = v.id) AS amendment";
 
+/// [`LinkRow`] with the side of the link: 0 for a method `own` aligns to, 1 for one aligned to `own`.
+#[derive(sqlx::FromRow)]
+struct SidedLinkRow {
+    side: i32,
+    #[sqlx(flatten)]
+    link: LinkRow,
+}
+
 impl Db {
-    /// For V2MOM `id`: the methods its methods align to, and the methods aligned to its own.
+    /// For V2MOM `id`: the methods its methods align to, and the methods aligned to its own;
+    /// both in one query, each in its method's rank order (those aligned to one method by
+    /// their owner's name).
     #[allow(clippy::type_complexity)]
     pub async fn alignment_of(
         &self,
         id: i64,
     ) -> Result<(Vec<(i64, LinkedMethod)>, Vec<(i64, LinkedMethod)>), DbError> {
-        let to = format!(
-            "SELECT {LINK_COLUMNS} FROM v2mom_methods own \
-             JOIN v2mom_methods other ON other.id = own.aligned_to \
-             JOIN v2moms v ON v.id = other.v2mom_id JOIN users u ON u.id = v.owner_id \
-             WHERE own.v2mom_id = $1 ORDER BY own.position"
+        let sql = format!(
+            "SELECT * FROM ( \
+                SELECT 0 AS side, own.position AS own_position, {LINK_COLUMNS} \
+                FROM v2mom_methods own JOIN v2mom_methods other ON other.id = own.aligned_to \
+                JOIN v2moms v ON v.id = other.v2mom_id JOIN users u ON u.id = v.owner_id \
+                WHERE own.v2mom_id = $1 \
+                UNION ALL \
+                SELECT 1 AS side, own.position AS own_position, {LINK_COLUMNS} \
+                FROM v2mom_methods own JOIN v2mom_methods other ON other.aligned_to = own.id \
+                JOIN v2moms v ON v.id = other.v2mom_id JOIN users u ON u.id = v.owner_id \
+                WHERE own.v2mom_id = $1 \
+             ) links ORDER BY side, own_position, lower(owner_name), method_id"
         );
-        let from = format!(
-            "SELECT {LINK_COLUMNS} FROM v2mom_methods own \
-             JOIN v2mom_methods other ON other.aligned_to = own.id \
-             JOIN v2moms v ON v.id = other.v2mom_id JOIN users u ON u.id = v.owner_id \
-             WHERE own.v2mom_id = $1 ORDER BY own.position, lower(u.display_name), other.id"
-        );
-        let mut both = Vec::with_capacity(2);
-        for sql in [to, from] {
-            let rows: Vec<LinkRow> = on_backend!(self, |pool| sqlx::query_as(&sql)
-                .bind(id)
-                .fetch_all(pool)
-                .await)?;
-            both.push(
-                rows.into_iter()
-                    .map(LinkRow::into_pair)
-                    .collect::<Result<Vec<_>, _>>()?,
-            );
+        let rows: Vec<SidedLinkRow> = on_backend!(self, |pool| sqlx::query_as(&sql)
+            .bind(id)
+            .fetch_all(pool)
+            .await)?;
+        let (mut to, mut from) = (Vec::new(), Vec::new());
+        for row in rows {
+            let side = if row.side == 0 { &mut to } else { &mut from };
+            side.push(row.link.into_pair()?);
         }
-        let from = both.pop().unwrap_or_default();
-        let to = both.pop().unwrap_or_default();
         Ok((to, from))
     }
 }

@@ -57,15 +57,6 @@ fn due_date(text: &str) -> Option<NaiveDate> {
 }
 
 impl Db {
-    /// Every measure of a V2MOM with its method's id, in rank order within each method.
-    pub(super) async fn measures_of(&self, v2mom_id: i64) -> Result<Vec<(i64, Measure)>, DbError> {
-        let measures = self.measures(Among::V2mom(v2mom_id)).await?;
-        Ok(measures
-            .into_iter()
-            .map(|(_, method, measure)| (method, measure))
-            .collect())
-    }
-
     /// Every measure of the set's V2MOMs as (V2MOM id, method id, measure), in rank order
     /// within each method: one query for the whole set.
     pub async fn measures(&self, among: Among) -> Result<Vec<(i64, i64, Measure)>, DbError> {

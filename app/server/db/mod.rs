@@ -37,6 +37,7 @@ mod throttle;
 mod tx;
 mod users;
 mod v2mom_list;
+mod v2mom_parts;
 mod v2moms;
 mod webhooks;
 
@@ -63,6 +64,7 @@ pub(crate) use tx::on_tx;
 pub use tx::{Serialise, Tx, is_unique_violation};
 pub use users::{NewUser, UserRecord, email_key};
 pub use v2mom_list::{ReadScope, Window};
+pub use v2mom_parts::V2momParts;
 pub use v2moms::{NewV2mom, V2momHeader, display_time, rfc3339};
 pub use webhooks::{Attempt, DeliveryRow, DueDelivery, WEBHOOK_SECRET, WebhookRow};
 
@@ -98,6 +100,8 @@ pub struct Db {
     queries: Arc<AtomicU64>,
     /// Woken after each write transaction this process commits (see [`Db::note_commit`]).
     commits: Arc<tokio::sync::Notify>,
+    /// V2MOMs' parts by version (`v2mom_parts.rs`).
+    parts: v2mom_parts::PartsCache,
 }
 
 #[derive(Clone)]
@@ -150,6 +154,7 @@ impl Db {
             pool,
             queries: Arc::default(),
             commits: Arc::default(),
+            parts: v2mom_parts::parts_cache(),
         })
     }
 

@@ -1,9 +1,7 @@
 //! V2MOMs: one row per V2MOM, its parts in their own tables, a revision per version.
 
-use super::{Db, DbError, Tx, now, on_backend, on_tx};
-use crate::model::{
-    Method, PersonRef, RevisionInfo, Snapshot, V2mom, V2momContent, V2momStatus, ValueItem,
-};
+use super::{Db, DbError, Tx, V2momParts, now, on_backend, on_tx};
+use crate::model::{PersonRef, RevisionInfo, Snapshot, V2mom, V2momContent, V2momStatus};
 use chrono::{DateTime, NaiveDate, Utc};
 
 /// What the policy and the lifecycle need to know about a V2MOM, without its content.
@@ -54,7 +52,7 @@ impl HeaderRow {
 }
 
 #[derive(sqlx::FromRow)]
-struct V2momRow {
+pub(super) struct V2momRow {
     id: i64,
     owner_id: i64,
     owner_name: String,
@@ -76,18 +74,51 @@ struct V2momRow {
     previous_published_revision: Option<i64>,
 }
 
-#[derive(sqlx::FromRow)]
-struct MethodRow {
-    id: i64,
-    title: String,
-    description: String,
-    aligned_to: Option<i64>,
-}
+impl V2momRow {
+    pub(super) fn version(&self) -> i64 {
+        self.version
+    }
 
-#[derive(sqlx::FromRow)]
-struct ObstacleRow {
-    method_id: i64,
-    description: String,
+    pub(super) fn updated_at(&self) -> DateTime<Utc> {
+        self.updated_at
+    }
+
+    /// The V2MOM this row and `parts` make.
+    pub(super) fn into_v2mom(self, parts: V2momParts) -> Result<V2mom, DbError> {
+        Ok(V2mom {
+            id: self.id,
+            owner: PersonRef {
+                id: self.owner_id,
+                name: self.owner_name,
+            },
+            period: crate::model::Period {
+                id: self.period_id,
+                name: self.period_name,
+                starts_on: self.starts_on.to_string(),
+                ends_on: self.ends_on.to_string(),
+                is_current: self.is_current,
+            },
+            status: parse_status(&self.status)?,
+            version: self.version,
+            published_revision: self.published_revision,
+            review_comment: self.review_comment,
+            updated_by: PersonRef {
+                id: self.updated_by,
+                name: self.updated_by_name,
+            },
+            updated_at: rfc3339(self.updated_at),
+            content: V2momContent {
+                title: self.title,
+                vision: self.vision,
+                values: parts.values,
+                methods: parts.methods,
+            },
+            amended_at: self.amended_at.map(rfc3339),
+            previous_published_revision: self.previous_published_revision,
+            amendment: None,
+            progress: None,
+        })
+    }
 }
 
 #[derive(sqlx::FromRow)]
@@ -154,8 +185,17 @@ impl Db {
             .await)
     }
 
-    /// A whole V2MOM: its header, then each part in rank order.
+    /// A whole V2MOM: its row, then each part in rank order.
     pub async fn v2mom(&self, id: i64) -> Result<Option<V2mom>, DbError> {
+        let Some(row) = self.v2mom_row(id).await? else {
+            return Ok(None);
+        };
+        let parts = self.v2mom_parts(id).await?;
+        row.into_v2mom(parts).map(Some)
+    }
+
+    /// V2MOM `id`'s own row: who and when, its title, vision and status.
+    pub(super) async fn v2mom_row(&self, id: i64) -> Result<Option<V2momRow>, DbError> {
         const HEAD: &str = "SELECT v.id, v.owner_id, o.display_name AS owner_name, \
                 v.period_id, p.name AS period_name, p.starts_on, p.ends_on, p.is_current, \
                 v.title, v.vision, v.status, v.version, v.published_revision, \
@@ -164,94 +204,10 @@ impl Db {
             FROM v2moms v JOIN users o ON o.id = v.owner_id \
             JOIN periods p ON p.id = v.period_id JOIN users ub ON ub.id = v.updated_by \
             WHERE v.id = $1";
-        let Some(row): Option<V2momRow> = on_backend!(self, |pool| sqlx::query_as(HEAD)
+        on_backend!(self, |pool| sqlx::query_as(HEAD)
             .bind(id)
             .fetch_optional(pool)
-            .await)?
-        else {
-            return Ok(None);
-        };
-        let content = self.content_of(&row).await?;
-        Ok(Some(V2mom {
-            id: row.id,
-            owner: PersonRef {
-                id: row.owner_id,
-                name: row.owner_name,
-            },
-            period: crate::model::Period {
-                id: row.period_id,
-                name: row.period_name,
-                starts_on: row.starts_on.to_string(),
-                ends_on: row.ends_on.to_string(),
-                is_current: row.is_current,
-            },
-            status: parse_status(&row.status)?,
-            version: row.version,
-            published_revision: row.published_revision,
-            review_comment: row.review_comment,
-            updated_by: PersonRef {
-                id: row.updated_by,
-                name: row.updated_by_name,
-            },
-            updated_at: rfc3339(row.updated_at),
-            content,
-            amended_at: row.amended_at.map(rfc3339),
-            previous_published_revision: row.previous_published_revision,
-            amendment: None,
-            progress: None,
-        }))
-    }
-
-    async fn content_of(&self, row: &V2momRow) -> Result<V2momContent, DbError> {
-        let (id, title, vision) = (row.id, &row.title, &row.vision);
-        const VALUES: &str =
-            "SELECT name, description FROM v2mom_values WHERE v2mom_id = $1 ORDER BY position";
-        const METHODS: &str = "SELECT id, title, description, aligned_to FROM v2mom_methods \
-            WHERE v2mom_id = $1 ORDER BY position";
-        const OBSTACLES: &str = "SELECT o.method_id, o.description FROM v2mom_obstacles o \
-            JOIN v2mom_methods m ON m.id = o.method_id WHERE m.v2mom_id = $1 \
-            ORDER BY o.method_id, o.position";
-        let values: Vec<(String, String)> = on_backend!(self, |pool| sqlx::query_as(VALUES)
-            .bind(id)
-            .fetch_all(pool)
-            .await)?;
-        let methods: Vec<MethodRow> = on_backend!(self, |pool| sqlx::query_as(METHODS)
-            .bind(id)
-            .fetch_all(pool)
-            .await)?;
-        let obstacles: Vec<ObstacleRow> = on_backend!(self, |pool| sqlx::query_as(OBSTACLES)
-            .bind(id)
-            .fetch_all(pool)
-            .await)?;
-        let measures = self.measures_of(row.id).await?;
-        let methods = methods
-            .into_iter()
-            .map(|m| Method {
-                id: Some(m.id),
-                title: m.title,
-                description: m.description,
-                aligned_to: m.aligned_to,
-                obstacles: obstacles
-                    .iter()
-                    .filter(|o| o.method_id == m.id)
-                    .map(|o| o.description.clone())
-                    .collect(),
-                measures: measures
-                    .iter()
-                    .filter(|(method, _)| *method == m.id)
-                    .map(|(_, measure)| measure.clone())
-                    .collect(),
-            })
-            .collect();
-        Ok(V2momContent {
-            title: title.to_owned(),
-            vision: vision.to_owned(),
-            values: values
-                .into_iter()
-                .map(|(name, description)| ValueItem { name, description })
-                .collect(),
-            methods,
-        })
+            .await)
     }
 
     /// Every revision of a V2MOM, newest first.

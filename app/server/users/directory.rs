@@ -39,7 +39,7 @@ pub async fn person(state: &AppState, actor: &Actor, id: i64) -> Result<UserSumm
         .await
         .map_err(internal)?
         .ok_or(AppError::NotFound)?;
-    let related = relation_between(&state.db, actor.id(), id)
+    let related = relation_between(&state.db, &actor.user, id)
         .await
         .map_err(internal)?;
     if !actor.may(Action::ViewUser(related)) {

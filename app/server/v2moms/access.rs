@@ -46,7 +46,7 @@ impl Access {
         actor: &Actor,
         header: V2momHeader,
     ) -> Result<Access, AppError> {
-        let owner = relation_between(&state.db, actor.id(), header.owner_id)
+        let owner = relation_between(&state.db, &actor.user, header.owner_id)
             .await
             .map_err(internal)?;
         Ok(Access {

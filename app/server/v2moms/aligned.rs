@@ -47,7 +47,7 @@ async fn targets(state: &AppState, access: &Access) -> Result<Vec<(i64, String)>
     }
     let v2mom = state
         .db
-        .v2mom(theirs.id())
+        .v2mom_at(theirs.id(), theirs.header.version)
         .await
         .map_err(internal)?
         .ok_or(AppError::NotFound)?;
@@ -87,9 +87,14 @@ pub async fn check(
 
 type Links = Vec<(i64, MethodLink)>;
 
-/// Links to the methods this V2MOM's methods align to, and from, that the reader may open.
-pub async fn links(state: &AppState, access: &Access) -> Result<(Links, Links), AppError> {
-    let (to, from) = state.db.alignment_of(access.id()).await.map_err(internal)?;
+/// Of the links to the methods this V2MOM's methods align to, and from
+/// ([`Db::alignment_of`](crate::server::db::Db::alignment_of)), those the reader may open.
+pub async fn readable(
+    state: &AppState,
+    access: &Access,
+    to: Vec<(i64, LinkedMethod)>,
+    from: Vec<(i64, LinkedMethod)>,
+) -> Result<(Links, Links), AppError> {
     // Links often share a V2MOM (several methods aligned to one manager's): ask once each.
     let mut may_read: HashMap<i64, bool> = HashMap::new();
     let mut readable = async |links: Vec<(i64, LinkedMethod)>| {

@@ -4,7 +4,8 @@ use super::{Access, aligned};
 use crate::{
     error::AppError,
     model::{
-        RevisionInfo, Snapshot, V2mom, V2momList, V2momPage, V2momQuery, V2momSummary,
+        LatestCheckIn, RevisionInfo, Snapshot, V2mom, V2momList, V2momPage, V2momQuery,
+        V2momSummary,
         validate::{Checks, MAX_QUERY},
     },
     server::{
@@ -28,18 +29,41 @@ pub async fn get(state: &AppState, actor: &Actor, id: i64) -> Result<V2momPage, 
 
 /// [`get`] for a V2MOM already opened.
 pub async fn page_of(state: &AppState, access: &Access) -> Result<V2momPage, AppError> {
+    let latest = state
+        .db
+        .latest_check_ins(access.id())
+        .await
+        .map_err(internal)?;
+    page_with(state, access, &latest).await
+}
+
+/// [`page_of`] with each measure's latest check-in already known (by measure id). Its parts
+/// come from the cache of [`Db::v2mom_at`](crate::server::db::Db::v2mom_at); each method's
+/// alignment is read as it is now.
+pub async fn page_with(
+    state: &AppState,
+    access: &Access,
+    latest: &[(i64, LatestCheckIn)],
+) -> Result<V2momPage, AppError> {
     let id = access.id();
     let mut v2mom = state
         .db
-        .v2mom(id)
+        .v2mom_at(id, access.header.version)
         .await
         .map_err(internal)?
         .ok_or(AppError::NotFound)?;
     if access.may_see_amendment() {
         v2mom.amendment = state.db.amendment(id).await.map_err(internal)?;
     }
-    with_progress(state, &mut v2mom).await?;
-    let (aligned_to, aligned_from) = aligned::links(state, access).await?;
+    attach_progress(&mut v2mom, latest);
+    let (to, from) = state.db.alignment_of(id).await.map_err(internal)?;
+    for method in &mut v2mom.content.methods {
+        method.aligned_to = to
+            .iter()
+            .find(|(own, _)| Some(*own) == method.id)
+            .map(|(_, target)| target.link.method_id);
+    }
+    let (aligned_to, aligned_from) = aligned::readable(state, access, to, from).await?;
     Ok(V2momPage {
         can_edit: access.may_edit(),
         unsaved: None,
@@ -57,13 +81,18 @@ pub async fn with_progress(state: &AppState, v2mom: &mut V2mom) -> Result<(), Ap
         .latest_check_ins(v2mom.id)
         .await
         .map_err(internal)?;
+    attach_progress(v2mom, &latest);
+    Ok(())
+}
+
+/// Gives each of `v2mom`'s measures its check-in among `latest` (by measure id) and progress.
+fn attach_progress(v2mom: &mut V2mom, latest: &[(i64, LatestCheckIn)]) {
     v2mom.progress = v2mom.content.attach_progress(|measure| {
         latest
             .iter()
             .find(|(id, _)| *id == measure)
             .map(|(_, check_in)| check_in.clone())
     });
-    Ok(())
 }
 
 /// One numbered page of the V2MOMs the actor may open, filtered (the list page).

@@ -24,7 +24,7 @@ pub async fn start(
     from: StartFrom,
 ) -> Result<Started, AppError> {
     actor.require(Action::UseV2moms)?;
-    let relation = relation_between(&state.db, actor.id(), owner)
+    let relation = relation_between(&state.db, &actor.user, owner)
         .await
         .map_err(internal)?;
     actor.require(Action::CreateV2mom(relation))?;
