@@ -42,7 +42,7 @@ help:
 	@echo "make api-contract  Schemathesis (every check) over the REST API of the release build"
 	@echo "make test       tools, lint, test-rust, build, api-contract, e2e, cluster; then a time per stage"
 	@echo "make fuzz       the fuzz tests at length: FUZZ_CASES=$(FUZZ_CASES) per test, a new FUZZ_SEED each run (SQLite; PostgreSQL too with TEST_DATABASE_URL)"
-	@echo "make bench      the V2MOM list at 100 vs 10,000 V2MOMs, team progress at 20 vs 200 reports, pages under load vs /healthz (SQLite; PostgreSQL too with TEST_DATABASE_URL)"
+	@echo "make bench      the V2MOM list at 100 vs 10,000 V2MOMs, team progress at 20 vs 200 reports, pages under load vs /healthz (SQLite; PostgreSQL too with TEST_DATABASE_URL, with the Express peer)"
 	@echo "make sbom       the CycloneDX SBOM of the server's dependencies: target/sbom/v2mom.cdx.json"
 	@echo "make clean      remove ./target (the shared CARGO_TARGET_DIR=$(CARGO_TARGET_DIR) stays)"
 
@@ -174,5 +174,6 @@ bench:
 	$(say) "bench: team progress, 20 vs 200 reports (ratio)"
 	cargo bench --features ssr --bench team_progress
 	$(say) "bench: pages under load, against /healthz (ratios), queries per page, the Express peer"
-	npm ci --prefix benches/peer --no-audit --no-fund --silent
+	@if command -v npm >/dev/null; then npm ci --prefix benches/peer --no-audit --no-fund --silent; \
+	else echo "bench: npm not found: the Express peer is left out"; fi
 	cargo bench --features ssr --bench pages

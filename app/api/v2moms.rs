@@ -71,13 +71,16 @@ async fn with_unsaved(mut page: V2momPage) -> Result<V2momPage, AppError> {
     Ok(page)
 }
 
-/// The methods `id`'s methods may align to: those of the owner's manager's V2MOM for the
-/// same period, when the editor may read it.
-#[server(endpoint = "v2moms/alignment_choices")]
-pub async fn alignment_choices(id: i64) -> Result<Vec<(i64, String)>, AppError> {
+/// What the editor opens with, for the V2MOM's editors only: the V2MOM as [`get_v2mom`]
+/// gives it (with the text a refused save without JavaScript left behind), and the methods
+/// its methods may align to (those of the owner's manager's V2MOM for the same period, when
+/// the editor may read it).
+#[server(endpoint = "v2moms/edit")]
+pub async fn edit_v2mom(id: i64) -> Result<(V2momPage, Vec<(i64, String)>), AppError> {
     let state = app_state()?;
     let actor = signed_in(&state).await?;
-    v2moms::alignment_choices(&state, &actor, id).await
+    let (page, choices) = v2moms::for_editor(&state, &actor, id).await?;
+    Ok((with_unsaved(page).await?, choices))
 }
 
 /// Saves the content when the V2MOM is still at `version`; 409 when someone saved first.

@@ -30,6 +30,24 @@ pub async fn current_period(app: &TestApp) -> i64 {
     period["id"].as_i64().unwrap()
 }
 
+/// Adds the period after it, "FY2028" (not the current one), as the signed-in admin;
+/// returns its id.
+pub async fn next_period(app: &TestApp) -> i64 {
+    let res = app
+        .call(
+            "periods/create",
+            &[
+                ("name", "FY2028"),
+                ("starts_on", "2028-02-01"),
+                ("ends_on", "2029-01-31"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK, "create the next period");
+    let period: Value = res.json().await.unwrap();
+    period["id"].as_i64().unwrap()
+}
+
 /// Starts `owner`'s V2MOM as `as_who`; returns its id.
 pub async fn start(app: &TestApp, as_who: &Client, owner: i64, period: i64) -> i64 {
     let res = app
@@ -333,11 +351,7 @@ async fn forbidden_calls_get_403_and_change_nothing() {
                 ("period", period.to_string()),
             ],
         ),
-        (
-            &employee,
-            "v2moms/alignment_choices",
-            vec![("id", managers.to_string())],
-        ),
+        (&employee, "v2moms/edit", vec![("id", managers.to_string())]),
         (
             &employee,
             "v2moms/revisions",

@@ -9,7 +9,7 @@
 //! and readers keep seeing the publication until the amendment is published.
 
 use crate::{
-    api::{SaveV2mom, alignment_choices, get_v2mom},
+    api::{SaveV2mom, edit_v2mom},
     components::{ErrorPage, ErrorSummary, FormError, action_error, focus_element, live_events},
     error::AppError,
     model::{EditOp, LiveEvent, V2momContent, V2momPage, V2momStatus, field},
@@ -30,13 +30,7 @@ pub fn V2momEditPage() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()));
     let data = Resource::new(id, |id| async move {
-        let id = id.ok_or(AppError::NotFound)?;
-        let page = get_v2mom(id).await?;
-        if !page.can_edit {
-            return Err(AppError::Forbidden);
-        }
-        let choices = alignment_choices(id).await?;
-        Ok::<_, AppError>((page, choices))
+        edit_v2mom(id.ok_or(AppError::NotFound)?).await
     });
     view! {
         <Suspense fallback=|| ()>

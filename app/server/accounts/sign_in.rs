@@ -16,7 +16,7 @@ use crate::{
         metrics::SIGN_INS_TOTAL,
         password::Verified,
         policy::{Action, authorize},
-        second_factor,
+        second_factor, sso,
         state::AppState,
         throttle::{self, Kind},
         transaction,
@@ -25,7 +25,7 @@ use crate::{
 
 /// The sign-in providers switched on, as the sign-in page offers them.
 pub async fn enabled_providers(state: &AppState) -> Result<Vec<ProviderButton>, AppError> {
-    let providers = state.db.sso_providers().await.map_err(internal)?;
+    let providers = sso::stored_providers(state).await?;
     Ok(providers
         .into_iter()
         .filter(|p| p.enabled)

@@ -36,7 +36,7 @@ pub(super) async fn above(
         if status != V2momStatus::Published || !actor.may(Action::ReadV2mom(facts, visibility)) {
             continue;
         }
-        let Some(v2mom) = state.db.v2mom(id).await.map_err(internal)? else {
+        let Some(head) = state.db.v2mom_head(id).await.map_err(internal)? else {
             continue;
         };
         let mut aligned_methods: Vec<String> = Vec::new();
@@ -47,9 +47,9 @@ pub(super) async fn above(
         }
         chain.push(Above {
             id,
-            owner: v2mom.owner,
-            title: v2mom.content.title,
-            vision: v2mom.content.vision,
+            owner: head.owner(),
+            title: head.title().to_owned(),
+            vision: head.vision().to_owned(),
             aligned_methods,
         });
     }

@@ -13,7 +13,7 @@ use crate::{
         policy::{Action, Relation},
         state::AppState,
         tracking::{summary, team_progress},
-        v2moms::with_progress,
+        v2moms::{realign, with_progress},
     },
 };
 
@@ -40,15 +40,19 @@ pub async fn home(state: &AppState, actor: &Actor) -> Result<Home, AppError> {
         .await
         .map_err(internal)?;
     let mut mine = match in_period.iter().find(|(owner, _, _)| *owner == actor.id()) {
-        Some((_, id, _)) => state.db.v2mom(*id).await.map_err(internal)?,
+        Some((_, id, _)) => state.db.v2mom_cached(*id).await.map_err(internal)?,
         None => None,
     };
     if let Some(mine) = &mut mine {
         // One's own amendment is one's own to finish.
         mine.amendment = state.db.amendment(mine.id).await.map_err(internal)?;
     }
-    let (aligned_to, aligned_from) = match &mine {
-        Some(mine) => state.db.alignment_of(mine.id).await.map_err(internal)?,
+    let (aligned_to, aligned_from) = match &mut mine {
+        Some(mine) => {
+            let (to, from) = state.db.alignment_of(mine.id).await.map_err(internal)?;
+            realign(mine, &to);
+            (to, from)
+        }
         None => Default::default(),
     };
     home.chain = chain::above(state, actor, &in_period, &aligned_to).await?;

@@ -36,6 +36,7 @@ mod sso_providers;
 mod throttle;
 mod tx;
 mod users;
+mod v2mom_head;
 mod v2mom_list;
 mod v2mom_parts;
 mod v2moms;
@@ -63,6 +64,7 @@ pub use sso_providers::{CLIENT_SECRET, NewSsoProvider, SsoProviderChange, SsoPro
 pub(crate) use tx::on_tx;
 pub use tx::{Serialise, Tx, is_unique_violation};
 pub use users::{NewUser, UserRecord, email_key};
+pub use v2mom_head::V2momHead;
 pub use v2mom_list::{ReadScope, Window};
 pub use v2mom_parts::V2momParts;
 pub use v2moms::{NewV2mom, V2momHeader, display_time, rfc3339};

@@ -4,13 +4,13 @@
 //! Every change to a V2MOM's content bumps its `version` in the same transaction, so the
 //! parts of (V2MOM, version) never change: an entry is never stale and never needs to be
 //! invalidated, in this process or any other. Versions only grow and ids are never reused;
-//! an entry also keeps the V2MOM's `updated_at` and is used only while the row shows the
+//! an entry also keeps the V2MOM's `updated_at` and is used only while its head shows the
 //! same, so not even a forced restore of another installation's archive under a running
 //! server can make a key mean other parts. The one thing that can change under a version
 //! is a method's `aligned_to` (the target's deletion sets it to NULL), so the cache keeps
 //! none: callers that show alignment take it from [`Db::alignment_of`].
 
-use super::{Db, DbError, among::Among, on_backend};
+use super::{Db, DbError, V2momHead, among::Among, on_backend};
 use crate::model::{Method, ValueItem};
 use chrono::{DateTime, Utc};
 use std::sync::Arc;
@@ -55,43 +55,46 @@ struct ObstacleRow {
 }
 
 impl Db {
-    /// V2MOM `id` as [`Db::v2mom`] reads it, but with its parts from the cache when they
-    /// are those of `version` (its version when the caller opened it) and its methods'
-    /// `aligned_to` left empty (see the module's note). The V2MOM's own row is read every
-    /// time; on a miss the parts are read before it, so when the row still has `version`
-    /// no change came between, and the parts are kept.
-    pub async fn v2mom_at(
-        &self,
-        id: i64,
-        version: i64,
-    ) -> Result<Option<crate::model::V2mom>, DbError> {
+    /// The V2MOM `head` belongs to, with its parts from the cache when they are kept for
+    /// its version, and its methods' `aligned_to` left empty (see the module's note). On a
+    /// miss the parts are read, then the version again: only if it has not moved since the
+    /// head was read are they that version's and kept; if it has, the whole V2MOM is read
+    /// afresh, as it is now (`None`: it is gone).
+    pub async fn v2mom_at(&self, head: V2momHead) -> Result<Option<crate::model::V2mom>, DbError> {
+        let (id, version, updated_at) = (head.header.id, head.header.version, head.updated_at());
         let key = (id, version);
-        let cached = self.parts.get(&key);
-        let parts = match &cached {
-            Some(kept) => Arc::clone(&kept.parts),
-            None => Arc::new(unaligned(self.v2mom_parts(id).await?)),
+        if let Some(kept) = self.parts.get(&key).filter(|k| k.updated_at == updated_at) {
+            return Ok(Some(head.into_v2mom(Arc::unwrap_or_clone(kept.parts))));
+        }
+        let mut parts = self.v2mom_parts(id).await?;
+        unalign(&mut parts.methods);
+        const NOW: &str = "SELECT version, updated_at FROM v2moms WHERE id = $1";
+        let now: Option<(i64, DateTime<Utc>)> = on_backend!(self, |pool| sqlx::query_as(NOW)
+            .bind(id)
+            .fetch_optional(pool)
+            .await)?;
+        if now != Some((version, updated_at)) {
+            let newer = self.v2mom(id).await?;
+            return Ok(newer.map(|mut v2mom| {
+                unalign(&mut v2mom.content.methods);
+                v2mom
+            }));
+        }
+        let kept = Kept {
+            updated_at,
+            parts: Arc::new(parts.clone()),
         };
-        let Some(row) = self.v2mom_row(id).await? else {
-            return Ok(None);
-        };
-        let current = row.version() == version;
-        let parts = match cached {
-            Some(kept) if current && kept.updated_at == row.updated_at() => parts,
-            // Changed since the caller opened it: the parts kept may be older than the row.
-            Some(_) => Arc::new(unaligned(self.v2mom_parts(id).await?)),
-            None => {
-                if current {
-                    let updated_at = row.updated_at();
-                    let kept = Kept {
-                        updated_at,
-                        parts: Arc::clone(&parts),
-                    };
-                    self.parts.insert(key, kept);
-                }
-                parts
-            }
-        };
-        row.into_v2mom(Arc::unwrap_or_clone(parts)).map(Some)
+        self.parts.insert(key, kept);
+        Ok(Some(head.into_v2mom(parts)))
+    }
+
+    /// V2MOM `id` as [`Db::v2mom`] reads it, its parts from the cache ([`Db::v2mom_at`]:
+    /// its methods' `aligned_to` left empty).
+    pub async fn v2mom_cached(&self, id: i64) -> Result<Option<crate::model::V2mom>, DbError> {
+        match self.v2mom_head(id).await? {
+            Some(head) => self.v2mom_at(head).await,
+            None => Ok(None),
+        }
     }
 
     /// A V2MOM's values, methods, obstacles and measures, in rank order.
@@ -145,10 +148,9 @@ impl Db {
     }
 }
 
-/// `parts` without their methods' alignment, which may change without the V2MOM changing.
-fn unaligned(mut parts: V2momParts) -> V2momParts {
-    for method in &mut parts.methods {
+/// Forgets `methods`' alignment, which may change without the V2MOM changing.
+fn unalign(methods: &mut [Method]) {
+    for method in methods {
         method.aligned_to = None;
     }
-    parts
 }

@@ -1,8 +1,8 @@
 //! V2MOMs: one row per V2MOM, its parts in their own tables, a revision per version.
 
-use super::{Db, DbError, Tx, V2momParts, now, on_backend, on_tx};
-use crate::model::{PersonRef, RevisionInfo, Snapshot, V2mom, V2momContent, V2momStatus};
-use chrono::{DateTime, NaiveDate, Utc};
+use super::{Db, DbError, Tx, now, on_backend, on_tx};
+use crate::model::{RevisionInfo, Snapshot, V2momContent, V2momStatus};
+use chrono::{DateTime, Utc};
 
 /// What the policy and the lifecycle need to know about a V2MOM, without its content.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,7 +16,7 @@ pub struct V2momHeader {
     pub amendment: Option<V2momStatus>,
 }
 
-#[derive(sqlx::FromRow)]
+#[derive(Debug, Clone, sqlx::FromRow)]
 pub(super) struct HeaderRow {
     id: i64,
     owner_id: i64,
@@ -47,76 +47,6 @@ impl HeaderRow {
             status: parse_status(&self.status)?,
             version: self.version,
             amendment: self.amendment.as_deref().map(parse_status).transpose()?,
-        })
-    }
-}
-
-#[derive(sqlx::FromRow)]
-pub(super) struct V2momRow {
-    id: i64,
-    owner_id: i64,
-    owner_name: String,
-    period_id: i64,
-    period_name: String,
-    starts_on: NaiveDate,
-    ends_on: NaiveDate,
-    is_current: bool,
-    title: String,
-    vision: String,
-    status: String,
-    version: i64,
-    published_revision: Option<i64>,
-    review_comment: String,
-    updated_by: i64,
-    updated_by_name: String,
-    updated_at: DateTime<Utc>,
-    amended_at: Option<DateTime<Utc>>,
-    previous_published_revision: Option<i64>,
-}
-
-impl V2momRow {
-    pub(super) fn version(&self) -> i64 {
-        self.version
-    }
-
-    pub(super) fn updated_at(&self) -> DateTime<Utc> {
-        self.updated_at
-    }
-
-    /// The V2MOM this row and `parts` make.
-    pub(super) fn into_v2mom(self, parts: V2momParts) -> Result<V2mom, DbError> {
-        Ok(V2mom {
-            id: self.id,
-            owner: PersonRef {
-                id: self.owner_id,
-                name: self.owner_name,
-            },
-            period: crate::model::Period {
-                id: self.period_id,
-                name: self.period_name,
-                starts_on: self.starts_on.to_string(),
-                ends_on: self.ends_on.to_string(),
-                is_current: self.is_current,
-            },
-            status: parse_status(&self.status)?,
-            version: self.version,
-            published_revision: self.published_revision,
-            review_comment: self.review_comment,
-            updated_by: PersonRef {
-                id: self.updated_by,
-                name: self.updated_by_name,
-            },
-            updated_at: rfc3339(self.updated_at),
-            content: V2momContent {
-                title: self.title,
-                vision: self.vision,
-                values: parts.values,
-                methods: parts.methods,
-            },
-            amended_at: self.amended_at.map(rfc3339),
-            previous_published_revision: self.previous_published_revision,
-            amendment: None,
-            progress: None,
         })
     }
 }
@@ -157,15 +87,8 @@ impl Db {
         owner_id: i64,
         period_id: i64,
     ) -> Result<Option<V2momHeader>, DbError> {
-        let sql = format!(
-            "SELECT {HEADER_COLUMNS} FROM v2moms v WHERE v.owner_id = $1 AND v.period_id = $2"
-        );
-        let row: Option<HeaderRow> = on_backend!(self, |pool| sqlx::query_as(&sql)
-            .bind(owner_id)
-            .bind(period_id)
-            .fetch_optional(pool)
-            .await)?;
-        row.map(HeaderRow::into_header).transpose()
+        let head = self.v2mom_head_of(owner_id, period_id).await?;
+        Ok(head.map(|head| head.header))
     }
 
     /// The owner's latest V2MOM in a period that started before `period_id`'s.
@@ -181,31 +104,6 @@ impl Db {
         on_backend!(self, |pool| sqlx::query_scalar(SQL)
             .bind(owner_id)
             .bind(period_id)
-            .fetch_optional(pool)
-            .await)
-    }
-
-    /// A whole V2MOM: its row, then each part in rank order.
-    pub async fn v2mom(&self, id: i64) -> Result<Option<V2mom>, DbError> {
-        let Some(row) = self.v2mom_row(id).await? else {
-            return Ok(None);
-        };
-        let parts = self.v2mom_parts(id).await?;
-        row.into_v2mom(parts).map(Some)
-    }
-
-    /// V2MOM `id`'s own row: who and when, its title, vision and status.
-    pub(super) async fn v2mom_row(&self, id: i64) -> Result<Option<V2momRow>, DbError> {
-        const HEAD: &str = "SELECT v.id, v.owner_id, o.display_name AS owner_name, \
-                v.period_id, p.name AS period_name, p.starts_on, p.ends_on, p.is_current, \
-                v.title, v.vision, v.status, v.version, v.published_revision, \
-                v.review_comment, v.updated_by, ub.display_name AS updated_by_name, \
-                v.updated_at, v.amended_at, v.previous_published_revision \
-            FROM v2moms v JOIN users o ON o.id = v.owner_id \
-            JOIN periods p ON p.id = v.period_id JOIN users ub ON ub.id = v.updated_by \
-            WHERE v.id = $1";
-        on_backend!(self, |pool| sqlx::query_as(HEAD)
-            .bind(id)
             .fetch_optional(pool)
             .await)
     }

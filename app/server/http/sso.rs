@@ -35,18 +35,23 @@ use tower_sessions::Session;
 /// redirected on to the providers.
 pub async fn allow_provider_forms(
     State(state): State<AppState>,
-    req: axum::extract::Request,
+    mut req: axum::extract::Request,
     next: axum::middleware::Next,
 ) -> Response {
     let path = req.uri().path();
     let has_buttons = req.method() == http::Method::GET
         && (matches!(path, "/login" | "/profile") || path.starts_with("/invite/"));
+    // The page reads the providers for its buttons; the targets below reuse that read.
+    let known = sso::RequestProviders::default();
+    if has_buttons {
+        req.extensions_mut().insert(known.clone());
+    }
     let mut res = next.run(req).await;
     // A page that failed shows no buttons (and, with the database away, asking again would
     // only keep the answer waiting). A failure here is logged where it arose.
     if has_buttons
         && !res.status().is_server_error()
-        && let Ok(origins) = sso::form_targets(&state).await
+        && let Ok(origins) = sso::form_targets(&state, &known).await
     {
         res.extensions_mut().insert(FormTargets(origins));
     }

@@ -252,9 +252,12 @@ pub fn redirect_uri(state: &AppState, host: Option<&str>, slug: &str) -> Result<
 
 /// Where the enabled providers' sign-in pages are: their issuers' origins and, for OpenID
 /// Connect, their authorization endpoints' (see `http::security::FormTargets`).
-pub async fn form_targets(state: &AppState) -> Result<Vec<String>, AppError> {
+pub async fn form_targets(
+    state: &AppState,
+    known: &RequestProviders,
+) -> Result<Vec<String>, AppError> {
     let mut origins = Vec::new();
-    for record in state.db.sso_providers().await.map_err(internal)? {
+    for record in known.get(state).await? {
         let Some(kind) = ProviderKind::parse(&record.kind).filter(|_| record.enabled) else {
             continue;
         };
@@ -271,6 +274,31 @@ pub async fn form_targets(state: &AppState) -> Result<Vec<String>, AppError> {
     origins.sort();
     origins.dedup();
     Ok(origins)
+}
+
+/// The providers as one request reads them, once: a page's provider buttons and the form
+/// targets its security headers allow (`http::sso::allow_provider_forms` puts this in the
+/// requests of those pages) come from the same read.
+#[derive(Clone, Default)]
+pub struct RequestProviders(std::sync::Arc<tokio::sync::OnceCell<Vec<SsoProviderRecord>>>);
+
+impl RequestProviders {
+    /// Every provider stored, read on the first call.
+    pub async fn get(&self, state: &AppState) -> Result<Vec<SsoProviderRecord>, AppError> {
+        let read = || async { state.db.sso_providers().await.map_err(internal) };
+        self.0.get_or_try_init(read).await.cloned()
+    }
+}
+
+/// Every provider stored: read once per request where the request keeps them
+/// ([`RequestProviders`]), else read now.
+pub async fn stored_providers(state: &AppState) -> Result<Vec<SsoProviderRecord>, AppError> {
+    let known = leptos::prelude::use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<RequestProviders>().cloned());
+    match known {
+        Some(known) => known.get(state).await,
+        None => state.db.sso_providers().await.map_err(internal),
+    }
 }
 
 /// The redirect URI to show administrators, when the public URL makes it certain.

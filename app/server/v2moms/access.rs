@@ -3,10 +3,10 @@
 
 use crate::{
     error::AppError,
-    model::{EventKind, StatusChange, V2momStatus},
+    model::{EventKind, StatusChange, V2mom, V2momStatus},
     server::{
         actor::Actor,
-        db::V2momHeader,
+        db::{V2momHead, V2momHeader},
         errors::internal,
         org::relation_between,
         policy::{Action, Relation, V2momFacts, Visibility},
@@ -21,23 +21,46 @@ pub struct Access {
     /// The owner, seen from the actor.
     pub owner: Relation,
     visibility: Visibility,
+    /// The V2MOM's row as [`Access::open`] read it (for [`Access::v2mom`]).
+    head: Option<V2momHead>,
 }
 
 impl Access {
     /// The V2MOM exists (404) and the actor may read it (403, or 404 through the API).
     pub async fn open(state: &AppState, actor: &Actor, id: i64) -> Result<Access, AppError> {
         actor.require(Action::UseV2moms)?;
-        let header = state
+        let head = state
             .db
-            .v2mom_header(id)
+            .v2mom_head(id)
             .await
             .map_err(internal)?
             .ok_or(AppError::NotFound)?;
-        let access = Access::of(state, actor, header).await?;
+        Access::open_head(state, actor, head).await
+    }
+
+    /// [`Access::open`] for a V2MOM whose head is at hand.
+    pub async fn open_head(
+        state: &AppState,
+        actor: &Actor,
+        head: V2momHead,
+    ) -> Result<Access, AppError> {
+        let mut access = Access::of(state, actor, head.header.clone()).await?;
         if !access.may(access.read()) {
             return Err(actor.unreadable());
         }
+        access.head = Some(head);
         Ok(access)
+    }
+
+    /// The whole V2MOM, from the row read when it was opened and its parts as kept for its
+    /// version ([`Db::v2mom_at`](crate::server::db::Db::v2mom_at)): its methods'
+    /// `aligned_to` is left empty for the caller to take from the alignment it reads.
+    pub async fn v2mom(&self, state: &AppState) -> Result<V2mom, AppError> {
+        let v2mom = match &self.head {
+            Some(head) => state.db.v2mom_at(head.clone()).await,
+            None => state.db.v2mom_cached(self.id()).await,
+        };
+        v2mom.map_err(internal)?.ok_or(AppError::NotFound)
     }
 
     /// `header`'s V2MOM seen from `actor`, not yet checked.
@@ -54,6 +77,7 @@ impl Access {
             header,
             owner,
             visibility: state.config.settings.v2mom_visibility,
+            head: None,
         })
     }
 

@@ -6,19 +6,21 @@ use std::collections::HashMap;
 
 use crate::{
     error::AppError,
-    model::{MethodLink, V2momContent, field, validate::Checks},
+    model::{MethodLink, V2momContent, V2momPage, field, validate::Checks},
     server::{actor::Actor, db::LinkedMethod, errors::internal, state::AppState},
 };
 
-/// The methods `id`'s methods may align to, for its editor.
-pub async fn choices(
+/// What the editor opens with, for the V2MOM's editors only: the V2MOM as [`super::get`]
+/// gives it, and the methods its methods may align to.
+pub async fn for_editor(
     state: &AppState,
     actor: &Actor,
     id: i64,
-) -> Result<Vec<(i64, String)>, AppError> {
+) -> Result<(V2momPage, Vec<(i64, String)>), AppError> {
     let access = Access::open(state, actor, id).await?;
     access.require_edit()?;
-    targets(state, &access).await
+    let page = super::page_of(state, &access).await?;
+    Ok((page, targets(state, &access).await?))
 }
 
 /// The methods of the owner's manager's V2MOM for the same period, when the actor may
@@ -33,24 +35,21 @@ async fn targets(state: &AppState, access: &Access) -> Result<Vec<(i64, String)>
     let Some(manager) = owner.manager_id else {
         return Ok(Vec::new());
     };
-    let Some(header) = state
+    let Some(head) = state
         .db
-        .v2mom_of(manager, access.header.period_id)
+        .v2mom_head_of(manager, access.header.period_id)
         .await
         .map_err(internal)?
     else {
         return Ok(Vec::new());
     };
-    let theirs = Access::of(state, &access.actor, header).await?;
-    if !theirs.may(theirs.read()) {
-        return Ok(Vec::new());
-    }
-    let v2mom = state
-        .db
-        .v2mom_at(theirs.id(), theirs.header.version)
-        .await
-        .map_err(internal)?
-        .ok_or(AppError::NotFound)?;
+    let theirs = match Access::open_head(state, &access.actor, head).await {
+        Ok(theirs) => theirs,
+        // Not theirs to read: nothing to align to.
+        Err(AppError::Forbidden | AppError::NotFound) => return Ok(Vec::new()),
+        Err(other) => return Err(other),
+    };
+    let v2mom = theirs.v2mom(state).await?;
     Ok(v2mom
         .content
         .methods

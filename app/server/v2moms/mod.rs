@@ -13,12 +13,13 @@ mod start;
 mod write;
 
 pub use access::Access;
-pub use aligned::choices as alignment_choices;
+pub use aligned::for_editor;
 pub use amend::discard as discard_amendment;
 pub use close::close_period;
 pub use export::{Format, export, export_period};
 pub use read::{
-    Listed, PER_PAGE, get, list, list_after, page_of, page_with, revision, revisions, with_progress,
+    Listed, PER_PAGE, get, list, list_after, page_of, page_with, realign, revision, revisions,
+    with_progress,
 };
 pub use start::{report_relation, start, start_choices};
 pub use write::{change_status, require_editor, save};

@@ -10,7 +10,7 @@ use crate::{
     },
     server::{
         actor::Actor,
-        db::{ReadScope, Window},
+        db::{LinkedMethod, ReadScope, Window},
         errors::internal,
         policy::{Action, Circle, readable_statuses},
         state::AppState,
@@ -38,31 +38,20 @@ pub async fn page_of(state: &AppState, access: &Access) -> Result<V2momPage, App
 }
 
 /// [`page_of`] with each measure's latest check-in already known (by measure id). Its parts
-/// come from the cache of [`Db::v2mom_at`](crate::server::db::Db::v2mom_at); each method's
-/// alignment is read as it is now.
+/// come from the cache ([`Access::v2mom`]); each method's alignment is read as it is now.
 pub async fn page_with(
     state: &AppState,
     access: &Access,
     latest: &[(i64, LatestCheckIn)],
 ) -> Result<V2momPage, AppError> {
     let id = access.id();
-    let mut v2mom = state
-        .db
-        .v2mom_at(id, access.header.version)
-        .await
-        .map_err(internal)?
-        .ok_or(AppError::NotFound)?;
+    let mut v2mom = access.v2mom(state).await?;
     if access.may_see_amendment() {
         v2mom.amendment = state.db.amendment(id).await.map_err(internal)?;
     }
     attach_progress(&mut v2mom, latest);
     let (to, from) = state.db.alignment_of(id).await.map_err(internal)?;
-    for method in &mut v2mom.content.methods {
-        method.aligned_to = to
-            .iter()
-            .find(|(own, _)| Some(*own) == method.id)
-            .map(|(_, target)| target.link.method_id);
-    }
+    realign(&mut v2mom, &to);
     let (aligned_to, aligned_from) = aligned::readable(state, access, to, from).await?;
     Ok(V2momPage {
         can_edit: access.may_edit(),
@@ -72,6 +61,17 @@ pub async fn page_with(
         aligned_from,
         v2mom,
     })
+}
+
+/// Sets each of `v2mom`'s methods' `aligned_to` from `to`, the links of
+/// [`Db::alignment_of`](crate::server::db::Db::alignment_of) (a V2MOM from the cache has none).
+pub fn realign(v2mom: &mut V2mom, to: &[(i64, LinkedMethod)]) {
+    for method in &mut v2mom.content.methods {
+        method.aligned_to = to
+            .iter()
+            .find(|(own, _)| Some(*own) == method.id)
+            .map(|(_, target)| target.link.method_id);
+    }
 }
 
 /// Gives each of `v2mom`'s measures its latest check-in and progress, and the V2MOM its own.

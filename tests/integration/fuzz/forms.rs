@@ -166,7 +166,7 @@ pub const SERVER_FNS: &[ServerFn] = &[
     f("/api/v2moms/start", &[("owner", Int(Ids::User)), ("period", Int(Ids::Period)),
         ("from", Choice(START_FROM))], false),
     f("/api/v2moms/get", &[("id", Int(Ids::V2mom))], false),
-    f("/api/v2moms/alignment_choices", &[("id", Int(Ids::V2mom))], false),
+    f("/api/v2moms/edit", &[("id", Int(Ids::V2mom))], false),
     f("/api/v2moms/save", &[("id", Int(Ids::V2mom)), ("version", Int(Ids::Version)),
         ("title", Text), ("vision", Text), ("values", Values), ("methods", Methods),
         ("op", Text)], false),

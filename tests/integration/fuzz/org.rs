@@ -4,7 +4,7 @@ use super::values::Known;
 use crate::{
     helpers::{TestApp, spawn_app_with},
     people::{PASSWORD, accept, invite},
-    v2moms::current_period,
+    v2moms::{current_period, next_period},
 };
 use reqwest::{Client, StatusCode};
 use serde_json::Value;
@@ -51,18 +51,7 @@ pub async fn organisation() -> Org {
     let (pending_id, pending_token) =
         invite(&app, "pat@acme.example", "Pat Pending", "employee", None).await;
     let period = current_period(&app).await;
-    let next = app
-        .call(
-            "periods/create",
-            &[
-                ("name", "FY2028"),
-                ("starts_on", "2028-02-01"),
-                ("ends_on", "2029-01-31"),
-            ],
-        )
-        .await;
-    assert_eq!(next.status(), StatusCode::OK, "second period");
-    let next: Value = next.json().await.unwrap();
+    let next = next_period(&app).await;
 
     let people = vec![
         Person {
@@ -76,7 +65,7 @@ pub async fn organisation() -> Org {
     ];
     let mut known = Known {
         user_ids: vec![1, manager_id, employee_id, pending_id],
-        period_ids: vec![period, next["id"].as_i64().unwrap()],
+        period_ids: vec![period, next],
         emails: vec![
             admin.email.clone(),
             "max@acme.example".into(),
