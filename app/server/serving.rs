@@ -64,9 +64,16 @@ pub async fn scope<F: std::future::Future>(notes: Serving, serving: F) -> F::Out
 /// scope (plain handlers, `/api/v1`) may still find a Leptos context on its thread, another
 /// request's; else (in a task Leptos spawned to render a page) the one of its request parts.
 pub fn current() -> Option<Serving> {
-    SERVING.try_with(Serving::clone).ok().or_else(|| {
-        use_context::<Parts>().and_then(|parts| parts.extensions.get::<Serving>().cloned())
-    })
+    SERVING
+        .try_with(Serving::clone)
+        .ok()
+        .or_else(from_request::<Serving>)
+}
+
+/// A value the layers put in the extensions of the request Leptos is rendering or serving
+/// (its nonce, its [`Serving`], whom it is for, the providers it read), from its context.
+pub fn from_request<T: Clone + Send + Sync + 'static>() -> Option<T> {
+    use_context::<Parts>().and_then(|parts| parts.extensions.get::<T>().cloned())
 }
 
 pub fn current_request_id() -> Option<String> {

@@ -179,7 +179,7 @@ type UserOfRequest = Result<Option<UserRecord>, AppError>;
 
 impl RequestUser {
     fn of_request() -> Option<RequestUser> {
-        use_context::<Parts>().and_then(|parts| parts.extensions.get::<RequestUser>().cloned())
+        super::serving::from_request()
     }
 
     /// Forgets who the request was for (the session just changed hands).

@@ -76,18 +76,20 @@ impl Db {
         &self,
         id: i64,
     ) -> Result<(Vec<(i64, LinkedMethod)>, Vec<(i64, LinkedMethod)>), DbError> {
+        // Each side: the links of `own`'s methods joined `on` the other end.
+        let side = |side: u8, on: &str| {
+            format!(
+                "SELECT {side} AS side, own.position AS own_position, {LINK_COLUMNS} \
+                 FROM v2mom_methods own JOIN v2mom_methods other ON {on} \
+                 JOIN v2moms v ON v.id = other.v2mom_id JOIN users u ON u.id = v.owner_id \
+                 WHERE own.v2mom_id = $1"
+            )
+        };
         let sql = format!(
-            "SELECT * FROM ( \
-                SELECT 0 AS side, own.position AS own_position, {LINK_COLUMNS} \
-                FROM v2mom_methods own JOIN v2mom_methods other ON other.id = own.aligned_to \
-                JOIN v2moms v ON v.id = other.v2mom_id JOIN users u ON u.id = v.owner_id \
-                WHERE own.v2mom_id = $1 \
-                UNION ALL \
-                SELECT 1 AS side, own.position AS own_position, {LINK_COLUMNS} \
-                FROM v2mom_methods own JOIN v2mom_methods other ON other.aligned_to = own.id \
-                JOIN v2moms v ON v.id = other.v2mom_id JOIN users u ON u.id = v.owner_id \
-                WHERE own.v2mom_id = $1 \
-             ) links ORDER BY side, own_position, lower(owner_name), method_id"
+            "SELECT * FROM ({} UNION ALL {}) links \
+             ORDER BY side, own_position, lower(owner_name), method_id",
+            side(0, "other.id = own.aligned_to"),
+            side(1, "other.aligned_to = own.id"),
         );
         let rows: Vec<SidedLinkRow> = on_backend!(self, |pool| sqlx::query_as(&sql)
             .bind(id)

@@ -13,13 +13,20 @@ use chrono::{DateTime, NaiveDate, Utc};
 #[derive(Debug, Clone)]
 pub struct V2momHead {
     pub header: V2momHeader,
-    row: HeadRow,
+    row: HeadRest,
 }
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(sqlx::FromRow)]
 struct HeadRow {
     #[sqlx(flatten)]
     header: HeaderRow,
+    #[sqlx(flatten)]
+    rest: HeadRest,
+}
+
+/// The head's columns besides the header's.
+#[derive(Debug, Clone, sqlx::FromRow)]
+struct HeadRest {
     owner_name: String,
     period_name: String,
     starts_on: NaiveDate,
@@ -52,8 +59,8 @@ fn head_sql(condition: &str) -> String {
 impl V2momHead {
     fn of(row: HeadRow) -> Result<V2momHead, DbError> {
         Ok(V2momHead {
-            header: row.header.clone().into_header()?,
-            row,
+            header: row.header.into_header()?,
+            row: row.rest,
         })
     }
 

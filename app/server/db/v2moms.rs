@@ -16,7 +16,7 @@ pub struct V2momHeader {
     pub amendment: Option<V2momStatus>,
 }
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(sqlx::FromRow)]
 pub(super) struct HeaderRow {
     id: i64,
     owner_id: i64,

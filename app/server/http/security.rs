@@ -5,11 +5,8 @@
 
 use crate::server::config::Config;
 use axum::{extract::Request, extract::State, middleware::Next, response::Response};
-use http::{HeaderName, HeaderValue, header, request::Parts};
-use leptos::{
-    nonce::Nonce,
-    prelude::{provide_context, use_context},
-};
+use http::{HeaderName, HeaderValue, header};
+use leptos::{nonce::Nonce, prelude::provide_context};
 use std::sync::Arc;
 
 pub struct Policy {
@@ -100,7 +97,7 @@ pub async fn apply(State(policy): State<Arc<Policy>>, mut req: Request, next: Ne
 
 /// Leptos context hook: render with the nonce the response header names.
 pub fn provide_request_nonce() {
-    if let Some(nonce) = use_context::<Parts>().and_then(|p| p.extensions.get::<Nonce>().cloned()) {
+    if let Some(nonce) = crate::server::serving::from_request::<Nonce>() {
         provide_context(nonce);
     }
 }

@@ -293,9 +293,7 @@ impl RequestProviders {
 /// Every provider stored: read once per request where the request keeps them
 /// ([`RequestProviders`]), else read now.
 pub async fn stored_providers(state: &AppState) -> Result<Vec<SsoProviderRecord>, AppError> {
-    let known = leptos::prelude::use_context::<http::request::Parts>()
-        .and_then(|parts| parts.extensions.get::<RequestProviders>().cloned());
-    match known {
+    match super::serving::from_request::<RequestProviders>() {
         Some(known) => known.get(state).await,
         None => state.db.sso_providers().await.map_err(internal),
     }
