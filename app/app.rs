@@ -2,6 +2,7 @@
 
 use crate::{
     components::{MainNav, SecondFactorGate, UserMenu, element_text, provide_auth, use_hydrated},
+    i18n::I18nProvider,
     pages::{
         AlignmentPage, ApiKeysAdminPage, ApiKeysPage, AuditPage, HomePage, InvitationPage,
         LoginPage, MailLinkPage, NotFoundPage, NotificationSettingsPage, NotificationsPage,
@@ -11,17 +12,26 @@ use crate::{
     },
 };
 use leptos::prelude::*;
+use leptos_fluent::move_tr;
 use leptos_meta::{MetaTags, Title, provide_meta_context};
 use leptos_router::{
     ParamSegment, SsrMode, StaticSegment,
     components::{A, Route, Router, Routes},
 };
 
+/// The language the server chose for this request (see `crate::i18n`).
+fn page_language() -> &'static str {
+    #[cfg(feature = "ssr")]
+    return crate::server::http::language::of_request().code();
+    #[cfg(not(feature = "ssr"))]
+    crate::i18n::Lang::default().code()
+}
+
 /// The document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang=page_language()>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -47,6 +57,7 @@ pub fn App() -> impl IntoView {
     let hydrated = use_hydrated();
 
     view! {
+        <I18nProvider>
         // Titles carry names and V2MOM titles people typed (see `element_text`).
         <Title formatter=|page: String| {
             if page.is_empty() {
@@ -60,7 +71,7 @@ pub fn App() -> impl IntoView {
             // `target` leaves the click to the browser (the router would only scroll), which
             // moves the focus into <main>.
             <a class="skip-link" href="#main" target="_self">
-                "Skip to content"
+                {move_tr!("skip-to-content")}
             </a>
             <header class="site-header">
                 <A href="/" attr:class="brand">
@@ -185,5 +196,6 @@ pub fn App() -> impl IntoView {
                 <p>{concat!("v2mom ", env!("CARGO_PKG_VERSION"))}</p>
             </footer>
         </Router>
+        </I18nProvider>
     }
 }

@@ -4,11 +4,13 @@
 //! person in front of the browser; internal causes (database, I/O) never appear in them: they
 //! are logged on the server with the request id, and the client gets the id as a reference.
 
+use crate::i18n::{Lang, text, text_with};
 use leptos::server_fn::{
     codec::JsonEncoding,
     error::{FromServerFnError, ServerFnErrorErr},
 };
 use serde::{Deserialize, Serialize};
+use std::fmt;
 
 /// A problem with one field of a submitted form, shown next to that field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -17,59 +19,91 @@ pub struct FieldError {
     pub message: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum AppError {
-    #[error("Please sign in to continue.")]
     Unauthenticated,
     /// One answer for an unknown email, a wrong password and a disabled account.
-    #[error("The email or password is incorrect.")]
     BadCredentials,
-    #[error("You are not allowed to do that.")]
     Forbidden,
-    #[error("That page or item does not exist.")]
     NotFound,
-    #[error("Someone else saved a change first.")]
     Conflict,
     /// A rule of the organisation forbids the change; the reason says which.
-    #[error("{reason}")]
-    Refused { reason: String },
-    #[error("Please correct the highlighted fields.")]
-    Invalid { fields: Vec<FieldError> },
-    #[error("The request was not understood.")]
+    Refused {
+        reason: String,
+    },
+    Invalid {
+        fields: Vec<FieldError>,
+    },
     BadRequest,
-    #[error("The request is too large.")]
     PayloadTooLarge,
-    #[error("Too many attempts. Please wait {} and try again.", wait_text(*.retry_after_secs))]
-    TooManyRequests { retry_after_secs: u64 },
+    TooManyRequests {
+        retry_after_secs: u64,
+    },
     /// The database is away or busy, or the server is overloaded: nothing is wrong with the
     /// request, and the same request should work in a moment.
-    #[error(
-        "The service is temporarily unavailable. Please try again in a moment. Reference: {request_id}"
-    )]
-    Unavailable { request_id: String },
-    #[error("Something went wrong on our side. Reference: {request_id}")]
-    Internal { request_id: String },
+    Unavailable {
+        request_id: String,
+    },
+    Internal {
+        request_id: String,
+    },
     /// Only ever made in the browser: the server could not be reached or answered nonsense.
-    #[error("Could not reach the server. Check your connection and try again.")]
     Network,
 }
+
+/// The message in the [current](crate::i18n::current) language: the request's on the
+/// server (English outside a request, so the REST API and logs stay English), the page's in
+/// the browser.
+impl fmt::Display for AppError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message_in(crate::i18n::current()))
+    }
+}
+
+impl std::error::Error for AppError {}
 
 /// `Retry-After` of a 503: long enough for a database restart or failover to be noticed,
 /// short enough that people do not give up.
 pub const UNAVAILABLE_RETRY_AFTER_SECS: u64 = 5;
 
 /// A wait as people say it: "3 seconds", "5 minutes", "23 hours" (rounded up).
-fn wait_text(secs: u64) -> String {
-    let (n, unit) = match secs {
-        0..60 => (secs.max(1), "second"),
-        60..3600 => (secs.div_ceil(60), "minute"),
-        _ => (secs.div_ceil(3600), "hour"),
+fn wait_text(lang: Lang, secs: u64) -> String {
+    let (n, id) = match secs {
+        0..60 => (secs.max(1), "wait-seconds"),
+        60..3600 => (secs.div_ceil(60), "wait-minutes"),
+        _ => (secs.div_ceil(3600), "wait-hours"),
     };
-    format!("{n} {unit}{}", if n == 1 { "" } else { "s" })
+    text_with(lang, id, &[("count", n.into())])
 }
 
 impl AppError {
+    /// What the person is told, in `lang` (the [`Display`](fmt::Display) text is this in the
+    /// current language).
+    pub fn message_in(&self, lang: Lang) -> String {
+        let reference =
+            |id: &str, request_id: &str| text_with(lang, id, &[("reference", request_id.into())]);
+        match self {
+            AppError::Unauthenticated => text(lang, "error-unauthenticated"),
+            AppError::BadCredentials => text(lang, "error-bad-credentials"),
+            AppError::Forbidden => text(lang, "error-forbidden"),
+            AppError::NotFound => text(lang, "error-not-found"),
+            AppError::Conflict => text(lang, "error-conflict"),
+            AppError::Refused { reason } => reason.clone(),
+            AppError::Invalid { .. } => text(lang, "error-invalid"),
+            AppError::BadRequest => text(lang, "error-bad-request"),
+            AppError::PayloadTooLarge => text(lang, "error-payload-too-large"),
+            AppError::TooManyRequests { retry_after_secs } => text_with(
+                lang,
+                "error-too-many-requests",
+                &[("wait", wait_text(lang, *retry_after_secs).into())],
+            ),
+            AppError::Unavailable { request_id } => reference("error-unavailable", request_id),
+            AppError::Internal { request_id } => reference("error-internal", request_id),
+            AppError::Network => text(lang, "error-network"),
+        }
+    }
+
     /// The HTTP status this error is answered with.
     pub fn status(&self) -> u16 {
         match self {
@@ -220,6 +254,34 @@ mod tests {
         assert!(message(61).contains("wait 2 minutes and"));
         assert!(message(3600).contains("wait 1 hour and"));
         assert!(message(86_000).contains("wait 24 hours and"));
+    }
+
+    #[test]
+    fn the_wait_is_counted_in_the_reader_s_language() {
+        let message = |secs| {
+            AppError::TooManyRequests {
+                retry_after_secs: secs,
+            }
+            .message_in(Lang::De)
+        };
+        assert!(
+            message(1).contains("warten Sie 1 Sekunde und"),
+            "{}",
+            message(1)
+        );
+        assert!(message(3).contains("warten Sie 3 Sekunden und"));
+        assert!(message(60).contains("warten Sie 1 Minute und"));
+        assert!(message(300).contains("warten Sie 5 Minuten und"));
+        assert!(message(3600).contains("warten Sie 1 Stunde und"));
+        assert!(message(82_800).contains("warten Sie 23 Stunden und"));
+        let internal = AppError::Internal {
+            request_id: "abc-123".into(),
+        };
+        assert!(internal.message_in(Lang::De).ends_with("Referenz: abc-123"));
+        let refused = AppError::Refused {
+            reason: "Grund".into(),
+        };
+        assert_eq!(refused.message_in(Lang::De), "Grund");
     }
 
     #[test]

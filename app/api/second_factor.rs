@@ -37,7 +37,7 @@ pub async fn second_step(code: String, next: Option<String>) -> Result<(), AppEr
     let state = app_state()?;
     let Some((user_id, method)) = half_signed_in().await? else {
         return Err(AppError::Refused {
-            reason: "Signing in took too long, or was not started here: sign in again.".into(),
+            reason: crate::i18n::t("server-sign-in-expired"),
         });
     };
     let user = second_factor::second_step(&state, &request_origin(), user_id, &code).await?;

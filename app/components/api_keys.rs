@@ -6,6 +6,7 @@ use crate::{
     model::{ApiKeyStatus, ApiKeySummary, CreatedApiKey},
 };
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr};
 
 /// Every key with a Revoke button for those still usable; `with_owner` adds whose it is.
 #[component]
@@ -15,22 +16,22 @@ pub fn ApiKeyTable(
     #[prop(optional)] with_owner: bool,
 ) -> impl IntoView {
     if keys.is_empty() {
-        return view! { <p>"No API keys yet."</p> }.into_any();
+        return view! { <p>{move_tr!("ui-api-keys-none")}</p> }.into_any();
     }
     view! {
         <div class="table-scroll">
             <table class="list">
                 <thead>
                     <tr>
-                        {with_owner.then(|| view! { <th scope="col">"Owner"</th> })}
-                        <th scope="col">"Name"</th>
-                        <th scope="col">"Key"</th>
-                        <th scope="col">"Scopes"</th>
-                        <th scope="col">"Created"</th>
-                        <th scope="col">"Expires"</th>
-                        <th scope="col">"Last used"</th>
-                        <th scope="col">"Status"</th>
-                        <th scope="col"><span class="visually-hidden">"Action"</span></th>
+                        {with_owner.then(|| view! { <th scope="col">{move_tr!("ui-api-keys-owner")}</th> })}
+                        <th scope="col">{move_tr!("ui-api-keys-name")}</th>
+                        <th scope="col">{move_tr!("ui-api-keys-key")}</th>
+                        <th scope="col">{move_tr!("ui-api-keys-scopes")}</th>
+                        <th scope="col">{move_tr!("ui-api-keys-created")}</th>
+                        <th scope="col">{move_tr!("ui-api-keys-expires")}</th>
+                        <th scope="col">{move_tr!("ui-api-keys-last-used")}</th>
+                        <th scope="col">{move_tr!("ui-api-keys-status")}</th>
+                        <th scope="col"><span class="visually-hidden">{move_tr!("ui-api-keys-action")}</span></th>
                     </tr>
                 </thead>
                 <tbody>
@@ -58,8 +59,14 @@ fn KeyRow(
         view! { <td>{name} <span class="meta">{format!(" ({email})")}</span></td> }
     });
     let status = match (key.status, &key.revoked_at) {
-        (ApiKeyStatus::Revoked, Some(at)) => format!("Revoked {at}"),
+        (ApiKeyStatus::Revoked, Some(at)) => tr!("ui-api-keys-revoked-at", { "at" => at.clone() }),
         (status, _) => status.label().to_owned(),
+    };
+    // The class names the status in English whatever the page's language.
+    let status_class = match key.status {
+        ApiKeyStatus::Active => "status key-active",
+        ApiKeyStatus::Expired => "status key-expired",
+        ApiKeyStatus::Revoked => "status key-revoked",
     };
     let label = format!(" {}", key.name);
     let action = (key.status != ApiKeyStatus::Revoked).then(|| {
@@ -67,7 +74,7 @@ fn KeyRow(
             <ActionForm action=revoke>
                 <input type="hidden" name="id" value=key.id />
                 <button type="submit" class="secondary">
-                    "Revoke"<span class="visually-hidden">{label}</span>
+                    {move_tr!("ui-api-keys-revoke")}<span class="visually-hidden">{label}</span>
                 </button>
             </ActionForm>
         }
@@ -79,9 +86,9 @@ fn KeyRow(
             <td><code>{format!("v2mom_{}…", key.prefix)}</code></td>
             <td>{key.scopes.to_string().replace(',', ", ")}</td>
             <td>{key.created_at}</td>
-            <td>{key.expires_at.unwrap_or_else(|| "Never".into())}</td>
-            <td>{key.last_used_at.unwrap_or_else(|| "Never".into())}</td>
-            <td><span class=format!("status key-{}", key.status.label().to_lowercase())>{status}</span></td>
+            <td>{key.expires_at.unwrap_or_else(|| tr!("ui-api-keys-never"))}</td>
+            <td>{key.last_used_at.unwrap_or_else(|| tr!("ui-api-keys-never"))}</td>
+            <td><span class=status_class>{status}</span></td>
             <td>{action}</td>
         </tr>
     }
@@ -91,10 +98,10 @@ fn KeyRow(
 #[component]
 pub fn NewApiKeyToken(created: CreatedApiKey) -> impl IntoView {
     view! {
-        <SecretShownOnce id="new-api-key" label="Your new API key" value=created.token>
+        <SecretShownOnce id="new-api-key" label=move_tr!("ui-api-keys-new-label") value=created.token>
             <p>
-                "Your new key " <strong>{created.key.name}</strong>
-                " is ready. Copy it now, it will not be shown again."
+                {move_tr!("ui-api-keys-new-before")} " " <strong>{created.key.name}</strong> " "
+                {move_tr!("ui-api-keys-new-after")}
             </p>
         </SecretShownOnce>
     }

@@ -10,6 +10,7 @@ use leptos::{
     prelude::*,
     server_fn::{ServerFn, error::ServerFnUrlError},
 };
+use leptos_fluent::{move_tr, tr};
 use leptos_router::{
     components::{A, Redirect},
     hooks::use_location,
@@ -121,8 +122,8 @@ const SECURITY_PAGE: &str = "/profile/security";
 pub fn MainNav() -> impl IntoView {
     let auth = use_auth();
     view! {
-        <nav aria-label="Main">
-            <A href="/">"Home"</A>
+        <nav aria-label=move_tr!("ui-nav-main")>
+            <A href="/">{move_tr!("ui-nav-home")}</A>
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     let role = auth.user.await.ok().flatten().map(|u| u.role);
@@ -131,22 +132,22 @@ pub fn MainNav() -> impl IntoView {
                             .is_some()
                             .then(|| {
                                 view! {
-                                    <A href="/v2moms">"V2MOMs"</A>
-                                    <A href="/alignment">"Alignment"</A>
+                                    <A href="/v2moms">{move_tr!("ui-nav-v2moms")}</A>
+                                    <A href="/alignment">{move_tr!("ui-nav-alignment")}</A>
                                 }
                             })}
                         {matches!(role, Some(Role::Manager | Role::Admin))
-                            .then(|| view! { <A href="/team">"My team"</A> })}
+                            .then(|| view! { <A href="/team">{move_tr!("ui-nav-my-team")}</A> })}
                         {(role == Some(Role::Admin))
                             .then(|| {
                                 view! {
-                                    <A href="/admin/organisation">"Organisation"</A>
-                                    <A href="/admin/people">"People"</A>
-                                    <A href="/admin/periods">"Periods"</A>
-                                    <A href="/admin/sso">"Single sign-on"</A>
-                                    <A href="/admin/api-keys">"API keys"</A>
-                                    <A href="/admin/webhooks">"Webhooks"</A>
-                                    <A href="/admin/audit">"Audit log"</A>
+                                    <A href="/admin/organisation">{move_tr!("ui-nav-organisation")}</A>
+                                    <A href="/admin/people">{move_tr!("ui-nav-people")}</A>
+                                    <A href="/admin/periods">{move_tr!("ui-nav-periods")}</A>
+                                    <A href="/admin/sso">{move_tr!("ui-nav-sso")}</A>
+                                    <A href="/admin/api-keys">{move_tr!("ui-nav-api-keys")}</A>
+                                    <A href="/admin/webhooks">{move_tr!("ui-nav-webhooks")}</A>
+                                    <A href="/admin/audit">{move_tr!("ui-nav-audit-log")}</A>
                                 }
                             })}
                     }
@@ -159,11 +160,7 @@ pub fn MainNav() -> impl IntoView {
 /// A link to one's notifications that says how many are unread.
 #[component]
 fn NotificationBell(unread: i64) -> impl IntoView {
-    let label = match unread {
-        0 => "Notifications, none unread".to_owned(),
-        1 => "Notifications, 1 unread".to_owned(),
-        n => format!("Notifications, {n} unread"),
-    };
+    let label = tr!("ui-bell-label", { "count" => unread });
     view! {
         <A href="/notifications" attr:class="bell" attr:aria-label=label.clone() attr:title=label>
             <span aria-hidden="true">"🔔"</span>
@@ -183,19 +180,20 @@ pub fn UserMenu() -> impl IntoView {
                     Ok(Some(user)) => view! {
                         <div class="user-menu">
                             <span>
-                                "Signed in as "
-                                <A href="/profile" attr:title="Your account">
+                                {move_tr!("ui-user-signed-in-as")}
+                                " "
+                                <A href="/profile" attr:title=move_tr!("ui-user-your-account")>
                                     <strong>{user.display_name}</strong>
                                 </A>
                             </span>
                             <NotificationBell unread=user.unread_notifications />
                             <ActionForm action=auth.logout>
-                                <button type="submit" class="secondary">"Sign out"</button>
+                                <button type="submit" class="secondary">{move_tr!("ui-user-sign-out")}</button>
                             </ActionForm>
                         </div>
                     }
                     .into_any(),
-                    _ => view! { <a href="/login" class="user-menu">"Sign in"</a> }.into_any(),
+                    _ => view! { <a href="/login" class="user-menu">{move_tr!("ui-user-sign-in")}</a> }.into_any(),
                 }
             })}
         </Transition>

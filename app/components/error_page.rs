@@ -1,5 +1,6 @@
 use crate::error::AppError;
 use leptos::prelude::*;
+use leptos_fluent::move_tr;
 use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_location};
 
@@ -9,13 +10,13 @@ use leptos_router::{components::A, hooks::use_location};
 pub fn ErrorPage(error: AppError) -> impl IntoView {
     #[cfg(feature = "ssr")]
     crate::server::errors::set_response_status(&error);
-    let heading = match error {
-        AppError::NotFound => "Page not found",
-        AppError::Forbidden => "Not allowed",
-        AppError::Unauthenticated => "Please sign in",
-        AppError::Unavailable { .. } => "Temporarily unavailable",
-        _ => "Something went wrong",
-    };
+    let heading = crate::i18n::t(match error {
+        AppError::NotFound => "ui-error-not-found",
+        AppError::Forbidden => "ui-error-forbidden",
+        AppError::Unauthenticated => "ui-error-unauthenticated",
+        AppError::Unavailable { .. } => "ui-error-unavailable",
+        _ => "ui-error-other",
+    });
     // Signed out: offer the way in, and back to this very page afterwards.
     let sign_in = (error == AppError::Unauthenticated).then(|| {
         let here = use_location();
@@ -25,24 +26,24 @@ pub fn ErrorPage(error: AppError) -> impl IntoView {
             here.search.get_untracked()
         );
         let href = format!("/login?next={}", crate::model::percent_encode(&next));
-        view! { <p><A href=href>"Sign in"</A></p> }
+        view! { <p><A href=href>{move_tr!("ui-user-sign-in")}</A></p> }
     });
     let reference = error.request_id().map(|id| {
         view! {
             <p class="reference">
-                "Reference for your administrator: " <code>{id.to_owned()}</code>
+                {move_tr!("ui-error-reference")} " " <code>{id.to_owned()}</code>
             </p>
         }
     });
     view! {
-        <Title text=heading />
+        <Title text=heading.clone() />
         <section class="error-page" role="alert">
             <h1>{heading}</h1>
             <p>{error.to_string()}</p>
             {sign_in}
             {reference}
             <p>
-                <A href="/">"Go to the home page"</A>
+                <A href="/">{move_tr!("ui-error-home-link")}</A>
             </p>
         </section>
     }

@@ -3,19 +3,20 @@
 
 use crate::error::{AppError, FieldError};
 use leptos::{html, prelude::*};
+use leptos_fluent::{move_tr, tr};
 
 /// A labelled input; shows the server's (or browser's) message for it and marks itself
 /// invalid for assistive technology.
 #[component]
 pub fn Field(
-    label: &'static str,
+    #[prop(into)] label: Signal<String>,
     name: &'static str,
     /// The form's last error; this field shows its own part of it.
     #[prop(into)]
     error: Signal<Option<AppError>>,
     #[prop(default = "text")] kind: &'static str,
     #[prop(default = "off")] autocomplete: &'static str,
-    #[prop(optional)] hint: &'static str,
+    #[prop(optional, into)] hint: Signal<String>,
     #[prop(default = true)] required: bool,
     /// The value to start with (editing).
     #[prop(optional, into)]
@@ -41,7 +42,7 @@ pub fn Field(
                 aria-describedby=message_id.clone()
             />
             <p class="field-message" id=message_id>
-                {move || message().unwrap_or_else(|| hint.to_owned())}
+                {move || message().unwrap_or_else(|| hint.get())}
             </p>
         </div>
     }
@@ -64,7 +65,7 @@ pub fn element_text(text: &str) -> String {
 /// A labelled checkbox, sent as `name=on` when ticked (the server reads it as `Some`).
 #[component]
 pub fn Checkbox(
-    label: &'static str,
+    #[prop(into)] label: Signal<String>,
     name: &'static str,
     #[prop(optional)] checked: bool,
     #[prop(optional)] id_prefix: Option<String>,
@@ -82,7 +83,7 @@ pub fn Checkbox(
 /// for that field below them.
 #[component]
 pub fn FieldGroup(
-    legend: &'static str,
+    #[prop(into)] legend: Signal<String>,
     /// The field the group sends (`scopes`, `events`): its message, and the group's class.
     name: &'static str,
     #[prop(into)] error: Signal<Option<AppError>>,
@@ -105,7 +106,7 @@ pub fn FieldGroup(
 #[component]
 pub fn SecretShownOnce(
     id: &'static str,
-    label: &'static str,
+    #[prop(into)] label: Signal<String>,
     value: String,
     children: Children,
 ) -> impl IntoView {
@@ -187,7 +188,7 @@ pub fn ErrorSummary(
                 (!fields.is_empty())
                     .then(|| {
                         view! {
-                            <p>"Please correct these fields:"</p>
+                            <p>{move_tr!("ui-form-correct-fields")}</p>
                             <ul>{fields.into_iter().map(link.clone()).collect_view()}</ul>
                         }
                     })
@@ -220,13 +221,13 @@ pub fn FormError(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView
 pub fn ProofField(
     #[prop(into)] error: Signal<Option<AppError>>,
     /// What the change does, under the field.
-    #[prop(optional)]
-    hint: &'static str,
+    #[prop(optional, into)]
+    hint: Signal<String>,
     id_prefix: &'static str,
 ) -> impl IntoView {
     view! {
         <Field
-            label="Your password, or a current code from the app"
+            label=move_tr!("ui-form-proof-label")
             name="proof"
             kind="password"
             error
@@ -243,7 +244,7 @@ pub fn ProofField(
 pub fn FormActions(
     #[prop(into)] error: Signal<Option<AppError>>,
     #[prop(into)] pending: Signal<bool>,
-    label: &'static str,
+    #[prop(into)] label: Signal<String>,
 ) -> impl IntoView {
     view! {
         <FormError error />
@@ -296,7 +297,7 @@ pub fn NewPasswordField(#[prop(into)] error: Signal<Option<AppError>>) -> impl I
     let refused = move || error.with(|e| e.as_ref().and_then(|e| e.field("password")).is_some());
     let strength = move || {
         assess.value().get().and_then(Result::ok).map(|s| {
-            let label = format!("Strength: {}.", s.label());
+            let label = tr!("ui-form-password-strength", { "strength" => s.label() });
             let problem = s.problem.filter(|_| !refused()).map(|p| format!(" {p}"));
             view! {
                 <meter min="0" max="4" low="2.5" high="3.5" optimum="4" value=s.score />
@@ -307,12 +308,12 @@ pub fn NewPasswordField(#[prop(into)] error: Signal<Option<AppError>>) -> impl I
     view! {
         <div on:input=on_input>
             <Field
-                label="Password"
+                label=move_tr!("ui-form-password-label")
                 name="password"
                 kind="password"
                 error
                 autocomplete="new-password"
-                hint="At least 12 characters. A few unrelated words make a strong password."
+                hint=move_tr!("ui-form-password-hint")
             />
             <p class="strength" aria-live="polite">{strength}</p>
         </div>

@@ -5,6 +5,7 @@
 
 use crate::model::LiveEvent;
 use leptos::prelude::*;
+use leptos_fluent::move_tr;
 
 /// The latest event about the V2MOM `id` names; None until one comes. Listens again when
 /// `id` changes and stops when the page goes.
@@ -56,7 +57,10 @@ pub fn LiveRefresh(id: Signal<Option<i64>>, refresh: Callback<()>) -> impl IntoV
     let said = RwSignal::new(None::<String>);
     let held = RwSignal::new(None::<LiveEvent>);
     let show = move |event: LiveEvent| {
-        said.set(Some(format!("{} just now.", event.about_this_v2mom(me()))));
+        said.set(Some(crate::i18n::t_with(
+            "ui-live-changed-just-now",
+            &[("change", event.about_this_v2mom(me()).into())],
+        )));
         held.set(None);
         refresh.run(());
     };
@@ -73,12 +77,18 @@ pub fn LiveRefresh(id: Signal<Option<i64>>, refresh: Callback<()>) -> impl IntoV
         <div class="live-notice no-print" role="status">
             {move || match held.get() {
                 Some(event) => {
-                    let text = format!("{}. ", event.about_this_v2mom(me()));
+                    let text = format!(
+                        "{} ",
+                        crate::i18n::t_with(
+                            "ui-live-changed",
+                            &[("change", event.about_this_v2mom(me()).into())],
+                        )
+                    );
                     view! {
                         <p>
                             {text}
                             <button type="button" class="secondary" on:click=move |_| show(event.clone())>
-                                "Show the latest"
+                                {move_tr!("ui-live-show-latest")}
                             </button>
                         </p>
                     }

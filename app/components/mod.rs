@@ -4,6 +4,7 @@ mod api_keys;
 mod auth;
 mod error_page;
 mod form;
+mod language_choice;
 mod live;
 mod pager;
 mod passkey;
@@ -23,6 +24,7 @@ pub use form::{
     Checkbox, ErrorSummary, Field, FieldGroup, FormActions, FormError, NewPasswordField,
     ProofField, SecretShownOnce, element_text, focus_element,
 };
+pub use language_choice::LanguageChoice;
 pub use live::{LiveRefresh, live_events};
 pub use pager::Pager;
 pub use passkey::{PasskeyCall, PasskeySignIn, passkey_ceremony, use_hydrated};

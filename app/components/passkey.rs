@@ -6,6 +6,7 @@
 use super::FormError;
 use crate::error::AppError;
 use leptos::prelude::*;
+use leptos_fluent::move_tr;
 
 /// Which WebAuthn call a ceremony makes.
 #[derive(Debug, Clone, Copy)]
@@ -25,7 +26,7 @@ pub async fn passkey_ceremony(call: PasskeyCall, options: &str) -> Result<String
     use wasm_bindgen_futures::JsFuture;
 
     let unsupported = |_: JsValue| AppError::Refused {
-        reason: "This browser cannot use passkeys here. Use your password and code instead.".into(),
+        reason: crate::i18n::t("ui-passkey-unsupported"),
     };
     let (parse, method) = match call {
         PasskeyCall::Create => ("parseCreationOptionsFromJSON", "create"),
@@ -68,16 +69,12 @@ fn refused_by_browser(call: PasskeyCall, error: &wasm_bindgen::JsValue) -> AppEr
         .and_then(|n| n.as_string())
         .unwrap_or_default();
     let reason = match (name.as_str(), call) {
-        ("InvalidStateError", PasskeyCall::Create) => {
-            "This device holds one of your passkeys for this site already."
-        }
-        ("NotAllowedError" | "AbortError", _) => {
-            "No passkey was used: it was cancelled, or took too long."
-        }
-        _ => "The browser could not use a passkey here.",
+        ("InvalidStateError", PasskeyCall::Create) => "ui-passkey-already-here",
+        ("NotAllowedError" | "AbortError", _) => "ui-passkey-not-used",
+        _ => "ui-passkey-failed",
     };
     AppError::Refused {
-        reason: reason.into(),
+        reason: crate::i18n::t(reason),
     }
 }
 
@@ -99,7 +96,10 @@ pub async fn passkey_ceremony(_call: PasskeyCall, _options: &str) -> Result<Stri
 /// the server checked the sign-in, the page only moves on). Used without a password and as
 /// the second step, which the server tells apart by the session.
 #[component]
-pub fn PasskeySignIn(#[prop(into)] next: Signal<String>, label: &'static str) -> impl IntoView {
+pub fn PasskeySignIn(
+    #[prop(into)] next: Signal<String>,
+    #[prop(into)] label: Signal<String>,
+) -> impl IntoView {
     let sign_in = Action::new_local(|_: &()| async move {
         let options = crate::api::start_passkey_sign_in().await?;
         let answer = passkey_ceremony(PasskeyCall::Get, &options.json).await?;
@@ -130,7 +130,7 @@ pub fn PasskeySignIn(#[prop(into)] next: Signal<String>, label: &'static str) ->
                 {label}
             </button>
             <noscript>
-                <p>"Signing in with a passkey needs JavaScript."</p>
+                <p>{move_tr!("ui-passkey-needs-javascript")}</p>
             </noscript>
         </div>
     }

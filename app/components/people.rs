@@ -6,12 +6,13 @@ use crate::{
     model::{Delivery, InvitationSent, Role},
 };
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr};
 
 #[component]
 pub fn RoleSelect(selected: Role) -> impl IntoView {
     view! {
         <div class="field">
-            <label for="field-role">"Role"</label>
+            <label for="field-role">{move_tr!("ui-people-role")}</label>
             <select id="field-role" name="role">
                 {Role::ALL
                     .into_iter()
@@ -42,9 +43,9 @@ pub fn ManagerSelect(
 ) -> impl IntoView {
     view! {
         <div class="field">
-            <label for="field-manager">"Manager"</label>
+            <label for="field-manager">{move_tr!("ui-people-manager")}</label>
             <select id="field-manager" name="manager">
-                <option value="" selected=selected.is_none()>"No manager"</option>
+                <option value="" selected=selected.is_none()>{move_tr!("ui-people-no-manager")}</option>
                 <Suspense fallback=|| ()>
                     {move || Suspend::new(async move {
                         choices
@@ -79,23 +80,21 @@ pub fn InvitationLink(sent: InvitationSent) -> impl IntoView {
             return view! {
                 <div class="notice" role="status">
                     <p>
-                        "Invitation emailed to " <strong>{email}</strong> ". The link works once, until "
-                        {expires_at} "."
+                        {move_tr!("ui-invitation-mailed-to")} " " <strong>{email}</strong>
+                        {move_tr!("ui-invitation-mailed-until", { "expires" => expires_at.clone() })}
                     </p>
                 </div>
             }
             .into_any();
         }
-        Delivery::ByHand => "Invitation ready for ",
-        Delivery::MailFailed => {
-            "The invitation email could not be sent. The invitation is ready for "
-        }
+        Delivery::ByHand => tr!("ui-invitation-ready-for"),
+        Delivery::MailFailed => tr!("ui-invitation-mail-failed-ready-for"),
     };
     view! {
         <div class="notice" role="status">
             <p>
-                {lead} <strong>{email}</strong> ". Send them this link (valid until " {expires_at}
-                "; it is shown only now):"
+                {lead} " " <strong>{email}</strong>
+                {tr!("ui-invitation-send-link", { "expires" => expires_at })}
             </p>
             <p><code class="link">{link}</code></p>
         </div>

@@ -3,6 +3,7 @@
 
 use crate::model::Period;
 use leptos::prelude::*;
+use leptos_fluent::move_tr;
 
 /// A period select posting `?period=` to `action`; `keep` adds hidden parameters to carry
 /// along (a sort order).
@@ -17,9 +18,9 @@ pub fn PeriodPicker(
     #[prop(optional)] keep: Vec<(&'static str, String)>,
 ) -> impl IntoView {
     view! {
-        <form method="get" action=action class="inline-form" aria-label="Period">
+        <form method="get" action=action class="inline-form" aria-label=move_tr!("ui-period-picker-label")>
             <div class="field">
-                <label for=id>"Period"</label>
+                <label for=id>{move_tr!("ui-period-picker-label")}</label>
                 <select id=id name="period">
                     {periods
                         .into_iter()
@@ -37,7 +38,7 @@ pub fn PeriodPicker(
                 .into_iter()
                 .map(|(name, value)| view! { <input type="hidden" name=name value=value /> })
                 .collect_view()}
-            <button type="submit" class="secondary">"Show"</button>
+            <button type="submit" class="secondary">{move_tr!("ui-period-picker-show")}</button>
         </form>
     }
 }

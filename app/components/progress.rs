@@ -1,6 +1,8 @@
 //! Progress as a bar with its number beside it (a measure's, a method's, a V2MOM's).
 
+use crate::i18n::{percent as percent_text, use_lang};
 use leptos::prelude::*;
+use leptos_fluent::move_tr;
 
 /// `percent` (0 to 100) as a `<progress>` bar labelled `label`; "no check-in yet" when there
 /// is none.
@@ -8,7 +10,7 @@ use leptos::prelude::*;
 pub fn ProgressBar(percent: Option<f64>, label: String) -> impl IntoView {
     match percent {
         Some(percent) => {
-            let shown = format!("{}%", percent.round());
+            let shown = percent_text(use_lang(), percent);
             view! {
                 <span class="progress">
                     <progress
@@ -25,6 +27,9 @@ pub fn ProgressBar(percent: Option<f64>, label: String) -> impl IntoView {
             }
             .into_any()
         }
-        None => view! { <span class="progress progress-none">"No check-in yet"</span> }.into_any(),
+        None => {
+            view! { <span class="progress progress-none">{move_tr!("ui-progress-none")}</span> }
+                .into_any()
+        }
     }
 }

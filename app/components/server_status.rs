@@ -1,5 +1,6 @@
 use crate::api::CheckServerStatus;
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr};
 
 /// A button that asks the server how it is doing, through a real server function call.
 #[component]
@@ -11,15 +12,15 @@ pub fn ServerStatusCheck() -> impl IntoView {
         result.get().map(|outcome| match outcome {
             Ok(status) => {
                 let schema = if status.schema_current {
-                    "schema up to date"
+                    tr!("ui-server-schema-current")
                 } else {
-                    "schema needs migrating"
+                    tr!("ui-server-schema-outdated")
                 };
-                format!(
-                    "Server ready — {} database, {schema} (version {})",
-                    status.backend.label(),
-                    status.version
-                )
+                tr!("ui-server-ready", {
+                    "backend" => status.backend.label(),
+                    "schema" => schema,
+                    "version" => status.version,
+                })
             }
             Err(err) => err.to_string(),
         })
@@ -28,7 +29,7 @@ pub fn ServerStatusCheck() -> impl IntoView {
     view! {
         <div class="server-status">
             <button type="button" on:click=move |_| { check.dispatch(CheckServerStatus {}); }>
-                "Check server status"
+                {move_tr!("ui-server-check")}
             </button>
             <p role="status">{message}</p>
         </div>

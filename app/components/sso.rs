@@ -3,6 +3,7 @@
 
 use crate::model::sso::{ProviderButton, SsoFailure};
 use leptos::prelude::*;
+use leptos_fluent::tr;
 use leptos_router::hooks::use_query_map;
 
 /// One button per provider. Each is a plain form post to the provider's start route (the
@@ -25,7 +26,7 @@ pub fn SsoButtons(
                                 <form method="post" action=format!("/auth/sso/{}", p.slug)>
                                     <input type="hidden" name=field value=value />
                                     <button type="submit" class="secondary">
-                                        {format!("Sign in with {}", p.name)}
+                                        {tr!("ui-sso-sign-in-with", { "provider" => p.name })}
                                     </button>
                                 </form>
                             </li>

@@ -7,15 +7,16 @@ use crate::{
     model::{ProgressRow, SortKey, TeamProgress, TeamSort, display_date},
 };
 use leptos::prelude::*;
+use leptos_fluent::move_tr;
 
 #[component]
 pub fn TeamProgressTable(data: TeamProgress) -> impl IntoView {
     let Some(period) = data.period else {
-        return view! { <p>"No planning period has been set up yet."</p> }.into_any();
+        return view! { <p>{move_tr!("ui-team-no-period")}</p> }.into_any();
     };
     let sort = TeamSort::parse(Some(&data.sort)).unwrap_or_default();
     let period_id = period.id;
-    let header = move |key: SortKey, label: &'static str| {
+    let header = move |key: SortKey, label: Signal<String>| {
         let sorted = (sort.key == key).then_some(if sort.descending {
             "descending"
         } else {
@@ -30,7 +31,9 @@ pub fn TeamProgressTable(data: TeamProgress) -> impl IntoView {
     };
     view! {
         <section aria-labelledby="team-progress">
-            <h2 id="team-progress">{format!("Progress in {}", period.name)}</h2>
+            <h2 id="team-progress">
+                {move_tr!("ui-team-progress-in", { "period" => period.name.clone() })}
+            </h2>
             <PeriodPicker
                 action="/team"
                 id="team-period"
@@ -39,24 +42,24 @@ pub fn TeamProgressTable(data: TeamProgress) -> impl IntoView {
                 keep=vec![("sort", data.sort.clone())]
             />
             {if data.rows.is_empty() {
-                view! { <p>"Nobody reports to you yet."</p> }.into_any()
+                view! { <p>{move_tr!("ui-team-no-reports")}</p> }.into_any()
             } else {
                 view! {
                     <div class="table-scroll">
                         <table class="team-progress">
                             <caption class="visually-hidden">
-                                "Your reports' V2MOMs; the column headers sort the table."
+                                {move_tr!("ui-team-caption")}
                             </caption>
                             <thead>
                                 <tr>
-                                    {header(SortKey::Person, "Person")}
-                                    <th scope="col">"Manager"</th>
-                                    {header(SortKey::Status, "Status")}
-                                    {header(SortKey::Progress, "Progress")}
-                                    <th scope="col">"At risk"</th>
-                                    <th scope="col">"Off track"</th>
-                                    {header(SortKey::LastCheckIn, "Last check-in")}
-                                    <th scope="col">"Check-ins"</th>
+                                    {header(SortKey::Person, move_tr!("ui-team-col-person"))}
+                                    <th scope="col">{move_tr!("ui-team-col-manager")}</th>
+                                    {header(SortKey::Status, move_tr!("ui-team-col-status"))}
+                                    {header(SortKey::Progress, move_tr!("ui-team-col-progress"))}
+                                    <th scope="col">{move_tr!("ui-team-col-at-risk")}</th>
+                                    <th scope="col">{move_tr!("ui-team-col-off-track")}</th>
+                                    {header(SortKey::LastCheckIn, move_tr!("ui-team-col-last-check-in"))}
+                                    <th scope="col">{move_tr!("ui-team-col-check-ins")}</th>
                                 </tr>
                             </thead>
                             <tbody>{data.rows.into_iter().map(row).collect_view()}</tbody>
@@ -83,7 +86,13 @@ fn row(row: ProgressRow) -> impl IntoView {
     };
     let progress = match row.progress {
         Some(percent) => view! {
-            <ProgressBar percent=Some(percent) label=format!("{}'s progress", row.person.name) />
+            <ProgressBar
+                percent=Some(percent)
+                label=crate::i18n::t_with(
+                    "ui-team-person-progress",
+                    &[("name", row.person.name.clone().into())],
+                )
+            />
         }
         .into_any(),
         None => view! { <span class="hint">"—"</span> }.into_any(),

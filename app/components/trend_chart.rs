@@ -4,6 +4,7 @@
 
 use crate::model::{CheckIn, Measure, MeasureKind, display_time};
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr};
 
 const WIDTH: f64 = 320.0;
 const HEIGHT: f64 = 120.0;
@@ -71,20 +72,21 @@ pub fn TrendChart(measure: Measure, check_ins: Vec<CheckIn>) -> impl IntoView {
     };
     let plot = plot(&values, start, target);
     let summary = match (check_ins.last(), target) {
-        (None, _) => "No check-ins yet.".to_owned(),
-        (Some(last), Some(target)) => format!(
-            "{} check-ins; the latest {}, target {}.",
-            check_ins.len(),
-            measure.value_text(last.value),
-            measure.value_text(target)
-        ),
-        (Some(last), None) => format!(
-            "{} check-ins; the latest {}.",
-            check_ins.len(),
-            measure.value_text(last.value)
-        ),
+        (None, _) => tr!("ui-chart-no-check-ins"),
+        (Some(last), Some(target)) => tr!("ui-chart-summary-with-target", {
+            "count" => check_ins.len(),
+            "latest" => measure.value_text(last.value),
+            "target" => measure.value_text(target),
+        }),
+        (Some(last), None) => tr!("ui-chart-summary", {
+            "count" => check_ins.len(),
+            "latest" => measure.value_text(last.value),
+        }),
     };
-    let title = format!("Trend of “{}”: {summary}", measure.description);
+    let title = tr!("ui-chart-title", {
+        "measure" => measure.description.clone(),
+        "summary" => summary,
+    });
     let line = plot
         .points
         .iter()
@@ -147,12 +149,14 @@ pub fn TrendChart(measure: Measure, check_ins: Vec<CheckIn>) -> impl IntoView {
             </svg>
             <div class="visually-hidden">
                 <table>
-                    <caption>{format!("Check-ins on “{}”", measure.description)}</caption>
+                    <caption>
+                        {tr!("ui-chart-caption", { "measure" => measure.description.clone() })}
+                    </caption>
                     <thead>
                         <tr>
-                            <th scope="col">"When"</th>
-                            <th scope="col">"Value"</th>
-                            <th scope="col">"Status"</th>
+                            <th scope="col">{move_tr!("ui-chart-col-when")}</th>
+                            <th scope="col">{move_tr!("ui-chart-col-value")}</th>
+                            <th scope="col">{move_tr!("ui-chart-col-status")}</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>

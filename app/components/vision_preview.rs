@@ -1,4 +1,5 @@
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr};
 
 /// A taste of the editor: type a vision and watch it take shape. Works as a plain input
 /// before hydration; the preview and count come alive once the WASM has loaded.
@@ -9,10 +10,10 @@ pub fn VisionPreview() -> impl IntoView {
 
     view! {
         <div class="vision-preview">
-            <label for="vision-try">"Your vision in one sentence"</label>
+            <label for="vision-try">{move_tr!("ui-vision-label")}</label>
             <input id="vision-try" type="text" maxlength="280" bind:value=vision />
-            <p class="preview">"Preview: " {move || vision.get()}</p>
-            <p class="hint">{count} " characters"</p>
+            <p class="preview">{move_tr!("ui-vision-preview")} " " {move || vision.get()}</p>
+            <p class="hint">{move || tr!("ui-vision-characters", { "count" => count() })}</p>
         </div>
     }
 }

@@ -1,7 +1,10 @@
 //! API keys as people see them: never the token, except once, right after it was made.
 
 use super::{Scopes, validate::Checks};
-use crate::error::AppError;
+use crate::{
+    error::AppError,
+    i18n::{t, t_with},
+};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -19,12 +22,12 @@ pub enum ApiKeyStatus {
 }
 
 impl ApiKeyStatus {
-    pub fn label(self) -> &'static str {
-        match self {
-            ApiKeyStatus::Active => "Active",
-            ApiKeyStatus::Expired => "Expired",
-            ApiKeyStatus::Revoked => "Revoked",
-        }
+    pub fn label(self) -> String {
+        t(match self {
+            ApiKeyStatus::Active => "model-api-key-active",
+            ApiKeyStatus::Expired => "model-api-key-expired",
+            ApiKeyStatus::Revoked => "model-api-key-revoked",
+        })
     }
 }
 
@@ -80,12 +83,15 @@ pub fn check_new_key(
     let mut checks = Checks::new();
     let name = checks.text("name", name, MAX_KEY_NAME).trim().to_owned();
     if scopes.is_empty() {
-        checks.fail("scopes", "Choose at least one scope.");
+        checks.fail("scopes", t("model-api-key-choose-scope"));
     }
     if expires_days.is_some_and(|days| !(1..=MAX_EXPIRY_DAYS).contains(&days)) {
         checks.fail(
             "expires_days",
-            format!("Enter a number of days from 1 to {MAX_EXPIRY_DAYS}, or leave it empty."),
+            t_with(
+                "model-api-key-expiry-days",
+                &[("max", MAX_EXPIRY_DAYS.into())],
+            ),
         );
     }
     checks.into_result().map(|()| name)

@@ -7,6 +7,7 @@ use super::{
     v2mom::PersonRef,
     validate::Checks,
 };
+use crate::i18n::t;
 use serde::{Deserialize, Serialize};
 
 /// The longest comment a check-in takes.
@@ -91,9 +92,9 @@ impl NewCheckIn {
             MeasureKind::Done => (0.0, DONE),
         };
         match self.value {
-            None => c.fail("value", "Enter a number."),
+            None => c.fail("value", t("model-enter-number")),
             Some(v) if kind == MeasureKind::Done && v != 0.0 && v != DONE => {
-                c.fail("value", "Choose done (1) or not done (0).")
+                c.fail("value", t("model-check-in-done-value"))
             }
             Some(v) if !v.is_finite() || !(low..=high).contains(&v) => {
                 c.fail("value", amount_range(low, high))
@@ -102,7 +103,7 @@ impl NewCheckIn {
         }
         let status = self.status.trim().parse::<CheckInStatus>();
         if status.is_err() {
-            c.fail("status", "Choose on track, at risk or off track.");
+            c.fail("status", t("model-check-in-status-choice"));
         }
         let comment = c.optional_lines("comment", &self.comment, MAX_COMMENT);
         c.into_result()?;

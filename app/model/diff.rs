@@ -1,6 +1,7 @@
 //! Comparing two versions of a V2MOM, field by field, with changed words marked.
 
 use super::{measure::Measure, v2mom::V2momContent};
+use crate::i18n::{t, t_with};
 use serde::{Deserialize, Serialize};
 
 /// One field whose text differs between two versions.
@@ -21,32 +22,37 @@ pub enum Segment {
 
 /// Every field as (label, text), in reading order; lists padded so both sides line up.
 fn fields(content: &V2momContent, shape: &V2momContent) -> Vec<(String, String)> {
+    let numbered = |id: &str, n: usize| t_with(id, &[("n", n.into())]);
+    let item = |id: &str, n: usize, i: usize| t_with(id, &[("n", n.into()), ("i", i.into())]);
     let mut out = vec![
-        ("Title".to_owned(), content.title.clone()),
-        ("Vision".to_owned(), content.vision.clone()),
+        (t("model-diff-title"), content.title.clone()),
+        (t("model-diff-vision"), content.vision.clone()),
     ];
     let longest = |a: usize, b: usize| a.max(b);
     for i in 0..longest(content.values.len(), shape.values.len()) {
         let value = content.values.get(i).cloned().unwrap_or_default();
-        out.push((format!("Value {}", i + 1), value.name));
-        out.push((format!("Value {}: description", i + 1), value.description));
+        out.push((numbered("model-diff-value", i + 1), value.name));
+        out.push((
+            numbered("model-diff-value-description", i + 1),
+            value.description,
+        ));
     }
     for m in 0..longest(content.methods.len(), shape.methods.len()) {
         let method = content.methods.get(m).cloned().unwrap_or_default();
         let other = shape.methods.get(m).cloned().unwrap_or_default();
         let n = m + 1;
-        out.push((format!("Method {n}"), method.title));
-        out.push((format!("Method {n}: description"), method.description));
+        out.push((numbered("model-diff-method", n), method.title));
+        out.push((
+            numbered("model-diff-method-description", n),
+            method.description,
+        ));
         for i in 0..longest(method.obstacles.len(), other.obstacles.len()) {
             let obstacle = method.obstacles.get(i).cloned().unwrap_or_default();
-            out.push((format!("Method {n}: obstacle {}", i + 1), obstacle));
+            out.push((item("model-diff-obstacle", n, i + 1), obstacle));
         }
         for i in 0..longest(method.measures.len(), other.measures.len()) {
             let measure = method.measures.get(i).cloned().unwrap_or_default();
-            out.push((
-                format!("Method {n}: measure {}", i + 1),
-                measure_text(&measure),
-            ));
+            out.push((item("model-diff-measure", n, i + 1), measure_text(&measure)));
         }
     }
     out
@@ -57,15 +63,27 @@ fn measure_text(m: &Measure) -> String {
         return String::new();
     }
     let mut text = m.description.clone();
-    text += &format!(" · {}", m.kind.label().to_lowercase());
+    text += &format!(" · {}", m.kind.label_in_sentence());
     if let Some(target) = m.target {
         let start = m.start.unwrap_or(0.0);
-        text += &format!(" · from {start} to {target} {}", m.unit.trim());
+        let range = t_with(
+            "model-diff-measure-range",
+            &[
+                ("start", start.to_string().into()),
+                ("target", target.to_string().into()),
+                ("unit", m.unit.trim().into()),
+            ],
+        );
+        text += &format!(" · {range}");
         text = text.trim_end().to_owned();
-        text += &format!(" ({})", m.direction.label().to_lowercase());
+        text += &format!(" ({})", m.direction.label_in_sentence());
     }
     if !m.due_on.trim().is_empty() {
-        text += &format!(" · due {}", m.due_on.trim());
+        let due = t_with(
+            "model-diff-measure-due",
+            &[("date", m.due_on.trim().into())],
+        );
+        text += &format!(" · {due}");
     }
     text
 }

@@ -2,6 +2,7 @@
 //! webhooks that receive them, their deliveries, and the notifications in the bell.
 
 use super::validate::Checks;
+use crate::i18n::{Lang, t, t_with, text, text_with};
 use serde::{Deserialize, Serialize};
 
 /// What happened. Webhooks choose the kinds they receive; notifications say them in words.
@@ -77,32 +78,79 @@ impl EventKind {
 
     /// The whole news in words: "Ada submitted for review “Grow the platform”".
     pub fn sentence(self, who: &str, title: &str) -> String {
-        format!("{who} {} “{title}”", self.verb())
+        self.sentence_in(crate::i18n::current(), who, title)
     }
 
-    /// What happened, after the name of who did it: "Ada *submitted for review*".
-    pub fn verb(self) -> &'static str {
-        match self {
-            EventKind::V2momSaved => "saved",
-            EventKind::V2momSubmitted => "submitted for review",
-            EventKind::V2momReturned => "returned with a comment",
-            EventKind::V2momApproved => "approved and published",
-            EventKind::V2momPublished => "published",
-            EventKind::V2momAmended => "started amending",
-            EventKind::V2momArchived => "archived",
-            EventKind::CheckInAdded => "checked in on a measure of",
-            EventKind::InvitationAccepted => "accepted their invitation",
-            EventKind::UserDisabled => "disabled an account",
-            EventKind::CheckInReminder => "reminds you to check in on",
-            EventKind::WriteReminder => "reminds you to write your V2MOM for",
-        }
+    /// [`EventKind::sentence`] in `lang` (a mail to its reader).
+    pub fn sentence_in(self, lang: Lang, who: &str, title: &str) -> String {
+        let id = match self {
+            EventKind::V2momSaved => "model-event-saved",
+            EventKind::V2momSubmitted => "model-event-submitted",
+            EventKind::V2momReturned => "model-event-returned",
+            EventKind::V2momApproved => "model-event-approved",
+            EventKind::V2momPublished => "model-event-published",
+            EventKind::V2momAmended => "model-event-amended",
+            EventKind::V2momArchived => "model-event-archived",
+            EventKind::CheckInAdded => "model-event-check-in",
+            EventKind::InvitationAccepted => "model-event-invitation-accepted",
+            EventKind::UserDisabled => "model-event-user-disabled",
+            EventKind::CheckInReminder => "model-event-check-in-reminder",
+            EventKind::WriteReminder => "model-event-write-reminder",
+        };
+        text_with(lang, id, &[("who", who.into()), ("title", title.into())])
+    }
+
+    /// What happened, after the name of who did it and before the title of the V2MOM:
+    /// "Ada *submitted for review* Grow the platform".
+    pub fn verb(self) -> String {
+        t(match self {
+            EventKind::V2momSaved => "model-event-verb-saved",
+            EventKind::V2momSubmitted => "model-event-verb-submitted",
+            EventKind::V2momReturned => "model-event-verb-returned",
+            EventKind::V2momApproved => "model-event-verb-approved",
+            EventKind::V2momPublished => "model-event-verb-published",
+            EventKind::V2momAmended => "model-event-verb-amended",
+            EventKind::V2momArchived => "model-event-verb-archived",
+            EventKind::CheckInAdded => "model-event-verb-check-in",
+            EventKind::InvitationAccepted => "model-event-verb-invitation-accepted",
+            EventKind::UserDisabled => "model-event-verb-user-disabled",
+            EventKind::CheckInReminder => "model-event-verb-check-in-reminder",
+            EventKind::WriteReminder => "model-event-verb-write-reminder",
+        })
+    }
+
+    /// What happened to the V2MOM on screen: "Ada saved this V2MOM", or (`me`: the reader
+    /// did it) "You saved this V2MOM".
+    pub fn about_this_v2mom(self, who: &str, me: bool) -> String {
+        let id = match self {
+            EventKind::V2momSaved => "model-event-this-saved",
+            EventKind::V2momSubmitted => "model-event-this-submitted",
+            EventKind::V2momReturned => "model-event-this-returned",
+            EventKind::V2momApproved => "model-event-this-approved",
+            EventKind::V2momPublished => "model-event-this-published",
+            EventKind::V2momAmended => "model-event-this-amended",
+            EventKind::V2momArchived => "model-event-this-archived",
+            EventKind::CheckInAdded => "model-event-this-check-in",
+            EventKind::InvitationAccepted => "model-event-this-invitation-accepted",
+            EventKind::UserDisabled => "model-event-this-user-disabled",
+            EventKind::CheckInReminder => "model-event-this-check-in-reminder",
+            EventKind::WriteReminder => "model-event-this-write-reminder",
+        };
+        let me = if me { "yes" } else { "no" };
+        t_with(id, &[("who", who.into()), ("me", me.into())])
     }
 
     /// Who did it when no person did: the server itself (a reminder).
-    pub fn default_actor(self) -> &'static str {
+    pub fn default_actor(self) -> String {
+        self.default_actor_in(crate::i18n::current())
+    }
+
+    /// [`EventKind::default_actor`] in `lang`.
+    pub fn default_actor_in(self, lang: Lang) -> String {
         match self {
-            EventKind::CheckInReminder | EventKind::WriteReminder => "v2mom",
-            _ => "Someone",
+            // The product's name.
+            EventKind::CheckInReminder | EventKind::WriteReminder => "v2mom".to_owned(),
+            _ => text(lang, "model-someone"),
         }
     }
 }
@@ -171,16 +219,22 @@ impl NewWebhook {
             match EventKind::parse(name.trim()) {
                 Some(kind) if !kinds.contains(&kind) => kinds.push(kind),
                 Some(_) => {}
-                None => c.fail("events", format!("“{name}” is not a kind of event.")),
+                None => c.fail(
+                    "events",
+                    t_with(
+                        "model-webhook-unknown-event",
+                        &[("name", name.as_str().into())],
+                    ),
+                ),
             }
         }
         if self.events.is_empty() {
-            c.fail("events", "Choose at least one kind of event.");
+            c.fail("events", t("model-webhook-choose-event"));
         }
         let format = match self.format.trim() {
             "" => WebhookFormat::Json,
             text => WebhookFormat::parse(text).unwrap_or_else(|| {
-                c.fail("format", "Choose json or slack.");
+                c.fail("format", t("model-webhook-choose-format"));
                 WebhookFormat::Json
             }),
         };
@@ -242,12 +296,12 @@ impl DeliveryState {
         }
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            DeliveryState::Pending => "Pending",
-            DeliveryState::Delivered => "Delivered",
-            DeliveryState::Failed => "Failed",
-        }
+    pub fn label(self) -> String {
+        t(match self {
+            DeliveryState::Pending => "model-delivery-pending",
+            DeliveryState::Delivered => "model-delivery-delivered",
+            DeliveryState::Failed => "model-delivery-failed",
+        })
     }
 }
 
@@ -310,6 +364,21 @@ mod tests {
             let json = serde_json::to_string(&kind).unwrap();
             assert_eq!(json, format!("\"{}\"", kind.as_str()));
         }
+    }
+
+    #[test]
+    fn the_news_reads_in_the_reader_s_language() {
+        let kind = EventKind::V2momSubmitted;
+        assert_eq!(
+            kind.sentence_in(Lang::En, "Ada", "Grow"),
+            "Ada submitted for review “Grow”"
+        );
+        assert_eq!(
+            kind.sentence_in(Lang::De, "Ada", "Grow"),
+            "Ada hat „Grow“ zur Prüfung eingereicht"
+        );
+        assert_eq!(EventKind::V2momSaved.default_actor_in(Lang::De), "Jemand");
+        assert_eq!(EventKind::WriteReminder.default_actor_in(Lang::De), "v2mom");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! the one above it and (managers) their team's.
 
 use super::{Period, PersonRef, ProgressRow, Staleness, V2mom};
+use crate::i18n::{t, t_with};
 use serde::{Deserialize, Serialize};
 
 /// What the home page shows a signed-in person for the current period.
@@ -69,21 +70,15 @@ impl Step {
     }
 
     /// What to do, and the page that does it.
-    pub fn describe(self) -> (&'static str, Option<&'static str>) {
-        match self {
-            Step::CreatePeriod => ("Create the first planning period", Some("/admin/periods")),
-            Step::WriteCompanyV2mom => (
-                "Write and publish the company V2MOM, the one at the top of the organisation",
-                Some("/v2moms"),
-            ),
-            Step::InvitePeople => ("Invite people", Some("/admin/people")),
-            Step::SetUpSso => ("Set up single sign-on (optional)", Some("/admin/sso")),
-            Step::ConfigureMail => (
-                "Configure mail so invitations arrive by themselves, and send a test email \
-                 (optional)",
-                Some("/admin/people#mail"),
-            ),
-        }
+    pub fn describe(self) -> (String, Option<&'static str>) {
+        let (id, href) = match self {
+            Step::CreatePeriod => ("model-step-create-period", Some("/admin/periods")),
+            Step::WriteCompanyV2mom => ("model-step-write-company-v2mom", Some("/v2moms")),
+            Step::InvitePeople => ("model-step-invite-people", Some("/admin/people")),
+            Step::SetUpSso => ("model-step-set-up-sso", Some("/admin/sso")),
+            Step::ConfigureMail => ("model-step-configure-mail", Some("/admin/people#mail")),
+        };
+        (t(id), href)
     }
 }
 
@@ -104,31 +99,37 @@ pub enum Need {
 
 impl Need {
     /// What to tell the person, and the one link that does it: (text, link text, address).
-    pub fn describe(&self, period: &str) -> (String, &'static str, String) {
+    pub fn describe(&self, period: &str) -> (String, String, String) {
         match self {
             Need::Review { id, owner } => (
-                format!("{}'s V2MOM is waiting for your review.", owner.name),
-                "Review it",
+                t_with("model-need-review", &[("name", owner.name.as_str().into())]),
+                t("model-need-review-action"),
                 format!("/v2moms/{id}"),
             ),
             Need::Finish { id, comment } if comment.is_empty() => (
-                "Your V2MOM is a draft: finish it and submit it for review.".to_owned(),
-                "Continue writing",
+                t("model-need-finish"),
+                t("model-need-finish-action"),
                 format!("/v2moms/{id}/edit"),
             ),
             Need::Finish { id, comment } => (
-                format!("Your manager returned your V2MOM: “{comment}”"),
-                "Revise it",
+                t_with(
+                    "model-need-returned",
+                    &[("comment", comment.as_str().into())],
+                ),
+                t("model-need-returned-action"),
                 format!("/v2moms/{id}/edit"),
             ),
             Need::Write => (
-                format!("You have no V2MOM for {period} yet."),
-                "Write it",
+                t_with("model-need-write", &[("period", period.into())]),
+                t("model-need-write-action"),
                 "/v2moms".to_owned(),
             ),
             Need::CheckIn { id, staleness } => (
-                format!("{} on your measures.", staleness.label()),
-                "Check in",
+                t_with(
+                    "model-need-check-in",
+                    &[("staleness", staleness.label().into())],
+                ),
+                t("model-need-check-in-action"),
                 format!("/v2moms/{id}"),
             ),
         }

@@ -3,6 +3,7 @@
 //! anything is written. A file with a problem imports nothing.
 
 use super::{InvitationSent, Role};
+use crate::i18n::{t, t_with};
 use serde::{Deserialize, Serialize};
 
 /// The columns a file must have, in any order; `job_title` may be added.
@@ -24,12 +25,12 @@ pub enum ImportAction {
 }
 
 impl ImportAction {
-    pub fn label(self) -> &'static str {
-        match self {
-            ImportAction::Invite => "Invite",
-            ImportAction::Update => "Update",
-            ImportAction::Unchanged => "No change",
-        }
+    pub fn label(self) -> String {
+        t(match self {
+            ImportAction::Invite => "model-import-invite",
+            ImportAction::Update => "model-import-update",
+            ImportAction::Unchanged => "model-import-unchanged",
+        })
     }
 }
 
@@ -60,7 +61,13 @@ impl ImportProblem {
     /// "Line 3: …", as a person reads it next to the file.
     pub fn describe(&self) -> String {
         match self.line {
-            Some(line) => format!("Line {line}: {}", self.message),
+            Some(line) => t_with(
+                "model-import-line",
+                &[
+                    ("line", line.into()),
+                    ("message", self.message.as_str().into()),
+                ],
+            ),
             None => self.message.clone(),
         }
     }

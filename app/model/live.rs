@@ -28,12 +28,12 @@ impl LiveEvent {
     /// What happened to the V2MOM on screen, in words, to the person `me`: "Ada saved this
     /// V2MOM", "You saved this V2MOM" (in another tab).
     pub fn about_this_v2mom(&self, me: Option<i64>) -> String {
-        let who = match (self.actor_id, &self.actor_name) {
-            (Some(actor), _) if Some(actor) == me => "You",
-            (_, Some(name)) => name,
-            _ => self.kind.default_actor(),
+        let mine = self.actor_id.is_some() && self.actor_id == me;
+        let who = match &self.actor_name {
+            Some(name) => name.clone(),
+            None => self.kind.default_actor(),
         };
-        format!("{who} {} this V2MOM", self.kind.verb())
+        self.kind.about_this_v2mom(&who, mine)
     }
 }
 

@@ -6,6 +6,7 @@ use super::{
     v2mom::{MAX_SHORT, MAX_TEXT, field, optional_id},
     validate::Checks,
 };
+use crate::i18n::{t, t_with};
 use serde::{Deserialize, Serialize};
 use std::str::FromStr;
 
@@ -35,12 +36,21 @@ impl MeasureKind {
         }
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            MeasureKind::Number => "Number",
-            MeasureKind::Percent => "Percentage",
-            MeasureKind::Done => "Done / not done",
-        }
+    pub fn label(self) -> String {
+        t(match self {
+            MeasureKind::Number => "model-measure-kind-number",
+            MeasureKind::Percent => "model-measure-kind-percent",
+            MeasureKind::Done => "model-measure-kind-done",
+        })
+    }
+
+    /// The label as it reads inside a sentence ("· percentage"): lower case in English.
+    pub fn label_in_sentence(self) -> String {
+        t(match self {
+            MeasureKind::Number => "model-measure-kind-inline-number",
+            MeasureKind::Percent => "model-measure-kind-inline-percent",
+            MeasureKind::Done => "model-measure-kind-inline-done",
+        })
     }
 }
 
@@ -71,11 +81,19 @@ impl Direction {
         }
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Direction::Up => "Up is good",
-            Direction::Down => "Down is good",
-        }
+    pub fn label(self) -> String {
+        t(match self {
+            Direction::Up => "model-direction-up",
+            Direction::Down => "model-direction-down",
+        })
+    }
+
+    /// The label as it reads inside a sentence ("(up is good)"): lower case in English.
+    pub fn label_in_sentence(self) -> String {
+        t(match self {
+            Direction::Up => "model-direction-inline-up",
+            Direction::Down => "model-direction-inline-down",
+        })
     }
 }
 
@@ -129,8 +147,8 @@ impl Measure {
     /// A value of this measure in words: `13 releases`, `40%`, `done`.
     pub fn value_text(&self, value: f64) -> String {
         match self.kind {
-            MeasureKind::Done if value >= super::progress::DONE => "done".into(),
-            MeasureKind::Done => "not done".into(),
+            MeasureKind::Done if value >= super::progress::DONE => t("model-value-done"),
+            MeasureKind::Done => t("model-value-not-done"),
             MeasureKind::Percent => format!("{value}%"),
             MeasureKind::Number if self.unit.is_empty() => value.to_string(),
             MeasureKind::Number => format!("{value} {}", self.unit),
@@ -193,12 +211,22 @@ impl CheckInStatus {
         }
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            CheckInStatus::OnTrack => "On track",
-            CheckInStatus::AtRisk => "At risk",
-            CheckInStatus::OffTrack => "Off track",
-        }
+    pub fn label(self) -> String {
+        t(match self {
+            CheckInStatus::OnTrack => "model-check-in-on-track",
+            CheckInStatus::AtRisk => "model-check-in-at-risk",
+            CheckInStatus::OffTrack => "model-check-in-off-track",
+        })
+    }
+
+    /// The label as it reads inside a sentence ("latest 40%, at risk"): lower case in
+    /// English.
+    pub fn label_in_sentence(self) -> String {
+        t(match self {
+            CheckInStatus::OnTrack => "model-check-in-inline-on-track",
+            CheckInStatus::AtRisk => "model-check-in-inline-at-risk",
+            CheckInStatus::OffTrack => "model-check-in-inline-off-track",
+        })
     }
 }
 
@@ -257,7 +285,7 @@ pub(super) fn check_measure(c: &mut Checks, m: usize, i: usize, measure: &mut Me
     measure.target = measure.target.or(target);
     let mut in_range = |part: &str, value: Option<f64>| match value {
         None => {
-            c.fail(&field(part), "Enter a number.");
+            c.fail(&field(part), t("model-enter-number"));
             false
         }
         Some(v) if !(low..=high).contains(&v) => {
@@ -272,14 +300,12 @@ pub(super) fn check_measure(c: &mut Checks, m: usize, i: usize, measure: &mut Me
         (start_ok, target_ok, measure.start, measure.target)
     {
         match measure.direction {
-            Direction::Up if target < start => c.fail(
-                &field("target"),
-                "Up is good: the target must be at least the start.",
-            ),
-            Direction::Down if target > start => c.fail(
-                &field("target"),
-                "Down is good: the target must be at most the start.",
-            ),
+            Direction::Up if target < start => {
+                c.fail(&field("target"), t("model-measure-target-up"))
+            }
+            Direction::Down if target > start => {
+                c.fail(&field("target"), t("model-measure-target-down"))
+            }
             _ => {}
         }
     }
@@ -288,9 +314,15 @@ pub(super) fn check_measure(c: &mut Checks, m: usize, i: usize, measure: &mut Me
 /// What a number must lie within, in words.
 pub fn amount_range(low: f64, high: f64) -> String {
     if high >= MAX_AMOUNT {
-        "Enter a number between −1,000,000,000,000 and 1,000,000,000,000.".into()
+        t("model-amount-range-any")
     } else {
-        format!("Enter a number from {low} to {high}.")
+        t_with(
+            "model-amount-range",
+            &[
+                ("low", low.to_string().into()),
+                ("high", high.to_string().into()),
+            ],
+        )
     }
 }
 

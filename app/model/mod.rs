@@ -52,12 +52,18 @@ pub fn percent_encode(text: &str) -> String {
         .collect()
 }
 
-/// A V2MOM's title as lists and links show it: "(untitled)" until it has one.
-pub fn shown_title(title: &str) -> &str {
+/// A V2MOM's title as lists and links show it: "(untitled)" until it has one (in the
+/// current language).
+pub fn shown_title(title: &str) -> String {
+    shown_title_in(crate::i18n::current(), title)
+}
+
+/// [`shown_title`] in `lang` (a mail to someone who reads another language).
+pub fn shown_title_in(lang: crate::i18n::Lang, title: &str) -> String {
     if title.trim().is_empty() {
-        "(untitled)"
+        crate::i18n::text(lang, "model-untitled")
     } else {
-        title
+        title.to_owned()
     }
 }
 

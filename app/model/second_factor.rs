@@ -1,5 +1,6 @@
 //! A second factor as the account's security page shows it.
 
+use crate::i18n::{t, t_with};
 use serde::{Deserialize, Serialize};
 
 /// One's second factor: whether the authenticator app is on, the recovery codes left, and
@@ -64,8 +65,9 @@ impl RecoveryCodes {
     /// The codes as a text file to keep.
     pub fn as_text(&self, site: &str) -> String {
         let mut text = format!(
-            "Recovery codes for {site}\nEach code signs you in once when you cannot use your \
-             authenticator app.\n\n"
+            "{}\n{}\n\n",
+            t_with("model-recovery-codes-file-title", &[("site", site.into())]),
+            t("model-recovery-codes-file-note"),
         );
         for code in &self.codes {
             text.push_str(code);

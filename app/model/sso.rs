@@ -2,6 +2,7 @@
 //! by the same rules in the browser and on the server.
 
 use super::validate::{Checks, MAX_NAME};
+use crate::i18n::{t, t_with};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -86,15 +87,13 @@ impl ProviderForm {
         let mut checks = Checks::new();
         let kind = ProviderKind::parse(&self.kind);
         if kind.is_none() {
-            checks.fail("kind", "Choose OpenID Connect, Google or GitHub.");
+            checks.fail("kind", t("model-sso-choose-kind"));
         }
         self.name = checks.text("name", &self.name, MAX_NAME);
         if new && !is_slug(&self.slug) {
             checks.fail(
                 "slug",
-                format!(
-                    "Use 1 to {MAX_SLUG} lower-case letters, digits and hyphens, starting with a letter."
-                ),
+                t_with("model-sso-slug", &[("max", MAX_SLUG.into())]),
             );
         }
         // Google's issuer is fixed; GitHub's defaults to github.com.
@@ -102,10 +101,7 @@ impl ProviderForm {
             && kind != ProviderKind::Google
             && !is_issuer_url(&kind.issuer_url(&self.issuer_url))
         {
-            checks.fail(
-                "issuer_url",
-                "Enter the issuer's https:// address (http:// only on this machine).",
-            );
+            checks.fail("issuer_url", t("model-sso-issuer-url"));
         }
         self.client_id = checks.text("client_id", &self.client_id, MAX_CLIENT_ID);
         if new || !self.client_secret.is_empty() {
@@ -115,10 +111,7 @@ impl ProviderForm {
         if self.allowed_domains.chars().count() > MAX_DOMAINS
             || domains(&self.allowed_domains).is_none()
         {
-            checks.fail(
-                "allowed_domains",
-                "List domains such as example.com, separated by commas.",
-            );
+            checks.fail("allowed_domains", t("model-sso-domains"));
         }
         checks
     }
@@ -299,36 +292,21 @@ impl SsoFailure {
         Self::ALL.into_iter().find(|f| f.code() == code)
     }
 
-    pub fn message(self) -> &'static str {
-        match self {
-            SsoFailure::Unreachable => {
-                "The sign-in provider could not be reached. Please try again later."
-            }
-            SsoFailure::Cancelled => "Sign-in was cancelled at the provider.",
-            SsoFailure::ProviderError => "The sign-in provider refused the sign-in.",
-            SsoFailure::Mismatch => {
-                "That sign-in could not be verified. Please start again from this page."
-            }
-            SsoFailure::Expired => {
-                "That sign-in took too long or was already used. Please start again."
-            }
-            SsoFailure::UnverifiedEmail => {
-                "The provider has not verified your email address, so it cannot be used here."
-            }
-            SsoFailure::NoAccount => {
-                "There is no account here for you yet. Ask your administrator for an invitation."
-            }
-            SsoFailure::LinkedElsewhere => {
-                "That sign-in is already linked to another account here."
-            }
-            SsoFailure::Disabled => "This account is disabled. Ask your administrator.",
-            SsoFailure::UnknownProvider => "That sign-in provider is not available.",
-            SsoFailure::Throttled => "Too many attempts. Please wait a few minutes and try again.",
-            SsoFailure::NotConfirmed => {
-                "To link a sign-in, enter your current password (if you have none, sign out \
-                 and sign in again first)."
-            }
-        }
+    pub fn message(self) -> String {
+        t(match self {
+            SsoFailure::Unreachable => "model-sso-unreachable",
+            SsoFailure::Cancelled => "model-sso-cancelled",
+            SsoFailure::ProviderError => "model-sso-provider-error",
+            SsoFailure::Mismatch => "model-sso-mismatch",
+            SsoFailure::Expired => "model-sso-expired",
+            SsoFailure::UnverifiedEmail => "model-sso-unverified-email",
+            SsoFailure::NoAccount => "model-sso-no-account",
+            SsoFailure::LinkedElsewhere => "model-sso-linked-elsewhere",
+            SsoFailure::Disabled => "model-sso-disabled",
+            SsoFailure::UnknownProvider => "model-sso-unknown-provider",
+            SsoFailure::Throttled => "model-sso-throttled",
+            SsoFailure::NotConfirmed => "model-sso-not-confirmed",
+        })
     }
 }
 

@@ -1,6 +1,7 @@
 //! What a notification is to the person who gets it, and how they want to hear of it: in
 //! the bell always; by mail, on its own or in the daily digest, as they choose per topic.
 
+use crate::i18n::{Lang, text};
 use serde::{Deserialize, Serialize};
 
 /// One kind of news for one person. The same event is a different topic to different
@@ -59,18 +60,26 @@ impl Topic {
     }
 
     /// The settings page's words for it.
-    pub fn label(self) -> &'static str {
-        match self {
-            Topic::ReviewRequested => "A report's V2MOM waits for my review",
-            Topic::Returned => "My V2MOM is returned with a comment",
-            Topic::Approved => "My V2MOM is approved",
-            Topic::Published => "My V2MOM is published",
-            Topic::UpTheChain => "A V2MOM up my reporting line is published",
-            Topic::Archived => "My V2MOM is archived",
-            Topic::CheckIn => "Someone else checks in on my V2MOM",
-            Topic::CheckInReminder => "It is time to check in on my measures",
-            Topic::WriteReminder => "The period has started and my V2MOM is not written",
-        }
+    pub fn label(self) -> String {
+        self.label_in(crate::i18n::current())
+    }
+
+    /// [`Topic::label`] in `lang` (a mail to its reader).
+    pub fn label_in(self, lang: Lang) -> String {
+        text(
+            lang,
+            match self {
+                Topic::ReviewRequested => "model-topic-review-requested",
+                Topic::Returned => "model-topic-returned",
+                Topic::Approved => "model-topic-approved",
+                Topic::Published => "model-topic-published",
+                Topic::UpTheChain => "model-topic-up-the-chain",
+                Topic::Archived => "model-topic-archived",
+                Topic::CheckIn => "model-topic-check-in",
+                Topic::CheckInReminder => "model-topic-check-in-reminder",
+                Topic::WriteReminder => "model-topic-write-reminder",
+            },
+        )
     }
 
     /// What someone who never chose gets: a mail for what asks something of them or

@@ -3,6 +3,7 @@
 //! file says how a row is flagged and how the table sorts.
 
 use super::{CheckInStatus, Period, PersonRef, V2momStatus};
+use crate::i18n::{t, t_with};
 use serde::{Deserialize, Serialize};
 use std::{cmp::Ordering, fmt, str::FromStr};
 
@@ -38,8 +39,10 @@ impl Staleness {
 
     pub fn label(self) -> String {
         match self {
-            Staleness::NoCheckIn => "No check-in yet".to_owned(),
-            Staleness::Stale { weeks } => format!("No check-in for {weeks} weeks"),
+            Staleness::NoCheckIn => t("model-staleness-none"),
+            Staleness::Stale { weeks } => {
+                t_with("model-staleness-weeks", &[("weeks", weeks.into())])
+            }
         }
     }
 }
@@ -80,8 +83,9 @@ impl ProgressRow {
     }
 
     /// What the status column says.
-    pub fn status_label(&self) -> &'static str {
-        self.status.map_or("Not started", V2momStatus::label)
+    pub fn status_label(&self) -> String {
+        self.status
+            .map_or_else(|| t("model-not-started"), V2momStatus::label)
     }
 }
 

@@ -1,5 +1,6 @@
 //! People and their place in the organisation.
 
+use crate::i18n::t;
 use serde::{Deserialize, Serialize};
 use std::{fmt, str::FromStr};
 
@@ -23,12 +24,12 @@ impl Role {
         }
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Role::Admin => "Administrator",
-            Role::Manager => "Manager",
-            Role::Employee => "Employee",
-        }
+    pub fn label(self) -> String {
+        t(match self {
+            Role::Admin => "model-role-admin",
+            Role::Manager => "model-role-manager",
+            Role::Employee => "model-role-employee",
+        })
     }
 }
 
@@ -71,12 +72,12 @@ pub enum UserStatus {
 }
 
 impl UserStatus {
-    pub fn label(self) -> &'static str {
-        match self {
-            UserStatus::Active => "Active",
-            UserStatus::Invited => "Invited",
-            UserStatus::Disabled => "Disabled",
-        }
+    pub fn label(self) -> String {
+        t(match self {
+            UserStatus::Active => "model-user-active",
+            UserStatus::Invited => "model-user-invited",
+            UserStatus::Disabled => "model-user-disabled",
+        })
     }
 }
 
@@ -179,13 +180,13 @@ pub struct PasswordStrength {
 }
 
 impl PasswordStrength {
-    pub fn label(&self) -> &'static str {
-        match (self.score, &self.problem) {
-            (_, Some(_)) if self.score < 3 => "weak",
-            (_, Some(_)) => "not allowed",
-            (3, None) => "good",
-            _ => "strong",
-        }
+    pub fn label(&self) -> String {
+        t(match (self.score, &self.problem) {
+            (_, Some(_)) if self.score < 3 => "model-password-weak",
+            (_, Some(_)) => "model-password-not-allowed",
+            (3, None) => "model-password-good",
+            _ => "model-password-strong",
+        })
     }
 }
 

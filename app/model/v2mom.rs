@@ -8,6 +8,7 @@ use super::{
     measure::{Measure, check_measure},
     validate::Checks,
 };
+use crate::i18n::t;
 use serde::{Deserialize, Serialize};
 use std::{fmt, str::FromStr};
 
@@ -46,13 +47,24 @@ impl V2momStatus {
         }
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            V2momStatus::Draft => "Draft",
-            V2momStatus::InReview => "In review",
-            V2momStatus::Published => "Published",
-            V2momStatus::Archived => "Archived",
-        }
+    pub fn label(self) -> String {
+        t(match self {
+            V2momStatus::Draft => "model-status-draft",
+            V2momStatus::InReview => "model-status-in-review",
+            V2momStatus::Published => "model-status-published",
+            V2momStatus::Archived => "model-status-archived",
+        })
+    }
+
+    /// The label as it reads inside a sentence ("This amendment is in review"): lower case
+    /// in English.
+    pub fn label_in_sentence(self) -> String {
+        t(match self {
+            V2momStatus::Draft => "model-status-inline-draft",
+            V2momStatus::InReview => "model-status-inline-in-review",
+            V2momStatus::Published => "model-status-inline-published",
+            V2momStatus::Archived => "model-status-inline-archived",
+        })
     }
 
     /// Whether people other than the owner and the managers above may see it.
@@ -124,14 +136,14 @@ impl StatusChange {
         }
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            StatusChange::Submit => "Submit for review",
-            StatusChange::Approve => "Approve and publish",
-            StatusChange::Return => "Return with comment",
-            StatusChange::Publish => "Publish",
-            StatusChange::Archive => "Archive",
-        }
+    pub fn label(self) -> String {
+        t(match self {
+            StatusChange::Submit => "model-change-submit",
+            StatusChange::Approve => "model-change-approve",
+            StatusChange::Return => "model-change-return",
+            StatusChange::Publish => "model-change-publish",
+            StatusChange::Archive => "model-change-archive",
+        })
     }
 
     /// Whether the V2MOM must be complete (vision and a method) for this change.
@@ -324,7 +336,7 @@ impl V2momContent {
             c.optional_lines("vision", &self.vision, MAX_VISION)
         };
         if complete && self.methods.iter().all(Method::is_blank) {
-            c.fail("methods", "Add at least one method before publishing.");
+            c.fail("methods", t("model-needs-method"));
         }
         c.count(
             "values",

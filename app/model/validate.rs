@@ -1,6 +1,9 @@
 //! Form rules shared by browser (instant feedback) and server (the final word).
 
-use crate::error::FieldError;
+use crate::{
+    error::FieldError,
+    i18n::{t, t_with},
+};
 
 pub const MAX_NAME: usize = 200;
 pub const MAX_EMAIL: usize = 254;
@@ -65,9 +68,12 @@ impl Checks {
         };
         let length = cleaned.trim().chars().count();
         if required && length == 0 {
-            self.fail(field, "Required.");
+            self.fail(field, t("model-required"));
         } else if let Some(max) = max.filter(|max| length > *max) {
-            self.fail(field, format!("Use at most {max} characters."));
+            self.fail(
+                field,
+                t_with("model-max-characters", &[("max", max.into())]),
+            );
         }
         cleaned
     }
@@ -75,7 +81,7 @@ impl Checks {
     /// A list of at most `max` items.
     pub fn count(&mut self, field: &str, count: usize, max: usize) -> &mut Self {
         if count > max {
-            self.fail(field, format!("Use at most {max} items."));
+            self.fail(field, t_with("model-max-items", &[("max", max.into())]));
         }
         self
     }
@@ -83,7 +89,7 @@ impl Checks {
     /// Empty, or a real calendar date written `YYYY-MM-DD`.
     pub fn date(&mut self, field: &str, value: &str) -> &mut Self {
         if !value.trim().is_empty() && parse_date(value).is_none() {
-            self.fail(field, "Enter a date as YYYY-MM-DD.");
+            self.fail(field, t("model-date-format"));
         }
         self
     }
@@ -110,7 +116,7 @@ impl Checks {
                     && !domain.ends_with('.')
             });
         if self.is_ok_for(field) && !email.is_empty() && !plausible {
-            self.fail(field, "Enter an email address such as name@example.com.");
+            self.fail(field, t("model-email-format"));
         }
         email.to_owned()
     }
@@ -149,14 +155,14 @@ pub enum Shape {
 /// other C0/C1 controls, and tab and newline only in text of several lines. Returns the text
 /// as it is to be stored, or what is wrong with it. (Rust strings are UTF-8 already; bytes
 /// that are not become a 400 where the request is decoded.)
-pub fn clean(value: &str, shape: Shape) -> Result<String, &'static str> {
+pub fn clean(value: &str, shape: Shape) -> Result<String, String> {
     let text = nfc(&value.replace("\r\n", "\n").replace('\r', "\n"));
     let allowed = |c: char| shape == Shape::Lines && matches!(c, '\n' | '\t');
     if text.chars().any(|c| c.is_control() && !allowed(c)) {
-        return Err(match shape {
-            Shape::Line => "Use letters, digits, spaces and punctuation only, on one line.",
-            Shape::Lines => "Remove the control characters (such as NUL) from this text.",
-        });
+        return Err(t(match shape {
+            Shape::Line => "model-text-one-line",
+            Shape::Lines => "model-text-control-characters",
+        }));
     }
     Ok(text)
 }

@@ -7,6 +7,7 @@ use crate::{
     model::{AlignmentNode, AlignmentView},
 };
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr};
 use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_query_map};
 
@@ -16,7 +17,7 @@ pub fn AlignmentPage() -> impl IntoView {
     let period = move || query.with(|q| q.get("period").and_then(|p| p.parse::<i64>().ok()));
     let data = Resource::new(period, alignment);
     view! {
-        <Title text="Alignment" />
+        <Title text=tr!("v2mom-alignment") />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match data.await {
@@ -31,9 +32,10 @@ pub fn AlignmentPage() -> impl IntoView {
 #[component]
 fn Tree(view: AlignmentView) -> impl IntoView {
     let chosen = view.period.as_ref().map(|p| p.id);
-    let heading = view.period.as_ref().map_or("Alignment".to_owned(), |p| {
-        format!("Alignment · {}", p.name)
-    });
+    let heading = view.period.as_ref().map_or_else(
+        || tr!("v2mom-alignment"),
+        |p| tr!("v2mom-alignment-period", { "period" => p.name.clone() }),
+    );
     let mut roots = Vec::new();
     let mut i = 0;
     while i < view.nodes.len() {
@@ -45,8 +47,11 @@ fn Tree(view: AlignmentView) -> impl IntoView {
         <section>
             <h1>{heading}</h1>
             <PeriodPicker action="/alignment" id="alignment-period" periods=view.periods chosen />
-            {view.nodes.is_empty().then(|| view! { <p>"Nobody to show for this period yet."</p> })}
-            <ul class="alignment-tree" aria-label="Organisation">
+            {view
+                .nodes
+                .is_empty()
+                .then(|| view! { <p>{move_tr!("v2mom-alignment-nobody")}</p> })}
+            <ul class="alignment-tree" aria-label=move_tr!("v2mom-alignment-tree")>
                 {roots}
             </ul>
         </section>
@@ -70,10 +75,7 @@ fn subtree(nodes: &[AlignmentNode], i: usize) -> (AnyView, usize) {
     } else {
         // The toggle is its own control after the name: a link inside a summary is an
         // interactive control inside another (WCAG 4.1.2, axe's nested-interactive).
-        let reports = match children.len() {
-            1 => "1 direct report".to_owned(),
-            n => format!("{n} direct reports"),
-        };
+        let reports = tr!("v2mom-direct-reports", { "count" => children.len() });
         view! {
             <li>
                 {label}
@@ -96,13 +98,18 @@ fn label(node: &AlignmentNode) -> AnyView {
             " "
             <span class=format!("status status-{}", status.as_str())>{status.label()}</span>
             {(node.aligned_methods > 0)
-                .then(|| format!(" · {} aligned", node.aligned_methods))}
+                .then(|| {
+                    format!(
+                        " · {}",
+                        tr!("v2mom-aligned-count", { "count" => node.aligned_methods })
+                    )
+                })}
         }
         .into_any(),
         None => view! {
             <span>{name}</span>
             " "
-            <span class="status status-none">"No V2MOM"</span>
+            <span class="status status-none">{move_tr!("v2mom-no-v2mom")}</span>
         }
         .into_any(),
     }

@@ -9,6 +9,7 @@ use crate::{
     model::Scope,
 };
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr};
 use leptos_meta::Title;
 
 #[component]
@@ -24,18 +25,15 @@ pub fn ApiKeysPage() -> impl IntoView {
     let kept = Resource::new(|| (), |_| just_created_api_key());
     let create_error = action_error(create);
     view! {
-        <Title text="API keys" />
+        <Title text=tr!("account-api-keys") />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 let kept = kept.await.ok().flatten();
                 match keys.await {
                     Ok(keys) => view! {
                         <section>
-                            <h1>"API keys"</h1>
-                            <p class="lead">
-                                "Scripts and other services use an API key to call the REST API as you. \
-                                 A key can do at most what you can, and only what its scopes allow."
-                            </p>
+                            <h1>{move_tr!("account-api-keys")}</h1>
+                            <p class="lead">{move_tr!("account-api-keys-lead")}</p>
                             {move || {
                                 create
                                     .value()
@@ -45,20 +43,25 @@ pub fn ApiKeysPage() -> impl IntoView {
                                     .map(|created| view! { <NewApiKeyToken created /> })
                             }}
                             <ApiKeyTable keys revoke />
-                            <h2>"Create a key"</h2>
+                            <h2>{move_tr!("account-api-keys-create-heading")}</h2>
                             <ActionForm action=create attr:class="narrow">
                                 <ErrorSummary error=create_error />
-                                <Field label="Name" name="name" error=create_error hint="What the key is for, such as “CI pipeline”." />
+                                <Field
+                                    label=move_tr!("account-field-name")
+                                    name="name"
+                                    error=create_error
+                                    hint=move_tr!("account-api-keys-name-hint")
+                                />
                                 <ScopeChoices error=create_error />
                                 <Field
-                                    label="Expires after (days)"
+                                    label=move_tr!("account-api-keys-expires")
                                     name="expires_days"
                                     kind="number"
                                     error=create_error
                                     required=false
-                                    hint="Leave it empty for a key that never expires."
+                                    hint=move_tr!("account-api-keys-expires-hint")
                                 />
-                                <FormActions error=create_error pending=create.pending() label="Create key" />
+                                <FormActions error=create_error pending=create.pending() label=move_tr!("account-api-keys-create") />
                             </ActionForm>
                         </section>
                     }
@@ -73,13 +76,23 @@ pub fn ApiKeysPage() -> impl IntoView {
 #[component]
 fn ScopeChoices(#[prop(into)] error: Signal<Option<crate::error::AppError>>) -> impl IntoView {
     view! {
-        <FieldGroup legend="Scopes" name="scopes" error>
+        <FieldGroup legend=move_tr!("account-api-keys-scopes") name="scopes" error>
             {Scope::ALL
                 .into_iter()
                 .map(|scope| match scope {
-                    Scope::Read => view! { <Checkbox label="Read: see what you can see" name="scope_read" checked=true /> },
-                    Scope::Write => view! { <Checkbox label="Write: change the V2MOMs you can change" name="scope_write" /> },
-                    Scope::Admin => view! { <Checkbox label="Admin: manage your account, and administer if you are an administrator" name="scope_admin" /> },
+                    Scope::Read => view! {
+                        <Checkbox
+                            label=move_tr!("account-api-keys-scope-read")
+                            name="scope_read"
+                            checked=true
+                        />
+                    },
+                    Scope::Write => view! {
+                        <Checkbox label=move_tr!("account-api-keys-scope-write") name="scope_write" />
+                    },
+                    Scope::Admin => view! {
+                        <Checkbox label=move_tr!("account-api-keys-scope-admin") name="scope_admin" />
+                    },
                 })
                 .collect_view()}
         </FieldGroup>

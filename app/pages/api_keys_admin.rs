@@ -5,6 +5,7 @@ use crate::{
     components::{ApiKeyTable, ErrorPage},
 };
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr};
 use leptos_meta::Title;
 
 #[component]
@@ -12,17 +13,14 @@ pub fn ApiKeysAdminPage() -> impl IntoView {
     let revoke = ServerAction::<RevokeApiKey>::new();
     let keys = Resource::new(move || revoke.version().get(), |_| all_api_keys());
     view! {
-        <Title text="All API keys" />
+        <Title text=tr!("account-api-keys-all") />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match keys.await {
                     Ok(keys) => view! {
                         <section>
-                            <h1>"All API keys"</h1>
-                            <p class="lead">
-                                "Every key anyone has made. Revoke one that may have leaked: it stops \
-                                 working at once, and any later use is recorded in the audit log."
-                            </p>
+                            <h1>{move_tr!("account-api-keys-all")}</h1>
+                            <p class="lead">{move_tr!("account-api-keys-all-lead")}</p>
                             <ApiKeyTable keys revoke with_owner=true />
                         </section>
                     }

@@ -6,6 +6,7 @@ use crate::{
     model::{AuditFilter, AuditPage, ChainReport, page_count, percent_encode},
 };
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr};
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
@@ -26,8 +27,8 @@ pub fn AuditPage() -> impl IntoView {
         |(f, p)| audit_log(f.actor, f.action, f.from, f.to, p),
     );
     view! {
-        <Title text="Audit log" />
-        <h1>"Audit log"</h1>
+        <Title text=tr!("admin-audit-title") />
+        <h1>{move_tr!("admin-audit-title")}</h1>
         <FilterForm filter=filter() />
         <VerifyChain />
         <Suspense fallback=|| ()>
@@ -58,24 +59,24 @@ fn query_string(filter: &AuditFilter) -> String {
 #[component]
 fn FilterForm(filter: AuditFilter) -> impl IntoView {
     view! {
-        <form method="get" action="/admin/audit" class="inline-form" aria-label="Filter">
+        <form method="get" action="/admin/audit" class="inline-form" aria-label=move_tr!("admin-audit-filter-label")>
             <div class="field">
-                <label for="audit-actor">"Actor email"</label>
+                <label for="audit-actor">{move_tr!("admin-audit-actor-email")}</label>
                 <input id="audit-actor" name="actor" type="email" value=filter.actor />
             </div>
             <div class="field">
-                <label for="audit-action">"Action starts with"</label>
+                <label for="audit-action">{move_tr!("admin-audit-action-prefix")}</label>
                 <input id="audit-action" name="action" value=filter.action placeholder="auth." />
             </div>
             <div class="field">
-                <label for="audit-from">"From"</label>
+                <label for="audit-from">{move_tr!("admin-audit-from-date")}</label>
                 <input id="audit-from" name="from" type="date" value=filter.from />
             </div>
             <div class="field">
-                <label for="audit-to">"To"</label>
+                <label for="audit-to">{move_tr!("admin-audit-to-date")}</label>
                 <input id="audit-to" name="to" type="date" value=filter.to />
             </div>
-            <button type="submit">"Filter"</button>
+            <button type="submit">{move_tr!("admin-audit-filter")}</button>
         </form>
     }
 }
@@ -89,20 +90,16 @@ fn VerifyChain() -> impl IntoView {
             .get()
             .and_then(Result::ok)
             .map(|report| match report {
-                ChainReport::Intact { rows } => {
-                    format!("The chain is intact ({rows} entries checked).")
-                }
+                ChainReport::Intact { rows } => tr!("admin-audit-intact", { "count" => rows }),
                 ChainReport::BrokenAt { id } => {
-                    format!(
-                        "The chain is broken at entry {id}: it or an entry before it was altered."
-                    )
+                    tr!("admin-audit-broken", { "id" => id.to_string() })
                 }
             })
     };
     view! {
         <ActionForm action=verify>
             <FormError error=action_error(verify) />
-            <button type="submit" class="secondary">"Verify chain"</button>
+            <button type="submit" class="secondary">{move_tr!("admin-audit-verify")}</button>
             <p role="status">{result}</p>
         </ActionForm>
     }
@@ -119,22 +116,22 @@ fn Entries(log: AuditPage, filter: AuditFilter) -> impl IntoView {
     };
     view! {
         <p>
-            <a href=format!("/admin/audit/export.csv?{query}") download>"Download CSV"</a>
+            <a href=format!("/admin/audit/export.csv?{query}") download>{move_tr!("admin-download-csv")}</a>
             " · "
-            <a href=format!("/admin/audit/export.json?{query}") download>"Download JSON"</a>
+            <a href=format!("/admin/audit/export.json?{query}") download>{move_tr!("admin-download-json")}</a>
         </p>
         // The widest table: on a narrow screen it scrolls, and the keyboard can scroll it.
-        <div class="table-scroll" role="region" aria-label="Audit entries" tabindex="0">
+        <div class="table-scroll" role="region" aria-label=move_tr!("admin-audit-entries-label") tabindex="0">
             <table class="audit">
-                <caption>{format!("{} entries", log.total)}</caption>
+                <caption>{tr!("admin-audit-entries", { "count" => log.total })}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"When (UTC)"</th>
-                        <th scope="col">"Actor"</th>
-                        <th scope="col">"Action"</th>
-                        <th scope="col">"Target"</th>
-                        <th scope="col">"From"</th>
-                        <th scope="col">"Details"</th>
+                        <th scope="col">{move_tr!("admin-audit-col-when")}</th>
+                        <th scope="col">{move_tr!("admin-audit-col-actor")}</th>
+                        <th scope="col">{move_tr!("admin-audit-col-action")}</th>
+                        <th scope="col">{move_tr!("admin-audit-col-target")}</th>
+                        <th scope="col">{move_tr!("admin-audit-col-from")}</th>
+                        <th scope="col">{move_tr!("admin-audit-col-details")}</th>
                     </tr>
                 </thead>
                 <tbody>

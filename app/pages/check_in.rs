@@ -2,13 +2,16 @@
 //! those who may, the form that adds a check-in (a plain form post without JavaScript, an
 //! `ActionForm` once hydrated).
 
+use super::v2mom_view::{shown_day, shown_time};
 use crate::{
     api::AddCheckIn,
     components::{ErrorSummary, ProgressBar, TrendChart},
     error::AppError,
-    model::{CheckIn, CheckInStatus, Measure, MeasureKind, check_in_field, display_time},
+    i18n::use_lang,
+    model::{CheckIn, CheckInStatus, Measure, MeasureKind, check_in_field},
 };
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr};
 
 /// One measure with how it is going.
 #[component]
@@ -20,14 +23,17 @@ pub fn MeasureTracking(
     action: ServerAction<AddCheckIn>,
     errors: Signal<Option<AppError>>,
 ) -> impl IntoView {
+    let lang = use_lang();
     let id = measure.id.unwrap_or_default();
     let figures = match (measure.kind, measure.target) {
-        (MeasureKind::Done, _) => Some("done / not done".to_owned()),
-        (_, Some(target)) => Some(format!(
-            "from {} to {} ({})",
-            measure.value_text(measure.start.unwrap_or(0.0)),
-            measure.value_text(target),
-            measure.direction.label().to_lowercase()
+        (MeasureKind::Done, _) => Some(tr!("v2mom-done-not-done")),
+        (_, Some(target)) => Some(tr!(
+            "v2mom-figures",
+            {
+                "start" => measure.value_text(measure.start.unwrap_or(0.0)),
+                "target" => measure.value_text(target),
+                "direction" => measure.direction.as_str(),
+            }
         )),
         (_, None) => None,
     };
@@ -37,10 +43,12 @@ pub fn MeasureTracking(
                 {latest.status.label()}
             </span>
             <span class="latest">
-                {format!(
-                    "{} on {}",
-                    measure.value_text(latest.value),
-                    display_time(&latest.at),
+                {tr!(
+                    "v2mom-latest",
+                    {
+                        "value" => measure.value_text(latest.value),
+                        "when" => shown_time(lang, &latest.at),
+                    }
                 )}
             </span>
         }
@@ -51,7 +59,13 @@ pub fn MeasureTracking(
                 <span class="description">{measure.description.clone()}</span>
                 {figures.map(|f| view! { <span class="figures">{f}</span> })}
                 {(!measure.due_on.is_empty())
-                    .then(|| view! { <span class="due">"due " {measure.due_on.clone()}</span> })}
+                    .then(|| {
+                        view! {
+                            <span class="due">
+                                {tr!("v2mom-due", { "date" => shown_day(lang, &measure.due_on) })}
+                            </span>
+                        }
+                    })}
             </div>
             <div class="measure-progress">
                 <ProgressBar percent=measure.progress label=measure.description.clone() />
@@ -105,8 +119,8 @@ fn CheckInForm(
                 aria-invalid=invalid("value")
                 aria-describedby=message_id("value")
             >
-                <option value="1">"Done"</option>
-                <option value="0">"Not done"</option>
+                <option value="1">{move_tr!("v2mom-check-in-done")}</option>
+                <option value="0">{move_tr!("v2mom-check-in-not-done")}</option>
             </select>
         }
         .into_any(),
@@ -124,9 +138,11 @@ fn CheckInForm(
         .into_any(),
     };
     let value_label = match measure.kind {
-        MeasureKind::Number if !measure.unit.is_empty() => format!("Value now ({})", measure.unit),
-        MeasureKind::Percent => "Value now (%)".to_owned(),
-        _ => "Value now".to_owned(),
+        MeasureKind::Number if !measure.unit.is_empty() => {
+            tr!("v2mom-value-now-unit", { "unit" => measure.unit.clone() })
+        }
+        MeasureKind::Percent => tr!("v2mom-value-now-percent"),
+        _ => tr!("v2mom-value-now"),
     };
     view! {
         <ActionForm action attr:class="check-in no-print">
@@ -134,7 +150,9 @@ fn CheckInForm(
             <input type="hidden" name="measure" value=id />
             <ErrorSummary error=own_errors />
             <fieldset>
-                <legend>{format!("Check in on “{}”", measure.description)}</legend>
+                <legend>
+                    {tr!("v2mom-check-in-on", { "measure" => measure.description.clone() })}
+                </legend>
                 <div class="field">
                     <label for=field_id("value")>{value_label}</label>
                     {value_input}
@@ -143,7 +161,7 @@ fn CheckInForm(
                     </p>
                 </div>
                 <div class="field">
-                    <label for=field_id("status")>"Status"</label>
+                    <label for=field_id("status")>{move_tr!("v2mom-status")}</label>
                     <select
                         id=field_id("status")
                         name="status"
@@ -160,7 +178,7 @@ fn CheckInForm(
                     </p>
                 </div>
                 <div class="field">
-                    <label for=field_id("comment")>"Comment (optional)"</label>
+                    <label for=field_id("comment")>{move_tr!("v2mom-comment-optional")}</label>
                     <textarea
                         id=field_id("comment")
                         name="comment"
@@ -173,7 +191,7 @@ fn CheckInForm(
                     </p>
                 </div>
                 <button type="submit" disabled=move || action.pending().get()>
-                    "Check in"
+                    {move_tr!("v2mom-check-in")}
                 </button>
             </fieldset>
         </ActionForm>

@@ -9,6 +9,7 @@ use crate::{
     },
 };
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr};
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
@@ -21,27 +22,24 @@ pub fn InvitationPage() -> impl IntoView {
     let accept = use_auth().accept_invitation;
     let error = action_error(accept);
     view! {
-        <Title text="Welcome to v2mom" />
+        <Title text=tr!("account-invitation-title") />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 let options = options.await.ok();
                 let password = options.as_ref().is_none_or(|o| o.password);
                 let providers = options.map(|o| o.providers).unwrap_or_default();
                 let lead = match (password, providers.is_empty()) {
-                    (true, true) => "Choose a password to finish setting up your account",
-                    (true, false) => {
-                        "Choose a password, or sign in with your organisation's account, to \
-                         finish setting up your account"
-                    }
-                    (false, _) => {
-                        "Sign in with your organisation's account to finish setting up your account"
-                    }
+                    (true, true) => "account-invitation-lead-password",
+                    (true, false) => "account-invitation-lead-either",
+                    (false, _) => "account-invitation-lead-provider",
                 };
                 match info.await {
                     Ok(info) => view! {
                         <section class="narrow">
-                            <h1>{format!("Welcome, {}", info.display_name)}</h1>
-                            <p class="lead">{lead} " (" {info.email} ")."</p>
+                            <h1>{tr!("account-invitation-heading", { "name" => info.display_name })}</h1>
+                            <p class="lead">
+                                {crate::i18n::t_with(lead, &[("email", info.email.into())])}
+                            </p>
                             <SsoNotice />
                             {password
                                 .then(|| {
@@ -53,7 +51,7 @@ pub fn InvitationPage() -> impl IntoView {
                                             <FormActions
                                                 error
                                                 pending=accept.pending()
-                                                label="Set password and sign in"
+                                                label=move_tr!("account-invitation-submit")
                                             />
                                         </ActionForm>
                                     }

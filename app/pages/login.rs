@@ -7,6 +7,7 @@ use crate::{
     error::AppError,
 };
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr};
 use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_query_map};
 
@@ -32,9 +33,9 @@ pub fn LoginPage() -> impl IntoView {
                     Err(_) => (true, Vec::new()),
                 };
                 view! {
-                    <Title text="Sign in" />
+                    <Title text=tr!("account-login-title") />
                     <section class="narrow">
-                        <h1>"Sign in"</h1>
+                        <h1>{move_tr!("account-login-title")}</h1>
                         <SsoNotice />
                         {password
                             .then(|| {
@@ -43,29 +44,29 @@ pub fn LoginPage() -> impl IntoView {
                                         <ErrorSummary error />
                                         <input type="hidden" name="next" value=next />
                                         <Field
-                                            label="Email"
+                                            label=move_tr!("account-field-email")
                                             name="email"
                                             kind="email"
                                             error
                                             autocomplete="username"
                                         />
                                         <Field
-                                            label="Password"
+                                            label=move_tr!("account-field-password")
                                             name="password"
                                             kind="password"
                                             error
                                             autocomplete="current-password"
                                         />
-                                        <FormActions error pending=login.pending() label="Sign in" />
+                                        <FormActions error pending=login.pending() label=move_tr!("account-login-submit") />
                                     </ActionForm>
-                                    <PasskeySignIn next label="Sign in with a passkey" />
+                                    <PasskeySignIn next label=move_tr!("account-login-passkey") />
                                 }
                             })}
                         <SsoButtons providers field="next" value=next />
                         <Suspense fallback=|| ()>
                             {move || Suspend::new(async move {
                                 matches!(open.await, Ok(true))
-                                    .then(|| view! { <p>"New here? " <A href="/register">"Create an account"</A></p> })
+                                    .then(|| view! { <p>{move_tr!("account-login-new-here")} " " <A href="/register">{move_tr!("account-login-create-account")}</A></p> })
                             })}
                         </Suspense>
                     </section>

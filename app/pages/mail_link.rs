@@ -8,6 +8,7 @@ use crate::{
     model::MailLink,
 };
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr};
 use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_query_map};
 
@@ -21,9 +22,9 @@ pub fn MailLinkPage() -> impl IntoView {
         |(token, _)| read_mail_link(token),
     );
     view! {
-        <Title text="Stop mails" />
+        <Title text=tr!("account-mail-link-title") />
         <section>
-            <h1>"Stop mails"</h1>
+            <h1>{move_tr!("account-mail-link-title")}</h1>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     match link.await {
@@ -39,22 +40,22 @@ pub fn MailLinkPage() -> impl IntoView {
 #[component]
 fn Confirm(link: MailLink, token: String, stop: ServerAction<StopMails>) -> impl IntoView {
     let error = action_error(stop);
-    let topic = link.topic.label();
+    let topic = link.topic.label().to_string();
     if link.stopped {
         return view! {
             <p role="status">
-                {format!("Done: {} gets no more mails about “{topic}”.", link.name)}
-                " It still shows in the bell. "
-                <A href="/profile/notifications">"Change your notification settings"</A>
+                {tr!("account-mail-link-done", { "name" => link.name, "topic" => topic })}
+                " "
+                <A href="/profile/notifications">{move_tr!("account-mail-link-change-settings")}</A>
             </p>
         }
         .into_any();
     }
     view! {
-        <p>{format!("Stop mailing {} about “{topic}”?", link.name)}</p>
+        <p>{tr!("account-mail-link-ask", { "name" => link.name, "topic" => topic })}</p>
         <ActionForm action=stop>
             <input type="hidden" name="token" value=token />
-            <FormActions error pending=stop.pending() label="Stop these mails" />
+            <FormActions error pending=stop.pending() label=move_tr!("account-mail-link-stop") />
         </ActionForm>
     }
     .into_any()

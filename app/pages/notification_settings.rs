@@ -8,6 +8,7 @@ use crate::{
     model::{NotificationSettings, TopicSetting},
 };
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr};
 use leptos_meta::Title;
 use leptos_router::components::A;
 
@@ -16,10 +17,10 @@ pub fn NotificationSettingsPage() -> impl IntoView {
     let save = ServerAction::<SaveNotificationSettings>::new();
     let settings = Resource::new(move || save.version().get(), |_| my_notification_settings());
     view! {
-        <Title text="Notification settings" />
+        <Title text=tr!("account-notification-settings") />
         <section>
-            <p class="eyebrow"><A href="/profile">"Your account"</A></p>
-            <h1>"Notification settings"</h1>
+            <p class="eyebrow"><A href="/profile">{move_tr!("account-your-account")}</A></p>
+            <h1>{move_tr!("account-notification-settings")}</h1>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     match settings.await {
@@ -38,18 +39,17 @@ fn SettingsForm(
     save: ServerAction<SaveNotificationSettings>,
 ) -> impl IntoView {
     let error = action_error(save);
-    let saved = move || matches!(save.value().get(), Some(Ok(_))).then_some("Saved.");
+    let saved = move || {
+        matches!(save.value().get(), Some(Ok(_)))
+            .then(|| tr!("account-notification-settings-saved"))
+    };
     view! {
-        <p>
-            "Everything is in the bell at the top of each page. Choose what is also mailed to you, \
-             and what waits for one mail a day (or a week), the digest."
-        </p>
+        <p>{move_tr!("account-notification-settings-intro")}</p>
         {(!settings.mail_configured)
             .then(|| {
                 view! {
                     <p class="notice" role="note">
-                        "This server sends no mail (an administrator has not set it up): for now \
-                         you hear of everything in the bell only."
+                        {move_tr!("account-notification-settings-no-mail")}
                     </p>
                 }
             })}
@@ -58,9 +58,9 @@ fn SettingsForm(
                 <table class="settings">
                     <thead>
                         <tr>
-                            <th scope="col">"When"</th>
-                            <th scope="col">"Mail me"</th>
-                            <th scope="col">"In the digest"</th>
+                            <th scope="col">{move_tr!("account-notification-settings-when")}</th>
+                            <th scope="col">{move_tr!("account-notification-settings-mail-me")}</th>
+                            <th scope="col">{move_tr!("account-notification-settings-in-digest")}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -74,17 +74,19 @@ fn SettingsForm(
                 </table>
             </div>
             <div class="field">
-                <label for="field-digest_every">"The digest comes"</label>
+                <label for="field-digest_every">
+                    {move_tr!("account-notification-settings-digest-comes")}
+                </label>
                 <select id="field-digest_every" name="digest_every">
                     <option value="daily" selected=!settings.digest_weekly>
-                        "every day"
+                        {move_tr!("account-notification-settings-daily")}
                     </option>
                     <option value="weekly" selected=settings.digest_weekly>
-                        "once a week"
+                        {move_tr!("account-notification-settings-weekly")}
                     </option>
                 </select>
             </div>
-            <FormActions error pending=save.pending() label="Save settings" />
+            <FormActions error pending=save.pending() label=move_tr!("account-notification-settings-save") />
             <p role="status">{saved}</p>
         </ActionForm>
     }
@@ -93,8 +95,9 @@ fn SettingsForm(
 #[component]
 fn TopicRow(i: usize, setting: TopicSetting) -> impl IntoView {
     let topic = setting.topic;
-    // One box: sent as `<field>[i]=<topic>` when ticked.
-    let tick = move |field: &str, says: &str, checked: bool| {
+    let label = topic.label().to_string();
+    // One box: sent as `<field>[i]=<topic>` when ticked, named for what it does and its topic.
+    let tick = move |field: &str, says: String, checked: bool| {
         view! {
             <td>
                 <input
@@ -102,16 +105,24 @@ fn TopicRow(i: usize, setting: TopicSetting) -> impl IntoView {
                     name=format!("{field}[{i}]")
                     value=topic.as_str()
                     checked=checked
-                    aria-label=format!("{says}: {}", topic.label())
+                    aria-label=says
                 />
             </td>
         }
     };
     view! {
         <tr>
-            <th scope="row">{topic.label()}</th>
-            {tick("email", "Mail me", setting.email)}
-            {tick("digest", "In the digest", setting.digest)}
+            <th scope="row">{label.clone()}</th>
+            {tick(
+                "email",
+                tr!("account-notification-settings-mail-me-for", { "topic" => label.clone() }),
+                setting.email,
+            )}
+            {tick(
+                "digest",
+                tr!("account-notification-settings-in-digest-for", { "topic" => label }),
+                setting.digest,
+            )}
         </tr>
     }
 }

@@ -4,11 +4,15 @@
 use crate::{
     api::{MarkNotificationsRead, my_notifications},
     components::{ErrorPage, FormError, action_error, use_auth},
+    i18n::use_lang,
     model::{Notification, display_time},
 };
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr};
 use leptos_meta::Title;
 use leptos_router::components::A;
+
+use super::profile::date_and_time;
 
 #[component]
 pub fn NotificationsPage() -> impl IntoView {
@@ -22,16 +26,18 @@ pub fn NotificationsPage() -> impl IntoView {
         }
     });
     view! {
-        <Title text="Notifications" />
+        <Title text=tr!("account-notifications") />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match list.await {
                     Ok(list) => view! {
                         <section>
-                            <h1>"Notifications"</h1>
+                            <h1>{move_tr!("account-notifications")}</h1>
                             {(list.unread > 0).then(|| view! {
                                 <ActionForm action=mark>
-                                    <button type="submit" class="secondary">"Mark all read"</button>
+                                    <button type="submit" class="secondary">
+                                        {move_tr!("account-notifications-mark-all")}
+                                    </button>
                                 </ActionForm>
                             })}
                             <NotificationList items=list.items mark />
@@ -53,23 +59,24 @@ fn NotificationList(
 ) -> impl IntoView {
     if items.is_empty() {
         return view! {
-            <p>"Nothing yet. You will hear here when a V2MOM you own, review or report to moves."</p>
+            <p>{move_tr!("account-notifications-empty")}</p>
         }
         .into_any();
     }
+    let lang = use_lang();
     view! {
         <ul class="notifications">
             {items
                 .into_iter()
                 .map(|item| {
-                    let who = item.actor.clone().unwrap_or_else(|| "Someone".into());
+                    let who = item.actor.clone().unwrap_or_else(|| tr!("account-notifications-someone"));
                     let class = if item.read { "read" } else { "unread" };
                     let hidden = format!(": {}", item.title);
                     let button = (!item.read).then(|| view! {
                         <ActionForm action=mark>
                             <input type="hidden" name="id" value=item.id />
                             <button type="submit" class="secondary">
-                                "Mark read"
+                                {move_tr!("account-notifications-mark-read")}
                                 <span class="visually-hidden">{hidden}</span>
                             </button>
                         </ActionForm>
@@ -77,12 +84,17 @@ fn NotificationList(
                     view! {
                         <li class=class>
                             <p>
-                                {(!item.read).then(|| view! { <span class="visually-hidden">"Unread: "</span> })}
+                                {(!item.read).then(|| view! {
+                                    <span class="visually-hidden">
+                                        {move_tr!("account-notifications-unread")}
+                                        " "
+                                    </span>
+                                })}
                                 <strong>{who}</strong>
                                 {format!(" {} ", item.event.verb())}
                                 <A href=item.link.clone()>{item.title.clone()}</A>
                             </p>
-                            <p class="meta">{display_time(&item.at)}</p>
+                            <p class="meta">{date_and_time(lang, &display_time(&item.at))}</p>
                             {button}
                         </li>
                     }

@@ -8,6 +8,7 @@ use crate::{
     model::{MethodLink, OrganisationOverview, PersonRef, TeamCoverage},
 };
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr};
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
@@ -17,7 +18,7 @@ pub fn OrganisationPage() -> impl IntoView {
     let period = move || query.with(|q| q.get("period").and_then(|p| p.parse::<i64>().ok()));
     let data = Resource::new(period, organisation);
     view! {
-        <Title text="Organisation" />
+        <Title text=tr!("admin-org-title") />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match data.await {
@@ -33,17 +34,17 @@ pub fn OrganisationPage() -> impl IntoView {
 fn Overview(data: OrganisationOverview) -> impl IntoView {
     let Some(period) = data.period else {
         return view! {
-            <h1>"Organisation"</h1>
+            <h1>{move_tr!("admin-org-title")}</h1>
             <p>
-                "No planning period has been set up yet: "
-                <a href="/admin/periods">"create one"</a>
+                {format!("{} ", tr!("admin-org-no-period"))}
+                <a href="/admin/periods">{move_tr!("admin-org-create-period")}</a>
                 "."
             </p>
         }
         .into_any();
     };
     view! {
-        <h1>{format!("Organisation · {}", period.name)}</h1>
+        <h1>{tr!("admin-org-heading", { "period" => period.name.clone() })}</h1>
         <PeriodPicker
             action="/admin/organisation"
             id="organisation-period"
@@ -51,26 +52,25 @@ fn Overview(data: OrganisationOverview) -> impl IntoView {
             chosen=Some(period.id)
         />
         <p class="coverage-summary">
-            {format!(
-                "{} of {} people have a published V2MOM for {}.",
-                data.published,
-                data.people,
-                period.name,
-            )}
+            {tr!("admin-org-coverage", {
+                "published" => data.published,
+                "people" => data.people,
+                "period" => period.name.clone(),
+            })}
         </p>
         <Teams teams=data.teams />
         <Methods
             id="unaligned"
-            heading="Methods aligned to nothing"
-            explanation="Methods of published V2MOMs whose owner has a manager, that align to no method above."
-            empty="Every published method of someone with a manager aligns to a method above."
+            heading=move_tr!("admin-org-unaligned-heading")
+            explanation=move_tr!("admin-org-unaligned-explanation")
+            empty=move_tr!("admin-org-unaligned-empty")
             methods=data.unaligned
         />
         <Methods
             id="unclaimed"
-            heading="Methods nobody aligns to"
-            explanation="Methods of team leads' published V2MOMs that no published V2MOM of the period aligns to."
-            empty="Every published method of a team lead has someone aligned to it."
+            heading=move_tr!("admin-org-unclaimed-heading")
+            explanation=move_tr!("admin-org-unclaimed-explanation")
+            empty=move_tr!("admin-org-unclaimed-empty")
             methods=data.unclaimed
         />
     }
@@ -80,22 +80,20 @@ fn Overview(data: OrganisationOverview) -> impl IntoView {
 #[component]
 fn Teams(teams: Vec<TeamCoverage>) -> impl IntoView {
     if teams.is_empty() {
-        return view! { <p>"Nobody has been invited yet."</p> }.into_any();
+        return view! { <p>{move_tr!("admin-org-nobody-invited")}</p> }.into_any();
     }
     view! {
         <section aria-labelledby="teams">
-            <h2 id="teams">"Teams"</h2>
+            <h2 id="teams">{move_tr!("admin-org-teams")}</h2>
             <div class="table-scroll">
                 <table class="coverage">
-                    <caption class="visually-hidden">
-                        "Each manager with their direct reports: published V2MOMs, progress, and who has not published."
-                    </caption>
+                    <caption class="visually-hidden">{move_tr!("admin-org-teams-caption")}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">"Team"</th>
-                            <th scope="col">"Published"</th>
-                            <th scope="col">"Progress"</th>
-                            <th scope="col">"Without a published V2MOM"</th>
+                            <th scope="col">{move_tr!("admin-org-col-team")}</th>
+                            <th scope="col">{move_tr!("admin-org-col-published")}</th>
+                            <th scope="col">{move_tr!("admin-org-col-progress")}</th>
+                            <th scope="col">{move_tr!("admin-org-col-missing")}</th>
                         </tr>
                     </thead>
                     <tbody>{teams.into_iter().map(team_row).collect_view()}</tbody>
@@ -107,16 +105,16 @@ fn Teams(teams: Vec<TeamCoverage>) -> impl IntoView {
 }
 
 fn team_row(team: TeamCoverage) -> impl IntoView {
-    let name = team
-        .manager
-        .as_ref()
-        .map_or("Not in a team".to_owned(), |m| format!("{}'s team", m.name));
+    let name = team.manager.as_ref().map_or_else(
+        || tr!("admin-org-no-team"),
+        |m| tr!("admin-org-team-of", { "name" => m.name.clone() }),
+    );
     let team_name = match team.manager {
         Some(manager) => view! { <a href=person_href(&manager)>{name.clone()}</a> }.into_any(),
         None => view! { <span>{name.clone()}</span> }.into_any(),
     };
     let missing = if team.missing.is_empty() {
-        view! { <span class="hint">"Everyone"</span> }.into_any()
+        view! { <span class="hint">{move_tr!("admin-org-everyone")}</span> }.into_any()
     } else {
         view! {
             <ul class="inline-list">
@@ -132,9 +130,17 @@ fn team_row(team: TeamCoverage) -> impl IntoView {
     view! {
         <tr>
             <th scope="row">{team_name}</th>
-            <td>{format!("{} of {}", team.published, team.members)}</td>
             <td>
-                <ProgressBar percent=team.progress label=format!("{name}'s progress") />
+                {tr!("admin-org-team-published", {
+                    "published" => team.published,
+                    "members" => team.members,
+                })}
+            </td>
+            <td>
+                <ProgressBar
+                    percent=team.progress
+                    label=tr!("admin-org-team-progress", { "team" => name.clone() })
+                />
             </td>
             <td>{missing}</td>
         </tr>
@@ -148,9 +154,9 @@ fn person_href(person: &PersonRef) -> String {
 #[component]
 fn Methods(
     id: &'static str,
-    heading: &'static str,
-    explanation: &'static str,
-    empty: &'static str,
+    #[prop(into)] heading: Signal<String>,
+    #[prop(into)] explanation: Signal<String>,
+    #[prop(into)] empty: Signal<String>,
     methods: Vec<MethodLink>,
 ) -> impl IntoView {
     view! {

@@ -10,6 +10,7 @@ use crate::{
     model::{MailSettings, Role, UserPage},
 };
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr};
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
@@ -24,7 +25,7 @@ pub fn PeoplePage() -> impl IntoView {
     let mail = Resource::new(|| (), |_| invitation_mail_settings());
     let managers = manager_choices_resource();
     view! {
-        <Title text="People" />
+        <Title text=tr!("admin-people-title") />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match people.await {
@@ -55,28 +56,23 @@ fn People(
         }
     };
     view! {
-        <h1>"People"</h1>
+        <h1>{move_tr!("admin-people-title")}</h1>
         <form method="get" action="/admin/people" role="search" class="inline-form">
-            <label for="people-search">"Search people"</label>
+            <label for="people-search">{move_tr!("admin-people-search-label")}</label>
             <input id="people-search" type="search" name="q" value=search />
-            <button type="submit">"Search"</button>
+            <button type="submit">{move_tr!("admin-people-search")}</button>
         </form>
         <div class="table-scroll">
             <table class="people">
-                <caption>
-                    {match list.total {
-                        1 => "1 person found".to_owned(),
-                        n => format!("{n} people found"),
-                    }}
-                </caption>
+                <caption>{tr!("admin-people-found", { "count" => list.total })}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Name"</th>
-                        <th scope="col">"Email"</th>
-                        <th scope="col">"Role"</th>
-                        <th scope="col">"Manager"</th>
-                        <th scope="col">"Function"</th>
-                        <th scope="col">"Status"</th>
+                        <th scope="col">{move_tr!("admin-col-name")}</th>
+                        <th scope="col">{move_tr!("admin-col-email")}</th>
+                        <th scope="col">{move_tr!("admin-col-role")}</th>
+                        <th scope="col">{move_tr!("admin-col-manager")}</th>
+                        <th scope="col">{move_tr!("admin-col-function")}</th>
+                        <th scope="col">{move_tr!("admin-col-status")}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -110,17 +106,21 @@ fn InviteForm(managers: ManagerChoices) -> impl IntoView {
     let sent = move || invite.value().get().and_then(Result::ok);
     view! {
         <section aria-labelledby="invite-heading" class="narrow">
-            <h2 id="invite-heading">"Invite someone"</h2>
-            <p>"Or " <a href="/admin/people/import">"import many people from a CSV file"</a> "."</p>
+            <h2 id="invite-heading">{move_tr!("admin-people-invite-heading")}</h2>
+            <p>
+                {format!("{} ", tr!("admin-people-or"))}
+                <a href="/admin/people/import">{move_tr!("admin-people-import-link")}</a>
+                "."
+            </p>
             <ActionForm action=invite>
                 <ErrorSummary error />
-                <Field label="Email" name="email" kind="email" error />
-                <Field label="Name" name="name" error />
+                <Field label=move_tr!("admin-col-email") name="email" kind="email" error />
+                <Field label=move_tr!("admin-col-name") name="name" error />
                 <RoleSelect selected=Role::Employee />
                 <ManagerSelect choices=managers selected=None />
-                <Field label="Function" name="function" error required=false />
-                <Field label="Job title" name="job_title" error required=false />
-                <FormActions error pending=invite.pending() label="Send invitation" />
+                <Field label=move_tr!("admin-col-function") name="function" error required=false />
+                <Field label=move_tr!("admin-job-title") name="job_title" error required=false />
+                <FormActions error pending=invite.pending() label=move_tr!("admin-people-send-invitation") />
             </ActionForm>
             {move || sent().map(|sent| view! { <InvitationLink sent /> })}
         </section>
@@ -132,7 +132,7 @@ fn InviteForm(managers: ManagerChoices) -> impl IntoView {
 fn Mail(settings: Resource<Result<MailSettings, AppError>>) -> impl IntoView {
     view! {
         <section aria-labelledby="mail-heading" id="mail" class="narrow">
-            <h2 id="mail-heading">"Invitation mail"</h2>
+            <h2 id="mail-heading">{move_tr!("admin-people-mail-heading")}</h2>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     match settings.await {
@@ -140,12 +140,7 @@ fn Mail(settings: Resource<Result<MailSettings, AppError>>) -> impl IntoView {
                             view! { <MailTest relay /> }.into_any()
                         }
                         Ok(MailSettings { relay: None }) => view! {
-                            <p>
-                                "Mail is not configured, so each invitation gives you a link to \
-                                 pass on. To have invitations mailed, set V2MOM_SMTP_URL, \
-                                 V2MOM_MAIL_FROM and V2MOM_PUBLIC_URL as the README's Mail \
-                                 section shows, then restart the server."
-                            </p>
+                            <p>{move_tr!("admin-people-mail-off")}</p>
                         }
                         .into_any(),
                         Err(error) => view! { <ErrorPage error /> }.into_any(),
@@ -163,19 +158,19 @@ fn MailTest(relay: String) -> impl IntoView {
     let query = use_query_map();
     // Without JavaScript the server comes back here with `?test_mail=sent`.
     let sent = move || match test.value().get() {
-        Some(Ok(sent)) => Some(format!(
-            "A test email went to {} through {}.",
-            sent.to, sent.relay
-        )),
+        Some(Ok(sent)) => Some(tr!("admin-people-test-mail-sent", {
+            "to" => sent.to,
+            "relay" => sent.relay,
+        })),
         Some(Err(_)) => None,
         None => query
             .with(|q| q.get("test_mail").is_some_and(|v| v == "sent"))
-            .then(|| "A test email went to your address.".to_owned()),
+            .then(|| tr!("admin-people-test-mail-sent-to-you")),
     };
     view! {
-        <p>{format!("Invitations are mailed through {relay}.")}</p>
+        <p>{tr!("admin-people-mail-through", { "relay" => relay })}</p>
         <ActionForm action=test>
-            <FormActions error pending=test.pending() label="Send me a test email" />
+            <FormActions error pending=test.pending() label=move_tr!("admin-people-send-test-mail") />
         </ActionForm>
         {move || sent().map(|text| view! { <p role="status">{text}</p> })}
     }

@@ -8,6 +8,7 @@ use crate::{
     model::{IMPORT_COLUMNS, ImportAction, ImportDone, ImportDraft, ImportPreview},
 };
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr};
 use leptos_meta::Title;
 
 #[component]
@@ -23,18 +24,16 @@ pub fn PeopleImportPage() -> impl IntoView {
     let shown_once = Resource::new(|| (), |_| people_import_done());
     let done = move || import.value().get().and_then(Result::ok);
     view! {
-        <Title text="Import people" />
-        <h1>"Import people"</h1>
+        <Title text=tr!("admin-import-title") />
+        <h1>{move_tr!("admin-import-title")}</h1>
         <p class="lead">
-            "Paste a CSV file with one person per line under a header naming the columns "
+            {format!("{} ", tr!("admin-import-lead-columns"))}
             <code>{IMPORT_COLUMNS.join(",")}</code>
-            " (and optionally " <code>"job_title"</code> "). Role is employee, manager or admin; "
-            "manager_email is empty for someone who reports to nobody."
+            {format!(" {} ", tr!("admin-import-lead-optional"))}
+            <code>"job_title"</code>
+            {move_tr!("admin-import-lead-roles")}
         </p>
-        <p>
-            "Nothing is imported until every line is right. Importing again updates the people "
-            "it names and never adds anyone twice: an email address is a person."
-        </p>
+        <p>{move_tr!("admin-import-lead-rules")}</p>
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
                 match shown_once.await {
@@ -82,7 +81,7 @@ fn Steps(
                             <input type="hidden" name="csv" value=kept.clone() />
                             <FormError error=import_error />
                             <button type="submit" disabled=move || import.pending().get()>
-                                {format!("Import {count} people")}
+                                {tr!("admin-import-button", { "count" => count })}
                             </button>
                         </ActionForm>
                     }
@@ -93,13 +92,13 @@ fn Steps(
     view! {
         <ActionForm action=preview attr:class="import-form">
             <FilePicker area />
-            <label for="import-csv">"CSV"</label>
+            <label for="import-csv">{move_tr!("admin-import-csv")}</label>
             <textarea id="import-csv" name="csv" rows="10" spellcheck="false" required node_ref=area>
                 {csv}
             </textarea>
             <FormError error=preview_error />
             <button type="submit" disabled=move || preview.pending().get()>
-                "Preview"
+                {move_tr!("admin-import-preview")}
             </button>
         </ActionForm>
         {next}
@@ -127,9 +126,9 @@ fn FilePicker(area: NodeRef<leptos::html::Textarea>) -> impl IntoView {
     move || {
         hydrated.get().then(|| {
             view! {
-                <label for="import-file">"Choose a CSV file"</label>
+                <label for="import-file">{move_tr!("admin-import-choose-file")}</label>
                 <input id="import-file" type="file" accept=".csv,text/csv" on:change=pick />
-                <p class="hint">"or paste its text:"</p>
+                <p class="hint">{move_tr!("admin-import-or-paste")}</p>
             }
         })
     }
@@ -138,16 +137,15 @@ fn FilePicker(area: NodeRef<leptos::html::Textarea>) -> impl IntoView {
 /// Every line with what it would do; every problem, by line.
 #[component]
 fn PreviewTable(preview: ImportPreview) -> impl IntoView {
-    let summary = format!(
-        "{} to invite · {} to update · {} unchanged",
-        preview.count(ImportAction::Invite),
-        preview.count(ImportAction::Update),
-        preview.count(ImportAction::Unchanged),
-    );
+    let summary = tr!("admin-import-summary", {
+        "invite" => preview.count(ImportAction::Invite),
+        "update" => preview.count(ImportAction::Update),
+        "unchanged" => preview.count(ImportAction::Unchanged),
+    });
     let problems = (!preview.problems.is_empty()).then(|| {
         view! {
             <div class="problems" role="alert">
-                <p>"Nothing was imported. Correct these lines and preview again:"</p>
+                <p>{move_tr!("admin-import-problems")}</p>
                 <ul>
                     {preview
                         .problems
@@ -160,20 +158,20 @@ fn PreviewTable(preview: ImportPreview) -> impl IntoView {
     });
     view! {
         <section aria-labelledby="preview-heading">
-            <h2 id="preview-heading">"Preview"</h2>
+            <h2 id="preview-heading">{move_tr!("admin-import-preview")}</h2>
             <p class="coverage">{summary}</p>
             {problems}
             <div class="table-scroll">
                 <table class="import-preview">
                     <thead>
                         <tr>
-                            <th scope="col">"Line"</th>
-                            <th scope="col">"Name"</th>
-                            <th scope="col">"Email"</th>
-                            <th scope="col">"Manager"</th>
-                            <th scope="col">"Role"</th>
-                            <th scope="col">"Function"</th>
-                            <th scope="col">"Does"</th>
+                            <th scope="col">{move_tr!("admin-import-col-line")}</th>
+                            <th scope="col">{move_tr!("admin-col-name")}</th>
+                            <th scope="col">{move_tr!("admin-col-email")}</th>
+                            <th scope="col">{move_tr!("admin-col-manager")}</th>
+                            <th scope="col">{move_tr!("admin-col-role")}</th>
+                            <th scope="col">{move_tr!("admin-col-function")}</th>
+                            <th scope="col">{move_tr!("admin-import-col-does")}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -202,15 +200,14 @@ fn PreviewTable(preview: ImportPreview) -> impl IntoView {
 /// What the import did, with each invitation link that was not mailed.
 #[component]
 fn Outcome(done: ImportDone) -> impl IntoView {
-    let summary = format!(
-        "Imported: {} invited, {} updated, {} unchanged.",
-        done.invited.len(),
-        done.updated,
-        done.unchanged
-    );
+    let summary = tr!("admin-import-done", {
+        "invited" => done.invited.len(),
+        "updated" => done.updated,
+        "unchanged" => done.unchanged,
+    });
     view! {
         <section class="import-done" aria-labelledby="done-heading">
-            <h2 id="done-heading">"Imported"</h2>
+            <h2 id="done-heading">{move_tr!("admin-import-done-heading")}</h2>
             <p role="status">{summary}</p>
             {done
                 .invited

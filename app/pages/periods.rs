@@ -4,9 +4,11 @@
 use crate::{
     api::{ClosePeriod, CreatePeriod, SetCurrentPeriod, manage_periods},
     components::{Checkbox, ErrorPage, ErrorSummary, Field, FormActions, FormError, action_error},
+    i18n::{date, use_lang},
     model::Period,
 };
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr};
 use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_query_map};
 
@@ -15,6 +17,7 @@ pub fn PeriodsPage() -> impl IntoView {
     let create = ServerAction::<CreatePeriod>::new();
     let current = ServerAction::<SetCurrentPeriod>::new();
     let close = ServerAction::<ClosePeriod>::new();
+    let lang = use_lang();
     let periods = Resource::new(
         move || {
             (
@@ -37,7 +40,7 @@ pub fn PeriodsPage() -> impl IntoView {
         _ => number("closed").and(number("archived")),
     };
     view! {
-        <Title text="Periods" />
+        <Title text=tr!("admin-periods-title") />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match periods.await {
@@ -50,11 +53,11 @@ pub fn PeriodsPage() -> impl IntoView {
                         };
                         view! {
                         <section class="narrow">
-                            <h1>"Periods"</h1>
-                            <p class="lead">"Each V2MOM belongs to one period, such as a fiscal year."</p>
+                            <h1>{move_tr!("admin-periods-title")}</h1>
+                            <p class="lead">{move_tr!("admin-periods-lead")}</p>
                             {move || closed().map(|archived| view! {
                                 <p role="status" class="notice">
-                                    {format!("Period closed: {archived} V2MOM(s) archived.")}
+                                    {tr!("admin-periods-closed", { "count" => archived })}
                                 </p>
                             })}
                             {move || confirming().map(|period| view! { <ConfirmClose period close /> })}
@@ -62,12 +65,12 @@ pub fn PeriodsPage() -> impl IntoView {
                                 <table class="list">
                                     <thead>
                                         <tr>
-                                            <th scope="col">"Name"</th>
-                                            <th scope="col">"Starts"</th>
-                                            <th scope="col">"Ends"</th>
-                                            <th scope="col">"Current"</th>
-                                            <th scope="col">"V2MOMs"</th>
-                                            <th scope="col">"Close"</th>
+                                            <th scope="col">{move_tr!("admin-col-name")}</th>
+                                            <th scope="col">{move_tr!("admin-periods-col-starts")}</th>
+                                            <th scope="col">{move_tr!("admin-periods-col-ends")}</th>
+                                            <th scope="col">{move_tr!("admin-periods-current")}</th>
+                                            <th scope="col">{move_tr!("admin-periods-col-v2moms")}</th>
+                                            <th scope="col">{move_tr!("admin-periods-col-close")}</th>
                                         </tr>
                                     </thead>
                                     <tbody>
@@ -76,30 +79,30 @@ pub fn PeriodsPage() -> impl IntoView {
                                             .map(|p| view! {
                                                 <tr>
                                                     <td>{p.name.clone()}</td>
-                                                    <td>{p.starts_on}</td>
-                                                    <td>{p.ends_on}</td>
+                                                    <td>{date(lang, &p.starts_on)}</td>
+                                                    <td>{date(lang, &p.ends_on)}</td>
                                                     <td>
                                                         {if p.is_current {
-                                                            view! { <strong>"Current"</strong> }.into_any()
+                                                            view! { <strong>{move_tr!("admin-periods-current")}</strong> }.into_any()
                                                         } else {
                                                             view! {
                                                                 <ActionForm action=current>
                                                                     <input type="hidden" name="id" value=p.id />
-                                                                    <button type="submit" class="secondary">"Make current"</button>
+                                                                    <button type="submit" class="secondary">{move_tr!("admin-periods-make-current")}</button>
                                                                 </ActionForm>
                                                             }.into_any()
                                                         }}
                                                     </td>
                                                     <td>
                                                         <a href=format!("/admin/periods/{}/export.csv", p.id) download rel="external">
-                                                            "Download CSV"
+                                                            {move_tr!("admin-download-csv")}
                                                         </a>
                                                     </td>
                                                     <td>
                                                         // The visible words first in the name
                                                         // (WCAG 2.5.3), then which period.
                                                         <A href=format!("/admin/periods?close={}", p.id)>
-                                                            "Close period…"
+                                                            {move_tr!("admin-periods-close-link")}
                                                             <span class="visually-hidden">
                                                                 {format!(" {}", p.name)}
                                                             </span>
@@ -112,14 +115,14 @@ pub fn PeriodsPage() -> impl IntoView {
                                 </table>
                             </div>
                             <FormError error=current_error />
-                            <h2>"Add a period"</h2>
+                            <h2>{move_tr!("admin-periods-add-heading")}</h2>
                             <ActionForm action=create>
                                 <ErrorSummary error=create_error />
-                                <Field label="Name" name="name" error=create_error hint="For example FY2027." />
-                                <Field label="Starts on" name="starts_on" kind="date" error=create_error />
-                                <Field label="Ends on" name="ends_on" kind="date" error=create_error />
-                                <Checkbox label="Make it the current period" name="current" />
-                                <FormActions error=create_error pending=create.pending() label="Add period" />
+                                <Field label=move_tr!("admin-col-name") name="name" error=create_error hint=move_tr!("admin-periods-name-hint") />
+                                <Field label=move_tr!("admin-periods-starts-on") name="starts_on" kind="date" error=create_error />
+                                <Field label=move_tr!("admin-periods-ends-on") name="ends_on" kind="date" error=create_error />
+                                <Checkbox label=move_tr!("admin-periods-make-it-current") name="current" />
+                                <FormActions error=create_error pending=create.pending() label=move_tr!("admin-periods-add") />
                             </ActionForm>
                         </section>
                     }.into_any()
@@ -137,18 +140,15 @@ fn ConfirmClose(period: Period, close: ServerAction<ClosePeriod>) -> impl IntoVi
     let error = action_error(close);
     view! {
         <div class="notice confirm" role="alertdialog" aria-labelledby="close-heading">
-            <h2 id="close-heading">{format!("Close {}?", period.name)}</h2>
-            <p>
-                "Every V2MOM of this period will be archived: read-only for everyone, \
-                 administrators too. Amendments in progress are dropped. This cannot be undone."
-            </p>
+            <h2 id="close-heading">{tr!("admin-periods-close-heading", { "period" => period.name.clone() })}</h2>
+            <p>{move_tr!("admin-periods-close-explanation")}</p>
             <ActionForm action=close>
                 <input type="hidden" name="id" value=period.id />
                 <div class="form-actions">
                     <button type="submit" disabled=move || close.pending().get()>
-                        {format!("Close {} and archive its V2MOMs", period.name)}
+                        {tr!("admin-periods-close-confirm", { "period" => period.name.clone() })}
                     </button>
-                    <A href="/admin/periods" attr:class="button secondary">"Cancel"</A>
+                    <A href="/admin/periods" attr:class="button secondary">{move_tr!("admin-cancel")}</A>
                 </div>
                 <FormError error />
             </ActionForm>

@@ -11,6 +11,7 @@ use crate::{
     model::{UserStatus, UserSummary},
 };
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr};
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
@@ -62,7 +63,7 @@ fn PersonForms(
 ) -> impl IntoView {
     let update_error = action_error(update);
     let status_error = action_error(status);
-    let saved = move || matches!(update.value().get(), Some(Ok(()))).then_some("Saved.");
+    let saved = move || matches!(update.value().get(), Some(Ok(()))).then(|| tr!("admin-saved"));
     let active = person.status != UserStatus::Disabled;
     view! {
         <Title text=person.display_name.clone() />
@@ -74,25 +75,25 @@ fn PersonForms(
                 <input type="hidden" name="id" value=person.id />
                 <RoleSelect selected=person.role />
                 <ManagerSelect choices=managers selected=person.manager_id exclude=person.id />
-                <Field label="Function" name="function" error=update_error required=false value=person.function.clone() />
-                <Field label="Job title" name="job_title" error=update_error required=false value=person.job_title.clone() />
-                <FormActions error=update_error pending=update.pending() label="Save changes" />
+                <Field label=move_tr!("admin-col-function") name="function" error=update_error required=false value=person.function.clone() />
+                <Field label=move_tr!("admin-job-title") name="job_title" error=update_error required=false value=person.job_title.clone() />
+                <FormActions error=update_error pending=update.pending() label=move_tr!("admin-person-save") />
                 <p role="status">{saved}</p>
             </ActionForm>
-            <h2>"Access"</h2>
+            <h2>{move_tr!("admin-person-access")}</h2>
             <ActionForm action=status>
                 <input type="hidden" name="id" value=person.id />
                 <input type="hidden" name="active" value=(!active).to_string() />
                 <p>
                     {if active {
-                        "Disabling ends their sessions at once; they cannot sign in until enabled again."
+                        tr!("admin-person-disable-explanation")
                     } else {
-                        "This account is disabled."
+                        tr!("admin-person-disabled")
                     }}
                 </p>
                 <FormError error=status_error />
                 <button type="submit" class="secondary">
-                    {if active { "Disable account" } else { "Enable account" }}
+                    {if active { tr!("admin-person-disable") } else { tr!("admin-person-enable") }}
                 </button>
             </ActionForm>
             {(person.status == UserStatus::Invited).then(|| view! { <ReinviteForm id=person.id /> })}
@@ -115,37 +116,32 @@ fn EraseForm(id: i64, erase: ServerAction<EraseUser>) -> impl IntoView {
             .value()
             .get()
             .and_then(Result::ok)
-            .map(|erased| format!("Erased: they now appear as {}.", erased.name))
+            .map(|erased| tr!("admin-person-erased", { "name" => erased.name }))
     };
     view! {
-        <h2 id="erase-heading">"Erase this person"</h2>
+        <h2 id="erase-heading">{move_tr!("admin-person-erase")}</h2>
         <ActionForm action=erase attr:aria-labelledby="erase-heading">
             <input type="hidden" name="id" value=id />
-            <p>
-                "For a data-protection erasure request. Their name, email address, job title and \
-                function are replaced by \"Former employee #" {id} "\"; their sessions, API keys, \
-                sign-in methods and invitation are removed. The audit log keeps its entries, \
-                which name people by number only. This cannot be undone."
-            </p>
+            <p>{move_tr!("admin-person-erase-explanation", { "id" => id.to_string() })}</p>
             <fieldset>
-                <legend>"Their V2MOMs"</legend>
+                <legend>{move_tr!("admin-person-erase-v2moms")}</legend>
                 <div class="field checkbox">
                     <input id="erase-keep" type="radio" name="v2moms" value="keep" checked=true />
-                    <label for="erase-keep">"Keep them, under the new name"</label>
+                    <label for="erase-keep">{move_tr!("admin-person-erase-keep")}</label>
                 </div>
                 <div class="field checkbox">
                     <input id="erase-delete" type="radio" name="v2moms" value="delete" />
-                    <label for="erase-delete">"Delete them, with their check-ins and history"</label>
+                    <label for="erase-delete">{move_tr!("admin-person-erase-delete")}</label>
                 </div>
                 <p class="field-message">{field("v2moms")}</p>
             </fieldset>
             <div class="field checkbox">
                 <input id="erase-confirm" type="checkbox" name="confirm" value="on" aria-describedby="erase-confirm-message" />
-                <label for="erase-confirm">"I understand that this cannot be undone"</label>
+                <label for="erase-confirm">{move_tr!("admin-person-erase-confirm")}</label>
                 <p id="erase-confirm-message" class="field-message">{field("confirm")}</p>
             </div>
             <FormError error />
-            <button type="submit" class="secondary">"Erase this person"</button>
+            <button type="submit" class="secondary">{move_tr!("admin-person-erase")}</button>
             <p role="status">{done}</p>
         </ActionForm>
     }
@@ -161,16 +157,16 @@ fn UnlockForm(id: i64) -> impl IntoView {
             .get()
             .and_then(Result::ok)
             .map(|cleared| match cleared {
-                0 => "There were no failed sign-ins to clear.".to_owned(),
-                n => format!("Cleared {n} failed sign-ins: they can sign in again now."),
+                0 => tr!("admin-person-unlock-none"),
+                n => tr!("admin-person-unlocked", { "count" => n }),
             })
     };
     view! {
         <ActionForm action=unlock>
             <input type="hidden" name="id" value=id />
-            <p>"Too many failed sign-ins slow down or lock an account for up to a day."</p>
+            <p>{move_tr!("admin-person-unlock-explanation")}</p>
             <FormError error=action_error(unlock) />
-            <button type="submit" class="secondary">"Unlock sign-in"</button>
+            <button type="submit" class="secondary">{move_tr!("admin-person-unlock")}</button>
             <p role="status">{result}</p>
         </ActionForm>
     }
@@ -181,19 +177,14 @@ fn UnlockForm(id: i64) -> impl IntoView {
 fn ResetSecondFactorForm(id: i64) -> impl IntoView {
     let reset = ServerAction::<ResetSecondFactor>::new();
     let done = move || {
-        matches!(reset.value().get(), Some(Ok(())))
-            .then_some("Their second factor is off: they sign in with their password alone.")
+        matches!(reset.value().get(), Some(Ok(()))).then(|| tr!("admin-person-second-factor-reset"))
     };
     view! {
         <ActionForm action=reset>
             <input type="hidden" name="id" value=id />
-            <p>
-                "Someone who lost their authenticator app or passkeys and their recovery codes \
-                 cannot sign in. Resetting removes their app, passkeys and recovery codes (they \
-                 are told by mail when mail is set up); they can set them up again afterwards."
-            </p>
+            <p>{move_tr!("admin-person-reset-explanation")}</p>
             <FormError error=action_error(reset) />
-            <button type="submit" class="secondary">"Reset second factor"</button>
+            <button type="submit" class="secondary">{move_tr!("admin-person-reset")}</button>
             <p role="status">{done}</p>
         </ActionForm>
     }
@@ -205,12 +196,12 @@ fn ReinviteForm(id: i64) -> impl IntoView {
     let reinvite = ServerAction::<ReinviteUser>::new();
     let sent = move || reinvite.value().get().and_then(Result::ok);
     view! {
-        <h2>"Invitation"</h2>
+        <h2>{move_tr!("admin-person-invitation")}</h2>
         <ActionForm action=reinvite>
             <input type="hidden" name="id" value=id />
-            <p>"They have not accepted their invitation yet. A new link replaces the earlier ones."</p>
+            <p>{move_tr!("admin-person-reinvite-explanation")}</p>
             <FormError error=action_error(reinvite) />
-            <button type="submit" class="secondary">"Send a new invitation link"</button>
+            <button type="submit" class="secondary">{move_tr!("admin-person-reinvite")}</button>
         </ActionForm>
         {move || sent().map(|sent| view! { <InvitationLink sent /> })}
     }

@@ -5,11 +5,14 @@ use super::sign_in_methods::SignInMethodsSection;
 use crate::{
     api::{ChangePassword, EndMySession, SignOutEverywhere, my_sessions},
     components::{
-        ErrorPage, ErrorSummary, Field, FormActions, FormError, NewPasswordField, action_error,
+        ErrorPage, ErrorSummary, Field, FormActions, FormError, LanguageChoice, NewPasswordField,
+        action_error,
     },
+    i18n::{Lang, date, use_lang},
     model::SessionInfo,
 };
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr};
 use leptos_meta::Title;
 use leptos_router::components::A;
 
@@ -25,52 +28,55 @@ pub fn ProfilePage() -> impl IntoView {
     let change_error = action_error(change);
     let changed = move || {
         matches!(change.value().get(), Some(Ok(())))
-            .then_some("Password changed. Your other sessions were signed out.")
+            .then(|| tr!("account-profile-password-changed"))
     };
     view! {
-        <Title text="Your account" />
-        <h1>"Your account"</h1>
+        <Title text=tr!("account-your-account") />
+        <h1>{move_tr!("account-your-account")}</h1>
         <section aria-labelledby="password-heading" class="narrow">
-            <h2 id="password-heading">"Change password"</h2>
+            <h2 id="password-heading">{move_tr!("account-profile-change-password")}</h2>
             <ActionForm action=change>
                 <ErrorSummary error=change_error />
                 <Field
-                    label="Current password"
+                    label=move_tr!("account-field-current-password")
                     name="current_password"
                     kind="password"
                     error=change_error
                     autocomplete="current-password"
                 />
                 <NewPasswordField error=change_error />
-                <FormActions error=change_error pending=change.pending() label="Change password" />
+                <FormActions error=change_error pending=change.pending() label=move_tr!("account-profile-change-password") />
                 <p role="status">{changed}</p>
             </ActionForm>
         </section>
+        <LanguageChoice />
         <section aria-labelledby="notifications-heading">
-            <h2 id="notifications-heading">"Notifications"</h2>
+            <h2 id="notifications-heading">{move_tr!("account-notifications")}</h2>
             <p>
-                "What is mailed to you, on its own or in a daily digest. "
-                <A href="/profile/notifications">"Notification settings"</A>
+                {move_tr!("account-profile-notifications-text")}
+                " "
+                <A href="/profile/notifications">{move_tr!("account-notification-settings")}</A>
             </p>
         </section>
         <section aria-labelledby="security-heading">
-            <h2 id="security-heading">"Security"</h2>
+            <h2 id="security-heading">{move_tr!("account-security")}</h2>
             <p>
-                "An authenticator app or passkeys as a second factor, so a stolen password is \
-                 not enough; a passkey also signs you in on its own. "
-                <A href="/profile/security">"Manage your second factor"</A>
+                {move_tr!("account-profile-security-text")}
+                " "
+                <A href="/profile/security">{move_tr!("account-profile-manage-second-factor")}</A>
             </p>
         </section>
         <SignInMethodsSection />
         <section aria-labelledby="api-keys-heading">
-            <h2 id="api-keys-heading">"API keys"</h2>
+            <h2 id="api-keys-heading">{move_tr!("account-api-keys")}</h2>
             <p>
-                "Scripts and other services call the REST API with an API key. "
-                <A href="/profile/api-keys">"Manage your API keys"</A>
+                {move_tr!("account-profile-api-keys-text")}
+                " "
+                <A href="/profile/api-keys">{move_tr!("account-profile-manage-api-keys")}</A>
             </p>
         </section>
         <section aria-labelledby="sessions-heading">
-            <h2 id="sessions-heading">"Where you are signed in"</h2>
+            <h2 id="sessions-heading">{move_tr!("account-profile-sessions")}</h2>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     match sessions.await {
@@ -81,17 +87,18 @@ pub fn ProfilePage() -> impl IntoView {
             </Suspense>
             <ActionForm action=everywhere>
                 <FormError error=action_error(everywhere) />
-                <button type="submit" class="secondary">"Sign out everywhere"</button>
+                <button type="submit" class="secondary">
+                    {move_tr!("account-profile-sign-out-everywhere")}
+                </button>
             </ActionForm>
         </section>
         <section aria-labelledby="your-data-heading">
-            <h2 id="your-data-heading">"Your data"</h2>
+            <h2 id="your-data-heading">{move_tr!("account-profile-your-data")}</h2>
             <p>
-                "Everything v2mom holds about you, as one JSON file: your profile, sessions, \
-                sign-in methods, API keys (never their secrets), the V2MOMs you own or wrote with \
-                their revisions and check-ins, and the audit log entries about you. "
+                {move_tr!("account-profile-your-data-text")}
+                " "
                 <a href="/profile/export.json" download rel="external">
-                    "Download your data"
+                    {move_tr!("account-profile-download-data")}
                 </a>
             </p>
         </section>
@@ -100,15 +107,18 @@ pub fn ProfilePage() -> impl IntoView {
 
 #[component]
 fn Sessions(list: Vec<SessionInfo>, end: ServerAction<EndMySession>) -> impl IntoView {
+    let lang = use_lang();
     view! {
         <div class="table-scroll">
             <table class="sessions">
                 <thead>
                     <tr>
-                        <th scope="col">"Signed in"</th>
-                        <th scope="col">"From"</th>
-                        <th scope="col">"Browser"</th>
-                        <th scope="col"><span class="visually-hidden">"Action"</span></th>
+                        <th scope="col">{move_tr!("account-sessions-signed-in")}</th>
+                        <th scope="col">{move_tr!("account-sessions-from")}</th>
+                        <th scope="col">{move_tr!("account-sessions-browser")}</th>
+                        <th scope="col">
+                            <span class="visually-hidden">{move_tr!("account-column-action")}</span>
+                        </th>
                     </tr>
                 </thead>
                 <tbody>
@@ -116,17 +126,19 @@ fn Sessions(list: Vec<SessionInfo>, end: ServerAction<EndMySession>) -> impl Int
                         .into_iter()
                         .map(|s| view! {
                             <tr>
-                                <td>{s.signed_in_at}</td>
+                                <td>{date_and_time(lang, &s.signed_in_at)}</td>
                                 <td>{s.client_ip.unwrap_or_default()}</td>
                                 <td>{s.user_agent}</td>
                                 <td>
                                     {if s.current {
-                                        view! { <span>"This session"</span> }.into_any()
+                                        view! { <span>{move_tr!("account-sessions-this-session")}</span> }.into_any()
                                     } else {
                                         view! {
                                             <ActionForm action=end>
                                                 <input type="hidden" name="handle" value=s.handle />
-                                                <button type="submit" class="secondary">"End session"</button>
+                                                <button type="submit" class="secondary">
+                                                    {move_tr!("account-sessions-end")}
+                                                </button>
                                             </ActionForm>
                                         }
                                         .into_any()
@@ -138,5 +150,14 @@ fn Sessions(list: Vec<SessionInfo>, end: ServerAction<EndMySession>) -> impl Int
                 </tbody>
             </table>
         </div>
+    }
+}
+
+/// A time as the server writes it (`2026-12-06 14:30 UTC`), its day as `lang` writes days:
+/// "6 Dec 2026 14:30 UTC", "6. Dez. 2026 14:30 UTC". Other text is shown as it is.
+pub(super) fn date_and_time(lang: Lang, text: &str) -> String {
+    match (text.get(..10), text.get(10..)) {
+        (Some(day), Some(rest)) => format!("{}{rest}", date(lang, day)),
+        _ => text.to_owned(),
     }
 }

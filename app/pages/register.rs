@@ -8,6 +8,7 @@ use crate::{
     pages::NotFoundPage,
 };
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr};
 use leptos_meta::Title;
 use leptos_router::components::A;
 
@@ -32,18 +33,18 @@ fn RegisterForm() -> impl IntoView {
     let register = use_auth().register;
     let error = action_error(register);
     view! {
-        <Title text="Create an account" />
+        <Title text=tr!("account-register-title") />
         <section class="narrow">
-            <h1>"Create an account"</h1>
-            <p class="lead">"You join as an employee; an administrator places you in the organisation."</p>
+            <h1>{move_tr!("account-register-title")}</h1>
+            <p class="lead">{move_tr!("account-register-lead")}</p>
             <ActionForm action=register>
                 <ErrorSummary error />
-                <Field label="Your name" name="name" error autocomplete="name" />
-                <Field label="Email" name="email" kind="email" error autocomplete="email" />
+                <Field label=move_tr!("account-field-your-name") name="name" error autocomplete="name" />
+                <Field label=move_tr!("account-field-email") name="email" kind="email" error autocomplete="email" />
                 <NewPasswordField error />
-                <FormActions error pending=register.pending() label="Create account" />
+                <FormActions error pending=register.pending() label=move_tr!("account-register-submit") />
             </ActionForm>
-            <p>"Have an account already? " <A href="/login">"Sign in"</A></p>
+            <p>{move_tr!("account-register-have-account")} " " <A href="/login">{move_tr!("account-register-sign-in")}</A></p>
         </section>
     }
 }

@@ -9,6 +9,7 @@ use crate::{
     model::SecondStepOffer,
 };
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr};
 use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_query_map};
 
@@ -20,36 +21,37 @@ pub fn SecondStepPage() -> impl IntoView {
     let next = Signal::derive(move || query.with(|q| q.get("next")).unwrap_or_default());
     let waiting = Resource::new(|| (), |_| second_step_waiting());
     view! {
-        <Title text="Second step" />
+        <Title text=tr!("account-second-step-title") />
         <section class="narrow">
-            <h1>"Second step"</h1>
+            <h1>{move_tr!("account-second-step-title")}</h1>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     match waiting.await {
                         Ok(Some(offer)) => view! {
-                            <p>{ask(offer)}</p>
+                            <p>{crate::i18n::t(ask(offer))}</p>
                             {offer.passkey.then(|| view! {
-                                <PasskeySignIn next label="Use a passkey" />
-                                <h2>"Or enter a code"</h2>
+                                <PasskeySignIn next label=move_tr!("account-second-step-passkey") />
+                                <h2>{move_tr!("account-second-step-or-code")}</h2>
                             })}
                             <ActionForm action=step>
                                 <ErrorSummary error />
                                 <input type="hidden" name="next" value=next />
                                 <Field
-                                    label="Code"
+                                    label=move_tr!("account-second-step-code")
                                     name="code"
                                     error
                                     autocomplete="one-time-code"
-                                    hint="A recovery code works once."
+                                    hint=move_tr!("account-second-step-code-hint")
                                 />
-                                <FormActions error pending=step.pending() label="Sign in" />
+                                <FormActions error pending=step.pending() label=move_tr!("account-second-step-submit") />
                             </ActionForm>
                         }
                         .into_any(),
                         Ok(None) => view! {
                             <p>
-                                "Signing in took too long, or was not started in this browser. "
-                                <A href="/login">"Sign in again"</A>
+                                {move_tr!("account-second-step-expired")}
+                                " "
+                                <A href="/login">{move_tr!("account-second-step-sign-in-again")}</A>
                             </p>
                         }
                         .into_any(),
@@ -61,17 +63,11 @@ pub fn SecondStepPage() -> impl IntoView {
     }
 }
 
-/// What the page asks for, by what the person has.
+/// What the page asks for, by what the person has (the message's id).
 fn ask(offer: SecondStepOffer) -> &'static str {
     match (offer.app, offer.passkey) {
-        (true, true) => {
-            "Use one of your passkeys, or enter the six-digit code your authenticator app \
-             shows for this site, or one of your recovery codes."
-        }
-        (false, true) => "Use one of your passkeys, or enter one of your recovery codes.",
-        _ => {
-            "Enter the six-digit code your authenticator app shows for this site, or one of \
-             your recovery codes."
-        }
+        (true, true) => "account-second-step-ask-all",
+        (false, true) => "account-second-step-ask-passkey",
+        _ => "account-second-step-ask-app",
     }
 }

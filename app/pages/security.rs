@@ -7,9 +7,11 @@ use crate::{
         TurnOffSecondFactor, my_second_factor, recovery_codes_shown_once,
     },
     components::{ErrorPage, ErrorSummary, Field, FormActions, ProofField, action_error, use_auth},
-    model::{RecoveryCodes, SecondFactorStatus, TotpEnrolment, display_date, percent_encode},
+    i18n::{date, use_lang},
+    model::{RecoveryCodes, SecondFactorStatus, TotpEnrolment, percent_encode},
 };
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr};
 use leptos_meta::Title;
 use leptos_router::components::A;
 
@@ -60,11 +62,16 @@ pub fn SecurityPage() -> impl IntoView {
     // action's own answer.
     let kept = Resource::new(|| (), |_| recovery_codes_shown_once());
     view! {
-        <Title text="Security" />
-        <h1>"Security"</h1>
-        <p>"Part of " <A href="/profile">"your account"</A> "."</p>
+        <Title text=tr!("account-security") />
+        <h1>{move_tr!("account-security")}</h1>
+        <p>
+            {move_tr!("account-security-part-of")}
+            " "
+            <A href="/profile">{move_tr!("account-security-your-account")}</A>
+            "."
+        </p>
         <section aria-labelledby="authenticator-heading" class="narrow">
-            <h2 id="authenticator-heading">"Authenticator app"</h2>
+            <h2 id="authenticator-heading">{move_tr!("account-security-authenticator")}</h2>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     let kept = kept.await.ok().flatten();
@@ -95,7 +102,7 @@ pub fn SecurityPage() -> impl IntoView {
             </Suspense>
         </section>
         <section aria-labelledby="passkeys-heading" class="narrow">
-            <h2 id="passkeys-heading">"Passkeys"</h2>
+            <h2 id="passkeys-heading">{move_tr!("account-security-passkeys")}</h2>
             // A failure to load is shown once, above.
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
@@ -119,10 +126,7 @@ fn Authenticator(status: SecondFactorStatus, actions: Actions) -> impl IntoView 
     let has_one = status.totp_on_since.is_some() || !status.passkeys.is_empty();
     let required = (status.required && !has_one).then(|| {
         view! {
-            <p class="notice" role="status">
-                "Your organisation requires a second factor for your role: set up an \
-                 authenticator app or add a passkey to go on."
-            </p>
+            <p class="notice" role="status">{move_tr!("account-security-required")}</p>
         }
     });
     view! {
@@ -134,22 +138,19 @@ fn Authenticator(status: SecondFactorStatus, actions: Actions) -> impl IntoView 
 #[component]
 fn AuthenticatorState(status: SecondFactorStatus, actions: Actions) -> impl IntoView {
     if let Some(since) = status.totp_on_since {
-        let left = status.recovery_codes_left;
+        let state = tr!(
+            "account-security-on-since",
+            { "date" => date(use_lang(), &since), "left" => status.recovery_codes_left }
+        );
         return view! {
-            <p id="second-factor-state">
-                {format!(
-                    "On since {}. Signing in asks for a code from your app after your password. \
-                     Recovery codes left: {left}.",
-                    display_date(&since),
-                )}
-            </p>
+            <p id="second-factor-state">{state}</p>
             <ActionForm action=actions.renew>
                 <ProofFields
                     error=action_error(actions.renew)
                     pending=actions.renew.pending()
                     id_prefix="renew-"
-                    label="New recovery codes"
-                    what="Replaces all your recovery codes, used or not."
+                    label=move_tr!("account-security-renew")
+                    what=move_tr!("account-security-renew-what")
                 />
             </ActionForm>
             <ActionForm action=actions.off>
@@ -157,8 +158,8 @@ fn AuthenticatorState(status: SecondFactorStatus, actions: Actions) -> impl Into
                     error=action_error(actions.off)
                     pending=actions.off.pending()
                     id_prefix="off-"
-                    label="Turn off"
-                    what="Signing in then needs your password alone."
+                    label=move_tr!("account-security-off")
+                    what=move_tr!("account-security-off-what")
                 />
             </ActionForm>
         }
@@ -169,13 +170,9 @@ fn AuthenticatorState(status: SecondFactorStatus, actions: Actions) -> impl Into
     }
     let error = action_error(actions.start);
     view! {
-        <p id="second-factor-state">
-            "Off. With an authenticator app (such as Google Authenticator, Microsoft \
-             Authenticator, 1Password or FreeOTP), signing in also asks for the six-digit \
-             code the app shows, so a stolen password is not enough."
-        </p>
+        <p id="second-factor-state">{move_tr!("account-security-off-state")}</p>
         <ActionForm action=actions.start>
-            <FormActions error pending=actions.start.pending() label="Set up an authenticator app" />
+            <FormActions error pending=actions.start.pending() label=move_tr!("account-security-set-up") />
         </ActionForm>
     }
     .into_any()
@@ -185,21 +182,27 @@ fn AuthenticatorState(status: SecondFactorStatus, actions: Actions) -> impl Into
 fn Enrol(enrolment: TotpEnrolment, confirm: ServerAction<ConfirmAuthenticator>) -> impl IntoView {
     let error = action_error(confirm);
     view! {
-        <p id="second-factor-state">
-            "Scan this QR code with your authenticator app, or type the key below into it. \
-             Then enter the code the app shows to turn it on."
+        <p id="second-factor-state">{move_tr!("account-security-scan")}</p>
+        <div
+            class="qr-code"
+            role="img"
+            aria-label=move_tr!("account-security-qr-label")
+            inner_html=enrolment.qr_svg
+        />
+        <p>
+            {move_tr!("account-security-key")}
+            " "
+            <code id="totp-secret">{enrolment.secret}</code>
         </p>
-        <div class="qr-code" role="img" aria-label="QR code holding your key" inner_html=enrolment.qr_svg />
-        <p>"Key: " <code id="totp-secret">{enrolment.secret}</code></p>
         <ActionForm action=confirm>
             <ErrorSummary error />
             <Field
-                label="Code from the app"
+                label=move_tr!("account-security-app-code")
                 name="code"
                 error
                 autocomplete="one-time-code"
             />
-            <FormActions error pending=confirm.pending() label="Turn on" />
+            <FormActions error pending=confirm.pending() label=move_tr!("account-security-turn-on") />
         </ActionForm>
     }
 }
@@ -211,8 +214,8 @@ fn ProofFields(
     #[prop(into)] error: Signal<Option<crate::error::AppError>>,
     #[prop(into)] pending: Signal<bool>,
     id_prefix: &'static str,
-    label: &'static str,
-    what: &'static str,
+    #[prop(into)] label: Signal<String>,
+    #[prop(into)] what: Signal<String>,
 ) -> impl IntoView {
     view! {
         <h3>{label}</h3>
@@ -224,22 +227,26 @@ fn ProofFields(
 
 #[component]
 fn NewRecoveryCodes(codes: RecoveryCodes) -> impl IntoView {
-    let file = format!(
-        "data:text/plain;charset=utf-8,{}",
-        percent_encode(&codes.as_text("v2mom"))
+    // The text file: what the codes are, then one code a line.
+    let mut text = format!(
+        "{}\n{}\n\n",
+        tr!("account-security-codes-file-title"),
+        tr!("account-security-codes-file-text"),
     );
+    for code in &codes.codes {
+        text.push_str(code);
+        text.push('\n');
+    }
+    let file = format!("data:text/plain;charset=utf-8,{}", percent_encode(&text));
     view! {
         <div class="notice" role="status" id="recovery-codes">
-            <h3>"Your recovery codes"</h3>
-            <p>
-                "Keep them somewhere safe, away from your phone: each one signs you in once \
-                 when you cannot use your app. They are shown only now."
-            </p>
+            <h3>{move_tr!("account-security-codes-heading")}</h3>
+            <p>{move_tr!("account-security-codes-text")}</p>
             <ol class="recovery-codes">
                 {codes.codes.into_iter().map(|code| view! { <li><code>{code}</code></li> }).collect_view()}
             </ol>
             <a href=file download="v2mom-recovery-codes.txt" rel="external">
-                "Download them as a text file"
+                {move_tr!("account-security-codes-download")}
             </a>
         </div>
     }

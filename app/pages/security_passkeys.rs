@@ -8,9 +8,11 @@ use crate::{
         use_hydrated,
     },
     error::AppError,
-    model::{PasskeyInfo, RecoveryCodes, display_date},
+    i18n::{date, use_lang},
+    model::{PasskeyInfo, RecoveryCodes},
 };
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr};
 
 /// Adding a passkey, from its name and a fresh proof to the recovery codes a first second
 /// factor comes with.
@@ -33,15 +35,9 @@ pub fn Passkeys(
     add: AddPasskey,
     remove: ServerAction<RemovePasskey>,
 ) -> impl IntoView {
+    let lang = use_lang();
     let list = if passkeys.is_empty() {
-        view! {
-            <p id="passkeys-state">
-                "None yet. A passkey lives on your phone, computer or security key and signs \
-                 you in with its screen lock (your fingerprint, face or PIN): no password or \
-                 code to type, and nothing a fake site could catch."
-            </p>
-        }
-        .into_any()
+        view! { <p id="passkeys-state">{move_tr!("account-passkeys-none")}</p> }.into_any()
     } else {
         let rows = passkeys
             .iter()
@@ -49,29 +45,26 @@ pub fn Passkeys(
                 let used = p
                     .last_used_at
                     .as_deref()
-                    .map_or_else(|| "Never".to_owned(), display_date);
+                    .map_or_else(|| tr!("account-passkeys-never"), |at| date(lang, at));
                 view! {
                     <tr>
                         <td>{p.name.clone()}</td>
-                        <td>{display_date(&p.created_at)}</td>
+                        <td>{date(lang, &p.created_at)}</td>
                         <td>{used}</td>
                     </tr>
                 }
             })
             .collect_view();
         view! {
-            <p id="passkeys-state">
-                "Signing in with one of these needs no password; after a password, one of \
-                 them is your second step."
-            </p>
+            <p id="passkeys-state">{move_tr!("account-passkeys-some")}</p>
             <div class="table-scroll">
                 <table id="passkeys">
-                    <caption class="visually-hidden">"Your passkeys"</caption>
+                    <caption class="visually-hidden">{move_tr!("account-passkeys-caption")}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">"Name"</th>
-                            <th scope="col">"Added"</th>
-                            <th scope="col">"Last used"</th>
+                            <th scope="col">{move_tr!("account-field-name")}</th>
+                            <th scope="col">{move_tr!("account-passkeys-added")}</th>
+                            <th scope="col">{move_tr!("account-column-last-used")}</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
@@ -109,22 +102,20 @@ fn AddForm(add: AddPasskey) -> impl IntoView {
     };
     view! {
         <form id="add-passkey" on:submit=submit>
-            <h3>"Add a passkey"</h3>
+            <h3>{move_tr!("account-passkeys-add")}</h3>
             <noscript>
-                <p class="notice">
-                    "Adding a passkey needs JavaScript: your browser makes the passkey."
-                </p>
+                <p class="notice">{move_tr!("account-passkeys-needs-js")}</p>
             </noscript>
             <ErrorSummary error id_prefix="passkey-" />
             <Field
-                label="Name"
+                label=move_tr!("account-field-name")
                 name="name"
                 error
-                hint="Which device or key it is on, such as “Work laptop”."
+                hint=move_tr!("account-passkeys-name-hint")
                 id_prefix="passkey-".to_owned()
             />
             <ProofField error id_prefix="passkey-" />
-            <FormActions error pending label="Add a passkey" />
+            <FormActions error pending label=move_tr!("account-passkeys-add") />
         </form>
     }
 }
@@ -138,18 +129,18 @@ fn RemoveForm(passkeys: Vec<PasskeyInfo>, remove: ServerAction<RemovePasskey>) -
         .collect_view();
     view! {
         <ActionForm action=remove attr:id="remove-passkey">
-            <h3>"Remove a passkey"</h3>
+            <h3>{move_tr!("account-passkeys-remove-heading")}</h3>
             <ErrorSummary error id_prefix="remove-passkey-" />
             <div class="field">
-                <label for="remove-passkey-id">"Passkey"</label>
+                <label for="remove-passkey-id">{move_tr!("account-passkeys-passkey")}</label>
                 <select id="remove-passkey-id" name="id">{options}</select>
             </div>
             <ProofField
                 error
-                hint="Remove it here too when you delete it from a device."
+                hint=move_tr!("account-passkeys-remove-hint")
                 id_prefix="remove-passkey-"
             />
-            <FormActions error pending=remove.pending() label="Remove" />
+            <FormActions error pending=remove.pending() label=move_tr!("account-passkeys-remove") />
         </ActionForm>
     }
 }

@@ -6,6 +6,7 @@ use crate::{
     pages::NotFoundPage,
 };
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr};
 use leptos_meta::Title;
 
 /// First run only: name the organisation and create the first administrator. Once anyone
@@ -31,20 +32,17 @@ fn SetupForm() -> impl IntoView {
     let setup = use_auth().setup;
     let error = action_error(setup);
     view! {
-        <Title text="Set up v2mom" />
+        <Title text=tr!("account-setup-title") />
         <section class="narrow">
-            <h1>"Set up v2mom"</h1>
-            <p class="lead">
-                "Name your organisation and create the first administrator. You can invite \
-                 everyone else afterwards."
-            </p>
+            <h1>{move_tr!("account-setup-title")}</h1>
+            <p class="lead">{move_tr!("account-setup-lead")}</p>
             <ActionForm action=setup>
                 <ErrorSummary error />
-                <Field label="Organisation name" name="organisation" error autocomplete="organization" />
-                <Field label="Your name" name="name" error autocomplete="name" />
-                <Field label="Email" name="email" kind="email" error autocomplete="email" />
+                <Field label=move_tr!("account-setup-organisation") name="organisation" error autocomplete="organization" />
+                <Field label=move_tr!("account-field-your-name") name="name" error autocomplete="name" />
+                <Field label=move_tr!("account-field-email") name="email" kind="email" error autocomplete="email" />
                 <NewPasswordField error />
-                <FormActions error pending=setup.pending() label="Create organisation" />
+                <FormActions error pending=setup.pending() label=move_tr!("account-setup-submit") />
             </ActionForm>
         </section>
     }

@@ -4,10 +4,14 @@
 use crate::{
     api::{SignInMethods, UnlinkIdentity, my_sign_in_methods},
     components::{ErrorPage, FormError, SsoNotice, action_error},
+    i18n::use_lang,
     model::sso::LinkedIdentity,
 };
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr};
 use leptos_router::hooks::use_query_map;
+
+use super::profile::date_and_time;
 
 #[component]
 pub fn SignInMethodsSection() -> impl IntoView {
@@ -17,11 +21,11 @@ pub fn SignInMethodsSection() -> impl IntoView {
     let linked = move || {
         query
             .with(|q| q.get("sso_linked").is_some())
-            .then_some("The sign-in is linked: you can use it from now on.")
+            .then(|| tr!("account-sign-in-linked"))
     };
     view! {
         <section aria-labelledby="sign-in-methods-heading">
-            <h2 id="sign-in-methods-heading">"Sign-in methods"</h2>
+            <h2 id="sign-in-methods-heading">{move_tr!("account-sign-in-methods")}</h2>
             <SsoNotice />
             <p role="status">{linked}</p>
             <Suspense fallback=|| ()>
@@ -44,9 +48,9 @@ fn Methods(methods: SignInMethods, unlink: ServerAction<UnlinkIdentity>) -> impl
         providers,
     } = methods;
     let password_note = if has_password {
-        "You can sign in with your password."
+        move_tr!("account-sign-in-has-password")
     } else {
-        "You have no password here: you sign in only through a provider."
+        move_tr!("account-sign-in-no-password")
     };
     view! {
         <p>{password_note}</p>
@@ -57,12 +61,14 @@ fn Methods(methods: SignInMethods, unlink: ServerAction<UnlinkIdentity>) -> impl
                         <table class="list">
                             <thead>
                                 <tr>
-                                    <th scope="col">"Provider"</th>
-                                    <th scope="col">"Email there"</th>
-                                    <th scope="col">"Linked"</th>
-                                    <th scope="col">"Last used"</th>
+                                    <th scope="col">{move_tr!("account-sign-in-provider")}</th>
+                                    <th scope="col">{move_tr!("account-sign-in-email-there")}</th>
+                                    <th scope="col">{move_tr!("account-sign-in-linked-column")}</th>
+                                    <th scope="col">{move_tr!("account-column-last-used")}</th>
                                     <th scope="col">
-                                        <span class="visually-hidden">"Action"</span>
+                                        <span class="visually-hidden">
+                                            {move_tr!("account-column-action")}
+                                        </span>
                                     </th>
                                 </tr>
                             </thead>
@@ -80,7 +86,7 @@ fn Methods(methods: SignInMethods, unlink: ServerAction<UnlinkIdentity>) -> impl
         {(!providers.is_empty())
             .then(|| {
                 view! {
-                    <h3>"Link a provider"</h3>
+                    <h3>{move_tr!("account-sign-in-link-provider")}</h3>
                     // A plain form: each button posts it to its provider's link route, which
                     // redirects to the provider.
                     <form method="post" class="narrow">
@@ -95,7 +101,7 @@ fn Methods(methods: SignInMethods, unlink: ServerAction<UnlinkIdentity>) -> impl
                                             class="secondary"
                                             formaction=format!("/auth/sso/{}/link", p.slug)
                                         >
-                                            {format!("Link {}", p.name)}
+                                            {tr!("account-sign-in-link", { "provider" => p.name })}
                                         </button>
                                     }
                                 })
@@ -114,18 +120,20 @@ fn Identity(
     has_password: bool,
 ) -> impl IntoView {
     let field_id = format!("unlink-password-{}", identity.id);
+    let lang = use_lang();
+    let unlink_label = tr!("account-sign-in-unlink", { "provider" => identity.provider.clone() });
     view! {
         <tr>
-            <td>{identity.provider.clone()}</td>
+            <td>{identity.provider}</td>
             <td>{identity.email}</td>
-            <td>{identity.linked}</td>
-            <td>{identity.last_used}</td>
+            <td>{date_and_time(lang, &identity.linked)}</td>
+            <td>{date_and_time(lang, &identity.last_used)}</td>
             <td>
                 <ActionForm action=unlink>
                     <input type="hidden" name="id" value=identity.id />
                     <ConfirmPassword id=field_id has_password />
                     <button type="submit" class="secondary">
-                        {format!("Unlink {}", identity.provider)}
+                        {unlink_label}
                     </button>
                 </ActionForm>
             </td>
@@ -140,7 +148,7 @@ fn ConfirmPassword(#[prop(into)] id: String, has_password: bool) -> impl IntoVie
     if has_password {
         view! {
             <div class="field">
-                <label for=id.clone()>"Current password"</label>
+                <label for=id.clone()>{move_tr!("account-field-current-password")}</label>
                 <input
                     id=id
                     name="password"

@@ -7,6 +7,7 @@ use crate::{
     model::sso::{ProviderKind, ProviderSummary},
 };
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr};
 use leptos_meta::Title;
 
 #[component]
@@ -20,23 +21,20 @@ pub fn SsoAdminPage() -> impl IntoView {
     let add_error = action_error(add);
     let change_error = action_error(change);
     view! {
-        <Title text="Single sign-on" />
+        <Title text=tr!("admin-sso-title") />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match providers.await {
                     Ok(providers) => view! {
                         <section>
-                            <h1>"Single sign-on"</h1>
-                            <p class="lead">
-                                "People sign in with their organisation's account through these \
-                                 providers. Register each provider's redirect URI with the provider."
-                            </p>
+                            <h1>{move_tr!("admin-sso-title")}</h1>
+                            <p class="lead">{move_tr!("admin-sso-lead")}</p>
                             <Providers providers change change_error />
-                            <h2>"Add a provider"</h2>
+                            <h2>{move_tr!("admin-sso-add-heading")}</h2>
                             <ActionForm action=add attr:class="narrow">
                                 <ErrorSummary error=add_error />
                                 <div class="field">
-                                    <label for="field-kind">"Kind"</label>
+                                    <label for="field-kind">{move_tr!("admin-sso-kind")}</label>
                                     <select id="field-kind" name="kind">
                                         {ProviderKind::ALL
                                             .into_iter()
@@ -44,15 +42,15 @@ pub fn SsoAdminPage() -> impl IntoView {
                                             .collect_view()}
                                     </select>
                                 </div>
-                                <Field label="Name" name="name" error=add_error hint="On the button: “Sign in with …”." />
+                                <Field label=move_tr!("admin-col-name") name="name" error=add_error hint=move_tr!("admin-sso-name-hint") />
                                 <Field
-                                    label="Short name"
+                                    label=move_tr!("admin-sso-slug")
                                     name="slug"
                                     error=add_error
-                                    hint="In the redirect URI; lower-case letters, digits and hyphens. It cannot change later."
+                                    hint=move_tr!("admin-sso-slug-hint")
                                 />
                                 <ProviderFields error=add_error provider=None />
-                                <FormActions error=add_error pending=add.pending() label="Add provider" />
+                                <FormActions error=add_error pending=add.pending() label=move_tr!("admin-sso-add") />
                             </ActionForm>
                         </section>
                     }
@@ -71,7 +69,7 @@ fn Providers(
     change_error: Signal<Option<AppError>>,
 ) -> impl IntoView {
     if providers.is_empty() {
-        return view! { <p>"No provider yet: people sign in with their password."</p> }.into_any();
+        return view! { <p>{move_tr!("admin-sso-none")}</p> }.into_any();
     }
     providers
         .into_iter()
@@ -86,14 +84,18 @@ fn ProviderCard(
     change: ServerAction<ChangeSsoProvider>,
     change_error: Signal<Option<AppError>>,
 ) -> impl IntoView {
-    let status = if provider.enabled { "On" } else { "Off" };
-    let source = if provider.from_config {
-        "Set in the configuration: change it there."
+    let status = if provider.enabled {
+        tr!("admin-sso-on")
     } else {
-        "Added here."
+        tr!("admin-sso-off")
+    };
+    let source = if provider.from_config {
+        tr!("admin-sso-from-config")
+    } else {
+        tr!("admin-sso-added-here")
     };
     let domains = if provider.allowed_domains.is_empty() {
-        "None: only people with an account or invitation".to_owned()
+        tr!("admin-sso-no-domains")
     } else {
         provider.allowed_domains.clone()
     };
@@ -102,12 +104,12 @@ fn ProviderCard(
         let prefix = format!("sso-{}-", provider.id);
         view! {
             <details>
-                <summary>{format!("Change {}", provider.name)}</summary>
+                <summary>{tr!("admin-sso-change", { "name" => provider.name.clone() })}</summary>
                 <ActionForm action=change attr:class="narrow">
                     <ErrorSummary error=change_error id_prefix=prefix.clone() />
                     <input type="hidden" name="id" value=provider.id />
                     <Field
-                        label="Name"
+                        label=move_tr!("admin-col-name")
                         name="name"
                         error=change_error
                         value=provider.name.clone()
@@ -115,12 +117,12 @@ fn ProviderCard(
                     />
                     <ProviderFields error=change_error provider=Some(provider.clone()) />
                     <Checkbox
-                        label="On: show this provider on the sign-in page"
+                        label=move_tr!("admin-sso-enabled")
                         name="enabled"
                         checked=provider.enabled
                         id_prefix=prefix
                     />
-                    <FormActions error=change_error pending=change.pending() label="Save provider" />
+                    <FormActions error=change_error pending=change.pending() label=move_tr!("admin-sso-save") />
                 </ActionForm>
             </details>
         }
@@ -129,21 +131,23 @@ fn ProviderCard(
         <article class="card" aria-label=provider.name.clone()>
             <h2>{provider.name.clone()}</h2>
             <dl>
-                <dt>"Kind"</dt>
+                <dt>{move_tr!("admin-sso-kind")}</dt>
                 <dd>{provider.kind.label()}</dd>
-                <dt>"Status"</dt>
+                <dt>{move_tr!("admin-col-status")}</dt>
                 <dd>{status}</dd>
-                <dt>"Issuer"</dt>
+                <dt>{move_tr!("admin-sso-issuer")}</dt>
                 <dd>{provider.issuer_url.clone()}</dd>
-                <dt>"Client ID"</dt>
+                <dt>{move_tr!("admin-sso-client-id")}</dt>
                 <dd>{provider.client_id.clone()}</dd>
-                <dt>"Redirect URI"</dt>
+                <dt>{move_tr!("admin-sso-redirect-uri")}</dt>
                 <dd>
                     <code>{provider.redirect_uri.clone()}</code>
                 </dd>
-                <dt>"Links verified emails"</dt>
-                <dd>{if provider.link_verified_emails { "Yes" } else { "No" }}</dd>
-                <dt>"Sign-up for email domains"</dt>
+                <dt>{move_tr!("admin-sso-links-verified")}</dt>
+                <dd>
+                    {if provider.link_verified_emails { tr!("admin-yes") } else { tr!("admin-no") }}
+                </dd>
+                <dt>{move_tr!("admin-sso-sign-up-domains")}</dt>
                 <dd>{domains}</dd>
             </dl>
             <p>{source}</p>
@@ -161,9 +165,9 @@ fn ProviderFields(
 ) -> impl IntoView {
     let prefix = provider.as_ref().map(|p| format!("sso-{}-", p.id));
     let secret_hint = if provider.is_some() {
-        "Stored encrypted and never shown. Leave empty to keep it."
+        move_tr!("admin-sso-secret-hint-keep")
     } else {
-        "Stored encrypted and never shown again."
+        move_tr!("admin-sso-secret-hint")
     };
     let p = provider.unwrap_or_else(|| ProviderSummary {
         id: 0,
@@ -181,23 +185,23 @@ fn ProviderFields(
     let editing = prefix.is_some();
     view! {
         <Field
-            label="Issuer URL"
+            label=move_tr!("admin-sso-issuer-url")
             name="issuer_url"
             error
             required=false
             value=p.issuer_url
             id_prefix=prefix.clone().unwrap_or_default()
-            hint="OpenID Connect: the issuer, e.g. https://id.example.com/realms/acme. Google: leave empty. GitHub: empty, or your GitHub Enterprise Server's address."
+            hint=move_tr!("admin-sso-issuer-url-hint")
         />
         <Field
-            label="Client ID"
+            label=move_tr!("admin-sso-client-id")
             name="client_id"
             error
             value=p.client_id
             id_prefix=prefix.clone().unwrap_or_default()
         />
         <Field
-            label="Client secret"
+            label=move_tr!("admin-sso-client-secret")
             name="client_secret"
             kind="password"
             error
@@ -207,19 +211,19 @@ fn ProviderFields(
             hint=secret_hint
         />
         <Checkbox
-            label="Link verified emails to existing accounts"
+            label=move_tr!("admin-sso-link-verified")
             name="link_verified_emails"
             checked=p.link_verified_emails
             id_prefix=prefix.clone().unwrap_or_default()
         />
         <Field
-            label="Allowed email domains"
+            label=move_tr!("admin-sso-allowed-domains")
             name="allowed_domains"
             error
             required=false
             value=p.allowed_domains
             id_prefix=prefix.unwrap_or_default()
-            hint="People with a verified address at these domains get an employee account on first sign-in, e.g. example.com. Empty: nobody new."
+            hint=move_tr!("admin-sso-allowed-domains-hint")
         />
     }
 }

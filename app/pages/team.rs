@@ -7,6 +7,7 @@ use crate::{
     model::TeamMember,
 };
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr};
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
@@ -24,17 +25,17 @@ pub fn TeamPage() -> impl IntoView {
     let team = Resource::new(|| (), |_| my_team());
     let progress = Resource::new(chosen, |(period, sort)| my_team_progress(period, sort));
     view! {
-        <Title text="My team" />
-        <h1>"My team"</h1>
+        <Title text=tr!("home-my-team") />
+        <h1>{move_tr!("home-my-team")}</h1>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match (team.await, progress.await) {
                     (Ok(members), _) if members.is_empty() => {
-                        view! { <p>"Nobody reports to you yet."</p> }.into_any()
+                        view! { <p>{move_tr!("home-team-nobody")}</p> }.into_any()
                     }
                     (Ok(members), Ok(data)) => view! {
                         <TeamProgressTable data />
-                        <h2>"Reporting line"</h2>
+                        <h2>{move_tr!("home-team-reporting-line")}</h2>
                         <TeamTree members />
                     }
                     .into_any(),
@@ -49,7 +50,7 @@ pub fn TeamPage() -> impl IntoView {
 #[component]
 fn TeamTree(members: Vec<TeamMember>) -> impl IntoView {
     view! {
-        <ul class="team" aria-label="Team">
+        <ul class="team" aria-label=move_tr!("home-team-tree")>
             {members
                 .into_iter()
                 .map(|m| {
@@ -59,7 +60,9 @@ fn TeamTree(members: Vec<TeamMember>) -> impl IntoView {
                         <li class=format!("depth-{depth}")>
                             <strong>{m.person.display_name}</strong>
                             " · " {m.person.job_title} " · " {m.person.role.label()}
-                            <span class="hint">" (reports to " {reports_to} ")"</span>
+                            <span class="hint">
+                                {format!(" {}", tr!("home-team-reports-to", { "name" => reports_to }))}
+                            </span>
                         </li>
                     }
                 })

@@ -1,12 +1,15 @@
 //! A V2MOM's revisions, and the difference between any two, field by field.
 
+use super::v2mom_view::shown_time;
 use crate::{
     api::{get_revision, list_revisions},
     components::ErrorPage,
     error::AppError,
+    i18n::use_lang,
     model::diff::{Segment, changes, word_diff},
 };
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr};
 use leptos_meta::Title;
 use leptos_router::{
     components::A,
@@ -38,8 +41,9 @@ pub fn V2momHistoryPage() -> impl IntoView {
         };
         Ok::<_, AppError>((id, revisions, compared))
     });
+    let lang = use_lang();
     view! {
-        <Title text="History" />
+        <Title text=tr!("v2mom-history") />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match data.await {
@@ -50,19 +54,21 @@ pub fn V2momHistoryPage() -> impl IntoView {
                             .unwrap_or_default();
                         view! {
                             <section>
-                                <h1>"History"</h1>
-                                <p><A href=format!("/v2moms/{id}")>"Back to the V2MOM"</A></p>
+                                <h1>{move_tr!("v2mom-history")}</h1>
+                                <p>
+                                    <A href=format!("/v2moms/{id}")>{move_tr!("v2mom-back-to-v2mom")}</A>
+                                </p>
                                 <form method="get" class="revisions">
                                     <div class="table-scroll">
                                         <table class="list">
                                             <thead>
                                                 <tr>
-                                                    <th scope="col">"From"</th>
-                                                    <th scope="col">"To"</th>
-                                                    <th scope="col">"Version"</th>
-                                                    <th scope="col">"Status"</th>
-                                                    <th scope="col">"Saved by"</th>
-                                                    <th scope="col">"When"</th>
+                                                    <th scope="col">{move_tr!("v2mom-history-from")}</th>
+                                                    <th scope="col">{move_tr!("v2mom-history-to")}</th>
+                                                    <th scope="col">{move_tr!("v2mom-history-version")}</th>
+                                                    <th scope="col">{move_tr!("v2mom-status")}</th>
+                                                    <th scope="col">{move_tr!("v2mom-history-saved-by")}</th>
+                                                    <th scope="col">{move_tr!("v2mom-history-when")}</th>
                                                 </tr>
                                             </thead>
                                             <tbody>
@@ -72,21 +78,21 @@ pub fn V2momHistoryPage() -> impl IntoView {
                                                         view! {
                                                             <tr>
                                                                 <td>
-                                                                    <input type="radio" name="a" value=r.number checked=r.number == a aria-label=format!("Compare from version {}", r.number) />
+                                                                    <input type="radio" name="a" value=r.number checked=r.number == a aria-label=tr!("v2mom-compare-from", { "version" => r.number }) />
                                                                 </td>
                                                                 <td>
-                                                                    <input type="radio" name="b" value=r.number checked=r.number == b aria-label=format!("Compare to version {}", r.number) />
+                                                                    <input type="radio" name="b" value=r.number checked=r.number == b aria-label=tr!("v2mom-compare-to", { "version" => r.number }) />
                                                                 </td>
                                                                 <td>{r.number}</td>
                                                                 <td>
                                                                     {if r.amendment {
-                                                                        format!("Amendment ({})", r.status.label().to_lowercase())
+                                                                        tr!("v2mom-history-amendment", { "status" => r.status.as_str() })
                                                                     } else {
-                                                                        r.status.label().to_owned()
+                                                                        r.status.label().to_string()
                                                                     }}
                                                                 </td>
                                                                 <td>{r.saved_by}</td>
-                                                                <td>{crate::model::display_time(&r.saved_at)}</td>
+                                                                <td>{shown_time(lang, &r.saved_at)}</td>
                                                             </tr>
                                                         }
                                                     })
@@ -94,7 +100,9 @@ pub fn V2momHistoryPage() -> impl IntoView {
                                             </tbody>
                                         </table>
                                     </div>
-                                    <button type="submit" class="secondary">"Compare"</button>
+                                    <button type="submit" class="secondary">
+                                        {move_tr!("v2mom-compare")}
+                                    </button>
                                 </form>
                                 {compared.map(|(a, b, changes)| view! { <Differences a b changes /> })}
                             </section>
@@ -111,8 +119,8 @@ pub fn V2momHistoryPage() -> impl IntoView {
 #[component]
 fn Differences(a: i64, b: i64, changes: Vec<crate::model::diff::FieldChange>) -> impl IntoView {
     view! {
-        <h2>{format!("Changes from version {a} to version {b}")}</h2>
-        {changes.is_empty().then(|| view! { <p>"No differences in the text."</p> })}
+        <h2>{tr!("v2mom-changes-between", { "from" => a, "to" => b })}</h2>
+        {changes.is_empty().then(|| view! { <p>{move_tr!("v2mom-no-differences")}</p> })}
         <dl class="diff">
             {changes
                 .into_iter()

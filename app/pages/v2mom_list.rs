@@ -1,12 +1,15 @@
 //! V2MOMs the reader may open: filter by owner, manager, function, period, status and
 //! words; start a new one.
 
+use super::v2mom_view::shown_time;
 use crate::{
     api::{StartV2mom, list_v2moms, start_choices},
     components::{ErrorPage, FormError, Pager, action_error},
+    i18n::use_lang,
     model::{V2momQuery, V2momStatus, page_count, percent_encode, shown_title},
 };
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr};
 use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_query_map};
 
@@ -32,8 +35,9 @@ pub fn V2momListPage() -> impl IntoView {
         let list = list_v2moms(f.clone()).await?;
         Ok::<_, crate::error::AppError>((f, choices, list))
     });
+    let lang = use_lang();
     view! {
-        <Title text="V2MOMs" />
+        <Title text=tr!("v2mom-list-title") />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match list.await {
@@ -45,21 +49,21 @@ pub fn V2momListPage() -> impl IntoView {
                         };
                         view! {
                             <section>
-                                <h1>"V2MOMs"</h1>
+                                <h1>{move_tr!("v2mom-list-title")}</h1>
                                 <StartForm choices=choices.clone() />
                                 <Filters filters=filters.clone() periods=choices.periods />
-                                <p role="status">{format!("{} found", list.total)}</p>
+                                <p role="status">{tr!("v2mom-found", { "count" => list.total })}</p>
                                 <div class="table-scroll">
                                     <table class="list">
                                         <thead>
                                             <tr>
-                                                <th scope="col">"Owner"</th>
-                                                <th scope="col">"Manager"</th>
-                                                <th scope="col">"Title"</th>
-                                                <th scope="col">"Period"</th>
-                                                <th scope="col">"Function"</th>
-                                                <th scope="col">"Status"</th>
-                                                <th scope="col">"Updated"</th>
+                                                <th scope="col">{move_tr!("v2mom-owner")}</th>
+                                                <th scope="col">{move_tr!("v2mom-manager")}</th>
+                                                <th scope="col">{move_tr!("v2mom-title")}</th>
+                                                <th scope="col">{move_tr!("v2mom-period")}</th>
+                                                <th scope="col">{move_tr!("v2mom-function")}</th>
+                                                <th scope="col">{move_tr!("v2mom-status")}</th>
+                                                <th scope="col">{move_tr!("v2mom-updated")}</th>
                                             </tr>
                                         </thead>
                                         <tbody>
@@ -70,13 +74,13 @@ pub fn V2momListPage() -> impl IntoView {
                                                     view! {
                                                         <tr>
                                                             <td>
-                                                                <A href=format!("/v2moms?owner={}", v.owner.id) attr:title="Only this person's V2MOMs">
+                                                                <A href=format!("/v2moms?owner={}", v.owner.id) attr:title=tr!("v2mom-only-this-person")>
                                                                     {v.owner.name}
                                                                 </A>
                                                             </td>
                                                             <td>
                                                                 {v.manager.map(|m| view! {
-                                                                    <A href=format!("/v2moms?manager={}", m.id) attr:title="Everyone reporting to this manager">
+                                                                    <A href=format!("/v2moms?manager={}", m.id) attr:title=tr!("v2mom-everyone-reporting")>
                                                                         {m.name}
                                                                     </A>
                                                                 })}
@@ -93,7 +97,7 @@ pub fn V2momListPage() -> impl IntoView {
                                                                     {v.status.label()}
                                                                 </span>
                                                             </td>
-                                                            <td>{crate::model::display_time(&v.updated_at)}</td>
+                                                            <td>{shown_time(lang, &v.updated_at)}</td>
                                                         </tr>
                                                     }
                                                 })
@@ -144,17 +148,17 @@ fn Filters(filters: V2momQuery, periods: Vec<crate::model::Period>) -> impl Into
     view! {
         <form method="get" action="/v2moms" class="filters" role="search">
             <div class="field">
-                <label for="filter-text">"Words"</label>
+                <label for="filter-text">{move_tr!("v2mom-filter-words")}</label>
                 <input id="filter-text" name="text" type="search" value=filters.text />
             </div>
             <div class="field">
-                <label for="filter-function">"Function"</label>
+                <label for="filter-function">{move_tr!("v2mom-function")}</label>
                 <input id="filter-function" name="function" value=filters.function />
             </div>
             <div class="field">
-                <label for="filter-period">"Period"</label>
+                <label for="filter-period">{move_tr!("v2mom-period")}</label>
                 <select id="filter-period" name="period">
-                    <option value="">"Any"</option>
+                    <option value="">{move_tr!("v2mom-filter-any")}</option>
                     {periods
                         .into_iter()
                         .map(|p| {
@@ -168,9 +172,9 @@ fn Filters(filters: V2momQuery, periods: Vec<crate::model::Period>) -> impl Into
                 </select>
             </div>
             <div class="field">
-                <label for="filter-status">"Status"</label>
+                <label for="filter-status">{move_tr!("v2mom-status")}</label>
                 <select id="filter-status" name="status">
-                    <option value="">"Any"</option>
+                    <option value="">{move_tr!("v2mom-filter-any")}</option>
                     {V2momStatus::ALL
                         .into_iter()
                         .map(|s| {
@@ -185,13 +189,18 @@ fn Filters(filters: V2momQuery, periods: Vec<crate::model::Period>) -> impl Into
             </div>
             {filters.owner.map(|o| view! { <input type="hidden" name="owner" value=o /> })}
             {filters.manager.map(|m| view! { <input type="hidden" name="manager" value=m /> })}
-            <button type="submit" class="secondary">"Filter"</button>
+            <button type="submit" class="secondary">{move_tr!("v2mom-filter")}</button>
             {(filters.owner.is_some() || filters.manager.is_some())
                 .then(|| {
                     view! {
                         <span class="hint">
-                            {if filters.owner.is_some() { "One person's V2MOMs. " } else { "One manager's team. " }}
-                            <A href="/v2moms">"Show everyone's"</A>
+                            {if filters.owner.is_some() {
+                                move_tr!("v2mom-one-persons")
+                            } else {
+                                move_tr!("v2mom-one-managers-team")
+                            }}
+                            " "
+                            <A href="/v2moms">{move_tr!("v2mom-show-everyones")}</A>
                         </span>
                     }
                 })}
@@ -207,18 +216,20 @@ fn StartForm(choices: crate::api::StartOptions) -> impl IntoView {
     if choices.periods.is_empty() {
         return view! {
             <p class="notice">
-                "No planning period exists yet. An administrator adds one under "
-                <A href="/admin/periods">"Periods"</A> "."
+                {move_tr!("v2mom-no-period")}
+                " "
+                <A href="/admin/periods">{move_tr!("v2mom-no-period-link")}</A>
+                {move_tr!("v2mom-no-period-end")}
             </p>
         }
         .into_any();
     }
     view! {
         <details class="start" open=true>
-            <summary>"Start a V2MOM"</summary>
+            <summary>{move_tr!("v2mom-start-summary")}</summary>
             <ActionForm action=start>
                 <div class="field">
-                    <label for="start-owner">"For"</label>
+                    <label for="start-owner">{move_tr!("v2mom-start-for")}</label>
                     <select id="start-owner" name="owner">
                         {choices
                             .owners
@@ -228,7 +239,7 @@ fn StartForm(choices: crate::api::StartOptions) -> impl IntoView {
                     </select>
                 </div>
                 <div class="field">
-                    <label for="start-period">"Period"</label>
+                    <label for="start-period">{move_tr!("v2mom-period")}</label>
                     <select id="start-period" name="period">
                         {choices
                             .periods
@@ -244,15 +255,15 @@ fn StartForm(choices: crate::api::StartOptions) -> impl IntoView {
                     </select>
                 </div>
                 <div class="field">
-                    <label for="start-from">"Start from"</label>
+                    <label for="start-from">{move_tr!("v2mom-start-from")}</label>
                     <select id="start-from" name="from">
-                        <option value="blank">"A blank page"</option>
-                        <option value="manager">"The manager's V2MOM (vision and values)"</option>
-                        <option value="previous">"The previous period's V2MOM"</option>
+                        <option value="blank">{move_tr!("v2mom-start-blank")}</option>
+                        <option value="manager">{move_tr!("v2mom-start-managers")}</option>
+                        <option value="previous">{move_tr!("v2mom-start-previous")}</option>
                     </select>
                 </div>
                 <FormError error />
-                <button type="submit">"Start"</button>
+                <button type="submit">{move_tr!("v2mom-start")}</button>
             </ActionForm>
         </details>
     }

@@ -11,9 +11,14 @@ use crate::{
     api::{AddCheckIn, ChangeV2momStatus, DiscardAmendment, view_v2mom},
     components::{ErrorPage, FormError, LiveRefresh, ProgressBar, action_error},
     error::AppError,
-    model::{MethodLink, StatusChange, Tracking, V2momPage, V2momStatus, V2momView, progress},
+    i18n::{Lang, date, use_lang},
+    model::{
+        MethodLink, StatusChange, Tracking, V2momPage, V2momStatus, V2momView, display_date,
+        display_time, progress,
+    },
 };
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr};
 use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_params_map};
 
@@ -73,15 +78,16 @@ fn V2momDocument(
         .as_ref()
         .map_or(&v.review_comment, |a| &a.review_comment)
         .clone();
+    let lang = use_lang();
     let title = if content.title.trim().is_empty() {
-        format!("{}'s V2MOM", v.owner.name)
+        tr!("v2mom-owners-v2mom", { "name" => v.owner.name.clone() })
     } else {
         content.title.clone()
     };
     let edit_label = match (v.status, v.amendment.is_some()) {
-        (_, true) => "Edit the amendment",
-        (V2momStatus::Published, false) => "Amend",
-        _ => "Edit",
+        (_, true) => tr!("v2mom-edit-amendment"),
+        (V2momStatus::Published, false) => tr!("v2mom-amend"),
+        _ => tr!("v2mom-edit"),
     };
     let amended = v
         .amended_at
@@ -106,26 +112,34 @@ fn V2momDocument(
                 </p>
                 <h1>{title}</h1>
                 <p class="meta">
-                    {format!("Version {} · last saved by {} on {}", v.version, v.updated_by.name, crate::model::display_time(&v.updated_at))}
+                    {tr!(
+                        "v2mom-version-line",
+                        {
+                            "version" => v.version,
+                            "name" => v.updated_by.name.clone(),
+                            "when" => shown_time(lang, &v.updated_at),
+                        }
+                    )}
                 </p>
                 <p class="overall">
-                    "Overall progress: "
-                    <ProgressBar percent=v.progress label="Overall progress".to_owned() />
+                    {move_tr!("v2mom-overall-progress-label")} " "
+                    <ProgressBar percent=v.progress label=tr!("v2mom-overall-progress") />
                 </p>
-                <nav class="no-print actions" aria-label="This V2MOM">
+                <nav class="no-print actions" aria-label=move_tr!("v2mom-actions")>
                     {page
                         .can_edit
                         .then(|| view! { <A href=format!("/v2moms/{id}/edit")>{edit_label}</A> })}
-                    <A href=format!("/v2moms/{id}/history")>"History"</A>
+                    <A href=format!("/v2moms/{id}/history")>{move_tr!("v2mom-history")}</A>
                     <Downloads id />
                 </nav>
                 {amended
                     .map(|(at, (before, now))| {
                         view! {
                             <p class="amended">
-                                {format!("Amended on {}", crate::model::display_date(&at))} " · "
+                                {tr!("v2mom-amended-on", { "date" => shown_day(lang, &display_date(&at)) })}
+                                " · "
                                 <A href=format!("/v2moms/{id}/history?a={before}&b={now}")>
-                                    "See what changed"
+                                    {move_tr!("v2mom-see-what-changed")}
                                 </A>
                             </p>
                         }
@@ -150,17 +164,17 @@ fn V2momDocument(
                 .then(|| {
                     view! {
                         <div class="notice" role="note">
-                            <strong>"Returned with a comment: "</strong>
+                            <strong>{move_tr!("v2mom-returned-with-comment")} " "</strong>
                             {review_comment.clone()}
                         </div>
                     }
                 })}
             <section>
-                <h2>"Vision"</h2>
+                <h2>{move_tr!("v2mom-vision")}</h2>
                 <p class="vision">{content.vision.clone()}</p>
             </section>
             <section>
-                <h2>"Values"</h2>
+                <h2>{move_tr!("v2mom-values")}</h2>
                 <ol class="values">
                     {content
                         .values
@@ -178,7 +192,7 @@ fn V2momDocument(
                 </ol>
             </section>
             <section>
-                <h2>"Methods"</h2>
+                <h2>{move_tr!("v2mom-methods")}</h2>
                 <FormError error=check_in_errors />
                 <ol class="methods">
                     {content
@@ -195,20 +209,24 @@ fn V2momDocument(
                                         .then(|| {
                                             view! {
                                                 <p class="method-progress">
-                                                    "Progress: "
+                                                    {move_tr!("v2mom-progress-label")}
+                                                    " "
                                                     <ProgressBar
                                                         percent=progress::of_method(method)
-                                                        label=format!("Progress of “{}”", method.title)
+                                                        label=tr!(
+                                                            "v2mom-method-progress",
+                                                            { "title" => method.title.clone() }
+                                                        )
                                                     />
                                                 </p>
                                             }
                                         })}
-                                    <Links label="Aligned to" links=to />
-                                    <Links label="Aligned from" links=from />
+                                    <Links label=tr!("v2mom-aligned-to") links=to />
+                                    <Links label=tr!("v2mom-aligned-from") links=from />
                                     {(!method.obstacles.is_empty())
                                         .then(|| {
                                             view! {
-                                                <h4>"Obstacles"</h4>
+                                                <h4>{move_tr!("v2mom-obstacles")}</h4>
                                                 <ul>
                                                     {method
                                                         .obstacles
@@ -221,7 +239,7 @@ fn V2momDocument(
                                     {(!method.measures.is_empty())
                                         .then(|| {
                                             view! {
-                                                <h4>"Measures"</h4>
+                                                <h4>{move_tr!("v2mom-measures")}</h4>
                                                 <ul class="measures">
                                                     {method
                                                         .measures
@@ -273,13 +291,13 @@ fn AmendmentBanner(
         None => format!("/v2moms/{id}/history"),
     };
     view! {
-        <div class="notice amending no-print" role="note" aria-label="Amendment">
+        <div class="notice amending no-print" role="note" aria-label=move_tr!("v2mom-amendment")>
             <p>
-                <strong>
-                    "You are amending this V2MOM: readers still see the published version."
-                </strong>
-                " This amendment is " {status.label().to_lowercase()} ". "
-                <A href=compare>"Compare with the publication"</A>
+                <strong>{move_tr!("v2mom-amending-notice")}</strong>
+                " "
+                {move_tr!("v2mom-amendment-is", { "status" => status.as_str() })}
+                " "
+                <A href=compare>{move_tr!("v2mom-compare-with-publication")}</A>
             </p>
             {can_discard
                 .then(|| {
@@ -288,7 +306,7 @@ fn AmendmentBanner(
                             <input type="hidden" name="id" value=id />
                             <input type="hidden" name="version" value=version />
                             <button type="submit" class="secondary">
-                                "Discard the amendment"
+                                {move_tr!("v2mom-discard-amendment")}
                             </button>
                         </ActionForm>
                         <FormError error />
@@ -299,7 +317,7 @@ fn AmendmentBanner(
 }
 
 #[component]
-fn Links(label: &'static str, links: Vec<MethodLink>) -> impl IntoView {
+fn Links(label: String, links: Vec<MethodLink>) -> impl IntoView {
     (!links.is_empty()).then(|| {
         view! {
             <p class="alignment">
@@ -343,8 +361,8 @@ fn StatusForms(
     };
     (!changes.is_empty()).then(|| {
         view! {
-            <section class="no-print lifecycle" aria-label="Status">
-                <h2>"Status"</h2>
+            <section class="no-print lifecycle" aria-label=move_tr!("v2mom-status")>
+                <h2>{move_tr!("v2mom-status")}</h2>
                 {changes
                     .into_iter()
                     .map(|c| {
@@ -357,7 +375,7 @@ fn StatusForms(
                                     .then(|| {
                                         view! {
                                             <div class="field">
-                                                <label for="field-comment">"Comment for the owner"</label>
+                                                <label for="field-comment">{move_tr!("v2mom-comment-for-owner")}</label>
                                                 <textarea id="field-comment" name="comment" rows="2"></textarea>
                                                 <p class="field-message">
                                                     {move || error.with(|e| e.as_ref().and_then(|e| e.field("comment")).map(str::to_owned))}
@@ -394,8 +412,32 @@ fn Downloads(id: i64) -> impl IntoView {
     };
     view! {
         <span class="downloads">
-            "Download: " {link("md", "Markdown")} " · " {link("json", "JSON")} " · "
+            {move_tr!("v2mom-download")}
+            " "
+            {link("md", "Markdown")}
+            " · "
+            {link("json", "JSON")}
+            " · "
             {link("csv", "CSV")}
         </span>
+    }
+}
+
+/// A day (`YYYY-MM-DD`) as the V2MOM pages show it: English keeps the ISO form its readers
+/// (and the browser tests) know; other languages write the day their way ("6. Dez. 2026").
+pub(super) fn shown_day(lang: Lang, iso: &str) -> String {
+    match lang {
+        Lang::En => iso.to_owned(),
+        _ => date(lang, iso),
+    }
+}
+
+/// A moment as [`display_time`] shows it ("2026-12-06 10:00 UTC"), its day written the way
+/// [`shown_day`] writes it ("6. Dez. 2026, 10:00 UTC").
+pub(super) fn shown_time(lang: Lang, rfc3339: &str) -> String {
+    let shown = display_time(rfc3339);
+    match (lang, shown.split_once(' ')) {
+        (Lang::En, _) | (_, None) => shown,
+        (_, Some((day, time))) => format!("{}, {time}", shown_day(lang, day)),
     }
 }

@@ -14,6 +14,7 @@ use crate::{
     model::{CreatedWebhook, DeliveryState, EventKind, Webhook, WebhookDelivery},
 };
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr};
 use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_params_map};
 
@@ -30,19 +31,15 @@ pub fn WebhooksPage() -> impl IntoView {
     let kept = Resource::new(|| (), |_| just_created_webhook());
     let create_error = action_error(create);
     view! {
-        <Title text="Webhooks" />
+        <Title text=tr!("admin-webhooks-title") />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 let kept = kept.await.ok().flatten();
                 match list.await {
                     Ok(hooks) => view! {
                         <section>
-                            <h1>"Webhooks"</h1>
-                            <p class="lead">
-                                "Other services hear of what happens here: each event is posted as JSON \
-                                 (or as a Slack message) to the addresses below, signed with the webhook's \
-                                 secret, and retried for a while when the receiver does not answer."
-                            </p>
+                            <h1>{move_tr!("admin-webhooks-title")}</h1>
+                            <p class="lead">{move_tr!("admin-webhooks-lead")}</p>
                             {move || {
                                 create
                                     .value()
@@ -52,25 +49,25 @@ pub fn WebhooksPage() -> impl IntoView {
                                     .map(|created| view! { <NewWebhookSecret created /> })
                             }}
                             <WebhookTable hooks delete />
-                            <h2>"Add a webhook"</h2>
+                            <h2>{move_tr!("admin-webhooks-add-heading")}</h2>
                             <ActionForm action=create attr:class="narrow">
                                 <ErrorSummary error=create_error />
                                 <Field
-                                    label="Address"
+                                    label=move_tr!("admin-webhooks-address")
                                     name="url"
                                     kind="url"
                                     error=create_error
-                                    hint="https://… (http:// only to this machine)."
+                                    hint=move_tr!("admin-webhooks-address-hint")
                                 />
                                 <EventChoices error=create_error />
                                 <div class="field">
-                                    <label for="field-format">"Format"</label>
+                                    <label for="field-format">{move_tr!("admin-webhooks-format")}</label>
                                     <select id="field-format" name="format">
-                                        <option value="json" selected=true>"JSON (this API's events)"</option>
-                                        <option value="slack">"Slack message ({\"text\": …})"</option>
+                                        <option value="json" selected=true>{move_tr!("admin-webhooks-format-json")}</option>
+                                        <option value="slack">{move_tr!("admin-webhooks-format-slack")}</option>
                                     </select>
                                 </div>
-                                <FormActions error=create_error pending=create.pending() label="Add webhook" />
+                                <FormActions error=create_error pending=create.pending() label=move_tr!("admin-webhooks-add") />
                             </ActionForm>
                         </section>
                     }
@@ -86,7 +83,7 @@ pub fn WebhooksPage() -> impl IntoView {
 #[component]
 fn EventChoices(#[prop(into)] error: Signal<Option<crate::error::AppError>>) -> impl IntoView {
     view! {
-        <FieldGroup legend="Events" name="events" error>
+        <FieldGroup legend=move_tr!("admin-webhooks-events") name="events" error>
             {EventKind::ALL
                 .into_iter()
                 .enumerate()
@@ -108,11 +105,11 @@ fn EventChoices(#[prop(into)] error: Signal<Option<crate::error::AppError>>) -> 
 #[component]
 fn NewWebhookSecret(created: CreatedWebhook) -> impl IntoView {
     view! {
-        <SecretShownOnce id="new-webhook-secret" label="Signing secret" value=created.secret>
+        <SecretShownOnce id="new-webhook-secret" label=move_tr!("admin-webhooks-secret") value=created.secret>
             <p>
-                "The webhook to " <strong>{created.webhook.url}</strong>
-                " is added. Copy its secret now, it will not be shown again: the receiver checks \
-                 each delivery's X-V2mom-Signature header with it."
+                {format!("{} ", tr!("admin-webhooks-added-before"))}
+                <strong>{created.webhook.url}</strong>
+                {format!(" {}", tr!("admin-webhooks-added-after"))}
             </p>
         </SecretShownOnce>
     }
@@ -121,20 +118,20 @@ fn NewWebhookSecret(created: CreatedWebhook) -> impl IntoView {
 #[component]
 fn WebhookTable(hooks: Vec<Webhook>, delete: ServerAction<DeleteWebhook>) -> impl IntoView {
     if hooks.is_empty() {
-        return view! { <p>"No webhooks yet."</p> }.into_any();
+        return view! { <p>{move_tr!("admin-webhooks-none")}</p> }.into_any();
     }
     view! {
         <div class="table-scroll">
             <table class="list">
                 <thead>
                     <tr>
-                        <th scope="col">"Address"</th>
-                        <th scope="col">"Events"</th>
-                        <th scope="col">"Format"</th>
-                        <th scope="col">"Added"</th>
-                        <th scope="col">"Waiting"</th>
-                        <th scope="col">"Failed"</th>
-                        <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                        <th scope="col">{move_tr!("admin-webhooks-address")}</th>
+                        <th scope="col">{move_tr!("admin-webhooks-events")}</th>
+                        <th scope="col">{move_tr!("admin-webhooks-format")}</th>
+                        <th scope="col">{move_tr!("admin-webhooks-col-added")}</th>
+                        <th scope="col">{move_tr!("admin-webhooks-col-waiting")}</th>
+                        <th scope="col">{move_tr!("admin-webhooks-col-failed")}</th>
+                        <th scope="col"><span class="visually-hidden">{move_tr!("admin-webhooks-col-actions")}</span></th>
                     </tr>
                 </thead>
                 <tbody>
@@ -156,11 +153,11 @@ fn WebhookTable(hooks: Vec<Webhook>, delete: ServerAction<DeleteWebhook>) -> imp
                                     <td>{hook.pending}</td>
                                     <td>{hook.failed}</td>
                                     <td class="actions">
-                                        <A href=format!("/admin/webhooks/{}", hook.id)>"Deliveries"</A>
+                                        <A href=format!("/admin/webhooks/{}", hook.id)>{move_tr!("admin-webhooks-deliveries")}</A>
                                         <ActionForm action=delete>
                                             <input type="hidden" name="id" value=hook.id />
                                             <button type="submit" class="secondary">
-                                                "Remove"
+                                                {move_tr!("admin-webhooks-remove")}
                                                 <span class="visually-hidden">{format!(" {}", hook.url)}</span>
                                             </button>
                                         </ActionForm>
@@ -192,7 +189,7 @@ pub fn WebhookLogPage() -> impl IntoView {
         },
     );
     view! {
-        <Title text="Webhook deliveries" />
+        <Title text=tr!("admin-webhooks-log-title") />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match log.await {
@@ -200,12 +197,9 @@ pub fn WebhookLogPage() -> impl IntoView {
                         let hook = log.webhook.id;
                         view! {
                             <section>
-                                <p><A href="/admin/webhooks">"← Webhooks"</A></p>
-                                <h1>"Deliveries to " {log.webhook.url}</h1>
-                                <p class="lead">
-                                    "The newest 50. Each delivery keeps its id (X-V2mom-Delivery) on every \
-                                     attempt, so a receiver can ignore one it has already taken."
-                                </p>
+                                <p><A href="/admin/webhooks">{move_tr!("admin-webhooks-back")}</A></p>
+                                <h1>{tr!("admin-webhooks-log-heading", { "url" => log.webhook.url })}</h1>
+                                <p class="lead">{move_tr!("admin-webhooks-log-lead")}</p>
                                 <DeliveryTable hook deliveries=log.deliveries retry />
                             </section>
                         }
@@ -225,20 +219,20 @@ fn DeliveryTable(
     retry: ServerAction<RetryWebhookDelivery>,
 ) -> impl IntoView {
     if deliveries.is_empty() {
-        return view! { <p>"Nothing sent yet."</p> }.into_any();
+        return view! { <p>{move_tr!("admin-webhooks-nothing-sent")}</p> }.into_any();
     }
     view! {
         <div class="table-scroll">
             <table class="list">
                 <thead>
                     <tr>
-                        <th scope="col">"Delivery"</th>
-                        <th scope="col">"Event"</th>
-                        <th scope="col">"State"</th>
-                        <th scope="col">"Attempts"</th>
-                        <th scope="col">"Last answer"</th>
-                        <th scope="col">"Next try / last change"</th>
-                        <th scope="col"><span class="visually-hidden">"Action"</span></th>
+                        <th scope="col">{move_tr!("admin-webhooks-col-delivery")}</th>
+                        <th scope="col">{move_tr!("admin-webhooks-col-event")}</th>
+                        <th scope="col">{move_tr!("admin-webhooks-col-state")}</th>
+                        <th scope="col">{move_tr!("admin-webhooks-col-attempts")}</th>
+                        <th scope="col">{move_tr!("admin-webhooks-col-answer")}</th>
+                        <th scope="col">{move_tr!("admin-webhooks-col-when")}</th>
+                        <th scope="col"><span class="visually-hidden">{move_tr!("admin-webhooks-col-action")}</span></th>
                     </tr>
                 </thead>
                 <tbody>
@@ -256,8 +250,10 @@ fn DeliveryTable(
                                     <input type="hidden" name="id" value=hook />
                                     <input type="hidden" name="delivery" value=d.id />
                                     <button type="submit" class="secondary">
-                                        "Retry"
-                                        <span class="visually-hidden">{format!(" delivery {}", d.id)}</span>
+                                        {move_tr!("admin-webhooks-retry")}
+                                        <span class="visually-hidden">
+                                            {format!(" {}", tr!("admin-webhooks-retry-which", { "id" => d.id.to_string() }))}
+                                        </span>
                                     </button>
                                 </ActionForm>
                             });

@@ -5,6 +5,10 @@
 //! points at something that does not exist; when sending fails the caller still has the
 //! link to hand over another way.
 
+use crate::{
+    i18n::{Lang, text, text_with},
+    server::{db::UserRecord, serving, state::AppState},
+};
 use lettre::{
     AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
     message::{
@@ -44,14 +48,119 @@ fn mailbox(name: &str, email: &str) -> Result<Mailbox, String> {
     Ok(Mailbox::new(Some(name.to_owned()), address))
 }
 
+/// The language of a mail to `user`: the one they chose, else the installation's default.
+pub fn language_of(state: &AppState, user: &UserRecord) -> Lang {
+    user.language()
+        .unwrap_or(state.config.settings.default_language)
+}
+
+/// The language of an invitation to `person` (who has chosen none yet, as a rule): the
+/// inviting administrator's, as their request is answered; the installation's default from
+/// the command line.
+pub fn invitation_language(state: &AppState, person: &UserRecord) -> Lang {
+    person.language().unwrap_or_else(|| {
+        serving::current()
+            .and_then(|serving| serving.language())
+            .unwrap_or(state.config.settings.default_language)
+    })
+}
+
+/// A mail's greeting: "Hello Ada,".
+pub fn hello(lang: Lang, name: &str) -> String {
+    text_with(lang, "mail-hello", &[("name", name.into())])
+}
+
 /// An invitation to pass on: everything the message says.
 pub struct InvitationMail<'a> {
+    /// The language it is written in.
+    pub lang: Lang,
     pub to_name: &'a str,
     pub to_email: &'a str,
     pub organisation: &'a str,
     pub invited_by: &'a str,
     pub link: &'a str,
     pub expires_at: &'a str,
+}
+
+/// An invitation's subject and text.
+fn invitation_text(mail: &InvitationMail<'_>) -> (String, String) {
+    let lang = mail.lang;
+    let body = format!(
+        "{hello}\n\n{invited}\n\n{choose}\n\n{link}\n\n{expires}\n",
+        hello = hello(lang, mail.to_name),
+        invited = text_with(
+            lang,
+            "mail-invitation-invited",
+            &[
+                ("inviter", mail.invited_by.into()),
+                ("organisation", mail.organisation.into()),
+            ],
+        ),
+        choose = text(lang, "mail-invitation-choose-password"),
+        link = mail.link,
+        expires = text_with(
+            lang,
+            "mail-invitation-expires",
+            &[("expires", mail.expires_at.into())],
+        ),
+    );
+    let subject = text_with(
+        lang,
+        "mail-invitation-subject",
+        &[("organisation", mail.organisation.into())],
+    );
+    (subject, body)
+}
+
+/// The test message's subject and text.
+fn test_text(lang: Lang, to_name: &str, organisation: &str, relay: &str) -> (String, String) {
+    let body = format!(
+        "{}\n\n{}\n",
+        hello(lang, to_name),
+        text_with(
+            lang,
+            "mail-test-body",
+            &[
+                ("organisation", organisation.into()),
+                ("relay", relay.into())
+            ],
+        ),
+    );
+    let subject = text_with(
+        lang,
+        "mail-test-subject",
+        &[("organisation", organisation.into())],
+    );
+    (subject, body)
+}
+
+/// The subject and text telling someone their second factor was turned off by `by`.
+fn second_factor_reset_text(
+    lang: Lang,
+    to_name: &str,
+    organisation: &str,
+    by: &str,
+) -> (String, String) {
+    let body = format!(
+        "{}\n\n{}\n\n{}\n",
+        hello(lang, to_name),
+        text_with(
+            lang,
+            "mail-second-factor-reset-body",
+            &[("by", by.into()), ("organisation", organisation.into())],
+        ),
+        text_with(
+            lang,
+            "mail-second-factor-reset-warning",
+            &[("by", by.into())]
+        ),
+    );
+    let subject = text_with(
+        lang,
+        "mail-second-factor-reset-subject",
+        &[("organisation", organisation.into())],
+    );
+    (subject, body)
 }
 
 impl Mailer {
@@ -105,60 +214,35 @@ impl Mailer {
         &self.relay
     }
 
-    /// Sends one invitation. The error is for the log; it names no secret.
+    /// Sends one invitation, in `mail.lang`. The error is for the log; it names no secret.
     pub async fn send_invitation(&self, mail: InvitationMail<'_>) -> Result<(), String> {
-        let body = format!(
-            "Hello {name},\n\n\
-             {inviter} has invited you to {org} on v2mom, where you write and follow your \
-             V2MOM.\n\n\
-             Choose your password here:\n\n{link}\n\n\
-             The link works once and expires on {expires}. If you did not expect this \
-             message, you can ignore it.\n",
-            name = mail.to_name,
-            inviter = mail.invited_by,
-            org = mail.organisation,
-            link = mail.link,
-            expires = mail.expires_at,
-        );
-        let subject = format!("Your invitation to {} on v2mom", mail.organisation);
+        let (subject, body) = invitation_text(&mail);
         self.send(mail.to_name, mail.to_email, subject, body).await
     }
 
-    /// Sends an administrator a message that only proves mail arrives.
+    /// Sends an administrator a message, in `lang`, that only proves mail arrives.
     pub async fn send_test(
         &self,
+        lang: Lang,
         to_name: &str,
         to_email: &str,
         organisation: &str,
     ) -> Result<(), String> {
-        let body = format!(
-            "Hello {to_name},\n\n\
-             This is the test message you asked for on v2mom for {organisation}. It came \
-             through {relay}, so invitations will arrive the same way.\n",
-            relay = self.relay,
-        );
-        let subject = format!("Test message from v2mom for {organisation}");
+        let (subject, body) = test_text(lang, to_name, organisation, &self.relay);
         self.send(to_name, to_email, subject, body).await
     }
 
-    /// Tells someone an administrator removed their second factor, so a reset they did not
-    /// ask for does not go unnoticed.
+    /// Tells someone, in `lang`, that an administrator removed their second factor, so a
+    /// reset they did not ask for does not go unnoticed.
     pub async fn send_second_factor_reset(
         &self,
+        lang: Lang,
         to_name: &str,
         to_email: &str,
         organisation: &str,
         by: &str,
     ) -> Result<(), String> {
-        let body = format!(
-            "Hello {to_name},\n\n\
-             {by} has turned off the second factor of your account at {organisation} on \
-             v2mom (your authenticator app, passkeys and recovery codes): you now sign in \
-             with your password alone. Set up a second factor again under Your account → \
-             Security.\n\n\
-             If you did not ask for this, tell {by} or another administrator at once.\n"
-        );
-        let subject = format!("Your second factor at {organisation} was turned off");
+        let (subject, body) = second_factor_reset_text(lang, to_name, organisation, by);
         self.send(to_name, to_email, subject, body).await
     }
 
@@ -208,5 +292,78 @@ impl Mailer {
             .await
             .map(drop)
             .map_err(|e| format!("{}: {e}", self.relay))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn invitation(lang: Lang) -> InvitationMail<'static> {
+        InvitationMail {
+            lang,
+            to_name: "Ada Lovelace",
+            to_email: "ada@example.com",
+            organisation: "Acme",
+            invited_by: "Grace Hopper",
+            link: "https://v2mom.example/invite/abc",
+            expires_at: "2026-12-13 09:00 UTC",
+        }
+    }
+
+    #[test]
+    fn english_mails_say_what_they_always_said() {
+        assert_eq!(
+            invitation_text(&invitation(Lang::En)),
+            (
+                "Your invitation to Acme on v2mom".to_owned(),
+                "Hello Ada Lovelace,\n\n\
+                 Grace Hopper has invited you to Acme on v2mom, where you write and follow your \
+                 V2MOM.\n\n\
+                 Choose your password here:\n\nhttps://v2mom.example/invite/abc\n\n\
+                 The link works once and expires on 2026-12-13 09:00 UTC. If you did not expect \
+                 this message, you can ignore it.\n"
+                    .to_owned()
+            )
+        );
+        assert_eq!(
+            test_text(Lang::En, "Ada", "Acme", "smtps://mail.example:465"),
+            (
+                "Test message from v2mom for Acme".to_owned(),
+                "Hello Ada,\n\n\
+                 This is the test message you asked for on v2mom for Acme. It came through \
+                 smtps://mail.example:465, so invitations will arrive the same way.\n"
+                    .to_owned()
+            )
+        );
+        assert_eq!(
+            second_factor_reset_text(Lang::En, "Ada", "Acme", "Grace"),
+            (
+                "Your second factor at Acme was turned off".to_owned(),
+                "Hello Ada,\n\n\
+                 Grace has turned off the second factor of your account at Acme on v2mom (your \
+                 authenticator app, passkeys and recovery codes): you now sign in with your \
+                 password alone. Set up a second factor again under Your account → Security.\n\n\
+                 If you did not ask for this, tell Grace or another administrator at once.\n"
+                    .to_owned()
+            )
+        );
+    }
+
+    #[test]
+    fn mails_come_in_the_recipients_language() {
+        let (subject, body) = invitation_text(&invitation(Lang::De));
+        assert_eq!(subject, "Ihre Einladung zu Acme auf v2mom");
+        assert!(
+            body.starts_with("Hallo Ada Lovelace,\n\nGrace Hopper hat Sie zu Acme"),
+            "{body}"
+        );
+        assert!(
+            body.contains("\n\nhttps://v2mom.example/invite/abc\n\n"),
+            "{body}"
+        );
+        let (subject, body) = second_factor_reset_text(Lang::De, "Ada", "Acme", "Grace");
+        assert_eq!(subject, "Ihr zweiter Faktor bei Acme wurde ausgeschaltet");
+        assert!(body.contains("sagen Sie es sofort Grace"), "{body}");
     }
 }

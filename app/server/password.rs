@@ -196,13 +196,16 @@ pub fn check_policy(
 /// How strong a password is (zxcvbn's 0–4) and what, if anything, the policy refuses it
 /// for: what the form shows as you type and what [`check_policy`] enforces.
 pub fn assess(password: &str, name: &str, email: &str) -> PasswordStrength {
-    let refuse = |score: u8, message: &str| PasswordStrength {
+    let refuse = |score: u8, message: String| PasswordStrength {
         score,
-        problem: Some(message.to_owned()),
+        problem: Some(message),
     };
     let length = password.chars().count();
     if length > MAX_LENGTH {
-        return refuse(0, "Use at most 256 characters.");
+        return refuse(
+            0,
+            crate::i18n::t_with("server-password-too-long", &[("max", MAX_LENGTH.into())]),
+        );
     }
     let lowered = password.to_lowercase();
     let local_part = email.split('@').next().unwrap_or_default().to_lowercase();
@@ -218,17 +221,14 @@ pub fn assess(password: &str, name: &str, email: &str) -> PasswordStrength {
         zxcvbn::zxcvbn(password, &inputs).score() as u8
     };
     if length < MIN_LENGTH {
-        refuse(score.min(2), "Use at least 12 characters.")
-    } else if personal {
         refuse(
             score.min(2),
-            "Do not use your name or email address in your password.",
+            crate::i18n::t_with("server-password-too-short", &[("min", MIN_LENGTH.into())]),
         )
+    } else if personal {
+        refuse(score.min(2), crate::i18n::t("server-password-personal"))
     } else if score < 3 {
-        refuse(
-            score,
-            "This password is too easy to guess. Try a longer phrase of unrelated words.",
-        )
+        refuse(score, crate::i18n::t("server-password-guessable"))
     } else {
         PasswordStrength {
             score,

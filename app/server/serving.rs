@@ -7,6 +7,7 @@
 //! extensions (where the tasks Leptos spawns to render a page find it, through the request
 //! parts in their context) and keeps it in a task-local for everything else.
 
+use crate::i18n::Lang;
 use http::request::Parts;
 use leptos::prelude::use_context;
 use std::sync::{
@@ -23,6 +24,7 @@ struct Notes {
     unavailable_reported: AtomicBool,
     session_store_failed: AtomicBool,
     user_id: OnceLock<i64>,
+    language: OnceLock<Lang>,
 }
 
 impl Serving {
@@ -32,6 +34,7 @@ impl Serving {
             unavailable_reported: AtomicBool::new(false),
             session_store_failed: AtomicBool::new(false),
             user_id: OnceLock::new(),
+            language: OnceLock::new(),
         }))
     }
 
@@ -48,6 +51,16 @@ impl Serving {
     /// The signed-in person or API key holder the request was served for, once known.
     pub fn user_id(&self) -> Option<i64> {
         self.0.user_id.get().copied()
+    }
+
+    /// The language the request is answered in, once decided (`http/language.rs`; pages
+    /// and server functions only: the REST API has none and answers in English).
+    pub fn language(&self) -> Option<Lang> {
+        self.0.language.get().copied()
+    }
+
+    pub fn note_language(&self, lang: Lang) {
+        let _ = self.0.language.set(lang);
     }
 }
 

@@ -30,6 +30,7 @@ mod helpers;
 mod home;
 mod issuer;
 mod keys;
+mod languages;
 mod live;
 mod mail;
 mod metrics;

@@ -2,6 +2,7 @@
 
 use crate::model::FirstStep;
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr};
 use leptos_router::components::A;
 
 #[component]
@@ -21,14 +22,19 @@ pub fn FirstSteps(steps: Vec<FirstStep>) -> impl IntoView {
                     <span class="tick" aria-hidden="true">{if done { "✓" } else { "○" }}</span>
                     " "
                     {what}
-                    <span class="visually-hidden">{if done { " (done)" } else { " (to do)" }}</span>
+                    <span class="visually-hidden">
+                        {format!(
+                            " {}",
+                            if done { tr!("home-step-done") } else { tr!("home-step-to-do") },
+                        )}
+                    </span>
                 </li>
             }
         })
         .collect_view();
     view! {
         <section class="first-steps" aria-labelledby="first-steps-heading">
-            <h2 id="first-steps-heading">"Get your organisation going"</h2>
+            <h2 id="first-steps-heading">{move_tr!("home-steps-heading")}</h2>
             <ol class="checklist">{items}</ol>
         </section>
     }

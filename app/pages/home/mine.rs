@@ -2,25 +2,28 @@
 
 use crate::{
     components::ProgressBar,
-    model::{Above, V2mom, display_date, progress},
+    i18n::{date, use_lang},
+    model::{Above, V2mom, progress},
 };
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr};
 use leptos_router::components::A;
 
 /// One's V2MOM: status, vision, overall and per-method progress, the last check-in; or the
 /// way to start it.
 #[component]
 pub fn MyV2mom(mine: Option<V2mom>, period: String) -> impl IntoView {
+    let lang = use_lang();
     let body = match mine {
         Some(v) => {
             let title = if v.content.title.is_empty() {
-                "My V2MOM".to_owned()
+                tr!("home-mine-untitled")
             } else {
                 v.content.title.clone()
             };
             let last = v.content.last_check_in().map_or_else(
-                || "No check-in yet".to_owned(),
-                |at| format!("Last check-in {}", display_date(at)),
+                || tr!("home-mine-no-check-in"),
+                |at| tr!("home-mine-last-check-in", { "date" => date(lang, at) }),
             );
             let methods = v
                 .content
@@ -28,7 +31,7 @@ pub fn MyV2mom(mine: Option<V2mom>, period: String) -> impl IntoView {
                 .iter()
                 .filter(|m| m.measures.iter().any(|measure| measure.id.is_some()))
                 .map(|m| {
-                    let label = format!("Progress of “{}”", m.title);
+                    let label = tr!("home-mine-method-progress", { "method" => m.title.clone() });
                     view! {
                         <li>
                             <span class="method-title">{m.title.clone()}</span>
@@ -46,23 +49,26 @@ pub fn MyV2mom(mine: Option<V2mom>, period: String) -> impl IntoView {
                 </p>
                 <p class="vision">{v.content.vision.clone()}</p>
                 <p class="overall">
-                    "Overall: "
-                    <ProgressBar percent=v.progress label="Overall progress".to_owned() />
+                    {format!("{} ", tr!("home-mine-overall"))}
+                    <ProgressBar percent=v.progress label=tr!("home-mine-overall-progress") />
                     " · "
                     <span class="last-check-in">{last}</span>
                 </p>
-                <ul class="method-progress" aria-label="Progress by method">{methods}</ul>
+                <ul class="method-progress" aria-label=move_tr!("home-mine-progress-by-method")>{methods}</ul>
             }
             .into_any()
         }
         None => view! {
-            <p>"You have no V2MOM for this period yet. " <A href="/v2moms">"Start one"</A></p>
+            <p>
+                {format!("{} ", tr!("home-mine-none"))}
+                <A href="/v2moms">{move_tr!("home-mine-start")}</A>
+            </p>
         }
         .into_any(),
     };
     view! {
         <section aria-labelledby="mine-heading">
-            <h1 id="mine-heading">{format!("My V2MOM · {period}")}</h1>
+            <h1 id="mine-heading">{move_tr!("home-mine-heading", { "period" => period.clone() })}</h1>
             {body}
         </section>
     }
@@ -73,17 +79,13 @@ pub fn MyV2mom(mine: Option<V2mom>, period: String) -> impl IntoView {
 pub fn UpTheChain(chain: Vec<Above>, has_manager: bool, period: String) -> impl IntoView {
     let body = if !has_manager {
         view! {
-            <p class="empty">
-                "You report to nobody: yours is the plan at the top, the one everyone aligns to."
-            </p>
+            <p class="empty">{move_tr!("home-chain-top")}</p>
         }
         .into_any()
     } else if chain.is_empty() {
         view! {
             <p class="empty">
-                {format!(
-                    "Nobody above you has published a V2MOM for {period} yet; it shows here once your manager's is published."
-                )}
+                {move_tr!("home-chain-none", { "period" => period.clone() })}
             </p>
         }
         .into_any()
@@ -94,7 +96,7 @@ pub fn UpTheChain(chain: Vec<Above>, has_manager: bool, period: String) -> impl 
                 let aligned = (!above.aligned_methods.is_empty()).then(|| {
                     view! {
                         <p class="aligned">
-                            {format!("Yours aligns to: {}", above.aligned_methods.join(" · "))}
+                            {tr!("home-chain-aligns", { "methods" => above.aligned_methods.join(" · ") })}
                         </p>
                     }
                 });
@@ -102,7 +104,7 @@ pub fn UpTheChain(chain: Vec<Above>, has_manager: bool, period: String) -> impl 
                     <article class="above">
                         <h3>
                             <A href=format!("/v2moms/{}", above.id)>
-                                {format!("{}'s V2MOM", above.owner.name)}
+                                {tr!("home-chain-owner", { "name" => above.owner.name.clone() })}
                             </A>
                             {(!above.title.is_empty()).then(|| format!(" · {}", above.title))}
                         </h3>
@@ -116,7 +118,7 @@ pub fn UpTheChain(chain: Vec<Above>, has_manager: bool, period: String) -> impl 
     };
     view! {
         <section aria-labelledby="chain-heading">
-            <h2 id="chain-heading">"Up your chain"</h2>
+            <h2 id="chain-heading">{move_tr!("home-chain-heading")}</h2>
             {body}
         </section>
     }

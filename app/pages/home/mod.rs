@@ -9,28 +9,25 @@ mod team;
 use crate::{
     api::home,
     components::{ErrorPage, ServerStatusCheck, VisionPreview, use_auth},
+    i18n::t,
     model::Home,
 };
 use first_steps::FirstSteps;
 use leptos::prelude::*;
+use leptos_fluent::move_tr;
 use leptos_meta::Title;
 use mine::{MyV2mom, UpTheChain};
 use needs::Needs;
 use team::TeamSummary;
 
-/// The five parts of a V2MOM, as Salesforce's framework defines them.
+/// The five parts of a V2MOM, as Salesforce's framework defines them: the message ids of
+/// each part's name and of its question.
 const PARTS: [(&str, &str); 5] = [
-    ("Vision", "What do you want to achieve?"),
-    ("Values", "What is important to you while you pursue it?"),
-    (
-        "Methods",
-        "How will you get it done: the actions, highest priority first.",
-    ),
-    ("Obstacles", "What might stand in the way of each method?"),
-    (
-        "Measures",
-        "How will you know you succeeded: the numbers you will track.",
-    ),
+    ("home-part-vision", "home-part-vision-question"),
+    ("home-part-values", "home-part-values-question"),
+    ("home-part-methods", "home-part-methods-question"),
+    ("home-part-obstacles", "home-part-obstacles-question"),
+    ("home-part-measures", "home-part-measures-question"),
 ];
 
 /// Signed in: one's own V2MOM and team for the current period. Otherwise: what V2MOM is.
@@ -70,8 +67,8 @@ fn DashboardView(home: Home) -> impl IntoView {
         return view! {
             {checklist}
             <section>
-                <h1>"Welcome"</h1>
-                <p>"No current planning period is set yet. An administrator chooses one under Periods."</p>
+                <h1>{move_tr!("home-welcome")}</h1>
+                <p>{move_tr!("home-no-period")}</p>
             </section>
         }
         .into_any();
@@ -93,32 +90,29 @@ fn DashboardView(home: Home) -> impl IntoView {
 fn Landing() -> impl IntoView {
     view! {
         <section class="hero">
-            <h1>"Plan, align and track with V2MOM"</h1>
-            <p class="lead">
-                "Everyone writes down where they are going and how, aligned to the plan of the \
-                 person they report to, so the whole organisation pulls in one direction."
-            </p>
+            <h1>{move_tr!("home-landing-heading")}</h1>
+            <p class="lead">{move_tr!("home-landing-lead")}</p>
         </section>
         <section aria-labelledby="five-questions">
-            <h2 id="five-questions">"The five questions"</h2>
+            <h2 id="five-questions">{move_tr!("home-five-questions")}</h2>
             <dl class="parts">
                 {PARTS
                     .into_iter()
                     .map(|(name, question)| view! {
                         <div class="part">
-                            <dt>{name}</dt>
-                            <dd>{question}</dd>
+                            <dt>{t(name)}</dt>
+                            <dd>{t(question)}</dd>
                         </div>
                     })
                     .collect_view()}
             </dl>
         </section>
         <section aria-labelledby="try-it">
-            <h2 id="try-it">"Try it"</h2>
+            <h2 id="try-it">{move_tr!("home-try-it")}</h2>
             <VisionPreview />
         </section>
         <section aria-labelledby="status-heading">
-            <h2 id="status-heading">"Server"</h2>
+            <h2 id="status-heading">{move_tr!("home-server")}</h2>
             <ServerStatusCheck />
         </section>
     }

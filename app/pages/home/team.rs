@@ -5,6 +5,7 @@ use crate::{
     model::{ProgressRow, V2momStatus},
 };
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr};
 use leptos_router::components::A;
 
 /// How many V2MOMs are where, each report's row, and the own methods nobody aligns to yet;
@@ -14,9 +15,9 @@ pub fn TeamSummary(rows: Vec<ProgressRow>, unaligned: Vec<String>) -> impl IntoV
     let body = if rows.is_empty() {
         view! {
             <p class="empty">
-                "Nobody reports to you yet. An administrator sets each person's manager under "
-                <A href="/admin/people">"People"</A>
-                ", one by one or with a CSV import."
+                {format!("{} {} ", tr!("home-team-nobody"), tr!("home-team-set-manager-before"))}
+                <A href="/admin/people">{move_tr!("home-team-set-manager-link")}</A>
+                {move_tr!("home-team-set-manager-after")}
             </p>
         }
         .into_any()
@@ -25,7 +26,7 @@ pub fn TeamSummary(rows: Vec<ProgressRow>, unaligned: Vec<String>) -> impl IntoV
     };
     view! {
         <section aria-labelledby="team-heading">
-            <h2 id="team-heading">"My team"</h2>
+            <h2 id="team-heading">{move_tr!("home-my-team")}</h2>
             {body}
         </section>
     }
@@ -34,16 +35,15 @@ pub fn TeamSummary(rows: Vec<ProgressRow>, unaligned: Vec<String>) -> impl IntoV
 #[component]
 fn Table(rows: Vec<ProgressRow>, unaligned: Vec<String>) -> impl IntoView {
     let count = |status: Option<V2momStatus>| rows.iter().filter(|r| r.status == status).count();
-    let coverage = format!(
-        "{} published · {} in review · {} draft · {} without a V2MOM",
-        count(Some(V2momStatus::Published)),
-        count(Some(V2momStatus::InReview)),
-        count(Some(V2momStatus::Draft)),
-        count(None),
-    );
+    let coverage = tr!("home-team-coverage", {
+        "published" => count(Some(V2momStatus::Published)),
+        "review" => count(Some(V2momStatus::InReview)),
+        "draft" => count(Some(V2momStatus::Draft)),
+        "none" => count(None),
+    });
     let unaligned = (!unaligned.is_empty()).then(|| {
         view! {
-            <h3>"Methods nobody aligns to yet"</h3>
+            <h3>{move_tr!("home-team-unaligned")}</h3>
             <ul>{unaligned.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
         }
     });
@@ -53,18 +53,19 @@ fn Table(rows: Vec<ProgressRow>, unaligned: Vec<String>) -> impl IntoView {
             <table class="team-summary">
                 <thead>
                     <tr>
-                        <th scope="col">"Person"</th>
-                        <th scope="col">"Status"</th>
-                        <th scope="col">"Progress"</th>
-                        <th scope="col">"Check-ins"</th>
+                        <th scope="col">{move_tr!("home-team-col-person")}</th>
+                        <th scope="col">{move_tr!("home-team-col-status")}</th>
+                        <th scope="col">{move_tr!("home-team-col-progress")}</th>
+                        <th scope="col">{move_tr!("home-team-col-check-ins")}</th>
                     </tr>
                 </thead>
                 <tbody>{rows.into_iter().map(row).collect_view()}</tbody>
             </table>
         </div>
         <p>
-            <A href="/team">"Open the team page"</A>
-            " to sort, switch period and see what is at risk."
+            <A href="/team">{move_tr!("home-team-open")}</A>
+            " "
+            {move_tr!("home-team-open-after")}
         </p>
         {unaligned}
     }
@@ -82,7 +83,7 @@ fn row(row: ProgressRow) -> impl IntoView {
         Some(id) => view! { <A href=format!("/v2moms/{id}")>{name}</A> }.into_any(),
         None => view! { <span>{name}</span> }.into_any(),
     };
-    let label = format!("{}'s progress", row.person.name);
+    let label = tr!("home-team-person-progress", { "name" => row.person.name.clone() });
     view! {
         <tr>
             <th scope="row" class=format!("depth-{depth}")>{person}</th>

@@ -7,13 +7,14 @@ use crate::{
     model::{EditOp, Item},
 };
 use leptos::prelude::*;
+use leptos_fluent::tr;
 
 /// A labelled select with its own message from the last check.
 #[component]
 pub(super) fn Choice(
-    label: &'static str,
+    #[prop(into)] label: Signal<String>,
     name: String,
-    options: Vec<(&'static str, &'static str)>,
+    options: Vec<(&'static str, String)>,
     selected: &'static str,
     ctx: Ctx,
 ) -> impl IntoView {
@@ -43,7 +44,11 @@ pub(super) fn Choice(
 /// "Add …": offers an empty row to fill in (there is always one; this brings the cursor
 /// to it, and without JavaScript saves what is there first).
 #[component]
-pub(super) fn AddButton(op: EditOp, label: &'static str, ctx: Ctx) -> impl IntoView {
+pub(super) fn AddButton(
+    op: EditOp,
+    #[prop(into)] label: Signal<String>,
+    ctx: Ctx,
+) -> impl IntoView {
     view! {
         <button
             type="submit"
@@ -64,14 +69,14 @@ pub(super) fn AddButton(op: EditOp, label: &'static str, ctx: Ctx) -> impl IntoV
 /// (the server applies the op and saves) and act in the browser once hydrated.
 #[component]
 pub(super) fn RowButtons(item: Item, ctx: Ctx) -> impl IntoView {
-    let button = move |op: EditOp, label: &'static str, text: &'static str| {
+    let button = move |op: EditOp, label: String, text: &'static str| {
         view! {
             <button
                 type="submit"
                 name="op"
                 value=op.encode()
                 class="icon secondary"
-                aria-label=label
+                aria-label=label.clone()
                 title=label
                 on:click=move |ev| {
                     ev.prevent_default();
@@ -84,9 +89,9 @@ pub(super) fn RowButtons(item: Item, ctx: Ctx) -> impl IntoView {
     };
     view! {
         <div class="row-buttons">
-            {button(EditOp::MoveUp(item), "Move up", "↑")}
-            {button(EditOp::MoveDown(item), "Move down", "↓")}
-            {button(EditOp::Remove(item), "Remove", "✕")}
+            {button(EditOp::MoveUp(item), tr!("v2mom-move-up"), "↑")}
+            {button(EditOp::MoveDown(item), tr!("v2mom-move-down"), "↓")}
+            {button(EditOp::Remove(item), tr!("v2mom-remove"), "✕")}
         </div>
     }
 }
@@ -94,14 +99,14 @@ pub(super) fn RowButtons(item: Item, ctx: Ctx) -> impl IntoView {
 /// A labelled input or textarea with its own message from the last check.
 #[component]
 pub(super) fn TextField(
-    label: &'static str,
+    #[prop(into)] label: Signal<String>,
     name: String,
     value: String,
     ctx: Ctx,
     #[prop(default = false)] multiline: bool,
     #[prop(default = true)] required: bool,
     #[prop(default = "text")] kind: &'static str,
-    #[prop(optional)] hint: &'static str,
+    #[prop(optional, into)] hint: Signal<String>,
 ) -> impl IntoView {
     // Numbers may have decimals.
     let step = (kind == "number").then_some("any");
@@ -157,7 +162,7 @@ pub(super) fn TextField(
                 {move || {
                     errors
                         .with(|e| e.as_ref().and_then(|e| e.field(&name)).map(str::to_owned))
-                        .unwrap_or_else(|| hint.to_owned())
+                        .unwrap_or_else(|| hint.get())
                 }}
             </p>
         </div>

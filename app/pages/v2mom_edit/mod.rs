@@ -15,6 +15,7 @@ use crate::{
     model::{EditOp, LiveEvent, V2momContent, V2momPage, V2momStatus, field},
 };
 use leptos::{form::FromFormData, html, prelude::*};
+use leptos_fluent::{move_tr, tr};
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use notices::{ConflictNotice, SavedElsewhereNotice, UnsavedNotice};
@@ -179,7 +180,8 @@ fn Editor(page: V2momPage, choices: Vec<(i64, String)>) -> impl IntoView {
         matches!(save.value().get(), Some(Ok(_))).then(|| {
             view! {
                 <p role="status">
-                    "Saved. " <a href=format!("/v2moms/{id}")>"View the V2MOM"</a>
+                    {move_tr!("v2mom-saved")} " "
+                    <a href=format!("/v2moms/{id}")>{move_tr!("v2mom-view-v2mom")}</a>
                 </p>
             }
         })
@@ -191,26 +193,26 @@ fn Editor(page: V2momPage, choices: Vec<(i64, String)>) -> impl IntoView {
         .map_or(&v2mom.review_comment, |a| &a.review_comment)
         .clone();
     let status = match &v2mom.amendment {
-        Some(amendment) => format!(
-            "Published · amendment {}",
-            amendment.status.label().to_lowercase()
-        ),
-        None => v2mom.status.label().to_owned(),
+        Some(amendment) => {
+            tr!("v2mom-editor-status-amending", { "status" => amendment.status.as_str() })
+        }
+        None => v2mom.status.label().to_string(),
     };
+    let unsaved_changes = tr!("v2mom-unsaved-changes");
     view! {
-        <Title text=format!("Edit {heading}") />
+        <Title text=tr!("v2mom-edit-title", { "heading" => heading.clone() }) />
         <section class="editor">
-            <h1>{if amending { "Amend V2MOM" } else { "Edit V2MOM" }}</h1>
+            <h1>
+                {if amending { move_tr!("v2mom-amend-heading") } else { move_tr!("v2mom-edit-heading") }}
+            </h1>
             <p class="lead">{heading} " · " {status}</p>
             {amending
                 .then(|| {
                     view! {
                         <div class="notice amending" role="note">
-                            <strong>
-                                "You are amending this V2MOM: readers still see the published version."
-                            </strong>
-                            " Saving keeps your changes in the amendment; publish it (or submit it \
-                             for review) from the V2MOM's page."
+                            <strong>{move_tr!("v2mom-amending-notice")}</strong>
+                            " "
+                            {move_tr!("v2mom-amending-saving")}
                         </div>
                     }
                 })}
@@ -218,7 +220,7 @@ fn Editor(page: V2momPage, choices: Vec<(i64, String)>) -> impl IntoView {
                 .then(|| {
                     view! {
                         <div class="notice" role="note">
-                            <strong>"Returned by your manager: "</strong>
+                            <strong>{move_tr!("v2mom-returned-by-manager")} " "</strong>
                             {review_comment.clone()}
                         </div>
                     }
@@ -230,7 +232,7 @@ fn Editor(page: V2momPage, choices: Vec<(i64, String)>) -> impl IntoView {
                         let forget_key = draft_key.clone();
                         view! {
                             <div class="notice" role="alert">
-                                <p>"This browser kept changes you had not saved."</p>
+                                <p>{move_tr!("v2mom-draft-kept")}</p>
                                 <button
                                     type="button"
                                     on:click=move |_| {
@@ -239,7 +241,7 @@ fn Editor(page: V2momPage, choices: Vec<(i64, String)>) -> impl IntoView {
                                         restorable.set(None);
                                     }
                                 >
-                                    "Restore my unsaved changes"
+                                    {move_tr!("v2mom-draft-restore")}
                                 </button>
                                 <button
                                     type="button"
@@ -249,7 +251,7 @@ fn Editor(page: V2momPage, choices: Vec<(i64, String)>) -> impl IntoView {
                                         restorable.set(None);
                                     }
                                 >
-                                    "Discard them"
+                                    {move_tr!("v2mom-draft-discard")}
                                 </button>
                             </div>
                         }
@@ -285,13 +287,13 @@ fn Editor(page: V2momPage, choices: Vec<(i64, String)>) -> impl IntoView {
                 <FormError error=errors />
                 <div class="form-actions">
                     <button type="submit" disabled=move || save.pending().get()>
-                        "Save"
+                        {move_tr!("v2mom-save")}
                     </button>
                     <a href=format!("/v2moms/{id}") class="button secondary">
-                        "Done"
+                        {move_tr!("v2mom-done")}
                     </a>
                     <span class="unsaved" aria-live="polite">
-                        {move || dirty.get().then_some("Unsaved changes")}
+                        {move || dirty.get().then(|| unsaved_changes.clone())}
                     </span>
                     <span class="visually-hidden" aria-live="polite">
                         {move || announcement.get()}

@@ -1,7 +1,10 @@
 //! Moving a row with the keyboard: where it went, said in a live region, and the focus kept
 //! on the button that moved it, so pressing it again moves the row further.
 
-use crate::model::{EditOp, Item, V2momContent};
+use crate::{
+    i18n::{t, t_with},
+    model::{EditOp, Item, V2momContent},
+};
 
 /// A row moved in the browser: the `value` of the move button to focus on the row where it
 /// is now, and the sentence a screen reader says.
@@ -19,21 +22,21 @@ pub(super) fn moved(content: &V2momContent, op: EditOp) -> Option<Moved> {
         EditOp::MoveDown(item) => (item, false),
         _ => return None,
     };
-    let (kind, names, from): (&str, Vec<&str>, usize) = match item {
+    let (kind, names, from): (String, Vec<&str>, usize) = match item {
         Item::Value(i) => (
-            "Value",
+            t("v2mom-value"),
             content.values.iter().map(|v| v.name.as_str()).collect(),
             i,
         ),
         Item::Method(i) => (
-            "Method",
+            t("v2mom-method"),
             content.methods.iter().map(|m| m.title.as_str()).collect(),
             i,
         ),
         Item::Obstacle { method, index } => {
             let obstacles = &content.methods.get(method)?.obstacles;
             (
-                "Obstacle",
+                t("v2mom-obstacle"),
                 obstacles.iter().map(String::as_str).collect(),
                 index,
             )
@@ -41,7 +44,7 @@ pub(super) fn moved(content: &V2momContent, op: EditOp) -> Option<Moved> {
         Item::Measure { method, index } => {
             let measures = &content.methods.get(method)?.measures;
             (
-                "Measure",
+                t("v2mom-measure"),
                 measures.iter().map(|m| m.description.as_str()).collect(),
                 index,
             )
@@ -55,11 +58,24 @@ pub(super) fn moved(content: &V2momContent, op: EditOp) -> Option<Moved> {
         (from + 1).min(rows.saturating_sub(1))
     };
     let name = names.get(to)?;
-    let said = if to == from {
-        let end = if up { "first" } else { "last" };
-        format!("{kind} “{name}” is already {end}.")
-    } else {
-        format!("{kind} “{name}” moved to position {} of {rows}.", to + 1)
+    let said = match (to == from, up) {
+        (true, true) => t_with(
+            "v2mom-already-first",
+            &[("kind", kind.into()), ("name", (*name).into())],
+        ),
+        (true, false) => t_with(
+            "v2mom-already-last",
+            &[("kind", kind.into()), ("name", (*name).into())],
+        ),
+        (false, _) => t_with(
+            "v2mom-moved",
+            &[
+                ("kind", kind.into()),
+                ("name", (*name).into()),
+                ("position", (to + 1).into()),
+                ("count", rows.into()),
+            ],
+        ),
     };
     let at = match item {
         Item::Value(_) => Item::Value(to),

@@ -7,6 +7,7 @@ use crate::{
     model::{LiveEvent, V2momContent, diff::changes},
 };
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr};
 
 /// The form holds text from a save that was refused (without JavaScript); it can be
 /// corrected and saved, or dropped for what is stored.
@@ -20,14 +21,11 @@ pub(super) fn UnsavedNotice(id: i64, discarded: Callback<()>) -> impl IntoView {
     });
     view! {
         <div class="notice" role="alert">
-            <p>
-                "Your changes were not saved yet. They are in the form below: correct what is \
-                 marked and save again."
-            </p>
+            <p>{move_tr!("v2mom-unsaved-notice")}</p>
             <ActionForm action=discard>
                 <input type="hidden" name="id" value=id />
                 <button type="submit" class="secondary">
-                    "Discard my changes"
+                    {move_tr!("v2mom-discard-my-changes")}
                 </button>
             </ActionForm>
         </div>
@@ -49,9 +47,11 @@ pub(super) fn SavedElsewhereNotice(
         Some(view! {
             <div class="notice" role="alert">
                 <p>
-                    <strong>{format!("{} just now.", event.about_this_v2mom(me()))}</strong>
-                    " Your changes are still in the form. When you save, you will first see \
-                     what changed, and can then save yours over it."
+                    <strong>
+                        {tr!("v2mom-saved-elsewhere", { "what" => event.about_this_v2mom(me()) })}
+                    </strong>
+                    " "
+                    {move_tr!("v2mom-saved-elsewhere-hint")}
                 </p>
             </div>
         })
@@ -97,11 +97,10 @@ pub(super) fn ConflictNotice(
                             <div class="notice conflict" role="alert">
                                 <p>
                                     <strong>
-                                        {format!(
-                                            "{saved_by} saved this V2MOM while you were editing.",
-                                        )}
+                                        {tr!("v2mom-conflict", { "name" => saved_by.clone() })}
                                     </strong>
-                                    " Your text is still in the form. Where theirs differs:"
+                                    " "
+                                    {move_tr!("v2mom-conflict-hint")}
                                 </p>
                                 <ul class="changes">
                                     {differences
@@ -110,11 +109,14 @@ pub(super) fn ConflictNotice(
                                             view! {
                                                 <li>
                                                     <strong>{c.label}</strong>
-                                                    ": theirs “"
-                                                    {c.after}
-                                                    "”, yours “"
-                                                    {c.before}
-                                                    "”"
+                                                    ": "
+                                                    {move_tr!(
+                                                        "v2mom-conflict-change",
+                                                        {
+                                                            "theirs" => c.after.clone(),
+                                                            "yours" => c.before.clone(),
+                                                        }
+                                                    )}
                                                 </li>
                                             }
                                         })
@@ -124,7 +126,7 @@ pub(super) fn ConflictNotice(
                                     type="button"
                                     on:click=move |_| version.set(theirs_version)
                                 >
-                                    "Keep my text (then save to replace theirs)"
+                                    {move_tr!("v2mom-keep-my-text")}
                                 </button>
                             </div>
                         }

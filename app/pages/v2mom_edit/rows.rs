@@ -8,24 +8,31 @@ use crate::model::{
     Direction, EditOp, Item, Measure, MeasureKind, Method, V2momContent, ValueItem, field,
 };
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr};
 
 #[component]
 pub(super) fn ContentFields(content: V2momContent, ctx: Ctx) -> impl IntoView {
     let values = content.values.len();
     let methods = content.methods.len();
     view! {
-        <TextField label="Title" name="title".into() value=content.title ctx required=false />
         <TextField
-            label="Vision"
+            label=move_tr!("v2mom-title")
+            name="title".into()
+            value=content.title
+            ctx
+            required=false
+        />
+        <TextField
+            label=move_tr!("v2mom-vision")
             name="vision".into()
             value=content.vision
             ctx
             multiline=true
-            hint="What do you want to achieve?"
+            hint=move_tr!("v2mom-vision-hint")
         />
         <fieldset class="values" id="field-values" tabindex="-1">
-            <legend>"Values"</legend>
-            <p class="hint">"What matters while you pursue it, most important first."</p>
+            <legend>{move_tr!("v2mom-values")}</legend>
+            <p class="hint">{move_tr!("v2mom-values-hint")}</p>
             <FieldMessage name="values".into() ctx />
             <ol>
                 {content
@@ -35,11 +42,11 @@ pub(super) fn ContentFields(content: V2momContent, ctx: Ctx) -> impl IntoView {
                     .map(|(i, value)| view! { <ValueRow i value last=i + 1 == values ctx /> })
                     .collect_view()}
             </ol>
-            <AddButton op=EditOp::AddValue label="Add value" ctx />
+            <AddButton op=EditOp::AddValue label=move_tr!("v2mom-add-value") ctx />
         </fieldset>
         <fieldset class="methods" id="field-methods" tabindex="-1">
-            <legend>"Methods"</legend>
-            <p class="hint">"How you will get there: the actions, highest priority first."</p>
+            <legend>{move_tr!("v2mom-methods")}</legend>
+            <p class="hint">{move_tr!("v2mom-methods-hint")}</p>
             <FieldMessage name="methods".into() ctx />
             <ol>
                 {content
@@ -49,7 +56,7 @@ pub(super) fn ContentFields(content: V2momContent, ctx: Ctx) -> impl IntoView {
                     .map(|(m, method)| view! { <MethodRow m method last=m + 1 == methods ctx /> })
                     .collect_view()}
             </ol>
-            <AddButton op=EditOp::AddMethod label="Add method" ctx />
+            <AddButton op=EditOp::AddMethod label=move_tr!("v2mom-add-method") ctx />
         </fieldset>
     }
 }
@@ -59,14 +66,14 @@ fn ValueRow(i: usize, value: ValueItem, last: bool, ctx: Ctx) -> impl IntoView {
     view! {
         <li class="row">
             <TextField
-                label=if last { "New value" } else { "Value" }
+                label=if last { tr!("v2mom-new-value") } else { tr!("v2mom-value") }
                 name=field::value(i, "name")
                 value=value.name
                 ctx
                 required=false
             />
             <TextField
-                label="Description"
+                label=move_tr!("v2mom-description")
                 name=field::value(i, "description")
                 value=value.description
                 ctx
@@ -91,14 +98,14 @@ fn MethodRow(m: usize, method: Method, last: bool, ctx: Ctx) -> impl IntoView {
                 value=method.id.map(|id| id.to_string()).unwrap_or_default()
             />
             <TextField
-                label=if last { "New method" } else { "Method" }
+                label=if last { tr!("v2mom-new-method") } else { tr!("v2mom-method") }
                 name=field::method(m, "title")
                 value=method.title
                 ctx
                 required=false
             />
             <TextField
-                label="Description"
+                label=move_tr!("v2mom-description")
                 name=field::method(m, "description")
                 value=method.description
                 ctx
@@ -111,14 +118,14 @@ fn MethodRow(m: usize, method: Method, last: bool, ctx: Ctx) -> impl IntoView {
                     let id = format!("field-{name}");
                     view! {
                         <div class="field">
-                            <label for=id.clone()>"Aligned to my manager's method"</label>
+                            <label for=id.clone()>{move_tr!("v2mom-aligned-to-manager")}</label>
                             <select
                                 id=id
                                 name=name.clone()
                                 prop:value=aligned_to.map(|a| a.to_string()).unwrap_or_default()
                             >
                                 <option value="" selected=aligned_to.is_none()>
-                                    "Not aligned"
+                                    {move_tr!("v2mom-not-aligned")}
                                 </option>
                                 {choices
                                     .into_iter()
@@ -139,7 +146,7 @@ fn MethodRow(m: usize, method: Method, last: bool, ctx: Ctx) -> impl IntoView {
                     }
                 })}
             <fieldset class="obstacles">
-                <legend>"Obstacles"</legend>
+                <legend>{move_tr!("v2mom-obstacles")}</legend>
                 <ol>
                     {method
                         .obstacles
@@ -150,7 +157,11 @@ fn MethodRow(m: usize, method: Method, last: bool, ctx: Ctx) -> impl IntoView {
                             view! {
                                 <li class="row">
                                     <TextField
-                                        label=if last { "New obstacle" } else { "Obstacle" }
+                                        label=if last {
+                                            tr!("v2mom-new-obstacle")
+                                        } else {
+                                            tr!("v2mom-obstacle")
+                                        }
                                         name=field::obstacle(m, i)
                                         value=obstacle
                                         ctx
@@ -170,10 +181,14 @@ fn MethodRow(m: usize, method: Method, last: bool, ctx: Ctx) -> impl IntoView {
                         })
                         .collect_view()}
                 </ol>
-                <AddButton op=EditOp::AddObstacle { method: m } label="Add obstacle" ctx />
+                <AddButton
+                    op=EditOp::AddObstacle { method: m }
+                    label=move_tr!("v2mom-add-obstacle")
+                    ctx
+                />
             </fieldset>
             <fieldset class="measures">
-                <legend>"Measures"</legend>
+                <legend>{move_tr!("v2mom-measures")}</legend>
                 <ol>
                     {method
                         .measures
@@ -184,7 +199,11 @@ fn MethodRow(m: usize, method: Method, last: bool, ctx: Ctx) -> impl IntoView {
                         })
                         .collect_view()}
                 </ol>
-                <AddButton op=EditOp::AddMeasure { method: m } label="Add measure" ctx />
+                <AddButton
+                    op=EditOp::AddMeasure { method: m }
+                    label=move_tr!("v2mom-add-measure")
+                    ctx
+                />
             </fieldset>
             {(!last).then(|| view! { <RowButtons item=Item::Method(m) ctx /> })}
         </li>
@@ -202,7 +221,7 @@ fn MeasureRow(m: usize, i: usize, measure: Measure, last: bool, ctx: Ctx) -> imp
                 value=measure.id.map(|id| id.to_string()).unwrap_or_default()
             />
             <TextField
-                label=if last { "New measure" } else { "Measure" }
+                label=if last { tr!("v2mom-new-measure") } else { tr!("v2mom-measure") }
                 name=field::measure(m, i, "description")
                 value=measure.description
                 ctx
@@ -210,23 +229,23 @@ fn MeasureRow(m: usize, i: usize, measure: Measure, last: bool, ctx: Ctx) -> imp
             />
             <div class="measure-numbers">
                 <Choice
-                    label="Kind"
+                    label=move_tr!("v2mom-measure-kind")
                     name=field::measure(m, i, "kind")
                     options=MeasureKind::ALL.map(|k| (k.as_str(), k.label())).to_vec()
                     selected=measure.kind.as_str()
                     ctx
                 />
                 <TextField
-                    label="Start"
+                    label=move_tr!("v2mom-measure-start")
                     name=field::measure(m, i, "start")
                     value=number(measure.start)
                     ctx
                     required=false
                     kind="number"
-                    hint="Numbers and percentages; empty is 0."
+                    hint=move_tr!("v2mom-measure-start-hint")
                 />
                 <TextField
-                    label="Target"
+                    label=move_tr!("v2mom-measure-target")
                     name=field::measure(m, i, "target")
                     value=number(measure.target)
                     ctx
@@ -234,22 +253,22 @@ fn MeasureRow(m: usize, i: usize, measure: Measure, last: bool, ctx: Ctx) -> imp
                     kind="number"
                 />
                 <TextField
-                    label="Unit"
+                    label=move_tr!("v2mom-measure-unit")
                     name=field::measure(m, i, "unit")
                     value=measure.unit
                     ctx
                     required=false
-                    hint="For numbers: customers, ms, €."
+                    hint=move_tr!("v2mom-measure-unit-hint")
                 />
                 <Choice
-                    label="Direction"
+                    label=move_tr!("v2mom-measure-direction")
                     name=field::measure(m, i, "direction")
                     options=Direction::ALL.map(|d| (d.as_str(), d.label())).to_vec()
                     selected=measure.direction.as_str()
                     ctx
                 />
                 <TextField
-                    label="Due"
+                    label=move_tr!("v2mom-measure-due")
                     name=field::measure(m, i, "due_on")
                     value=measure.due_on
                     ctx

@@ -2,6 +2,7 @@
 //! registration, password sign-in, one's password and sessions, one's data. What concerns the browser
 //! session itself (its id, its cookie) stays with `auth` and the server functions.
 
+mod language;
 mod password;
 mod personal_data;
 mod register;
@@ -9,6 +10,7 @@ mod sessions;
 mod setup;
 mod sign_in;
 
+pub use language::{language, set_language};
 pub use password::{RECENT_SIGN_IN_SECS, change_password, confirm_it_is_you, password_strength};
 pub use personal_data::{PersonalData, export_personal_data, personal_data_download};
 pub use register::{NewAccount, register, registration_open};

@@ -38,9 +38,7 @@ pub async fn confirm_it_is_you(
             Ok(())
         } else {
             Err(AppError::Refused {
-                reason: "For your safety, sign out and sign in again, then repeat this change \
-                         within ten minutes."
-                    .into(),
+                reason: crate::i18n::t("server-recent-sign-in-needed"),
             })
         };
     };
@@ -61,7 +59,7 @@ pub async fn confirm_it_is_you(
     Err(AppError::Invalid {
         fields: vec![FieldError {
             field: field.into(),
-            message: "This is not your current password.".into(),
+            message: crate::i18n::t("server-wrong-current-password"),
         }],
     })
 }

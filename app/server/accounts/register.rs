@@ -68,7 +68,7 @@ pub async fn register(
     let taken = || AppError::Invalid {
         fields: vec![FieldError {
             field: "email".into(),
-            message: "This email address already has an account: sign in instead.".into(),
+            message: crate::i18n::t("server-register-email-taken"),
         }],
     };
     let created = transaction::run(&state.db, async |tx| {

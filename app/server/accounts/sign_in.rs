@@ -78,7 +78,7 @@ pub async fn require_password_sign_in(state: &AppState) -> Result<(), AppError> 
         return Ok(());
     }
     Err(AppError::Refused {
-        reason: "Passwords are turned off here: sign in with your organisation's provider.".into(),
+        reason: crate::i18n::t("server-passwords-off"),
     })
 }
 

@@ -29,7 +29,7 @@ pub fn query_of(filter: &AuditFilter) -> Result<AuditQuery, AppError> {
             .map_err(|_| AppError::Invalid {
                 fields: vec![FieldError {
                     field: field.into(),
-                    message: "Use a date such as 2026-11-22.".into(),
+                    message: crate::i18n::t("server-date-format"),
                 }],
             })
     };

@@ -151,9 +151,18 @@ pub async fn signed_in_to_set_up_second_factor(state: &AppState) -> Result<Actor
 /// absolute timeout, was signed out elsewhere or belongs to a disabled user is cleared.
 /// Worked out once per request ([`RequestUser`]) however many server functions ask.
 pub async fn current_user(state: &AppState) -> Result<Option<UserRecord>, AppError> {
-    let session = session().await?;
-    let Some(known) = RequestUser::of_request() else {
-        return user_of_session(state, &session).await;
+    remembered_user(state, &session().await?, RequestUser::of_request()).await
+}
+
+/// [`current_user`] for a session and request at hand (a middleware): worked out once for
+/// the request when `known` is its [`RequestUser`].
+pub async fn remembered_user(
+    state: &AppState,
+    session: &Session,
+    known: Option<RequestUser>,
+) -> Result<Option<UserRecord>, AppError> {
+    let Some(known) = known else {
+        return user_of_session(state, session).await;
     };
     // The server functions of a page run at once: the first works it out, the others wait.
     // A failure is kept too: with the database away, the others answer at once instead of
@@ -162,7 +171,7 @@ pub async fn current_user(state: &AppState) -> Result<Option<UserRecord>, AppErr
     if let Some(answer) = &*known {
         return answer.clone();
     }
-    let answer = user_of_session(state, &session).await;
+    let answer = user_of_session(state, session).await;
     *known = Some(answer.clone());
     answer
 }

@@ -36,7 +36,7 @@ pub async fn check_in(
     }));
     if may_once_published && facts.status != V2momStatus::Published {
         return Err(AppError::Refused {
-            reason: "Check-ins open when the V2MOM is published.".into(),
+            reason: crate::i18n::t("server-check-ins-after-publishing"),
         });
     }
     access.require(Action::CheckIn(facts))?;

@@ -14,7 +14,7 @@ impl fmt::Display for Config {
             "addr={} metrics_addr={} data_dir={} database={} public_url={} site_root={} log_format={:?} \
              log_level={} access_log_sample={} body_limit={} request_timeout={}s shutdown_timeout={}s shutdown_drain={}s \
              db_max_connections={} db_acquire_timeout={}s db_tls_mode={} db_ca_file={} \
-             session_idle_timeout={}min session_absolute_timeout={}h invitation_ttl={}d \
+             session_idle_timeout={}min session_absolute_timeout={}h invitation_ttl={}d default_language={} \
              trusted_proxies={} throttle_ip_attempts={} throttle_ip_window={}min \
              api_rate_limit={}/min v2mom_visibility={:?} open_registration={} password_sign_in={} second_factor_required_for={} mail={} encryption_keys={} \
              backups={} sso_providers={}",
@@ -40,6 +40,7 @@ impl fmt::Display for Config {
             s.session_idle_timeout_mins,
             s.session_absolute_timeout_hours,
             s.invitation_ttl_days,
+            s.default_language.code(),
             if self.trusted_proxies.is_empty() {
                 "-".to_owned()
             } else {

@@ -64,6 +64,9 @@ pub struct Settings {
     pub session_absolute_timeout_hours: u64,
     /// How long an invitation link stays valid.
     pub invitation_ttl_days: u64,
+    /// The interface's language for people who chose none and whose browser asks for none
+    /// of ours (`en`, `de`); also the language of mails to them.
+    pub default_language: crate::i18n::Lang,
     /// Proxies (addresses or networks) whose `X-Forwarded-For` names the client. A list, or
     /// one string of comma-separated entries.
     #[serde(deserialize_with = "one_or_many")]
@@ -151,6 +154,7 @@ impl Default for Settings {
             session_idle_timeout_mins: 30,
             session_absolute_timeout_hours: 12,
             invitation_ttl_days: 7,
+            default_language: crate::i18n::Lang::En,
             trusted_proxies: Vec::new(),
             throttle_ip_attempts: 50,
             throttle_ip_window_mins: 15,

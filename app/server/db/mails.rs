@@ -23,13 +23,24 @@ pub struct DueMail {
     /// The comment a returned V2MOM (or amendment) came back with.
     pub comment: Option<String>,
     pub at: DateTime<Utc>,
+    /// The interface language the recipient chose (`en`, `de`), if any.
+    pub language: Option<String>,
+}
+
+impl DueMail {
+    /// The language the recipient chose, if any.
+    pub fn language(&self) -> Option<crate::i18n::Lang> {
+        self.language
+            .as_deref()
+            .and_then(crate::i18n::Lang::from_tag)
+    }
 }
 
 /// What a mail's message needs, joined from the notification: `{claimed}` narrows the rows.
 const MAIL_DETAILS: &str = "SELECT n.id, n.mail_attempts AS attempts, n.user_id, r.email, \
         r.display_name AS name, n.topic, e.kind, e.subject, a.display_name AS actor_name, \
         COALESCE(v.title, p.name) AS title, \
-        COALESCE(NULLIF(m.review_comment, ''), v.review_comment) AS comment, e.at \
+        COALESCE(NULLIF(m.review_comment, ''), v.review_comment) AS comment, e.at, r.language \
     FROM notifications n JOIN events e ON e.id = n.event_id \
     JOIN users r ON r.id = n.user_id \
     LEFT JOIN users a ON a.id = e.actor_id \

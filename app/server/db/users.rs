@@ -22,6 +22,9 @@ pub struct UserRecord {
     password_hash: Option<String>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// The interface language the person chose (`en`, `de`); none: their browser's.
+    #[sqlx(default)]
+    language: Option<String>,
 }
 
 impl std::fmt::Debug for UserRecord {
@@ -50,6 +53,13 @@ impl TryFrom<String> for RoleColumn {
 }
 
 impl UserRecord {
+    /// The interface language the person chose, if any.
+    pub fn language(&self) -> Option<crate::i18n::Lang> {
+        self.language
+            .as_deref()
+            .and_then(crate::i18n::Lang::from_tag)
+    }
+
     pub fn role(&self) -> Role {
         self.role.0
     }
@@ -92,7 +102,7 @@ pub fn email_key(email: &str) -> String {
 }
 
 const COLUMNS: &str = "id, email, display_name, job_title, function, role, manager_id, status, \
-                       password_hash, created_at, updated_at";
+                       password_hash, created_at, updated_at, language";
 
 impl Db {
     pub async fn any_user_exists(&self) -> Result<bool, DbError> {
@@ -158,6 +168,24 @@ impl Tx {
             .bind(at)
             .fetch_one(conn)
             .await)
+    }
+
+    /// The interface language `user_id` chose (`en`, `de`); `None`: their browser's.
+    pub async fn set_user_language(
+        &mut self,
+        user_id: i64,
+        language: Option<&str>,
+    ) -> Result<(), DbError> {
+        const SQL: &str = "UPDATE users SET language = $1, updated_at = $2 WHERE id = $3";
+        let at = now();
+        on_tx!(self, |conn| sqlx::query(SQL)
+            .bind(language)
+            .bind(at)
+            .bind(user_id)
+            .execute(conn)
+            .await
+            .map(|done| done.rows_affected()))?;
+        Ok(())
     }
 
     pub async fn set_password_hash(

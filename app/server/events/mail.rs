@@ -10,9 +10,14 @@ use super::{
 };
 use crate::{
     error::AppError,
-    model::{EventKind, MailState, Topic, shown_title},
+    i18n::{Lang, text, text_with},
+    model::{EventKind, MailState, Topic, shown_title_in},
     server::{
-        db::DueMail, errors::internal, html::escape, mail::NotificationMail, state::AppState,
+        db::DueMail,
+        errors::internal,
+        html::escape,
+        mail::{NotificationMail, hello},
+        state::AppState,
     },
 };
 use chrono::{DateTime, Duration, Utc};
@@ -140,14 +145,27 @@ struct Item {
     link: String,
 }
 
-fn item(state: &AppState, mail: &DueMail) -> Item {
+/// The language of the mails to the recipient of `mail`: theirs, else the installation's.
+fn language(state: &AppState, mail: &DueMail) -> Lang {
+    mail.language()
+        .unwrap_or(state.config.settings.default_language)
+}
+
+fn item(state: &AppState, lang: Lang, mail: &DueMail) -> Item {
     let kind = EventKind::parse(&mail.kind);
-    let fallback = kind.map_or("Someone", EventKind::default_actor);
-    let who = mail.actor_name.as_deref().unwrap_or(fallback);
-    let title = shown_title(mail.title.as_deref().unwrap_or_default());
+    let who = match (&mail.actor_name, kind) {
+        (Some(name), _) => name.clone(),
+        (None, Some(kind)) => kind.default_actor_in(lang),
+        (None, None) => text(lang, "notify-someone"),
+    };
+    let title = shown_title_in(lang, mail.title.as_deref().unwrap_or_default());
     let sentence = match kind {
-        Some(kind) => kind.sentence(who, title),
-        None => format!("{who} changed “{title}”"),
+        Some(kind) => kind.sentence_in(lang, &who, &title),
+        None => text_with(
+            lang,
+            "notify-changed",
+            &[("who", who.into()), ("title", title.into())],
+        ),
     };
     let comment = (kind == Some(EventKind::V2momReturned))
         .then(|| mail.comment.clone().filter(|c| !c.is_empty()))
@@ -162,29 +180,36 @@ fn item(state: &AppState, mail: &DueMail) -> Item {
 
 /// One notification's mail.
 fn compose(state: &AppState, mail: &DueMail) -> NotificationMail {
+    let lang = language(state, mail);
     let topic = Topic::parse(&mail.topic).unwrap_or(Topic::ReviewRequested);
-    let item = item(state, mail);
+    let item = item(state, lang, mail);
     let subject = item.sentence.clone();
-    letter(state, mail, topic, &subject, &[item])
+    letter(state, lang, mail, topic, &subject, &[item])
 }
 
 /// Every notification waiting for one person's digest, in one mail.
 fn compose_digest(state: &AppState, mails: &[&DueMail]) -> NotificationMail {
     let first = mails[0];
-    let items: Vec<Item> = mails.iter().map(|mail| item(state, mail)).collect();
+    let lang = language(state, first);
+    let items: Vec<Item> = mails.iter().map(|mail| item(state, lang, mail)).collect();
     let subject = match items.len() {
-        1 => format!("Your v2mom digest: {}", items[0].sentence),
-        n => format!("Your v2mom digest: {n} things happened"),
+        1 => text_with(
+            lang,
+            "mail-digest-subject-one",
+            &[("sentence", items[0].sentence.clone().into())],
+        ),
+        n => text_with(lang, "mail-digest-subject-many", &[("count", n.into())]),
     };
     // A digest stops the topic of its first item; the settings page stops the others.
     let topic = Topic::parse(&first.topic).unwrap_or(Topic::UpTheChain);
-    letter(state, first, topic, &subject, &items)
+    letter(state, lang, first, topic, &subject, &items)
 }
 
 /// The message around `items`: a greeting, each item with its link (and a returned
 /// V2MOM's comment), then why the mail came and how to stop it.
 fn letter(
     state: &AppState,
+    lang: Lang,
     to: &DueMail,
     topic: Topic,
     subject: &str,
@@ -192,13 +217,15 @@ fn letter(
 ) -> NotificationMail {
     let unsubscribe = unsubscribe_link(state, to.user_id, topic);
     let settings = state.config.public_link(SETTINGS_PAGE);
-    let mut text = format!("Hello {},\n\n", to.name);
-    let mut html = format!("<p>Hello {},</p>\n", escape(&to.name));
+    let hello = hello(lang, &to.name);
+    let mut text = format!("{hello}\n\n");
+    let mut html = format!("<p>{}</p>\n", escape(&hello));
     for item in items {
         text.push_str(&format!("{}.\n", item.sentence));
         html.push_str(&format!("<p>{}.", escape(&item.sentence)));
         if let Some(comment) = &item.comment {
-            text.push_str(&format!("\nTheir comment:\n\n  {comment}\n"));
+            let their_comment = crate::i18n::text(lang, "mail-their-comment");
+            text.push_str(&format!("\n{their_comment}\n\n  {comment}\n"));
             html.push_str(&format!(
                 "</p>\n<blockquote>{}</blockquote>\n<p>",
                 escape(comment)
@@ -206,21 +233,30 @@ fn letter(
         }
         text.push_str(&format!("{}\n\n", item.link));
         html.push_str(&format!(
-            " <a href=\"{0}\">Open it</a></p>\n",
-            escape(&item.link)
+            " <a href=\"{0}\">{1}</a></p>\n",
+            escape(&item.link),
+            escape(&crate::i18n::text(lang, "mail-open-it"))
         ));
     }
-    let footer = format!(
-        "You get this mail because of your notification settings ({settings}). To stop mails \
-         like this one: {unsubscribe}"
+    let footer = text_with(
+        lang,
+        "mail-footer",
+        &[
+            ("settings", settings.as_str().into()),
+            ("unsubscribe", unsubscribe.as_str().into()),
+        ],
     );
     text.push_str(&format!("-- \n{footer}\n"));
-    html.push_str(&format!(
-        "<hr>\n<p><small>You get this mail because of your <a href=\"{}\">notification \
-         settings</a>. <a href=\"{}\">Stop mails like this one</a>.</small></p>\n",
-        escape(&settings),
-        escape(&unsubscribe)
-    ));
+    // The links' addresses escaped; the words are the translators', markup included.
+    let footer_html = text_with(
+        lang,
+        "mail-footer-html",
+        &[
+            ("settings", escape(&settings).into()),
+            ("unsubscribe", escape(&unsubscribe).into()),
+        ],
+    );
+    html.push_str(&format!("<hr>\n<p><small>{footer_html}</small></p>\n"));
     NotificationMail {
         subject: subject.to_owned(),
         text,

@@ -4,7 +4,8 @@
 
 use super::target;
 use crate::{
-    model::{EventKind, WebhookFormat, shown_title},
+    i18n::Lang,
+    model::{EventKind, WebhookFormat, shown_title_in},
     server::{
         db::{DueDelivery, WEBHOOK_SECRET, rfc3339},
         state::AppState,
@@ -106,7 +107,8 @@ async fn body(state: &AppState, delivery: &DueDelivery) -> Result<Vec<u8>, Strin
     serde_json::to_vec(&document).map_err(|e| e.to_string())
 }
 
-/// "Ada Lovelace published “Grow the platform”: https://v2mom.example.com/v2moms/12".
+/// "Ada Lovelace published “Grow the platform”: https://v2mom.example.com/v2moms/12", in
+/// English: a channel has no one language, and payloads are an interface for programs too.
 async fn slack_text(
     state: &AppState,
     delivery: &DueDelivery,
@@ -122,7 +124,7 @@ async fn slack_text(
             .map(|u| u.display_name),
         None => None,
     }
-    .unwrap_or_else(|| kind.default_actor().into());
+    .unwrap_or_else(|| kind.default_actor_in(Lang::En));
     let Some(id) = payload.get("v2mom").and_then(Value::as_i64) else {
         return Ok(format!("{who} {}", kind.verb()));
     };
@@ -130,13 +132,16 @@ async fn slack_text(
         .v2mom_people(id)
         .await
         .map_err(|_| "the database is unavailable")?
-        .map(|v| shown_title(&v.title).to_owned())
+        .map(|v| shown_title_in(Lang::En, &v.title))
         .unwrap_or_default();
     let link = match state.config.public_url {
         Some(_) => format!(": {}", state.config.public_link(&format!("/v2moms/{id}"))),
         None => String::new(),
     };
-    Ok(format!("{}{link}", kind.sentence(&who, &title)))
+    Ok(format!(
+        "{}{link}",
+        kind.sentence_in(Lang::En, &who, &title)
+    ))
 }
 
 #[cfg(test)]

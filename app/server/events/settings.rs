@@ -51,7 +51,7 @@ pub async fn save(
         "" | "daily" => false,
         "weekly" => true,
         _ => {
-            checks.fail("digest_every", "Choose daily or weekly.");
+            checks.fail("digest_every", crate::i18n::t("server-digest-every"));
             false
         }
     };
@@ -60,7 +60,13 @@ pub async fn save(
         for name in names {
             match Topic::parse(name) {
                 Some(topic) => topics.push(topic),
-                None => checks.fail(field, format!("There is no topic {name:?}.")),
+                None => checks.fail(
+                    field,
+                    crate::i18n::t_with(
+                        "server-no-such-topic",
+                        &[("topic", format!("{name:?}").into())],
+                    ),
+                ),
             }
         }
         topics

@@ -26,6 +26,20 @@ pub enum Refused {
     Unresolved,
 }
 
+impl Refused {
+    /// The reason in the request's language, for the administrator's form. (The delivery
+    /// log keeps the English [`Display`](std::fmt::Display) text, which is stored.)
+    pub fn message(&self) -> String {
+        crate::i18n::t(match self {
+            Refused::NotUrl => "server-webhook-url-not-url",
+            Refused::NotHttps => "server-webhook-url-not-https",
+            Refused::Credentials => "server-webhook-url-credentials",
+            Refused::Private => "server-webhook-url-private",
+            Refused::Unresolved => "server-webhook-url-unresolved",
+        })
+    }
+}
+
 /// Checks `text` as a webhook address without resolving its name: the scheme, and a literal
 /// address (or `localhost`) against the private ranges.
 pub fn check_url(text: &str, allow_private: bool) -> Result<Url, Refused> {

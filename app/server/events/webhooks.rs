@@ -44,7 +44,7 @@ pub async fn create(
         target::check_url(&checked.url, allow_private).map_err(|refused| AppError::Invalid {
             fields: vec![FieldError {
                 field: "url".into(),
-                message: refused.to_string(),
+                message: refused.message(),
             }],
         })?;
     // 256 random bits after `whsec_`, so that a leaked one is recognisable.
@@ -125,7 +125,7 @@ pub async fn retry(
     transaction::run(&state.db, async |tx| {
         if !tx.retry_delivery(id, delivery_id, at).await? {
             return Err(AppError::Refused {
-                reason: "Only a failed delivery of this webhook can be retried.".into(),
+                reason: crate::i18n::t("server-webhook-retry-not-failed"),
             }
             .into());
         }

@@ -5,6 +5,7 @@ mod audit_export;
 mod caching;
 mod csrf;
 mod health;
+pub mod language;
 mod live;
 mod observe;
 mod panic;
@@ -71,9 +72,10 @@ pub fn router(state: AppState) -> Router {
         .fallback(site_file_or_not_found(shell))
         .with_state(state.clone())
         .layer(middleware::from_fn_with_state(
-            state,
+            state.clone(),
             sso::allow_provider_forms,
         ))
+        .layer(middleware::from_fn_with_state(state, language::resolve))
         .layer(middleware::from_fn_with_state(
             setup_gate,
             setup_gate::redirect_until_set_up,

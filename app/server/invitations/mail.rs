@@ -26,14 +26,17 @@ pub async fn send_test(state: &AppState, actor: &Actor) -> Result<TestMailSent, 
         .mailer
         .as_ref()
         .ok_or_else(|| AppError::Refused {
-            reason: "Mail is not configured: set V2MOM_SMTP_URL, V2MOM_MAIL_FROM and \
-                 V2MOM_PUBLIC_URL, then restart the server."
-                .into(),
+            reason: crate::i18n::t("server-mail-not-configured"),
         })?;
     let organisation = state.db.organisation_name().await.map_err(internal)?;
     let user = &actor.user;
     let sent = mailer
-        .send_test(&user.display_name, &user.email, &organisation)
+        .send_test(
+            crate::i18n::current(),
+            &user.display_name,
+            &user.email,
+            &organisation,
+        )
         .await;
     if let Err(error) = &sent {
         tracing::warn!(user_id = user.id, %error, "test mail not sent");
@@ -51,9 +54,9 @@ pub async fn send_test(state: &AppState, actor: &Actor) -> Result<TestMailSent, 
             relay: mailer.relay().to_owned(),
         }),
         Err(_) => Err(AppError::Refused {
-            reason: format!(
-                "The relay {} did not take the message; the server's log says why.",
-                mailer.relay()
+            reason: crate::i18n::t_with(
+                "server-mail-relay-refused",
+                &[("relay", mailer.relay().into())],
             ),
         }),
     }

@@ -12,7 +12,7 @@ use crate::{
         audit::Event,
         db::{DbError, NewUser, Tx, UserRecord, is_unique_violation},
         errors::internal,
-        mail::{InvitationMail, Mailer},
+        mail::{self, InvitationMail, Mailer},
         policy::Action,
         state::AppState,
         tokens::new_token,
@@ -75,7 +75,7 @@ pub async fn invite(
                 return Err(AppError::Invalid {
                     fields: vec![FieldError {
                         field: "email".into(),
-                        message: "Someone with this email address already has an account.".into(),
+                        message: crate::i18n::t("server-invite-email-taken"),
                     }],
                 }
                 .into());
@@ -104,7 +104,7 @@ pub async fn reinvite(
     let person = users::managed(state, actor, id).await?;
     if person.password_hash().is_some() || !person.is_active() {
         return Err(AppError::Refused {
-            reason: "Only people who have not accepted their invitation can get a new link.".into(),
+            reason: crate::i18n::t("server-reinvite-accepted"),
         });
     }
     let event = Event::new("user.reinvited")
@@ -190,6 +190,7 @@ async fn mail_invitation(
     let organisation = state.db.organisation_name().await.map_err(internal)?;
     let sent = mailer
         .send_invitation(InvitationMail {
+            lang: mail::invitation_language(state, person),
             to_name: &person.display_name,
             to_email: &person.email,
             organisation: &organisation,

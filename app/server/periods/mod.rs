@@ -78,7 +78,7 @@ pub async fn create(
     if let (Some(start), Some(end)) = (date(&starts_on), date(&ends_on))
         && end < start
     {
-        checks.fail("ends_on", "The period must end after it starts.");
+        checks.fail("ends_on", crate::i18n::t("server-period-ends-before-start"));
     }
     checks.into_result()?;
     let (Some(start), Some(end)) = (date(&starts_on), date(&ends_on)) else {
@@ -90,7 +90,7 @@ pub async fn create(
             return Err(AppError::Invalid {
                 fields: vec![FieldError {
                     field: "name".into(),
-                    message: "A period with this name exists already.".into(),
+                    message: crate::i18n::t("server-period-name-taken"),
                 }],
             }
             .into());

@@ -30,8 +30,7 @@ pub async fn start(state: &AppState, actor: &Actor) -> Result<TotpEnrolment, App
     .await?;
     if !begun {
         return Err(AppError::Refused {
-            reason: "Your authenticator app is on already: turn it off first to set up another."
-                .into(),
+            reason: crate::i18n::t("server-totp-on-already"),
         });
     }
     super::enrolment_for(state, &actor.user, &secret).await
@@ -47,8 +46,7 @@ pub async fn confirm(
     let stored = state.db.totp_of(actor.id()).await.map_err(internal)?;
     let Some(stored) = stored.filter(|s| s.confirmed_at.is_none()) else {
         return Err(AppError::Refused {
-            reason: "There is no authenticator app waiting to be confirmed: start setting one up."
-                .into(),
+            reason: crate::i18n::t("server-totp-nothing-to-confirm"),
         });
     };
     let app = super::app_of(state, &actor.user, &stored).await?;
@@ -102,7 +100,7 @@ pub async fn turn_off(
     actor.require(Action::ManageOwnSecondFactor)?;
     if !super::app_on(state, &actor.user).await? {
         return Err(AppError::Refused {
-            reason: "Your authenticator app is not on.".into(),
+            reason: crate::i18n::t("server-totp-not-on"),
         });
     }
     prove(state, actor, this, proof).await?;
@@ -142,13 +140,17 @@ pub async fn reset(state: &AppState, actor: &Actor, user_id: i64) -> Result<(), 
     .await?;
     if !removed {
         return Err(AppError::Refused {
-            reason: format!("{} has no second factor to reset.", person.display_name),
+            reason: crate::i18n::t_with(
+                "server-second-factor-nothing-to-reset",
+                &[("name", person.display_name.clone().into())],
+            ),
         });
     }
     if let Some(mailer) = &state.config.mailer {
         let organisation = state.db.organisation_name().await.map_err(internal)?;
         let sent = mailer
             .send_second_factor_reset(
+                crate::server::mail::language_of(state, &person),
                 &person.display_name,
                 &person.email,
                 &organisation,
@@ -167,7 +169,7 @@ async fn require_on(state: &AppState, user: &UserRecord) -> Result<(), AppError>
         return Ok(());
     }
     Err(AppError::Refused {
-        reason: "You have no second factor: recovery codes come with one.".into(),
+        reason: crate::i18n::t("server-recovery-codes-need-second-factor"),
     })
 }
 

@@ -80,9 +80,7 @@ pub async fn must_set_up(state: &AppState, user: &UserRecord) -> Result<bool, Ap
 /// What everything but setting up the second factor answers someone who [`must_set_up`].
 pub fn set_up_first() -> AppError {
     AppError::Refused {
-        reason: "Your organisation requires a second factor for your role: set one up under \
-                 Your account → Security first."
-            .into(),
+        reason: crate::i18n::t("server-second-factor-required"),
     }
 }
 
@@ -168,9 +166,7 @@ fn wrong_code(field: &str) -> AppError {
     AppError::Invalid {
         fields: vec![FieldError {
             field: field.into(),
-            message: "That code is not right (or was used already). Check that your \
-                      device's clock is right and try the next code."
-                .into(),
+            message: crate::i18n::t("server-wrong-code"),
         }],
     }
 }

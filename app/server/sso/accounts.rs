@@ -22,7 +22,7 @@ use crate::{
 /// What the flow ends in.
 pub enum Outcome {
     /// Sign this person in.
-    SignIn(UserRecord),
+    SignIn(Box<UserRecord>),
     /// The identity now belongs to the signed-in person's account.
     Linked,
 }
@@ -93,7 +93,7 @@ pub async fn settle(
                 Ok(())
             })
             .await?;
-            Ok(Outcome::SignIn(user))
+            Ok(Outcome::SignIn(Box::new(user)))
         }
 
         Purpose::SignIn { .. } => {
@@ -108,7 +108,7 @@ pub async fn settle(
                     return refuse(SsoFailure::Disabled, "account disabled");
                 }
                 touch(state, found.id, email).await?;
-                return Ok(Outcome::SignIn(user));
+                return Ok(Outcome::SignIn(Box::new(user)));
             }
             let record = &provider.record;
             let may_create = domain_allowed(email, &record.allowed_domains);
@@ -135,11 +135,11 @@ pub async fn settle(
                         Ok(())
                     })
                     .await?;
-                    Ok(Outcome::SignIn(user))
+                    Ok(Outcome::SignIn(Box::new(user)))
                 }
                 None if may_create => {
                     let user = create(state, origin, provider, identity, email).await?;
-                    Ok(Outcome::SignIn(user))
+                    Ok(Outcome::SignIn(Box::new(user)))
                 }
                 _ => refuse(
                     SsoFailure::NoAccount,

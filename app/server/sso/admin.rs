@@ -54,7 +54,7 @@ pub async fn add_provider(
                 return Err(AppError::Invalid {
                     fields: vec![FieldError {
                         field: "slug".into(),
-                        message: "Another provider already has this short name.".into(),
+                        message: crate::i18n::t("server-sso-slug-taken"),
                     }],
                 }
                 .into());
@@ -107,7 +107,7 @@ pub async fn change_provider(
         .ok_or(AppError::NotFound)?;
     if current.from_config {
         return Err(AppError::Refused {
-            reason: "This provider is set in the configuration; change it there.".into(),
+            reason: crate::i18n::t("server-sso-from-config"),
         });
     }
     let mut form = ProviderForm {

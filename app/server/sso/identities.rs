@@ -69,9 +69,7 @@ pub async fn unlink(
         let count = tx.sso_identity_count(me.id).await?;
         if !password_works && count <= 1 {
             return Err(AppError::Refused {
-                reason: "This is your only way to sign in. Set a password or link another \
-                         provider first."
-                    .into(),
+                reason: crate::i18n::t("server-sso-only-way-in"),
             }
             .into());
         }

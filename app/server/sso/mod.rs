@@ -302,6 +302,6 @@ pub async fn stored_providers(state: &AppState) -> Result<Vec<SsoProviderRecord>
 /// The redirect URI to show administrators, when the public URL makes it certain.
 pub fn known_redirect_uri(state: &AppState, slug: &str) -> String {
     redirect_uri(state, None, slug).unwrap_or_else(|_| {
-        format!("<your site's address>/auth/sso/{slug}/callback (set V2MOM_PUBLIC_URL)")
+        crate::i18n::t_with("server-sso-redirect-uri-unknown", &[("slug", slug.into())])
     })
 }

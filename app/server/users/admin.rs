@@ -165,8 +165,7 @@ pub(crate) async fn place(
         && tx.is_in_team_of(id, manager_id).await?
     {
         return Err(AppError::Refused {
-            reason: "That manager reports to this person: choose someone outside their team."
-                .into(),
+            reason: crate::i18n::t("server-manager-in-team"),
         }
         .into());
     }
@@ -237,6 +236,6 @@ pub async fn unlock(state: &AppState, actor: &Actor, id: i64) -> Result<u64, App
 
 pub(super) fn last_admin() -> AppError {
     AppError::Refused {
-        reason: "The last active administrator must stay an active administrator.".into(),
+        reason: crate::i18n::t("server-last-admin"),
     }
 }

@@ -59,16 +59,16 @@ pub async fn erase(
     let mut checks = Checks::new();
     let choice = v2moms;
     if choice.is_none() {
-        checks.fail("v2moms", "Choose whether to keep or delete their V2MOMs.");
+        checks.fail("v2moms", crate::i18n::t("server-erase-choose-v2moms"));
     }
     if !confirmed {
-        checks.fail("confirm", "Confirm that this cannot be undone.");
+        checks.fail("confirm", crate::i18n::t("server-erase-confirm"));
     }
     checks.into_result()?;
     let choice = choice.unwrap_or(TheirV2moms::Keep);
     if id == actor.id() {
         return Err(AppError::Refused {
-            reason: "You cannot erase yourself; another administrator can.".into(),
+            reason: crate::i18n::t("server-erase-self"),
         });
     }
     let name = tombstone_name(id);
@@ -82,7 +82,7 @@ pub async fn erase(
         }
         if tx.count_reports(id).await? > 0 {
             return Err(AppError::Refused {
-                reason: "People report to them: give those people another manager first.".into(),
+                reason: crate::i18n::t("server-erase-has-reports"),
             }
             .into());
         }

@@ -37,7 +37,7 @@ fn unknown_manager() -> AppError {
     AppError::Invalid {
         fields: vec![FieldError {
             field: "manager".into(),
-            message: "Choose a manager from the list.".into(),
+            message: crate::i18n::t("server-unknown-manager"),
         }],
     }
 }

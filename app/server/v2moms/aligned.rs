@@ -77,7 +77,7 @@ pub async fn check(
         if method.aligned_to.is_some_and(|t| !targets.contains(&t)) {
             checks.fail(
                 &field::method(i, "aligned_to"),
-                "Choose one of your manager's methods for this period.",
+                crate::i18n::t("server-aligned-to-unknown"),
             );
         }
     }

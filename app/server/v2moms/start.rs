@@ -129,7 +129,11 @@ async fn starting_content(
 pub async fn start_choices(state: &AppState, actor: &Actor) -> Result<StartOptions, AppError> {
     actor.require(Action::UseV2moms)?;
     let user = &actor.user;
-    let mut owners = vec![(user.id, format!("{} (me)", user.display_name))];
+    let me = crate::i18n::t_with(
+        "server-owner-me",
+        &[("name", user.display_name.clone().into())],
+    );
+    let mut owners = vec![(user.id, me)];
     // The team comes with each person's depth, which is their relation to the actor;
     // administrators may start anyone's, which the weakest relation (unrelated) shows.
     let others: Vec<(Relation, crate::model::UserSummary)> = if user.role() == Role::Admin {

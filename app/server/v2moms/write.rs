@@ -74,11 +74,16 @@ pub async fn change_status(
     access.require(Action::ChangeV2momStatus(change, access.owner))?;
     let from = access.lifecycle_status();
     let Some(to) = change.apply(from) else {
+        // English says "a V2MOM that is draft"; German names the status as it is shown.
+        let status = from.label();
+        let status = match crate::i18n::current() {
+            crate::i18n::Lang::En => status.to_lowercase(),
+            _ => status.to_string(),
+        };
         return Err(AppError::Refused {
-            reason: format!(
-                "A V2MOM that is {} cannot take “{}”.",
-                from.label().to_lowercase(),
-                change.label()
+            reason: crate::i18n::t_with(
+                "server-status-change-refused",
+                &[("status", status.into()), ("change", change.label().into())],
             ),
         });
     };

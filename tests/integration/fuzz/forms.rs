@@ -111,6 +111,8 @@ pub const SERVER_FNS: &[ServerFn] = &[
     f("/api/profile/sessions/end", &[("handle", Text)], true),
     f("/api/profile/sign_out_everywhere", &[], true),
     f("/api/profile/password", &[("current_password", Text), ("password", Text)], true),
+    f("/api/profile/language", &[], false),
+    f("/api/profile/language/set", &[("language", Text)], true),
     f("/api/profile/second_factor", &[], false),
     f("/api/profile/second_factor/start", &[], true),
     f("/api/profile/second_factor/confirm", &[("code", Text)], true),

@@ -55,9 +55,9 @@ async fn read(
 ) -> Result<(ImportPreview, Vec<UserSummary>), AppError> {
     actor.require(Action::ManageUsers)?;
     if csv.len() > MAX_BYTES {
-        return Err(refused(vec![format!(
-            "The file is larger than {} KiB: import it in parts.",
-            MAX_BYTES / 1024
+        return Err(refused(vec![crate::i18n::t_with(
+            "server-import-too-large",
+            &[("kib", (MAX_BYTES / 1024).into())],
         )]));
     }
     let everyone = state.db.all_users().await.map_err(internal)?;
@@ -186,6 +186,6 @@ fn refused(problems: Vec<String>) -> AppError {
 
 fn changed_meanwhile() -> AppError {
     AppError::Refused {
-        reason: "The people changed while the file was read: preview it again.".into(),
+        reason: crate::i18n::t("server-import-changed-meanwhile"),
     }
 }

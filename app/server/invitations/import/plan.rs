@@ -3,6 +3,7 @@
 
 use crate::{
     error::AppError,
+    i18n::{t, t_with},
     model::{
         IMPORT_COLUMNS, ImportAction, ImportPreview, ImportProblem, ImportRow, MAX_IMPORT_ROWS,
         Role, UserStatus, UserSummary,
@@ -20,7 +21,7 @@ pub fn plan(csv: &str, existing: &[UserSummary]) -> ImportPreview {
     let mut problems = Vec::new();
     let rows = read(csv, &mut problems);
     if problems.is_empty() && rows.is_empty() {
-        problems.push(file_problem("The file has no rows below its header."));
+        problems.push(file_problem(&t("server-import-no-rows")));
     }
     let rows = resolve(rows, existing, &mut problems);
     // By line, the file's own problems first; a line's in the order they were found.
@@ -38,7 +39,7 @@ fn read(csv: &str, problems: &mut Vec<ImportProblem>) -> Vec<ImportRow> {
     let columns = match reader.headers() {
         Ok(headers) => columns(headers, problems),
         Err(_) => {
-            problems.push(file_problem("The file is not readable as CSV text."));
+            problems.push(file_problem(&t("server-import-not-csv")));
             return Vec::new();
         }
     };
@@ -51,17 +52,17 @@ fn read(csv: &str, problems: &mut Vec<ImportProblem>) -> Vec<ImportRow> {
             Ok(record) => record,
             Err(error) => {
                 let line = error.position().map(csv::Position::line);
-                let message = "This line does not have the header's number of columns.";
                 problems.push(ImportProblem {
                     line,
-                    message: message.into(),
+                    message: t("server-import-column-count"),
                 });
                 continue;
             }
         };
         if rows.len() == MAX_IMPORT_ROWS {
-            problems.push(file_problem(&format!(
-                "The file has more than {MAX_IMPORT_ROWS} rows: import it in parts."
+            problems.push(file_problem(&t_with(
+                "server-import-too-many-rows",
+                &[("count", MAX_IMPORT_ROWS.into())],
             )));
             break;
         }
@@ -81,20 +82,28 @@ fn columns(
     for (i, header) in headers.iter().enumerate() {
         let name = header.to_lowercase().replace([' ', '-'], "_");
         if !IMPORT_COLUMNS.contains(&name.as_str()) && name != JOB_TITLE {
-            problems.push(file_problem(&format!(
-                "Unknown column “{header}”: the columns are {}, and optionally {JOB_TITLE}.",
-                IMPORT_COLUMNS.join(", ")
+            problems.push(file_problem(&t_with(
+                "server-import-unknown-column",
+                &[
+                    ("header", header.into()),
+                    ("columns", IMPORT_COLUMNS.join(", ").into()),
+                    ("optional", JOB_TITLE.into()),
+                ],
             )));
         } else if columns.insert(name, i).is_some() {
-            problems.push(file_problem(&format!(
-                "The column “{header}” appears twice."
+            problems.push(file_problem(&t_with(
+                "server-import-column-twice",
+                &[("header", header.into())],
             )));
         }
     }
     for missing in IMPORT_COLUMNS.iter().filter(|c| !columns.contains_key(**c)) {
-        problems.push(file_problem(&format!(
-            "The header has no “{missing}” column (line 1 names the columns: {}).",
-            IMPORT_COLUMNS.join(", ")
+        problems.push(file_problem(&t_with(
+            "server-import-missing-column",
+            &[
+                ("missing", (*missing).into()),
+                ("columns", IMPORT_COLUMNS.join(", ").into()),
+            ],
         )));
     }
     (problems.len() == before).then_some(columns)
@@ -125,7 +134,7 @@ fn checked(
         problems.extend(found.map(|f| at(line, format!("{}: {}", f.field, f.message))));
     }
     if role.is_err() {
-        problems.push(at(line, "role: write employee, manager or admin.".into()));
+        problems.push(at(line, t("server-import-role")));
     }
     // Kept whatever its problems, so that the rows are checked against each other too.
     ImportRow {
@@ -166,7 +175,13 @@ fn resolve(
         if let Some(first) = first_line.get(&key) {
             problems.push(at(
                 row.line,
-                format!("{} appears again (first on line {first}).", row.email),
+                t_with(
+                    "server-import-email-twice",
+                    &[
+                        ("email", row.email.clone().into()),
+                        ("first", (*first).into()),
+                    ],
+                ),
             ));
             continue;
         }
@@ -179,9 +194,9 @@ fn resolve(
         let manager = (!row.manager_email.is_empty()).then(|| email_key(&row.manager_email));
         let known = by_key.get(&key).copied();
         if known.is_some_and(|u| u.status == UserStatus::Disabled) {
-            let message = format!(
-                "{} has a disabled account: enable it first, or leave the row out.",
-                row.email
+            let message = t_with(
+                "server-import-disabled",
+                &[("email", row.email.clone().into())],
             );
             problems.push(at(row.line, message));
         }
@@ -191,20 +206,20 @@ fn resolve(
                 .get(manager)
                 .is_some_and(|u| u.status != UserStatus::Disabled);
             if *manager == key {
-                problems.push(at(
-                    row.line,
-                    "manager_email: someone cannot manage themselves.".into(),
-                ));
+                problems.push(at(row.line, t("server-import-manages-self")));
             } else if !in_file && !usable {
-                let message = format!(
-                    "manager_email: nobody with the address {} is in the file or has an active account.",
-                    row.manager_email
+                let message = t_with(
+                    "server-import-unknown-manager",
+                    &[("manager", row.manager_email.clone().into())],
                 );
                 problems.push(at(row.line, message));
             } else if loops(&key, &manager_of) {
-                let message = format!(
-                    "{} would end up reporting to themselves through {}: the reporting line must not loop.",
-                    row.email, row.manager_email
+                let message = t_with(
+                    "server-import-loop",
+                    &[
+                        ("email", row.email.clone().into()),
+                        ("manager", row.manager_email.clone().into()),
+                    ],
                 );
                 problems.push(at(row.line, message));
             }

@@ -65,7 +65,7 @@ impl RelyingParty {
             }
         };
         let domain = AsciiDomain::try_from(domain).map_err(|_| AppError::Refused {
-            reason: "Passkeys need the site to be reached by its domain name.".into(),
+            reason: crate::i18n::t("server-passkeys-need-domain"),
         })?;
         Ok(RelyingParty {
             id: RpId::Domain(domain),
@@ -117,6 +117,6 @@ fn decoded(text: &str) -> Result<Vec<u8>, AppError> {
 
 fn start_again() -> AppError {
     AppError::Refused {
-        reason: "That took too long, or was not started here: please start again.".into(),
+        reason: crate::i18n::t("server-passkey-start-again"),
     }
 }

@@ -45,8 +45,9 @@ pub async fn start_registration(
     let existing = state.db.passkeys_of(actor.id()).await.map_err(internal)?;
     if existing.len() >= MAX_PASSKEYS {
         return Err(AppError::Refused {
-            reason: format!(
-                "You have {MAX_PASSKEYS} passkeys, the most one person may have: remove one first."
+            reason: crate::i18n::t_with(
+                "server-passkeys-too-many",
+                &[("count", MAX_PASSKEYS.into())],
             ),
         });
     }
@@ -144,7 +145,7 @@ pub async fn finish_registration(
         match tx.insert_passkey(&new).await {
             Err(error) if is_unique_violation(&error) => {
                 return Err(AppError::Refused {
-                    reason: "That passkey is registered already.".into(),
+                    reason: crate::i18n::t("server-passkey-registered-already"),
                 }
                 .into());
             }
@@ -200,8 +201,6 @@ fn valid_name(name: &str) -> Result<String, AppError> {
 
 fn not_a_passkey() -> AppError {
     AppError::Refused {
-        reason: "The browser's answer could not be checked, so no passkey was added. Remove \
-                 the passkey it made on your device, and try again."
-            .into(),
+        reason: crate::i18n::t("server-passkey-not-checked"),
     }
 }

@@ -56,9 +56,7 @@ pub async fn finish_sign_in(
     // passwords off for its provider, a passkey is only the second step.
     if half_signed_in.is_none() && require_password_sign_in(state).await.is_err() {
         return Err(AppError::Refused {
-            reason: "Passkeys here are only a second step: sign in with your organisation's \
-                     provider first."
-                .into(),
+            reason: crate::i18n::t("server-passkey-second-step-only"),
         });
     }
     let kind = match half_signed_in {
@@ -164,6 +162,6 @@ async fn refuse_sign_in(
         return error;
     }
     AppError::Refused {
-        reason: "That passkey did not sign you in. Try again, or use another way.".into(),
+        reason: crate::i18n::t("server-passkey-sign-in-failed"),
     }
 }
