@@ -3,6 +3,7 @@
 use crate::{
     api::RevokeApiKey,
     components::{FormError, SecretShownOnce, action_error},
+    i18n::{current, date_time},
     model::{ApiKeyStatus, ApiKeySummary, CreatedApiKey},
 };
 use leptos::prelude::*;
@@ -85,8 +86,13 @@ fn KeyRow(
             <td>{key.name.clone()}</td>
             <td><code>{format!("v2mom_{}…", key.prefix)}</code></td>
             <td>{key.scopes.to_string().replace(',', ", ")}</td>
-            <td>{key.created_at}</td>
-            <td>{key.expires_at.unwrap_or_else(|| tr!("ui-api-keys-never"))}</td>
+            <td>{date_time(current(), &key.created_at)}</td>
+            <td>
+                {key
+                    .expires_at
+                    .map(|at| date_time(current(), &at))
+                    .unwrap_or_else(|| tr!("ui-api-keys-never"))}
+            </td>
             <td>{key.last_used_at.unwrap_or_else(|| tr!("ui-api-keys-never"))}</td>
             <td><span class=status_class>{status}</span></td>
             <td>{action}</td>

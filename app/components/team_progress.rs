@@ -4,7 +4,8 @@
 
 use crate::{
     components::{PeriodPicker, ProgressBar},
-    model::{ProgressRow, SortKey, TeamProgress, TeamSort, display_date},
+    i18n::{current, date},
+    model::{ProgressRow, SortKey, TeamProgress, TeamSort},
 };
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
@@ -107,7 +108,7 @@ fn row(row: ProgressRow) -> impl IntoView {
             <td>{progress}</td>
             <td>{row.at_risk}</td>
             <td>{row.off_track}</td>
-            <td>{row.last_check_in.as_deref().map(display_date).unwrap_or_default()}</td>
+            <td>{row.last_check_in.as_deref().map(|at| date(current(), at)).unwrap_or_default()}</td>
             <td>{row.staleness.map(|s| view! { <span class="flag">{s.label()}</span> })}</td>
         </tr>
     }

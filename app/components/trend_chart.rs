@@ -2,7 +2,10 @@
 //! server, so it shows without JavaScript and prints. Its text alternative is the `<title>`
 //! (what it shows in a sentence) and a visually hidden table of the points.
 
-use crate::model::{CheckIn, Measure, MeasureKind, display_time};
+use crate::{
+    i18n::{current, date_time},
+    model::{CheckIn, Measure, MeasureKind},
+};
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr};
 
@@ -98,7 +101,7 @@ pub fn TrendChart(measure: Measure, check_ins: Vec<CheckIn>) -> impl IntoView {
         .map(|c| {
             view! {
                 <tr>
-                    <td>{display_time(&c.at)}</td>
+                    <td>{date_time(current(), &c.at)}</td>
                     <td>{measure.value_text(c.value)}</td>
                     <td>{c.status.label()}</td>
                 </tr>

@@ -30,6 +30,17 @@ pub fn date(lang: Lang, iso: &str) -> String {
     }
 }
 
+/// A moment, as the server sends it (RFC 3339 in UTC, `2026-12-06T10:00:00Z`, or
+/// `2026-12-06 10:00 UTC`): "6 Dec 2026, 10:00 UTC", "6. Dez. 2026, 10:00 UTC". Other text
+/// is returned as it is.
+pub fn date_time(lang: Lang, text: &str) -> String {
+    let time = match (text.get(10..11), text.get(11..16)) {
+        (Some("T" | " "), Some(time)) if time.as_bytes().get(2) == Some(&b':') => time,
+        _ => return date(lang, text),
+    };
+    format!("{}, {time} UTC", date(lang, text))
+}
+
 /// `value` with `decimals` places and the language's separators: "1,234.5", "1.234,5".
 pub fn number(lang: Lang, value: f64, decimals: usize) -> String {
     let (group, point) = match lang {

@@ -16,7 +16,7 @@
 mod format;
 mod provider;
 
-pub use format::{date, number, percent};
+pub use format::{date, date_time, number, percent};
 pub use provider::{I18nProvider, use_lang};
 
 use fluent_templates::{LanguageIdentifier, Loader, fluent_bundle::FluentValue, langid};

@@ -174,6 +174,15 @@ fn dates_and_numbers_as_each_language_writes_them() {
     assert_eq!(date(Lang::En, "2026-12-06"), "6 Dec 2026");
     assert_eq!(date(Lang::De, "2026-03-01T10:00:00Z"), "1. März 2026");
     assert_eq!(date(Lang::De, "soon"), "soon");
+    assert_eq!(
+        date_time(Lang::En, "2026-12-06T09:05:00Z"),
+        "6 Dec 2026, 09:05 UTC"
+    );
+    assert_eq!(
+        date_time(Lang::De, "2026-12-06 23:59 UTC"),
+        "6. Dez. 2026, 23:59 UTC"
+    );
+    assert_eq!(date_time(Lang::De, "2026-12-06"), "6. Dez. 2026");
     assert_eq!(number(Lang::En, 1234.5, 1), "1,234.5");
     assert_eq!(number(Lang::De, 1234567.0, 0), "1.234.567");
     assert_eq!(number(Lang::De, -0.25, 2), "-0,25");

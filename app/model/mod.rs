@@ -67,17 +67,6 @@ pub fn shown_title_in(lang: crate::i18n::Lang, title: &str) -> String {
     }
 }
 
-/// An RFC 3339 UTC time (`2026-12-03T14:32:13Z`) as pages show it: `2026-12-03 14:32 UTC`.
-/// Anything else is shown as it is.
-pub fn display_time(rfc3339: &str) -> String {
-    match (rfc3339.get(..10), rfc3339.get(10..11), rfc3339.get(11..16)) {
-        (Some(date), Some("T"), Some(time)) if rfc3339.ends_with('Z') => {
-            format!("{date} {time} UTC")
-        }
-        _ => rfc3339.to_owned(),
-    }
-}
-
 /// The day of an RFC 3339 time in UTC, `YYYY-MM-DD`.
 pub fn display_date(rfc3339: &str) -> String {
     rfc3339.get(..10).unwrap_or(rfc3339).to_owned()

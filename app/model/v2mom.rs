@@ -558,7 +558,7 @@ pub struct V2mom {
     /// Why the manager returned it, while it is back with its owner.
     pub review_comment: String,
     pub updated_by: PersonRef,
-    /// RFC 3339, UTC (pages show it with `display_time`).
+    /// RFC 3339, UTC (pages show it with `i18n::date_time`).
     pub updated_at: String,
     /// What readers see: the publication, once there is one (a published V2MOM's changes
     /// are in `amendment` until they are published in turn).

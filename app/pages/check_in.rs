@@ -2,12 +2,11 @@
 //! those who may, the form that adds a check-in (a plain form post without JavaScript, an
 //! `ActionForm` once hydrated).
 
-use super::v2mom_view::{shown_day, shown_time};
 use crate::{
     api::AddCheckIn,
     components::{ErrorSummary, ProgressBar, TrendChart},
     error::AppError,
-    i18n::use_lang,
+    i18n::{date, date_time, use_lang},
     model::{CheckIn, CheckInStatus, Measure, MeasureKind, check_in_field},
 };
 use leptos::prelude::*;
@@ -47,7 +46,7 @@ pub fn MeasureTracking(
                     "v2mom-latest",
                     {
                         "value" => measure.value_text(latest.value),
-                        "when" => shown_time(lang, &latest.at),
+                        "when" => date_time(lang, &latest.at),
                     }
                 )}
             </span>
@@ -62,7 +61,7 @@ pub fn MeasureTracking(
                     .then(|| {
                         view! {
                             <span class="due">
-                                {tr!("v2mom-due", { "date" => shown_day(lang, &measure.due_on) })}
+                                {tr!("v2mom-due", { "date" => date(lang, &measure.due_on) })}
                             </span>
                         }
                     })}

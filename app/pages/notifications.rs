@@ -4,15 +4,13 @@
 use crate::{
     api::{MarkNotificationsRead, my_notifications},
     components::{ErrorPage, FormError, action_error, use_auth},
-    i18n::use_lang,
-    model::{Notification, display_time},
+    i18n::{date_time, use_lang},
+    model::Notification,
 };
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr};
 use leptos_meta::Title;
 use leptos_router::components::A;
-
-use super::profile::date_and_time;
 
 #[component]
 pub fn NotificationsPage() -> impl IntoView {
@@ -94,7 +92,7 @@ fn NotificationList(
                                 {format!(" {} ", item.event.verb())}
                                 <A href=item.link.clone()>{item.title.clone()}</A>
                             </p>
-                            <p class="meta">{date_and_time(lang, &display_time(&item.at))}</p>
+                            <p class="meta">{date_time(lang, &item.at)}</p>
                             {button}
                         </li>
                     }

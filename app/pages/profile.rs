@@ -8,7 +8,7 @@ use crate::{
         ErrorPage, ErrorSummary, Field, FormActions, FormError, LanguageChoice, NewPasswordField,
         action_error,
     },
-    i18n::{Lang, date, use_lang},
+    i18n::{date_time, use_lang},
     model::SessionInfo,
 };
 use leptos::prelude::*;
@@ -126,7 +126,7 @@ fn Sessions(list: Vec<SessionInfo>, end: ServerAction<EndMySession>) -> impl Int
                         .into_iter()
                         .map(|s| view! {
                             <tr>
-                                <td>{date_and_time(lang, &s.signed_in_at)}</td>
+                                <td>{date_time(lang, &s.signed_in_at)}</td>
                                 <td>{s.client_ip.unwrap_or_default()}</td>
                                 <td>{s.user_agent}</td>
                                 <td>
@@ -150,14 +150,5 @@ fn Sessions(list: Vec<SessionInfo>, end: ServerAction<EndMySession>) -> impl Int
                 </tbody>
             </table>
         </div>
-    }
-}
-
-/// A time as the server writes it (`2026-12-06 14:30 UTC`), its day as `lang` writes days:
-/// "6 Dec 2026 14:30 UTC", "6. Dez. 2026 14:30 UTC". Other text is shown as it is.
-pub(super) fn date_and_time(lang: Lang, text: &str) -> String {
-    match (text.get(..10), text.get(10..)) {
-        (Some(day), Some(rest)) => format!("{}{rest}", date(lang, day)),
-        _ => text.to_owned(),
     }
 }

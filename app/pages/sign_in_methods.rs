@@ -4,14 +4,12 @@
 use crate::{
     api::{SignInMethods, UnlinkIdentity, my_sign_in_methods},
     components::{ErrorPage, FormError, SsoNotice, action_error},
-    i18n::use_lang,
+    i18n::{date_time, use_lang},
     model::sso::LinkedIdentity,
 };
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr};
 use leptos_router::hooks::use_query_map;
-
-use super::profile::date_and_time;
 
 #[component]
 pub fn SignInMethodsSection() -> impl IntoView {
@@ -126,8 +124,8 @@ fn Identity(
         <tr>
             <td>{identity.provider}</td>
             <td>{identity.email}</td>
-            <td>{date_and_time(lang, &identity.linked)}</td>
-            <td>{date_and_time(lang, &identity.last_used)}</td>
+            <td>{date_time(lang, &identity.linked)}</td>
+            <td>{date_time(lang, &identity.last_used)}</td>
             <td>
                 <ActionForm action=unlink>
                     <input type="hidden" name="id" value=identity.id />

@@ -1,11 +1,10 @@
 //! A V2MOM's revisions, and the difference between any two, field by field.
 
-use super::v2mom_view::shown_time;
 use crate::{
     api::{get_revision, list_revisions},
     components::ErrorPage,
     error::AppError,
-    i18n::use_lang,
+    i18n::{date_time, use_lang},
     model::diff::{Segment, changes, word_diff},
 };
 use leptos::prelude::*;
@@ -92,7 +91,7 @@ pub fn V2momHistoryPage() -> impl IntoView {
                                                                     }}
                                                                 </td>
                                                                 <td>{r.saved_by}</td>
-                                                                <td>{shown_time(lang, &r.saved_at)}</td>
+                                                                <td>{date_time(lang, &r.saved_at)}</td>
                                                             </tr>
                                                         }
                                                     })

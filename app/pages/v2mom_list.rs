@@ -1,11 +1,10 @@
 //! V2MOMs the reader may open: filter by owner, manager, function, period, status and
 //! words; start a new one.
 
-use super::v2mom_view::shown_time;
 use crate::{
     api::{StartV2mom, list_v2moms, start_choices},
     components::{ErrorPage, FormError, Pager, action_error},
-    i18n::use_lang,
+    i18n::{date_time, use_lang},
     model::{V2momQuery, V2momStatus, page_count, percent_encode, shown_title},
 };
 use leptos::prelude::*;
@@ -97,7 +96,7 @@ pub fn V2momListPage() -> impl IntoView {
                                                                     {v.status.label()}
                                                                 </span>
                                                             </td>
-                                                            <td>{shown_time(lang, &v.updated_at)}</td>
+                                                            <td>{date_time(lang, &v.updated_at)}</td>
                                                         </tr>
                                                     }
                                                 })

@@ -11,11 +11,8 @@ use crate::{
     api::{AddCheckIn, ChangeV2momStatus, DiscardAmendment, view_v2mom},
     components::{ErrorPage, FormError, LiveRefresh, ProgressBar, action_error},
     error::AppError,
-    i18n::{Lang, date, use_lang},
-    model::{
-        MethodLink, StatusChange, Tracking, V2momPage, V2momStatus, V2momView, display_date,
-        display_time, progress,
-    },
+    i18n::{date, date_time, use_lang},
+    model::{MethodLink, StatusChange, Tracking, V2momPage, V2momStatus, V2momView, progress},
 };
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr};
@@ -117,7 +114,7 @@ fn V2momDocument(
                         {
                             "version" => v.version,
                             "name" => v.updated_by.name.clone(),
-                            "when" => shown_time(lang, &v.updated_at),
+                            "when" => date_time(lang, &v.updated_at),
                         }
                     )}
                 </p>
@@ -136,7 +133,7 @@ fn V2momDocument(
                     .map(|(at, (before, now))| {
                         view! {
                             <p class="amended">
-                                {tr!("v2mom-amended-on", { "date" => shown_day(lang, &display_date(&at)) })}
+                                {tr!("v2mom-amended-on", { "date" => date(lang, &at) })}
                                 " · "
                                 <A href=format!("/v2moms/{id}/history?a={before}&b={now}")>
                                     {move_tr!("v2mom-see-what-changed")}
@@ -420,24 +417,5 @@ fn Downloads(id: i64) -> impl IntoView {
             " · "
             {link("csv", "CSV")}
         </span>
-    }
-}
-
-/// A day (`YYYY-MM-DD`) as the V2MOM pages show it: English keeps the ISO form its readers
-/// (and the browser tests) know; other languages write the day their way ("6. Dez. 2026").
-pub(super) fn shown_day(lang: Lang, iso: &str) -> String {
-    match lang {
-        Lang::En => iso.to_owned(),
-        _ => date(lang, iso),
-    }
-}
-
-/// A moment as [`display_time`] shows it ("2026-12-06 10:00 UTC"), its day written the way
-/// [`shown_day`] writes it ("6. Dez. 2026, 10:00 UTC").
-pub(super) fn shown_time(lang: Lang, rfc3339: &str) -> String {
-    let shown = display_time(rfc3339);
-    match (lang, shown.split_once(' ')) {
-        (Lang::En, _) | (_, None) => shown,
-        (_, Some((day, time))) => format!("{}, {time}", shown_day(lang, day)),
     }
 }

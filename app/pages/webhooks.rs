@@ -11,6 +11,7 @@ use crate::{
         ErrorPage, ErrorSummary, Field, FieldGroup, FormActions, FormError, SecretShownOnce,
         action_error,
     },
+    i18n::{current, date_time},
     model::{CreatedWebhook, DeliveryState, EventKind, Webhook, WebhookDelivery},
 };
 use leptos::prelude::*;
@@ -149,7 +150,7 @@ fn WebhookTable(hooks: Vec<Webhook>, delete: ServerAction<DeleteWebhook>) -> imp
                                     <td>{hook.url.clone()}</td>
                                     <td>{events}</td>
                                     <td>{hook.format.as_str()}</td>
-                                    <td>{hook.created_at}</td>
+                                    <td>{date_time(current(), &hook.created_at)}</td>
                                     <td>{hook.pending}</td>
                                     <td>{hook.failed}</td>
                                     <td class="actions">
@@ -244,7 +245,10 @@ fn DeliveryTable(
                                 (Some(status), None) => format!("HTTP {status}"),
                                 (None, None) => "—".to_owned(),
                             };
-                            let when = if d.state == DeliveryState::Pending { d.next_at } else { d.updated_at };
+                            let when = date_time(
+                                current(),
+                                if d.state == DeliveryState::Pending { &d.next_at } else { &d.updated_at },
+                            );
                             let action = (d.state == DeliveryState::Failed).then(|| view! {
                                 <ActionForm action=retry>
                                     <input type="hidden" name="id" value=hook />

@@ -21,7 +21,7 @@ export async function expectSignedInAs(page: Page, name: string): Promise<void> 
   await expect(page.getByRole('banner').getByText(`Signed in as ${name}`)).toBeVisible();
 }
 
-const personPassword = 'orbit velvet canyon 77';
+export const personPassword = 'orbit velvet canyon 77';
 
 /** A server function call from `page`'s browser context, as the hydrated app makes it. */
 export async function callApi(page: Page, endpoint: string, form: Record<string, string>) {

@@ -118,8 +118,14 @@ ui-team-person-progress = { $name }'s progress
 
 ## Trend chart
 ui-chart-no-check-ins = No check-ins yet.
-ui-chart-summary-with-target = { $count } check-ins; the latest { $latest }, target { $target }.
-ui-chart-summary = { $count } check-ins; the latest { $latest }.
+ui-chart-summary-with-target = { $count ->
+    [one] 1 check-in
+   *[other] { $count } check-ins
+}; the latest { $latest }, target { $target }.
+ui-chart-summary = { $count ->
+    [one] 1 check-in
+   *[other] { $count } check-ins
+}; the latest { $latest }.
 ui-chart-title = Trend of “{ $measure }”: { $summary }
 ui-chart-caption = Check-ins on “{ $measure }”
 ui-chart-col-when = When
@@ -129,4 +135,7 @@ ui-chart-col-status = Status
 ## Vision preview
 ui-vision-label = Your vision in one sentence
 ui-vision-preview = Preview:
-ui-vision-characters = { $count } characters
+ui-vision-characters = { $count ->
+    [one] 1 character
+   *[other] { $count } characters
+}
