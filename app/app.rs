@@ -1,8 +1,8 @@
 //! The HTML shell, the router and the layout every page shares.
 
+use crate::i18n::t;
 use crate::{
     components::{MainNav, SecondFactorGate, UserMenu, element_text, provide_auth, use_hydrated},
-    i18n::I18nProvider,
     pages::{
         AlignmentPage, ApiKeysAdminPage, ApiKeysPage, AuditPage, HomePage, InvitationPage,
         LoginPage, MailLinkPage, NotFoundPage, NotificationSettingsPage, NotificationsPage,
@@ -12,7 +12,6 @@ use crate::{
     },
 };
 use leptos::prelude::*;
-use leptos_fluent::move_tr;
 use leptos_meta::{MetaTags, Title, provide_meta_context};
 use leptos_router::{
     ParamSegment, SsrMode, StaticSegment,
@@ -57,7 +56,6 @@ pub fn App() -> impl IntoView {
     let hydrated = use_hydrated();
 
     view! {
-        <I18nProvider>
         // Titles carry names and V2MOM titles people typed (see `element_text`).
         <Title formatter=|page: String| {
             if page.is_empty() {
@@ -71,7 +69,7 @@ pub fn App() -> impl IntoView {
             // `target` leaves the click to the browser (the router would only scroll), which
             // moves the focus into <main>.
             <a class="skip-link" href="#main" target="_self">
-                {move_tr!("skip-to-content")}
+                {t("skip-to-content")}
             </a>
             <header class="site-header">
                 <A href="/" attr:class="brand">
@@ -196,6 +194,5 @@ pub fn App() -> impl IntoView {
                 <p>{concat!("v2mom ", env!("CARGO_PKG_VERSION"))}</p>
             </footer>
         </Router>
-        </I18nProvider>
     }
 }

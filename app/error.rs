@@ -52,12 +52,12 @@ pub enum AppError {
     Network,
 }
 
-/// The message in the [current](crate::i18n::current) language: the request's on the
+/// The message in the [current](crate::i18n::language) language: the request's on the
 /// server (English outside a request, so the REST API and logs stay English), the page's in
 /// the browser.
 impl fmt::Display for AppError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message_in(crate::i18n::current()))
+        f.write_str(&self.message_in(crate::i18n::language()))
     }
 }
 

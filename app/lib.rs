@@ -20,5 +20,6 @@ pub mod server;
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
+    i18n::read_page_language();
     leptos::mount::hydrate_body(app::App);
 }

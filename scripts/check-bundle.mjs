@@ -6,8 +6,9 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { brotliCompressSync, constants } from 'node:zlib';
 
 const dir = process.argv[2] ?? 'target/site/pkg';
-// Today's bundle and a little room; issue 20 aims at 250 KB (Leptos islands).
-const budgetKb = Number(process.env.BUNDLE_BUDGET_KB ?? 1000);
+// Today's bundle and a little room (the two languages' messages and Fluent came to about
+// 80 KB of it); issue 20 aims at 250 KB (Leptos islands).
+const budgetKb = Number(process.env.BUNDLE_BUDGET_KB ?? 1100);
 const kb = (bytes) => Math.round(bytes / 1024);
 // The copy `--precompress` wrote, else one made here.
 const brotli = (file, bytes) =>

@@ -125,8 +125,13 @@ pub async fn save_v2mom(
         }
     }
     if plain && saved.is_ok() {
-        let next = if op.is_some() {
-            format!("/v2moms/{id}/edit")
+        // After a move or removal, back to the editor; a move says there where the row went
+        // and puts the focus back on its button (`moved`).
+        let next = if let Some(op) = op.as_deref().filter(|o| !o.is_empty()) {
+            format!(
+                "/v2moms/{id}/edit?moved={}",
+                crate::model::percent_encode(op)
+            )
         } else {
             format!("/v2moms/{id}")
         };

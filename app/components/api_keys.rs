@@ -1,13 +1,13 @@
 //! API keys in a table, and a new key's token, shown once.
 
+use crate::i18n::{t, t_with};
 use crate::{
     api::RevokeApiKey,
     components::{FormError, SecretShownOnce, action_error},
-    i18n::{current, date_time},
+    i18n::{date_time, language},
     model::{ApiKeyStatus, ApiKeySummary, CreatedApiKey},
 };
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr};
 
 /// Every key with a Revoke button for those still usable; `with_owner` adds whose it is.
 #[component]
@@ -17,22 +17,22 @@ pub fn ApiKeyTable(
     #[prop(optional)] with_owner: bool,
 ) -> impl IntoView {
     if keys.is_empty() {
-        return view! { <p>{move_tr!("ui-api-keys-none")}</p> }.into_any();
+        return view! { <p>{t("ui-api-keys-none")}</p> }.into_any();
     }
     view! {
         <div class="table-scroll">
             <table class="list">
                 <thead>
                     <tr>
-                        {with_owner.then(|| view! { <th scope="col">{move_tr!("ui-api-keys-owner")}</th> })}
-                        <th scope="col">{move_tr!("ui-api-keys-name")}</th>
-                        <th scope="col">{move_tr!("ui-api-keys-key")}</th>
-                        <th scope="col">{move_tr!("ui-api-keys-scopes")}</th>
-                        <th scope="col">{move_tr!("ui-api-keys-created")}</th>
-                        <th scope="col">{move_tr!("ui-api-keys-expires")}</th>
-                        <th scope="col">{move_tr!("ui-api-keys-last-used")}</th>
-                        <th scope="col">{move_tr!("ui-api-keys-status")}</th>
-                        <th scope="col"><span class="visually-hidden">{move_tr!("ui-api-keys-action")}</span></th>
+                        {with_owner.then(|| view! { <th scope="col">{t("ui-api-keys-owner")}</th> })}
+                        <th scope="col">{t("ui-api-keys-name")}</th>
+                        <th scope="col">{t("ui-api-keys-key")}</th>
+                        <th scope="col">{t("ui-api-keys-scopes")}</th>
+                        <th scope="col">{t("ui-api-keys-created")}</th>
+                        <th scope="col">{t("ui-api-keys-expires")}</th>
+                        <th scope="col">{t("ui-api-keys-last-used")}</th>
+                        <th scope="col">{t("ui-api-keys-status")}</th>
+                        <th scope="col"><span class="visually-hidden">{t("ui-api-keys-action")}</span></th>
                     </tr>
                 </thead>
                 <tbody>
@@ -60,7 +60,9 @@ fn KeyRow(
         view! { <td>{name} <span class="meta">{format!(" ({email})")}</span></td> }
     });
     let status = match (key.status, &key.revoked_at) {
-        (ApiKeyStatus::Revoked, Some(at)) => tr!("ui-api-keys-revoked-at", { "at" => at.clone() }),
+        (ApiKeyStatus::Revoked, Some(at)) => {
+            t_with("ui-api-keys-revoked-at", &[("at", at.clone().into())])
+        }
         (status, _) => status.label().to_owned(),
     };
     // The class names the status in English whatever the page's language.
@@ -75,7 +77,7 @@ fn KeyRow(
             <ActionForm action=revoke>
                 <input type="hidden" name="id" value=key.id />
                 <button type="submit" class="secondary">
-                    {move_tr!("ui-api-keys-revoke")}<span class="visually-hidden">{label}</span>
+                    {t("ui-api-keys-revoke")}<span class="visually-hidden">{label}</span>
                 </button>
             </ActionForm>
         }
@@ -86,14 +88,14 @@ fn KeyRow(
             <td>{key.name.clone()}</td>
             <td><code>{format!("v2mom_{}…", key.prefix)}</code></td>
             <td>{key.scopes.to_string().replace(',', ", ")}</td>
-            <td>{date_time(current(), &key.created_at)}</td>
+            <td>{date_time(language(), &key.created_at)}</td>
             <td>
                 {key
                     .expires_at
-                    .map(|at| date_time(current(), &at))
-                    .unwrap_or_else(|| tr!("ui-api-keys-never"))}
+                    .map(|at| date_time(language(), &at))
+                    .unwrap_or_else(|| t("ui-api-keys-never"))}
             </td>
-            <td>{key.last_used_at.unwrap_or_else(|| tr!("ui-api-keys-never"))}</td>
+            <td>{key.last_used_at.unwrap_or_else(|| t("ui-api-keys-never"))}</td>
             <td><span class=status_class>{status}</span></td>
             <td>{action}</td>
         </tr>
@@ -104,10 +106,10 @@ fn KeyRow(
 #[component]
 pub fn NewApiKeyToken(created: CreatedApiKey) -> impl IntoView {
     view! {
-        <SecretShownOnce id="new-api-key" label=move_tr!("ui-api-keys-new-label") value=created.token>
+        <SecretShownOnce id="new-api-key" label=t("ui-api-keys-new-label") value=created.token>
             <p>
-                {move_tr!("ui-api-keys-new-before")} " " <strong>{created.key.name}</strong> " "
-                {move_tr!("ui-api-keys-new-after")}
+                {t("ui-api-keys-new-before")} " " <strong>{created.key.name}</strong> " "
+                {t("ui-api-keys-new-after")}
             </p>
         </SecretShownOnce>
     }

@@ -1,5 +1,6 @@
 //! Who is signed in, for every component, and the actions that change it.
 
+use crate::i18n::{t, t_with};
 use crate::model::Role;
 use crate::{
     api::{AcceptInvitation, CompleteSetup, Login, Logout, Register, SecondStep, who_am_i},
@@ -10,7 +11,6 @@ use leptos::{
     prelude::*,
     server_fn::{ServerFn, error::ServerFnUrlError},
 };
-use leptos_fluent::{move_tr, tr};
 use leptos_router::{
     components::{A, Redirect},
     hooks::use_location,
@@ -122,8 +122,8 @@ const SECURITY_PAGE: &str = "/profile/security";
 pub fn MainNav() -> impl IntoView {
     let auth = use_auth();
     view! {
-        <nav aria-label=move_tr!("ui-nav-main")>
-            <A href="/">{move_tr!("ui-nav-home")}</A>
+        <nav aria-label=t("ui-nav-main")>
+            <A href="/">{t("ui-nav-home")}</A>
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     let role = auth.user.await.ok().flatten().map(|u| u.role);
@@ -132,22 +132,22 @@ pub fn MainNav() -> impl IntoView {
                             .is_some()
                             .then(|| {
                                 view! {
-                                    <A href="/v2moms">{move_tr!("ui-nav-v2moms")}</A>
-                                    <A href="/alignment">{move_tr!("ui-nav-alignment")}</A>
+                                    <A href="/v2moms">{t("ui-nav-v2moms")}</A>
+                                    <A href="/alignment">{t("ui-nav-alignment")}</A>
                                 }
                             })}
                         {matches!(role, Some(Role::Manager | Role::Admin))
-                            .then(|| view! { <A href="/team">{move_tr!("ui-nav-my-team")}</A> })}
+                            .then(|| view! { <A href="/team">{t("ui-nav-my-team")}</A> })}
                         {(role == Some(Role::Admin))
                             .then(|| {
                                 view! {
-                                    <A href="/admin/organisation">{move_tr!("ui-nav-organisation")}</A>
-                                    <A href="/admin/people">{move_tr!("ui-nav-people")}</A>
-                                    <A href="/admin/periods">{move_tr!("ui-nav-periods")}</A>
-                                    <A href="/admin/sso">{move_tr!("ui-nav-sso")}</A>
-                                    <A href="/admin/api-keys">{move_tr!("ui-nav-api-keys")}</A>
-                                    <A href="/admin/webhooks">{move_tr!("ui-nav-webhooks")}</A>
-                                    <A href="/admin/audit">{move_tr!("ui-nav-audit-log")}</A>
+                                    <A href="/admin/organisation">{t("ui-nav-organisation")}</A>
+                                    <A href="/admin/people">{t("ui-nav-people")}</A>
+                                    <A href="/admin/periods">{t("ui-nav-periods")}</A>
+                                    <A href="/admin/sso">{t("ui-nav-sso")}</A>
+                                    <A href="/admin/api-keys">{t("ui-nav-api-keys")}</A>
+                                    <A href="/admin/webhooks">{t("ui-nav-webhooks")}</A>
+                                    <A href="/admin/audit">{t("ui-nav-audit-log")}</A>
                                 }
                             })}
                     }
@@ -160,7 +160,7 @@ pub fn MainNav() -> impl IntoView {
 /// A link to one's notifications that says how many are unread.
 #[component]
 fn NotificationBell(unread: i64) -> impl IntoView {
-    let label = tr!("ui-bell-label", { "count" => unread });
+    let label = t_with("ui-bell-label", &[("count", unread.into())]);
     view! {
         <A href="/notifications" attr:class="bell" attr:aria-label=label.clone() attr:title=label>
             <span aria-hidden="true">"🔔"</span>
@@ -180,20 +180,20 @@ pub fn UserMenu() -> impl IntoView {
                     Ok(Some(user)) => view! {
                         <div class="user-menu">
                             <span>
-                                {move_tr!("ui-user-signed-in-as")}
+                                {t("ui-user-signed-in-as")}
                                 " "
-                                <A href="/profile" attr:title=move_tr!("ui-user-your-account")>
+                                <A href="/profile" attr:title=t("ui-user-your-account")>
                                     <strong>{user.display_name}</strong>
                                 </A>
                             </span>
                             <NotificationBell unread=user.unread_notifications />
                             <ActionForm action=auth.logout>
-                                <button type="submit" class="secondary">{move_tr!("ui-user-sign-out")}</button>
+                                <button type="submit" class="secondary">{t("ui-user-sign-out")}</button>
                             </ActionForm>
                         </div>
                     }
                     .into_any(),
-                    _ => view! { <a href="/login" class="user-menu">{move_tr!("ui-user-sign-in")}</a> }.into_any(),
+                    _ => view! { <a href="/login" class="user-menu">{t("ui-user-sign-in")}</a> }.into_any(),
                 }
             })}
         </Transition>

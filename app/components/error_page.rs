@@ -1,6 +1,6 @@
 use crate::error::AppError;
+use crate::i18n::t;
 use leptos::prelude::*;
-use leptos_fluent::move_tr;
 use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_location};
 
@@ -26,12 +26,12 @@ pub fn ErrorPage(error: AppError) -> impl IntoView {
             here.search.get_untracked()
         );
         let href = format!("/login?next={}", crate::model::percent_encode(&next));
-        view! { <p><A href=href>{move_tr!("ui-user-sign-in")}</A></p> }
+        view! { <p><A href=href>{t("ui-user-sign-in")}</A></p> }
     });
     let reference = error.request_id().map(|id| {
         view! {
             <p class="reference">
-                {move_tr!("ui-error-reference")} " " <code>{id.to_owned()}</code>
+                {t("ui-error-reference")} " " <code>{id.to_owned()}</code>
             </p>
         }
     });
@@ -43,7 +43,7 @@ pub fn ErrorPage(error: AppError) -> impl IntoView {
             {sign_in}
             {reference}
             <p>
-                <A href="/">{move_tr!("ui-error-home-link")}</A>
+                <A href="/">{t("ui-error-home-link")}</A>
             </p>
         </section>
     }

@@ -2,8 +2,8 @@
 //! errors, and a form-level alert.
 
 use crate::error::{AppError, FieldError};
+use crate::i18n::{t, t_with};
 use leptos::{html, prelude::*};
-use leptos_fluent::{move_tr, tr};
 
 /// A labelled input; shows the server's (or browser's) message for it and marks itself
 /// invalid for assistive technology.
@@ -188,7 +188,7 @@ pub fn ErrorSummary(
                 (!fields.is_empty())
                     .then(|| {
                         view! {
-                            <p>{move_tr!("ui-form-correct-fields")}</p>
+                            <p>{t("ui-form-correct-fields")}</p>
                             <ul>{fields.into_iter().map(link.clone()).collect_view()}</ul>
                         }
                     })
@@ -227,7 +227,7 @@ pub fn ProofField(
 ) -> impl IntoView {
     view! {
         <Field
-            label=move_tr!("ui-form-proof-label")
+            label=t("ui-form-proof-label")
             name="proof"
             kind="password"
             error
@@ -297,7 +297,10 @@ pub fn NewPasswordField(#[prop(into)] error: Signal<Option<AppError>>) -> impl I
     let refused = move || error.with(|e| e.as_ref().and_then(|e| e.field("password")).is_some());
     let strength = move || {
         assess.value().get().and_then(Result::ok).map(|s| {
-            let label = tr!("ui-form-password-strength", { "strength" => s.label() });
+            let label = t_with(
+                "ui-form-password-strength",
+                &[("strength", s.label().into())],
+            );
             let problem = s.problem.filter(|_| !refused()).map(|p| format!(" {p}"));
             view! {
                 <meter min="0" max="4" low="2.5" high="3.5" optimum="4" value=s.score />
@@ -308,12 +311,12 @@ pub fn NewPasswordField(#[prop(into)] error: Signal<Option<AppError>>) -> impl I
     view! {
         <div on:input=on_input>
             <Field
-                label=move_tr!("ui-form-password-label")
+                label=t("ui-form-password-label")
                 name="password"
                 kind="password"
                 error
                 autocomplete="new-password"
-                hint=move_tr!("ui-form-password-hint")
+                hint=t("ui-form-password-hint")
             />
             <p class="strength" aria-live="polite">{strength}</p>
         </div>

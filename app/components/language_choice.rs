@@ -1,12 +1,12 @@
 //! Choosing one's interface language (the profile page).
 
+use crate::i18n::t;
 use crate::{
     api::{SetMyLanguage, my_language},
     components::{ErrorPage, FormActions, action_error},
     i18n::Lang,
 };
 use leptos::prelude::*;
-use leptos_fluent::move_tr;
 
 /// The language menu: automatic (the browser's) or one of ours. Once saved the page is
 /// loaded again, so everything on it (the server's parts too) is in the new language.
@@ -22,7 +22,7 @@ pub fn LanguageChoice() -> impl IntoView {
     });
     view! {
         <section aria-labelledby="language-heading" class="narrow">
-            <h2 id="language-heading">{move_tr!("language-heading")}</h2>
+            <h2 id="language-heading">{t("language-heading")}</h2>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     match chosen.await {
@@ -51,10 +51,10 @@ fn LanguageForm(
     view! {
         <ActionForm action=save>
             <div class="field">
-                <label for="field-language">{move_tr!("language-label")}</label>
+                <label for="field-language">{t("language-label")}</label>
                 <select id="field-language" name="language" aria-describedby="field-language-message">
                     <option value="" selected=chosen.is_none()>
-                        {move_tr!("language-automatic")}
+                        {t("language-automatic")}
                     </option>
                     {options}
                 </select>
@@ -66,7 +66,7 @@ fn LanguageForm(
                     }}
                 </p>
             </div>
-            <FormActions error pending=save.pending() label=move_tr!("language-save") />
+            <FormActions error pending=save.pending() label=t("language-save") />
         </ActionForm>
     }
 }

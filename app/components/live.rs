@@ -3,9 +3,9 @@
 //! last load). The browser reconnects by itself, sending the last event's id, so nothing
 //! in between is missed.
 
+use crate::i18n::t;
 use crate::model::LiveEvent;
 use leptos::prelude::*;
-use leptos_fluent::move_tr;
 
 /// The latest event about the V2MOM `id` names; None until one comes. Listens again when
 /// `id` changes and stops when the page goes.
@@ -88,7 +88,7 @@ pub fn LiveRefresh(id: Signal<Option<i64>>, refresh: Callback<()>) -> impl IntoV
                         <p>
                             {text}
                             <button type="button" class="secondary" on:click=move |_| show(event.clone())>
-                                {move_tr!("ui-live-show-latest")}
+                                {t("ui-live-show-latest")}
                             </button>
                         </p>
                     }

@@ -5,8 +5,8 @@
 
 use super::FormError;
 use crate::error::AppError;
+use crate::i18n::t;
 use leptos::prelude::*;
-use leptos_fluent::move_tr;
 
 /// Which WebAuthn call a ceremony makes.
 #[derive(Debug, Clone, Copy)]
@@ -130,7 +130,7 @@ pub fn PasskeySignIn(
                 {label}
             </button>
             <noscript>
-                <p>{move_tr!("ui-passkey-needs-javascript")}</p>
+                <p>{t("ui-passkey-needs-javascript")}</p>
             </noscript>
         </div>
     }

@@ -1,18 +1,18 @@
 //! Choosing a role and a manager; an invitation link to pass on.
 
+use crate::i18n::{t, t_with};
 use crate::{
     api::manager_choices,
     error::AppError,
     model::{Delivery, InvitationSent, Role},
 };
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr};
 
 #[component]
 pub fn RoleSelect(selected: Role) -> impl IntoView {
     view! {
         <div class="field">
-            <label for="field-role">{move_tr!("ui-people-role")}</label>
+            <label for="field-role">{t("ui-people-role")}</label>
             <select id="field-role" name="role">
                 {Role::ALL
                     .into_iter()
@@ -43,9 +43,9 @@ pub fn ManagerSelect(
 ) -> impl IntoView {
     view! {
         <div class="field">
-            <label for="field-manager">{move_tr!("ui-people-manager")}</label>
+            <label for="field-manager">{t("ui-people-manager")}</label>
             <select id="field-manager" name="manager">
-                <option value="" selected=selected.is_none()>{move_tr!("ui-people-no-manager")}</option>
+                <option value="" selected=selected.is_none()>{t("ui-people-no-manager")}</option>
                 <Suspense fallback=|| ()>
                     {move || Suspend::new(async move {
                         choices
@@ -80,21 +80,21 @@ pub fn InvitationLink(sent: InvitationSent) -> impl IntoView {
             return view! {
                 <div class="notice" role="status">
                     <p>
-                        {move_tr!("ui-invitation-mailed-to")} " " <strong>{email}</strong>
-                        {move_tr!("ui-invitation-mailed-until", { "expires" => expires_at.clone() })}
+                        {t("ui-invitation-mailed-to")} " " <strong>{email}</strong>
+                        {move || t_with("ui-invitation-mailed-until", &[("expires", expires_at.clone().into())])}
                     </p>
                 </div>
             }
             .into_any();
         }
-        Delivery::ByHand => tr!("ui-invitation-ready-for"),
-        Delivery::MailFailed => tr!("ui-invitation-mail-failed-ready-for"),
+        Delivery::ByHand => t("ui-invitation-ready-for"),
+        Delivery::MailFailed => t("ui-invitation-mail-failed-ready-for"),
     };
     view! {
         <div class="notice" role="status">
             <p>
                 {lead} " " <strong>{email}</strong>
-                {tr!("ui-invitation-send-link", { "expires" => expires_at })}
+                {t_with("ui-invitation-send-link", &[("expires", expires_at.into())])}
             </p>
             <p><code class="link">{link}</code></p>
         </div>

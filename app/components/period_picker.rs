@@ -1,9 +1,9 @@
 //! Choosing which period a view shows: a plain GET form, so it works without JavaScript and
 //! the chosen period stays in the address.
 
+use crate::i18n::t;
 use crate::model::Period;
 use leptos::prelude::*;
-use leptos_fluent::move_tr;
 
 /// A period select posting `?period=` to `action`; `keep` adds hidden parameters to carry
 /// along (a sort order).
@@ -18,9 +18,9 @@ pub fn PeriodPicker(
     #[prop(optional)] keep: Vec<(&'static str, String)>,
 ) -> impl IntoView {
     view! {
-        <form method="get" action=action class="inline-form" aria-label=move_tr!("ui-period-picker-label")>
+        <form method="get" action=action class="inline-form" aria-label=t("ui-period-picker-label")>
             <div class="field">
-                <label for=id>{move_tr!("ui-period-picker-label")}</label>
+                <label for=id>{t("ui-period-picker-label")}</label>
                 <select id=id name="period">
                     {periods
                         .into_iter()
@@ -38,7 +38,7 @@ pub fn PeriodPicker(
                 .into_iter()
                 .map(|(name, value)| view! { <input type="hidden" name=name value=value /> })
                 .collect_view()}
-            <button type="submit" class="secondary">{move_tr!("ui-period-picker-show")}</button>
+            <button type="submit" class="secondary">{t("ui-period-picker-show")}</button>
         </form>
     }
 }

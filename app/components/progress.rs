@@ -1,8 +1,8 @@
 //! Progress as a bar with its number beside it (a measure's, a method's, a V2MOM's).
 
-use crate::i18n::{percent as percent_text, use_lang};
+use crate::i18n::t;
+use crate::i18n::{language, percent as percent_text};
 use leptos::prelude::*;
-use leptos_fluent::move_tr;
 
 /// `percent` (0 to 100) as a `<progress>` bar labelled `label`; "no check-in yet" when there
 /// is none.
@@ -10,7 +10,7 @@ use leptos_fluent::move_tr;
 pub fn ProgressBar(percent: Option<f64>, label: String) -> impl IntoView {
     match percent {
         Some(percent) => {
-            let shown = percent_text(use_lang(), percent);
+            let shown = percent_text(language(), percent);
             view! {
                 <span class="progress">
                     <progress
@@ -28,8 +28,7 @@ pub fn ProgressBar(percent: Option<f64>, label: String) -> impl IntoView {
             .into_any()
         }
         None => {
-            view! { <span class="progress progress-none">{move_tr!("ui-progress-none")}</span> }
-                .into_any()
+            view! { <span class="progress progress-none">{t("ui-progress-none")}</span> }.into_any()
         }
     }
 }

@@ -1,6 +1,6 @@
 use crate::api::CheckServerStatus;
+use crate::i18n::{t, t_with};
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr};
 
 /// A button that asks the server how it is doing, through a real server function call.
 #[component]
@@ -12,15 +12,18 @@ pub fn ServerStatusCheck() -> impl IntoView {
         result.get().map(|outcome| match outcome {
             Ok(status) => {
                 let schema = if status.schema_current {
-                    tr!("ui-server-schema-current")
+                    t("ui-server-schema-current")
                 } else {
-                    tr!("ui-server-schema-outdated")
+                    t("ui-server-schema-outdated")
                 };
-                tr!("ui-server-ready", {
-                    "backend" => status.backend.label(),
-                    "schema" => schema,
-                    "version" => status.version,
-                })
+                t_with(
+                    "ui-server-ready",
+                    &[
+                        ("backend", status.backend.label().into()),
+                        ("schema", schema.into()),
+                        ("version", status.version.into()),
+                    ],
+                )
             }
             Err(err) => err.to_string(),
         })
@@ -29,7 +32,7 @@ pub fn ServerStatusCheck() -> impl IntoView {
     view! {
         <div class="server-status">
             <button type="button" on:click=move |_| { check.dispatch(CheckServerStatus {}); }>
-                {move_tr!("ui-server-check")}
+                {t("ui-server-check")}
             </button>
             <p role="status">{message}</p>
         </div>

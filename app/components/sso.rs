@@ -1,9 +1,9 @@
 //! Single sign-on on the pages that sign people in: the provider buttons, and why the
 //! last attempt did not work.
 
+use crate::i18n::t_with;
 use crate::model::sso::{ProviderButton, SsoFailure};
 use leptos::prelude::*;
-use leptos_fluent::tr;
 use leptos_router::hooks::use_query_map;
 
 /// One button per provider. Each is a plain form post to the provider's start route (the
@@ -26,7 +26,7 @@ pub fn SsoButtons(
                                 <form method="post" action=format!("/auth/sso/{}", p.slug)>
                                     <input type="hidden" name=field value=value />
                                     <button type="submit" class="secondary">
-                                        {tr!("ui-sso-sign-in-with", { "provider" => p.name })}
+                                        {t_with("ui-sso-sign-in-with", &[("provider", p.name.into())])}
                                     </button>
                                 </form>
                             </li>

@@ -2,22 +2,22 @@
 //! (plain links carrying `?sort=`, so sorting works without JavaScript), with a period
 //! select that is a plain GET form.
 
+use crate::i18n::{t, t_with};
 use crate::{
     components::{PeriodPicker, ProgressBar},
-    i18n::{current, date},
+    i18n::{date, language},
     model::{ProgressRow, SortKey, TeamProgress, TeamSort},
 };
 use leptos::prelude::*;
-use leptos_fluent::move_tr;
 
 #[component]
 pub fn TeamProgressTable(data: TeamProgress) -> impl IntoView {
     let Some(period) = data.period else {
-        return view! { <p>{move_tr!("ui-team-no-period")}</p> }.into_any();
+        return view! { <p>{t("ui-team-no-period")}</p> }.into_any();
     };
     let sort = TeamSort::parse(Some(&data.sort)).unwrap_or_default();
     let period_id = period.id;
-    let header = move |key: SortKey, label: Signal<String>| {
+    let header = move |key: SortKey, label: String| {
         let sorted = (sort.key == key).then_some(if sort.descending {
             "descending"
         } else {
@@ -33,7 +33,7 @@ pub fn TeamProgressTable(data: TeamProgress) -> impl IntoView {
     view! {
         <section aria-labelledby="team-progress">
             <h2 id="team-progress">
-                {move_tr!("ui-team-progress-in", { "period" => period.name.clone() })}
+                {move || t_with("ui-team-progress-in", &[("period", period.name.clone().into())])}
             </h2>
             <PeriodPicker
                 action="/team"
@@ -43,24 +43,24 @@ pub fn TeamProgressTable(data: TeamProgress) -> impl IntoView {
                 keep=vec![("sort", data.sort.clone())]
             />
             {if data.rows.is_empty() {
-                view! { <p>{move_tr!("ui-team-no-reports")}</p> }.into_any()
+                view! { <p>{t("ui-team-no-reports")}</p> }.into_any()
             } else {
                 view! {
                     <div class="table-scroll">
                         <table class="team-progress">
                             <caption class="visually-hidden">
-                                {move_tr!("ui-team-caption")}
+                                {t("ui-team-caption")}
                             </caption>
                             <thead>
                                 <tr>
-                                    {header(SortKey::Person, move_tr!("ui-team-col-person"))}
-                                    <th scope="col">{move_tr!("ui-team-col-manager")}</th>
-                                    {header(SortKey::Status, move_tr!("ui-team-col-status"))}
-                                    {header(SortKey::Progress, move_tr!("ui-team-col-progress"))}
-                                    <th scope="col">{move_tr!("ui-team-col-at-risk")}</th>
-                                    <th scope="col">{move_tr!("ui-team-col-off-track")}</th>
-                                    {header(SortKey::LastCheckIn, move_tr!("ui-team-col-last-check-in"))}
-                                    <th scope="col">{move_tr!("ui-team-col-check-ins")}</th>
+                                    {header(SortKey::Person, t("ui-team-col-person"))}
+                                    <th scope="col">{t("ui-team-col-manager")}</th>
+                                    {header(SortKey::Status, t("ui-team-col-status"))}
+                                    {header(SortKey::Progress, t("ui-team-col-progress"))}
+                                    <th scope="col">{t("ui-team-col-at-risk")}</th>
+                                    <th scope="col">{t("ui-team-col-off-track")}</th>
+                                    {header(SortKey::LastCheckIn, t("ui-team-col-last-check-in"))}
+                                    <th scope="col">{t("ui-team-col-check-ins")}</th>
                                 </tr>
                             </thead>
                             <tbody>{data.rows.into_iter().map(row).collect_view()}</tbody>
@@ -108,7 +108,7 @@ fn row(row: ProgressRow) -> impl IntoView {
             <td>{progress}</td>
             <td>{row.at_risk}</td>
             <td>{row.off_track}</td>
-            <td>{row.last_check_in.as_deref().map(|at| date(current(), at)).unwrap_or_default()}</td>
+            <td>{row.last_check_in.as_deref().map(|at| date(language(), at)).unwrap_or_default()}</td>
             <td>{row.staleness.map(|s| view! { <span class="flag">{s.label()}</span> })}</td>
         </tr>
     }

@@ -2,12 +2,12 @@
 //! server, so it shows without JavaScript and prints. Its text alternative is the `<title>`
 //! (what it shows in a sentence) and a visually hidden table of the points.
 
+use crate::i18n::{t, t_with};
 use crate::{
-    i18n::{current, date_time},
+    i18n::{date_time, language},
     model::{CheckIn, Measure, MeasureKind},
 };
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr};
 
 const WIDTH: f64 = 320.0;
 const HEIGHT: f64 = 120.0;
@@ -75,21 +75,30 @@ pub fn TrendChart(measure: Measure, check_ins: Vec<CheckIn>) -> impl IntoView {
     };
     let plot = plot(&values, start, target);
     let summary = match (check_ins.last(), target) {
-        (None, _) => tr!("ui-chart-no-check-ins"),
-        (Some(last), Some(target)) => tr!("ui-chart-summary-with-target", {
-            "count" => check_ins.len(),
-            "latest" => measure.value_text(last.value),
-            "target" => measure.value_text(target),
-        }),
-        (Some(last), None) => tr!("ui-chart-summary", {
-            "count" => check_ins.len(),
-            "latest" => measure.value_text(last.value),
-        }),
+        (None, _) => t("ui-chart-no-check-ins"),
+        (Some(last), Some(target)) => t_with(
+            "ui-chart-summary-with-target",
+            &[
+                ("count", check_ins.len().into()),
+                ("latest", (measure.value_text(last.value)).into()),
+                ("target", (measure.value_text(target)).into()),
+            ],
+        ),
+        (Some(last), None) => t_with(
+            "ui-chart-summary",
+            &[
+                ("count", check_ins.len().into()),
+                ("latest", (measure.value_text(last.value)).into()),
+            ],
+        ),
     };
-    let title = tr!("ui-chart-title", {
-        "measure" => measure.description.clone(),
-        "summary" => summary,
-    });
+    let title = t_with(
+        "ui-chart-title",
+        &[
+            ("measure", measure.description.clone().into()),
+            ("summary", summary.into()),
+        ],
+    );
     let line = plot
         .points
         .iter()
@@ -101,7 +110,7 @@ pub fn TrendChart(measure: Measure, check_ins: Vec<CheckIn>) -> impl IntoView {
         .map(|c| {
             view! {
                 <tr>
-                    <td>{date_time(current(), &c.at)}</td>
+                    <td>{date_time(language(), &c.at)}</td>
                     <td>{measure.value_text(c.value)}</td>
                     <td>{c.status.label()}</td>
                 </tr>
@@ -153,13 +162,13 @@ pub fn TrendChart(measure: Measure, check_ins: Vec<CheckIn>) -> impl IntoView {
             <div class="visually-hidden">
                 <table>
                     <caption>
-                        {tr!("ui-chart-caption", { "measure" => measure.description.clone() })}
+                        {t_with("ui-chart-caption", &[("measure", measure.description.clone().into())])}
                     </caption>
                     <thead>
                         <tr>
-                            <th scope="col">{move_tr!("ui-chart-col-when")}</th>
-                            <th scope="col">{move_tr!("ui-chart-col-value")}</th>
-                            <th scope="col">{move_tr!("ui-chart-col-status")}</th>
+                            <th scope="col">{t("ui-chart-col-when")}</th>
+                            <th scope="col">{t("ui-chart-col-value")}</th>
+                            <th scope="col">{t("ui-chart-col-status")}</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>

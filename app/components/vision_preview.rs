@@ -1,5 +1,5 @@
+use crate::i18n::{t, t_with};
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr};
 
 /// A taste of the editor: type a vision and watch it take shape. Works as a plain input
 /// before hydration; the preview and count come alive once the WASM has loaded.
@@ -10,10 +10,10 @@ pub fn VisionPreview() -> impl IntoView {
 
     view! {
         <div class="vision-preview">
-            <label for="vision-try">{move_tr!("ui-vision-label")}</label>
+            <label for="vision-try">{t("ui-vision-label")}</label>
             <input id="vision-try" type="text" maxlength="280" bind:value=vision />
-            <p class="preview">{move_tr!("ui-vision-preview")} " " {move || vision.get()}</p>
-            <p class="hint">{move || tr!("ui-vision-characters", { "count" => count() })}</p>
+            <p class="preview">{t("ui-vision-preview")} " " {move || vision.get()}</p>
+            <p class="hint">{move || t_with("ui-vision-characters", &[("count", count().into())])}</p>
         </div>
     }
 }

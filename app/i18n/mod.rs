@@ -1,23 +1,31 @@
 //! The interface's languages: every text a person reads is a Fluent message in
 //! `app/locales/<language>/*.ftl`, looked up by its id.
 //!
-//! Why leptos-fluent (over leptos_i18n): Fluent is the format translators already use, and
-//! plural rules, selectors and arguments live in the translation, not in the code; the
-//! messages are plain text files loaded the same way on the server (pages, mails, errors)
-//! and in the browser, without a generated type per key or ICU data in the bundle. Pages use
-//! its `tr!`/`move_tr!` macros through [`I18nProvider`]; code with no page around it (mails,
-//! notification texts) calls [`text`] with the recipient's [`Lang`].
+//! Why Fluent, as leptos-fluent has it, rather than leptos_i18n: Fluent is a format
+//! translators know, and plural rules, selectors and arguments live in the translation, not
+//! in the code; the messages are plain text files the server (pages, mails, errors) and the
+//! browser look up alike, without a generated type per key or ICU data in the bundle. They
+//! are loaded by fluent-templates, the loader leptos-fluent is built on, and looked up
+//! through one function, [`t`] (and [`t_with`]), everywhere: in views, the model's labels,
+//! the domain layer's refusals; mails name the recipient's language ([`text`]). leptos-fluent
+//! itself was tried first and left out: its macros make each text a reactive signal so the
+//! language can change in place, which nothing here needs (the server picks the language;
+//! choosing another reloads the page), and they made the browser's bundle larger, its
+//! language detection in the browser cannot express the person's own setting, and two ways
+//! to look a text up (a macro in views, a function elsewhere) would be one too many.
 //!
 //! Which language a page is in is decided once per request on the server
 //! (`server::http::language`): the person's own setting, else the browser's
 //! `Accept-Language`, else the installation's `default_language`. The page carries it in
 //! `<html lang>`, where the browser's copy of the app reads it when it starts.
 
+#[cfg(not(feature = "ssr"))]
+mod browser;
 mod format;
-mod provider;
 
+#[cfg(not(feature = "ssr"))]
+pub use browser::read_page_language;
 pub use format::{date, date_time, number, percent};
-pub use provider::{I18nProvider, use_lang};
 
 use fluent_templates::{LanguageIdentifier, Loader, fluent_bundle::FluentValue, langid};
 use serde::{Deserialize, Serialize};
@@ -103,22 +111,21 @@ impl Lang {
 /// The language of what is being rendered or answered now: on the server the request's
 /// (the default outside a request: REST answers and files stay in English), in the browser
 /// the page's.
-pub fn current() -> Lang {
+pub fn language() -> Lang {
     #[cfg(feature = "ssr")]
     return crate::server::http::language::of_request();
     #[cfg(not(feature = "ssr"))]
-    provider::page_language_now()
+    browser::page_language()
 }
 
-/// Message `key` in the [`current`] language: for ids chosen at run time (an enum's label)
-/// and code with no page around it; views use `tr!`/`move_tr!`.
+/// Message `key` in the current [`language`]: what views, labels and refusals show.
 pub fn t(key: &str) -> String {
-    text(current(), key)
+    text(language(), key)
 }
 
 /// [`t`] with arguments.
 pub fn t_with(key: &str, args: &[(&'static str, Arg)]) -> String {
-    text_with(current(), key, args)
+    text_with(language(), key, args)
 }
 
 /// Message `key` in `lang` (English when `lang` lacks it; a test keeps both complete).

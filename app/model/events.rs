@@ -78,7 +78,7 @@ impl EventKind {
 
     /// The whole news in words: "Ada submitted for review “Grow the platform”".
     pub fn sentence(self, who: &str, title: &str) -> String {
-        self.sentence_in(crate::i18n::current(), who, title)
+        self.sentence_in(crate::i18n::language(), who, title)
     }
 
     /// [`EventKind::sentence`] in `lang` (a mail to its reader).
@@ -142,7 +142,7 @@ impl EventKind {
 
     /// Who did it when no person did: the server itself (a reminder).
     pub fn default_actor(self) -> String {
-        self.default_actor_in(crate::i18n::current())
+        self.default_actor_in(crate::i18n::language())
     }
 
     /// [`EventKind::default_actor`] in `lang`.

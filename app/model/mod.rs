@@ -55,7 +55,7 @@ pub fn percent_encode(text: &str) -> String {
 /// A V2MOM's title as lists and links show it: "(untitled)" until it has one (in the
 /// current language).
 pub fn shown_title(title: &str) -> String {
-    shown_title_in(crate::i18n::current(), title)
+    shown_title_in(crate::i18n::language(), title)
 }
 
 /// [`shown_title`] in `lang` (a mail to someone who reads another language).

@@ -61,7 +61,7 @@ impl Topic {
 
     /// The settings page's words for it.
     pub fn label(self) -> String {
-        self.label_in(crate::i18n::current())
+        self.label_in(crate::i18n::language())
     }
 
     /// [`Topic::label`] in `lang` (a mail to its reader).

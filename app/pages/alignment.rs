@@ -1,13 +1,13 @@
 //! A period's V2MOMs as the organisation's tree, from the top down: collapsible (plain
 //! `<details>`, so it works without JavaScript), with each person's status.
 
+use crate::i18n::{t, t_with};
 use crate::{
     api::alignment,
     components::{ErrorPage, PeriodPicker},
     model::{AlignmentNode, AlignmentView},
 };
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr};
 use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_query_map};
 
@@ -17,7 +17,7 @@ pub fn AlignmentPage() -> impl IntoView {
     let period = move || query.with(|q| q.get("period").and_then(|p| p.parse::<i64>().ok()));
     let data = Resource::new(period, alignment);
     view! {
-        <Title text=tr!("v2mom-alignment") />
+        <Title text=t("v2mom-alignment") />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match data.await {
@@ -33,8 +33,13 @@ pub fn AlignmentPage() -> impl IntoView {
 fn Tree(view: AlignmentView) -> impl IntoView {
     let chosen = view.period.as_ref().map(|p| p.id);
     let heading = view.period.as_ref().map_or_else(
-        || tr!("v2mom-alignment"),
-        |p| tr!("v2mom-alignment-period", { "period" => p.name.clone() }),
+        || t("v2mom-alignment"),
+        |p| {
+            t_with(
+                "v2mom-alignment-period",
+                &[("period", p.name.clone().into())],
+            )
+        },
     );
     let mut roots = Vec::new();
     let mut i = 0;
@@ -50,8 +55,8 @@ fn Tree(view: AlignmentView) -> impl IntoView {
             {view
                 .nodes
                 .is_empty()
-                .then(|| view! { <p>{move_tr!("v2mom-alignment-nobody")}</p> })}
-            <ul class="alignment-tree" aria-label=move_tr!("v2mom-alignment-tree")>
+                .then(|| view! { <p>{t("v2mom-alignment-nobody")}</p> })}
+            <ul class="alignment-tree" aria-label=t("v2mom-alignment-tree")>
                 {roots}
             </ul>
         </section>
@@ -75,7 +80,7 @@ fn subtree(nodes: &[AlignmentNode], i: usize) -> (AnyView, usize) {
     } else {
         // The toggle is its own control after the name: a link inside a summary is an
         // interactive control inside another (WCAG 4.1.2, axe's nested-interactive).
-        let reports = tr!("v2mom-direct-reports", { "count" => children.len() });
+        let reports = t_with("v2mom-direct-reports", &[("count", children.len().into())]);
         view! {
             <li>
                 {label}
@@ -101,7 +106,7 @@ fn label(node: &AlignmentNode) -> AnyView {
                 .then(|| {
                     format!(
                         " · {}",
-                        tr!("v2mom-aligned-count", { "count" => node.aligned_methods })
+                        t_with("v2mom-aligned-count", &[("count", node.aligned_methods.into())])
                     )
                 })}
         }
@@ -109,7 +114,7 @@ fn label(node: &AlignmentNode) -> AnyView {
         None => view! {
             <span>{name}</span>
             " "
-            <span class="status status-none">{move_tr!("v2mom-no-v2mom")}</span>
+            <span class="status status-none">{t("v2mom-no-v2mom")}</span>
         }
         .into_any(),
     }

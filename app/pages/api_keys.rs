@@ -1,5 +1,6 @@
 //! Your API keys: make one (its token is shown once), see them, revoke them.
 
+use crate::i18n::t;
 use crate::{
     api::{CreateApiKey, RevokeApiKey, just_created_api_key, my_api_keys},
     components::{
@@ -9,7 +10,6 @@ use crate::{
     model::Scope,
 };
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr};
 use leptos_meta::Title;
 
 #[component]
@@ -25,15 +25,15 @@ pub fn ApiKeysPage() -> impl IntoView {
     let kept = Resource::new(|| (), |_| just_created_api_key());
     let create_error = action_error(create);
     view! {
-        <Title text=tr!("account-api-keys") />
+        <Title text=t("account-api-keys") />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 let kept = kept.await.ok().flatten();
                 match keys.await {
                     Ok(keys) => view! {
                         <section>
-                            <h1>{move_tr!("account-api-keys")}</h1>
-                            <p class="lead">{move_tr!("account-api-keys-lead")}</p>
+                            <h1>{t("account-api-keys")}</h1>
+                            <p class="lead">{t("account-api-keys-lead")}</p>
                             {move || {
                                 create
                                     .value()
@@ -43,25 +43,25 @@ pub fn ApiKeysPage() -> impl IntoView {
                                     .map(|created| view! { <NewApiKeyToken created /> })
                             }}
                             <ApiKeyTable keys revoke />
-                            <h2>{move_tr!("account-api-keys-create-heading")}</h2>
+                            <h2>{t("account-api-keys-create-heading")}</h2>
                             <ActionForm action=create attr:class="narrow">
                                 <ErrorSummary error=create_error />
                                 <Field
-                                    label=move_tr!("account-field-name")
+                                    label=t("account-field-name")
                                     name="name"
                                     error=create_error
-                                    hint=move_tr!("account-api-keys-name-hint")
+                                    hint=t("account-api-keys-name-hint")
                                 />
                                 <ScopeChoices error=create_error />
                                 <Field
-                                    label=move_tr!("account-api-keys-expires")
+                                    label=t("account-api-keys-expires")
                                     name="expires_days"
                                     kind="number"
                                     error=create_error
                                     required=false
-                                    hint=move_tr!("account-api-keys-expires-hint")
+                                    hint=t("account-api-keys-expires-hint")
                                 />
-                                <FormActions error=create_error pending=create.pending() label=move_tr!("account-api-keys-create") />
+                                <FormActions error=create_error pending=create.pending() label=t("account-api-keys-create") />
                             </ActionForm>
                         </section>
                     }
@@ -76,22 +76,22 @@ pub fn ApiKeysPage() -> impl IntoView {
 #[component]
 fn ScopeChoices(#[prop(into)] error: Signal<Option<crate::error::AppError>>) -> impl IntoView {
     view! {
-        <FieldGroup legend=move_tr!("account-api-keys-scopes") name="scopes" error>
+        <FieldGroup legend=t("account-api-keys-scopes") name="scopes" error>
             {Scope::ALL
                 .into_iter()
                 .map(|scope| match scope {
                     Scope::Read => view! {
                         <Checkbox
-                            label=move_tr!("account-api-keys-scope-read")
+                            label=t("account-api-keys-scope-read")
                             name="scope_read"
                             checked=true
                         />
                     },
                     Scope::Write => view! {
-                        <Checkbox label=move_tr!("account-api-keys-scope-write") name="scope_write" />
+                        <Checkbox label=t("account-api-keys-scope-write") name="scope_write" />
                     },
                     Scope::Admin => view! {
-                        <Checkbox label=move_tr!("account-api-keys-scope-admin") name="scope_admin" />
+                        <Checkbox label=t("account-api-keys-scope-admin") name="scope_admin" />
                     },
                 })
                 .collect_view()}

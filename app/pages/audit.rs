@@ -1,12 +1,12 @@
 //! Administrators: the audit log, filtered, paged, exported, verified.
 
+use crate::i18n::{t, t_with};
 use crate::{
     api::{VerifyAuditChain, audit_log},
     components::{ErrorPage, FormError, Pager, action_error},
     model::{AuditFilter, AuditPage, ChainReport, page_count, percent_encode},
 };
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr};
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
@@ -27,8 +27,8 @@ pub fn AuditPage() -> impl IntoView {
         |(f, p)| audit_log(f.actor, f.action, f.from, f.to, p),
     );
     view! {
-        <Title text=tr!("admin-audit-title") />
-        <h1>{move_tr!("admin-audit-title")}</h1>
+        <Title text=t("admin-audit-title") />
+        <h1>{t("admin-audit-title")}</h1>
         <FilterForm filter=filter() />
         <VerifyChain />
         <Suspense fallback=|| ()>
@@ -59,24 +59,24 @@ fn query_string(filter: &AuditFilter) -> String {
 #[component]
 fn FilterForm(filter: AuditFilter) -> impl IntoView {
     view! {
-        <form method="get" action="/admin/audit" class="inline-form" aria-label=move_tr!("admin-audit-filter-label")>
+        <form method="get" action="/admin/audit" class="inline-form" aria-label=t("admin-audit-filter-label")>
             <div class="field">
-                <label for="audit-actor">{move_tr!("admin-audit-actor-email")}</label>
+                <label for="audit-actor">{t("admin-audit-actor-email")}</label>
                 <input id="audit-actor" name="actor" type="email" value=filter.actor />
             </div>
             <div class="field">
-                <label for="audit-action">{move_tr!("admin-audit-action-prefix")}</label>
+                <label for="audit-action">{t("admin-audit-action-prefix")}</label>
                 <input id="audit-action" name="action" value=filter.action placeholder="auth." />
             </div>
             <div class="field">
-                <label for="audit-from">{move_tr!("admin-audit-from-date")}</label>
+                <label for="audit-from">{t("admin-audit-from-date")}</label>
                 <input id="audit-from" name="from" type="date" value=filter.from />
             </div>
             <div class="field">
-                <label for="audit-to">{move_tr!("admin-audit-to-date")}</label>
+                <label for="audit-to">{t("admin-audit-to-date")}</label>
                 <input id="audit-to" name="to" type="date" value=filter.to />
             </div>
-            <button type="submit">{move_tr!("admin-audit-filter")}</button>
+            <button type="submit">{t("admin-audit-filter")}</button>
         </form>
     }
 }
@@ -90,16 +90,18 @@ fn VerifyChain() -> impl IntoView {
             .get()
             .and_then(Result::ok)
             .map(|report| match report {
-                ChainReport::Intact { rows } => tr!("admin-audit-intact", { "count" => rows }),
+                ChainReport::Intact { rows } => {
+                    t_with("admin-audit-intact", &[("count", rows.into())])
+                }
                 ChainReport::BrokenAt { id } => {
-                    tr!("admin-audit-broken", { "id" => id.to_string() })
+                    t_with("admin-audit-broken", &[("id", id.to_string().into())])
                 }
             })
     };
     view! {
         <ActionForm action=verify>
             <FormError error=action_error(verify) />
-            <button type="submit" class="secondary">{move_tr!("admin-audit-verify")}</button>
+            <button type="submit" class="secondary">{t("admin-audit-verify")}</button>
             <p role="status">{result}</p>
         </ActionForm>
     }
@@ -116,22 +118,22 @@ fn Entries(log: AuditPage, filter: AuditFilter) -> impl IntoView {
     };
     view! {
         <p>
-            <a href=format!("/admin/audit/export.csv?{query}") download>{move_tr!("admin-download-csv")}</a>
+            <a href=format!("/admin/audit/export.csv?{query}") download>{t("admin-download-csv")}</a>
             " · "
-            <a href=format!("/admin/audit/export.json?{query}") download>{move_tr!("admin-download-json")}</a>
+            <a href=format!("/admin/audit/export.json?{query}") download>{t("admin-download-json")}</a>
         </p>
         // The widest table: on a narrow screen it scrolls, and the keyboard can scroll it.
-        <div class="table-scroll" role="region" aria-label=move_tr!("admin-audit-entries-label") tabindex="0">
+        <div class="table-scroll" role="region" aria-label=t("admin-audit-entries-label") tabindex="0">
             <table class="audit">
-                <caption>{tr!("admin-audit-entries", { "count" => log.total })}</caption>
+                <caption>{t_with("admin-audit-entries", &[("count", log.total.into())])}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{move_tr!("admin-audit-col-when")}</th>
-                        <th scope="col">{move_tr!("admin-audit-col-actor")}</th>
-                        <th scope="col">{move_tr!("admin-audit-col-action")}</th>
-                        <th scope="col">{move_tr!("admin-audit-col-target")}</th>
-                        <th scope="col">{move_tr!("admin-audit-col-from")}</th>
-                        <th scope="col">{move_tr!("admin-audit-col-details")}</th>
+                        <th scope="col">{t("admin-audit-col-when")}</th>
+                        <th scope="col">{t("admin-audit-col-actor")}</th>
+                        <th scope="col">{t("admin-audit-col-action")}</th>
+                        <th scope="col">{t("admin-audit-col-target")}</th>
+                        <th scope="col">{t("admin-audit-col-from")}</th>
+                        <th scope="col">{t("admin-audit-col-details")}</th>
                     </tr>
                 </thead>
                 <tbody>

@@ -2,15 +2,15 @@
 //! those who may, the form that adds a check-in (a plain form post without JavaScript, an
 //! `ActionForm` once hydrated).
 
+use crate::i18n::{t, t_with};
 use crate::{
     api::AddCheckIn,
     components::{ErrorSummary, ProgressBar, TrendChart},
     error::AppError,
-    i18n::{date, date_time, use_lang},
+    i18n::{date, date_time, language},
     model::{CheckIn, CheckInStatus, Measure, MeasureKind, check_in_field},
 };
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr};
 
 /// One measure with how it is going.
 #[component]
@@ -22,17 +22,20 @@ pub fn MeasureTracking(
     action: ServerAction<AddCheckIn>,
     errors: Signal<Option<AppError>>,
 ) -> impl IntoView {
-    let lang = use_lang();
+    let lang = language();
     let id = measure.id.unwrap_or_default();
     let figures = match (measure.kind, measure.target) {
-        (MeasureKind::Done, _) => Some(tr!("v2mom-done-not-done")),
-        (_, Some(target)) => Some(tr!(
+        (MeasureKind::Done, _) => Some(t("v2mom-done-not-done")),
+        (_, Some(target)) => Some(t_with(
             "v2mom-figures",
-            {
-                "start" => measure.value_text(measure.start.unwrap_or(0.0)),
-                "target" => measure.value_text(target),
-                "direction" => measure.direction.as_str(),
-            }
+            &[
+                (
+                    "start",
+                    (measure.value_text(measure.start.unwrap_or(0.0))).into(),
+                ),
+                ("target", (measure.value_text(target)).into()),
+                ("direction", measure.direction.as_str().into()),
+            ],
         )),
         (_, None) => None,
     };
@@ -42,13 +45,7 @@ pub fn MeasureTracking(
                 {latest.status.label()}
             </span>
             <span class="latest">
-                {tr!(
-                    "v2mom-latest",
-                    {
-                        "value" => measure.value_text(latest.value),
-                        "when" => date_time(lang, &latest.at),
-                    }
-                )}
+                {t_with("v2mom-latest", &[("value", (measure.value_text(latest.value)).into()), ("when", (date_time(lang, &latest.at)).into())])}
             </span>
         }
     });
@@ -61,7 +58,7 @@ pub fn MeasureTracking(
                     .then(|| {
                         view! {
                             <span class="due">
-                                {tr!("v2mom-due", { "date" => date(lang, &measure.due_on) })}
+                                {t_with("v2mom-due", &[("date", (date(lang, &measure.due_on)).into())])}
                             </span>
                         }
                     })}
@@ -118,8 +115,8 @@ fn CheckInForm(
                 aria-invalid=invalid("value")
                 aria-describedby=message_id("value")
             >
-                <option value="1">{move_tr!("v2mom-check-in-done")}</option>
-                <option value="0">{move_tr!("v2mom-check-in-not-done")}</option>
+                <option value="1">{t("v2mom-check-in-done")}</option>
+                <option value="0">{t("v2mom-check-in-not-done")}</option>
             </select>
         }
         .into_any(),
@@ -137,11 +134,12 @@ fn CheckInForm(
         .into_any(),
     };
     let value_label = match measure.kind {
-        MeasureKind::Number if !measure.unit.is_empty() => {
-            tr!("v2mom-value-now-unit", { "unit" => measure.unit.clone() })
-        }
-        MeasureKind::Percent => tr!("v2mom-value-now-percent"),
-        _ => tr!("v2mom-value-now"),
+        MeasureKind::Number if !measure.unit.is_empty() => t_with(
+            "v2mom-value-now-unit",
+            &[("unit", measure.unit.clone().into())],
+        ),
+        MeasureKind::Percent => t("v2mom-value-now-percent"),
+        _ => t("v2mom-value-now"),
     };
     view! {
         <ActionForm action attr:class="check-in no-print">
@@ -150,7 +148,7 @@ fn CheckInForm(
             <ErrorSummary error=own_errors />
             <fieldset>
                 <legend>
-                    {tr!("v2mom-check-in-on", { "measure" => measure.description.clone() })}
+                    {t_with("v2mom-check-in-on", &[("measure", measure.description.clone().into())])}
                 </legend>
                 <div class="field">
                     <label for=field_id("value")>{value_label}</label>
@@ -160,7 +158,7 @@ fn CheckInForm(
                     </p>
                 </div>
                 <div class="field">
-                    <label for=field_id("status")>{move_tr!("v2mom-status")}</label>
+                    <label for=field_id("status")>{t("v2mom-status")}</label>
                     <select
                         id=field_id("status")
                         name="status"
@@ -177,7 +175,7 @@ fn CheckInForm(
                     </p>
                 </div>
                 <div class="field">
-                    <label for=field_id("comment")>{move_tr!("v2mom-comment-optional")}</label>
+                    <label for=field_id("comment")>{t("v2mom-comment-optional")}</label>
                     <textarea
                         id=field_id("comment")
                         name="comment"
@@ -190,7 +188,7 @@ fn CheckInForm(
                     </p>
                 </div>
                 <button type="submit" disabled=move || action.pending().get()>
-                    {move_tr!("v2mom-check-in")}
+                    {t("v2mom-check-in")}
                 </button>
             </fieldset>
         </ActionForm>

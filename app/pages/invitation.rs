@@ -1,6 +1,7 @@
 //! Opening an invitation link: choose a password, or sign in with the organisation's
 //! provider, and you are in.
 
+use crate::i18n::{t, t_with};
 use crate::{
     api::{invitation, sign_in_options},
     components::{
@@ -9,7 +10,6 @@ use crate::{
     },
 };
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr};
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
@@ -22,7 +22,7 @@ pub fn InvitationPage() -> impl IntoView {
     let accept = use_auth().accept_invitation;
     let error = action_error(accept);
     view! {
-        <Title text=tr!("account-invitation-title") />
+        <Title text=t("account-invitation-title") />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 let options = options.await.ok();
@@ -36,7 +36,7 @@ pub fn InvitationPage() -> impl IntoView {
                 match info.await {
                     Ok(info) => view! {
                         <section class="narrow">
-                            <h1>{tr!("account-invitation-heading", { "name" => info.display_name })}</h1>
+                            <h1>{t_with("account-invitation-heading", &[("name", info.display_name.into())])}</h1>
                             <p class="lead">
                                 {crate::i18n::t_with(lead, &[("email", info.email.into())])}
                             </p>
@@ -51,7 +51,7 @@ pub fn InvitationPage() -> impl IntoView {
                                             <FormActions
                                                 error
                                                 pending=accept.pending()
-                                                label=move_tr!("account-invitation-submit")
+                                                label=t("account-invitation-submit")
                                             />
                                         </ActionForm>
                                     }

@@ -1,3 +1,4 @@
+use crate::i18n::t;
 use crate::{
     api::{registration_open, sign_in_options},
     components::{
@@ -7,7 +8,6 @@ use crate::{
     error::AppError,
 };
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr};
 use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_query_map};
 
@@ -33,9 +33,9 @@ pub fn LoginPage() -> impl IntoView {
                     Err(_) => (true, Vec::new()),
                 };
                 view! {
-                    <Title text=tr!("account-login-title") />
+                    <Title text=t("account-login-title") />
                     <section class="narrow">
-                        <h1>{move_tr!("account-login-title")}</h1>
+                        <h1>{t("account-login-title")}</h1>
                         <SsoNotice />
                         {password
                             .then(|| {
@@ -44,29 +44,29 @@ pub fn LoginPage() -> impl IntoView {
                                         <ErrorSummary error />
                                         <input type="hidden" name="next" value=next />
                                         <Field
-                                            label=move_tr!("account-field-email")
+                                            label=t("account-field-email")
                                             name="email"
                                             kind="email"
                                             error
                                             autocomplete="username"
                                         />
                                         <Field
-                                            label=move_tr!("account-field-password")
+                                            label=t("account-field-password")
                                             name="password"
                                             kind="password"
                                             error
                                             autocomplete="current-password"
                                         />
-                                        <FormActions error pending=login.pending() label=move_tr!("account-login-submit") />
+                                        <FormActions error pending=login.pending() label=t("account-login-submit") />
                                     </ActionForm>
-                                    <PasskeySignIn next label=move_tr!("account-login-passkey") />
+                                    <PasskeySignIn next label=t("account-login-passkey") />
                                 }
                             })}
                         <SsoButtons providers field="next" value=next />
                         <Suspense fallback=|| ()>
                             {move || Suspend::new(async move {
                                 matches!(open.await, Ok(true))
-                                    .then(|| view! { <p>{move_tr!("account-login-new-here")} " " <A href="/register">{move_tr!("account-login-create-account")}</A></p> })
+                                    .then(|| view! { <p>{t("account-login-new-here")} " " <A href="/register">{t("account-login-create-account")}</A></p> })
                             })}
                         </Suspense>
                     </section>

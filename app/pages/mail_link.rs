@@ -2,13 +2,13 @@
 //! without signing in (the link is sealed by the server) and asks before it stops anything,
 //! so a mail scanner that follows links changes nothing.
 
+use crate::i18n::{t, t_with};
 use crate::{
     api::{StopMails, read_mail_link},
     components::{ErrorPage, FormActions, action_error},
     model::MailLink,
 };
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr};
 use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_query_map};
 
@@ -22,9 +22,9 @@ pub fn MailLinkPage() -> impl IntoView {
         |(token, _)| read_mail_link(token),
     );
     view! {
-        <Title text=tr!("account-mail-link-title") />
+        <Title text=t("account-mail-link-title") />
         <section>
-            <h1>{move_tr!("account-mail-link-title")}</h1>
+            <h1>{t("account-mail-link-title")}</h1>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     match link.await {
@@ -44,18 +44,18 @@ fn Confirm(link: MailLink, token: String, stop: ServerAction<StopMails>) -> impl
     if link.stopped {
         return view! {
             <p role="status">
-                {tr!("account-mail-link-done", { "name" => link.name, "topic" => topic })}
+                {t_with("account-mail-link-done", &[("name", link.name.into()), ("topic", topic.into())])}
                 " "
-                <A href="/profile/notifications">{move_tr!("account-mail-link-change-settings")}</A>
+                <A href="/profile/notifications">{t("account-mail-link-change-settings")}</A>
             </p>
         }
         .into_any();
     }
     view! {
-        <p>{tr!("account-mail-link-ask", { "name" => link.name, "topic" => topic })}</p>
+        <p>{t_with("account-mail-link-ask", &[("name", link.name.into()), ("topic", topic.into())])}</p>
         <ActionForm action=stop>
             <input type="hidden" name="token" value=token />
-            <FormActions error pending=stop.pending() label=move_tr!("account-mail-link-stop") />
+            <FormActions error pending=stop.pending() label=t("account-mail-link-stop") />
         </ActionForm>
     }
     .into_any()

@@ -2,13 +2,13 @@
 //! you choose whether it is mailed too, and whether on its own or in the digest (daily or
 //! weekly).
 
+use crate::i18n::{t, t_with};
 use crate::{
     api::{SaveNotificationSettings, my_notification_settings},
     components::{ErrorPage, FormActions, action_error},
     model::{NotificationSettings, TopicSetting},
 };
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr};
 use leptos_meta::Title;
 use leptos_router::components::A;
 
@@ -17,10 +17,10 @@ pub fn NotificationSettingsPage() -> impl IntoView {
     let save = ServerAction::<SaveNotificationSettings>::new();
     let settings = Resource::new(move || save.version().get(), |_| my_notification_settings());
     view! {
-        <Title text=tr!("account-notification-settings") />
+        <Title text=t("account-notification-settings") />
         <section>
-            <p class="eyebrow"><A href="/profile">{move_tr!("account-your-account")}</A></p>
-            <h1>{move_tr!("account-notification-settings")}</h1>
+            <p class="eyebrow"><A href="/profile">{t("account-your-account")}</A></p>
+            <h1>{t("account-notification-settings")}</h1>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     match settings.await {
@@ -40,16 +40,15 @@ fn SettingsForm(
 ) -> impl IntoView {
     let error = action_error(save);
     let saved = move || {
-        matches!(save.value().get(), Some(Ok(_)))
-            .then(|| tr!("account-notification-settings-saved"))
+        matches!(save.value().get(), Some(Ok(_))).then(|| t("account-notification-settings-saved"))
     };
     view! {
-        <p>{move_tr!("account-notification-settings-intro")}</p>
+        <p>{t("account-notification-settings-intro")}</p>
         {(!settings.mail_configured)
             .then(|| {
                 view! {
                     <p class="notice" role="note">
-                        {move_tr!("account-notification-settings-no-mail")}
+                        {t("account-notification-settings-no-mail")}
                     </p>
                 }
             })}
@@ -58,9 +57,9 @@ fn SettingsForm(
                 <table class="settings">
                     <thead>
                         <tr>
-                            <th scope="col">{move_tr!("account-notification-settings-when")}</th>
-                            <th scope="col">{move_tr!("account-notification-settings-mail-me")}</th>
-                            <th scope="col">{move_tr!("account-notification-settings-in-digest")}</th>
+                            <th scope="col">{t("account-notification-settings-when")}</th>
+                            <th scope="col">{t("account-notification-settings-mail-me")}</th>
+                            <th scope="col">{t("account-notification-settings-in-digest")}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -75,18 +74,18 @@ fn SettingsForm(
             </div>
             <div class="field">
                 <label for="field-digest_every">
-                    {move_tr!("account-notification-settings-digest-comes")}
+                    {t("account-notification-settings-digest-comes")}
                 </label>
                 <select id="field-digest_every" name="digest_every">
                     <option value="daily" selected=!settings.digest_weekly>
-                        {move_tr!("account-notification-settings-daily")}
+                        {t("account-notification-settings-daily")}
                     </option>
                     <option value="weekly" selected=settings.digest_weekly>
-                        {move_tr!("account-notification-settings-weekly")}
+                        {t("account-notification-settings-weekly")}
                     </option>
                 </select>
             </div>
-            <FormActions error pending=save.pending() label=move_tr!("account-notification-settings-save") />
+            <FormActions error pending=save.pending() label=t("account-notification-settings-save") />
             <p role="status">{saved}</p>
         </ActionForm>
     }
@@ -115,12 +114,12 @@ fn TopicRow(i: usize, setting: TopicSetting) -> impl IntoView {
             <th scope="row">{label.clone()}</th>
             {tick(
                 "email",
-                tr!("account-notification-settings-mail-me-for", { "topic" => label.clone() }),
+                t_with("account-notification-settings-mail-me-for", &[("topic", label.clone().into())]),
                 setting.email,
             )}
             {tick(
                 "digest",
-                tr!("account-notification-settings-in-digest-for", { "topic" => label }),
+                t_with("account-notification-settings-in-digest-for", &[("topic", label.into())]),
                 setting.digest,
             )}
         </tr>

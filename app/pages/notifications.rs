@@ -1,14 +1,14 @@
 //! Your notifications: what happened to the V2MOMs you own, review or report to, newest
 //! first; mark one or all read (the bell in the header counts the rest).
 
+use crate::i18n::t;
 use crate::{
     api::{MarkNotificationsRead, my_notifications},
     components::{ErrorPage, FormError, action_error, use_auth},
-    i18n::{date_time, use_lang},
+    i18n::{date_time, language},
     model::Notification,
 };
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr};
 use leptos_meta::Title;
 use leptos_router::components::A;
 
@@ -24,17 +24,17 @@ pub fn NotificationsPage() -> impl IntoView {
         }
     });
     view! {
-        <Title text=tr!("account-notifications") />
+        <Title text=t("account-notifications") />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match list.await {
                     Ok(list) => view! {
                         <section>
-                            <h1>{move_tr!("account-notifications")}</h1>
+                            <h1>{t("account-notifications")}</h1>
                             {(list.unread > 0).then(|| view! {
                                 <ActionForm action=mark>
                                     <button type="submit" class="secondary">
-                                        {move_tr!("account-notifications-mark-all")}
+                                        {t("account-notifications-mark-all")}
                                     </button>
                                 </ActionForm>
                             })}
@@ -57,24 +57,24 @@ fn NotificationList(
 ) -> impl IntoView {
     if items.is_empty() {
         return view! {
-            <p>{move_tr!("account-notifications-empty")}</p>
+            <p>{t("account-notifications-empty")}</p>
         }
         .into_any();
     }
-    let lang = use_lang();
+    let lang = language();
     view! {
         <ul class="notifications">
             {items
                 .into_iter()
                 .map(|item| {
-                    let who = item.actor.clone().unwrap_or_else(|| tr!("account-notifications-someone"));
+                    let who = item.actor.clone().unwrap_or_else(|| t("account-notifications-someone"));
                     let class = if item.read { "read" } else { "unread" };
                     let hidden = format!(": {}", item.title);
                     let button = (!item.read).then(|| view! {
                         <ActionForm action=mark>
                             <input type="hidden" name="id" value=item.id />
                             <button type="submit" class="secondary">
-                                {move_tr!("account-notifications-mark-read")}
+                                {t("account-notifications-mark-read")}
                                 <span class="visually-hidden">{hidden}</span>
                             </button>
                         </ActionForm>
@@ -84,7 +84,7 @@ fn NotificationList(
                             <p>
                                 {(!item.read).then(|| view! {
                                     <span class="visually-hidden">
-                                        {move_tr!("account-notifications-unread")}
+                                        {t("account-notifications-unread")}
                                         " "
                                     </span>
                                 })}

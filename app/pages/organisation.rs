@@ -2,13 +2,13 @@
 //! have published their V2MOM, per team who has not and how far the team has come, and
 //! the methods where alignment has a gap.
 
+use crate::i18n::{t, t_with};
 use crate::{
     api::organisation,
     components::{ErrorPage, PeriodPicker, ProgressBar},
     model::{MethodLink, OrganisationOverview, PersonRef, TeamCoverage},
 };
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr};
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
@@ -18,7 +18,7 @@ pub fn OrganisationPage() -> impl IntoView {
     let period = move || query.with(|q| q.get("period").and_then(|p| p.parse::<i64>().ok()));
     let data = Resource::new(period, organisation);
     view! {
-        <Title text=tr!("admin-org-title") />
+        <Title text=t("admin-org-title") />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match data.await {
@@ -34,17 +34,17 @@ pub fn OrganisationPage() -> impl IntoView {
 fn Overview(data: OrganisationOverview) -> impl IntoView {
     let Some(period) = data.period else {
         return view! {
-            <h1>{move_tr!("admin-org-title")}</h1>
+            <h1>{t("admin-org-title")}</h1>
             <p>
-                {format!("{} ", tr!("admin-org-no-period"))}
-                <a href="/admin/periods">{move_tr!("admin-org-create-period")}</a>
+                {format!("{} ", t("admin-org-no-period"))}
+                <a href="/admin/periods">{t("admin-org-create-period")}</a>
                 "."
             </p>
         }
         .into_any();
     };
     view! {
-        <h1>{tr!("admin-org-heading", { "period" => period.name.clone() })}</h1>
+        <h1>{t_with("admin-org-heading", &[("period", period.name.clone().into())])}</h1>
         <PeriodPicker
             action="/admin/organisation"
             id="organisation-period"
@@ -52,25 +52,21 @@ fn Overview(data: OrganisationOverview) -> impl IntoView {
             chosen=Some(period.id)
         />
         <p class="coverage-summary">
-            {tr!("admin-org-coverage", {
-                "published" => data.published,
-                "people" => data.people,
-                "period" => period.name.clone(),
-            })}
+            {t_with("admin-org-coverage", &[("published", data.published.into()), ("people", data.people.into()), ("period", period.name.clone().into())])}
         </p>
         <Teams teams=data.teams />
         <Methods
             id="unaligned"
-            heading=move_tr!("admin-org-unaligned-heading")
-            explanation=move_tr!("admin-org-unaligned-explanation")
-            empty=move_tr!("admin-org-unaligned-empty")
+            heading=t("admin-org-unaligned-heading")
+            explanation=t("admin-org-unaligned-explanation")
+            empty=t("admin-org-unaligned-empty")
             methods=data.unaligned
         />
         <Methods
             id="unclaimed"
-            heading=move_tr!("admin-org-unclaimed-heading")
-            explanation=move_tr!("admin-org-unclaimed-explanation")
-            empty=move_tr!("admin-org-unclaimed-empty")
+            heading=t("admin-org-unclaimed-heading")
+            explanation=t("admin-org-unclaimed-explanation")
+            empty=t("admin-org-unclaimed-empty")
             methods=data.unclaimed
         />
     }
@@ -80,20 +76,20 @@ fn Overview(data: OrganisationOverview) -> impl IntoView {
 #[component]
 fn Teams(teams: Vec<TeamCoverage>) -> impl IntoView {
     if teams.is_empty() {
-        return view! { <p>{move_tr!("admin-org-nobody-invited")}</p> }.into_any();
+        return view! { <p>{t("admin-org-nobody-invited")}</p> }.into_any();
     }
     view! {
         <section aria-labelledby="teams">
-            <h2 id="teams">{move_tr!("admin-org-teams")}</h2>
+            <h2 id="teams">{t("admin-org-teams")}</h2>
             <div class="table-scroll">
                 <table class="coverage">
-                    <caption class="visually-hidden">{move_tr!("admin-org-teams-caption")}</caption>
+                    <caption class="visually-hidden">{t("admin-org-teams-caption")}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{move_tr!("admin-org-col-team")}</th>
-                            <th scope="col">{move_tr!("admin-org-col-published")}</th>
-                            <th scope="col">{move_tr!("admin-org-col-progress")}</th>
-                            <th scope="col">{move_tr!("admin-org-col-missing")}</th>
+                            <th scope="col">{t("admin-org-col-team")}</th>
+                            <th scope="col">{t("admin-org-col-published")}</th>
+                            <th scope="col">{t("admin-org-col-progress")}</th>
+                            <th scope="col">{t("admin-org-col-missing")}</th>
                         </tr>
                     </thead>
                     <tbody>{teams.into_iter().map(team_row).collect_view()}</tbody>
@@ -106,15 +102,15 @@ fn Teams(teams: Vec<TeamCoverage>) -> impl IntoView {
 
 fn team_row(team: TeamCoverage) -> impl IntoView {
     let name = team.manager.as_ref().map_or_else(
-        || tr!("admin-org-no-team"),
-        |m| tr!("admin-org-team-of", { "name" => m.name.clone() }),
+        || t("admin-org-no-team"),
+        |m| t_with("admin-org-team-of", &[("name", m.name.clone().into())]),
     );
     let team_name = match team.manager {
         Some(manager) => view! { <a href=person_href(&manager)>{name.clone()}</a> }.into_any(),
         None => view! { <span>{name.clone()}</span> }.into_any(),
     };
     let missing = if team.missing.is_empty() {
-        view! { <span class="hint">{move_tr!("admin-org-everyone")}</span> }.into_any()
+        view! { <span class="hint">{t("admin-org-everyone")}</span> }.into_any()
     } else {
         view! {
             <ul class="inline-list">
@@ -131,15 +127,12 @@ fn team_row(team: TeamCoverage) -> impl IntoView {
         <tr>
             <th scope="row">{team_name}</th>
             <td>
-                {tr!("admin-org-team-published", {
-                    "published" => team.published,
-                    "members" => team.members,
-                })}
+                {t_with("admin-org-team-published", &[("published", team.published.into()), ("members", team.members.into())])}
             </td>
             <td>
                 <ProgressBar
                     percent=team.progress
-                    label=tr!("admin-org-team-progress", { "team" => name.clone() })
+                    label=t_with("admin-org-team-progress", &[("team", name.clone().into())])
                 />
             </td>
             <td>{missing}</td>

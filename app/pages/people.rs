@@ -1,5 +1,6 @@
 //! Administrators: everyone in the organisation, and inviting more.
 
+use crate::i18n::{t, t_with};
 use crate::{
     api::{InviteUser, SendTestMail, invitation_mail_settings, list_users},
     components::{
@@ -10,7 +11,6 @@ use crate::{
     model::{MailSettings, Role, UserPage},
 };
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr};
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
@@ -25,7 +25,7 @@ pub fn PeoplePage() -> impl IntoView {
     let mail = Resource::new(|| (), |_| invitation_mail_settings());
     let managers = manager_choices_resource();
     view! {
-        <Title text=tr!("admin-people-title") />
+        <Title text=t("admin-people-title") />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match people.await {
@@ -56,23 +56,23 @@ fn People(
         }
     };
     view! {
-        <h1>{move_tr!("admin-people-title")}</h1>
+        <h1>{t("admin-people-title")}</h1>
         <form method="get" action="/admin/people" role="search" class="inline-form">
-            <label for="people-search">{move_tr!("admin-people-search-label")}</label>
+            <label for="people-search">{t("admin-people-search-label")}</label>
             <input id="people-search" type="search" name="q" value=search />
-            <button type="submit">{move_tr!("admin-people-search")}</button>
+            <button type="submit">{t("admin-people-search")}</button>
         </form>
         <div class="table-scroll">
             <table class="people">
-                <caption>{tr!("admin-people-found", { "count" => list.total })}</caption>
+                <caption>{t_with("admin-people-found", &[("count", list.total.into())])}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{move_tr!("admin-col-name")}</th>
-                        <th scope="col">{move_tr!("admin-col-email")}</th>
-                        <th scope="col">{move_tr!("admin-col-role")}</th>
-                        <th scope="col">{move_tr!("admin-col-manager")}</th>
-                        <th scope="col">{move_tr!("admin-col-function")}</th>
-                        <th scope="col">{move_tr!("admin-col-status")}</th>
+                        <th scope="col">{t("admin-col-name")}</th>
+                        <th scope="col">{t("admin-col-email")}</th>
+                        <th scope="col">{t("admin-col-role")}</th>
+                        <th scope="col">{t("admin-col-manager")}</th>
+                        <th scope="col">{t("admin-col-function")}</th>
+                        <th scope="col">{t("admin-col-status")}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -106,21 +106,21 @@ fn InviteForm(managers: ManagerChoices) -> impl IntoView {
     let sent = move || invite.value().get().and_then(Result::ok);
     view! {
         <section aria-labelledby="invite-heading" class="narrow">
-            <h2 id="invite-heading">{move_tr!("admin-people-invite-heading")}</h2>
+            <h2 id="invite-heading">{t("admin-people-invite-heading")}</h2>
             <p>
-                {format!("{} ", tr!("admin-people-or"))}
-                <a href="/admin/people/import">{move_tr!("admin-people-import-link")}</a>
+                {format!("{} ", t("admin-people-or"))}
+                <a href="/admin/people/import">{t("admin-people-import-link")}</a>
                 "."
             </p>
             <ActionForm action=invite>
                 <ErrorSummary error />
-                <Field label=move_tr!("admin-col-email") name="email" kind="email" error />
-                <Field label=move_tr!("admin-col-name") name="name" error />
+                <Field label=t("admin-col-email") name="email" kind="email" error />
+                <Field label=t("admin-col-name") name="name" error />
                 <RoleSelect selected=Role::Employee />
                 <ManagerSelect choices=managers selected=None />
-                <Field label=move_tr!("admin-col-function") name="function" error required=false />
-                <Field label=move_tr!("admin-job-title") name="job_title" error required=false />
-                <FormActions error pending=invite.pending() label=move_tr!("admin-people-send-invitation") />
+                <Field label=t("admin-col-function") name="function" error required=false />
+                <Field label=t("admin-job-title") name="job_title" error required=false />
+                <FormActions error pending=invite.pending() label=t("admin-people-send-invitation") />
             </ActionForm>
             {move || sent().map(|sent| view! { <InvitationLink sent /> })}
         </section>
@@ -132,7 +132,7 @@ fn InviteForm(managers: ManagerChoices) -> impl IntoView {
 fn Mail(settings: Resource<Result<MailSettings, AppError>>) -> impl IntoView {
     view! {
         <section aria-labelledby="mail-heading" id="mail" class="narrow">
-            <h2 id="mail-heading">{move_tr!("admin-people-mail-heading")}</h2>
+            <h2 id="mail-heading">{t("admin-people-mail-heading")}</h2>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     match settings.await {
@@ -140,7 +140,7 @@ fn Mail(settings: Resource<Result<MailSettings, AppError>>) -> impl IntoView {
                             view! { <MailTest relay /> }.into_any()
                         }
                         Ok(MailSettings { relay: None }) => view! {
-                            <p>{move_tr!("admin-people-mail-off")}</p>
+                            <p>{t("admin-people-mail-off")}</p>
                         }
                         .into_any(),
                         Err(error) => view! { <ErrorPage error /> }.into_any(),
@@ -158,19 +158,19 @@ fn MailTest(relay: String) -> impl IntoView {
     let query = use_query_map();
     // Without JavaScript the server comes back here with `?test_mail=sent`.
     let sent = move || match test.value().get() {
-        Some(Ok(sent)) => Some(tr!("admin-people-test-mail-sent", {
-            "to" => sent.to,
-            "relay" => sent.relay,
-        })),
+        Some(Ok(sent)) => Some(t_with(
+            "admin-people-test-mail-sent",
+            &[("to", sent.to.into()), ("relay", sent.relay.into())],
+        )),
         Some(Err(_)) => None,
         None => query
             .with(|q| q.get("test_mail").is_some_and(|v| v == "sent"))
-            .then(|| tr!("admin-people-test-mail-sent-to-you")),
+            .then(|| t("admin-people-test-mail-sent-to-you")),
     };
     view! {
-        <p>{tr!("admin-people-mail-through", { "relay" => relay })}</p>
+        <p>{t_with("admin-people-mail-through", &[("relay", relay.into())])}</p>
         <ActionForm action=test>
-            <FormActions error pending=test.pending() label=move_tr!("admin-people-send-test-mail") />
+            <FormActions error pending=test.pending() label=t("admin-people-send-test-mail") />
         </ActionForm>
         {move || sent().map(|text| view! { <p role="status">{text}</p> })}
     }

@@ -2,13 +2,13 @@
 //! would do and every problem; the import button comes only when there is none. Works the
 //! same without JavaScript (the server keeps the CSV between the two steps).
 
+use crate::i18n::{t, t_with};
 use crate::{
     api::{ImportPeople, PreviewPeopleImport, people_import_done, people_import_draft},
     components::{ErrorPage, FormError, InvitationLink, action_error},
     model::{IMPORT_COLUMNS, ImportAction, ImportDone, ImportDraft, ImportPreview},
 };
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr};
 use leptos_meta::Title;
 
 #[component]
@@ -24,16 +24,16 @@ pub fn PeopleImportPage() -> impl IntoView {
     let shown_once = Resource::new(|| (), |_| people_import_done());
     let done = move || import.value().get().and_then(Result::ok);
     view! {
-        <Title text=tr!("admin-import-title") />
-        <h1>{move_tr!("admin-import-title")}</h1>
+        <Title text=t("admin-import-title") />
+        <h1>{t("admin-import-title")}</h1>
         <p class="lead">
-            {format!("{} ", tr!("admin-import-lead-columns"))}
+            {format!("{} ", t("admin-import-lead-columns"))}
             <code>{IMPORT_COLUMNS.join(",")}</code>
-            {format!(" {} ", tr!("admin-import-lead-optional"))}
+            {format!(" {} ", t("admin-import-lead-optional"))}
             <code>"job_title"</code>
-            {move_tr!("admin-import-lead-roles")}
+            {t("admin-import-lead-roles")}
         </p>
-        <p>{move_tr!("admin-import-lead-rules")}</p>
+        <p>{t("admin-import-lead-rules")}</p>
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
                 match shown_once.await {
@@ -81,7 +81,7 @@ fn Steps(
                             <input type="hidden" name="csv" value=kept.clone() />
                             <FormError error=import_error />
                             <button type="submit" disabled=move || import.pending().get()>
-                                {tr!("admin-import-button", { "count" => count })}
+                                {t_with("admin-import-button", &[("count", count.into())])}
                             </button>
                         </ActionForm>
                     }
@@ -92,13 +92,13 @@ fn Steps(
     view! {
         <ActionForm action=preview attr:class="import-form">
             <FilePicker area />
-            <label for="import-csv">{move_tr!("admin-import-csv")}</label>
+            <label for="import-csv">{t("admin-import-csv")}</label>
             <textarea id="import-csv" name="csv" rows="10" spellcheck="false" required node_ref=area>
                 {csv}
             </textarea>
             <FormError error=preview_error />
             <button type="submit" disabled=move || preview.pending().get()>
-                {move_tr!("admin-import-preview")}
+                {t("admin-import-preview")}
             </button>
         </ActionForm>
         {next}
@@ -126,9 +126,9 @@ fn FilePicker(area: NodeRef<leptos::html::Textarea>) -> impl IntoView {
     move || {
         hydrated.get().then(|| {
             view! {
-                <label for="import-file">{move_tr!("admin-import-choose-file")}</label>
+                <label for="import-file">{t("admin-import-choose-file")}</label>
                 <input id="import-file" type="file" accept=".csv,text/csv" on:change=pick />
-                <p class="hint">{move_tr!("admin-import-or-paste")}</p>
+                <p class="hint">{t("admin-import-or-paste")}</p>
             }
         })
     }
@@ -137,15 +137,18 @@ fn FilePicker(area: NodeRef<leptos::html::Textarea>) -> impl IntoView {
 /// Every line with what it would do; every problem, by line.
 #[component]
 fn PreviewTable(preview: ImportPreview) -> impl IntoView {
-    let summary = tr!("admin-import-summary", {
-        "invite" => preview.count(ImportAction::Invite),
-        "update" => preview.count(ImportAction::Update),
-        "unchanged" => preview.count(ImportAction::Unchanged),
-    });
+    let summary = t_with(
+        "admin-import-summary",
+        &[
+            ("invite", (preview.count(ImportAction::Invite)).into()),
+            ("update", (preview.count(ImportAction::Update)).into()),
+            ("unchanged", (preview.count(ImportAction::Unchanged)).into()),
+        ],
+    );
     let problems = (!preview.problems.is_empty()).then(|| {
         view! {
             <div class="problems" role="alert">
-                <p>{move_tr!("admin-import-problems")}</p>
+                <p>{t("admin-import-problems")}</p>
                 <ul>
                     {preview
                         .problems
@@ -158,20 +161,20 @@ fn PreviewTable(preview: ImportPreview) -> impl IntoView {
     });
     view! {
         <section aria-labelledby="preview-heading">
-            <h2 id="preview-heading">{move_tr!("admin-import-preview")}</h2>
+            <h2 id="preview-heading">{t("admin-import-preview")}</h2>
             <p class="coverage">{summary}</p>
             {problems}
             <div class="table-scroll">
                 <table class="import-preview">
                     <thead>
                         <tr>
-                            <th scope="col">{move_tr!("admin-import-col-line")}</th>
-                            <th scope="col">{move_tr!("admin-col-name")}</th>
-                            <th scope="col">{move_tr!("admin-col-email")}</th>
-                            <th scope="col">{move_tr!("admin-col-manager")}</th>
-                            <th scope="col">{move_tr!("admin-col-role")}</th>
-                            <th scope="col">{move_tr!("admin-col-function")}</th>
-                            <th scope="col">{move_tr!("admin-import-col-does")}</th>
+                            <th scope="col">{t("admin-import-col-line")}</th>
+                            <th scope="col">{t("admin-col-name")}</th>
+                            <th scope="col">{t("admin-col-email")}</th>
+                            <th scope="col">{t("admin-col-manager")}</th>
+                            <th scope="col">{t("admin-col-role")}</th>
+                            <th scope="col">{t("admin-col-function")}</th>
+                            <th scope="col">{t("admin-import-col-does")}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -200,14 +203,17 @@ fn PreviewTable(preview: ImportPreview) -> impl IntoView {
 /// What the import did, with each invitation link that was not mailed.
 #[component]
 fn Outcome(done: ImportDone) -> impl IntoView {
-    let summary = tr!("admin-import-done", {
-        "invited" => done.invited.len(),
-        "updated" => done.updated,
-        "unchanged" => done.unchanged,
-    });
+    let summary = t_with(
+        "admin-import-done",
+        &[
+            ("invited", done.invited.len().into()),
+            ("updated", done.updated.into()),
+            ("unchanged", done.unchanged.into()),
+        ],
+    );
     view! {
         <section class="import-done" aria-labelledby="done-heading">
-            <h2 id="done-heading">{move_tr!("admin-import-done-heading")}</h2>
+            <h2 id="done-heading">{t("admin-import-done-heading")}</h2>
             <p role="status">{summary}</p>
             {done
                 .invited

@@ -1,14 +1,14 @@
 //! Administrators: the planning periods, which one is current, and closing one (every V2MOM
 //! of it archived at once, after a confirmation).
 
+use crate::i18n::{t, t_with};
 use crate::{
     api::{ClosePeriod, CreatePeriod, SetCurrentPeriod, manage_periods},
     components::{Checkbox, ErrorPage, ErrorSummary, Field, FormActions, FormError, action_error},
-    i18n::{date, use_lang},
+    i18n::{date, language},
     model::Period,
 };
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr};
 use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_query_map};
 
@@ -17,7 +17,7 @@ pub fn PeriodsPage() -> impl IntoView {
     let create = ServerAction::<CreatePeriod>::new();
     let current = ServerAction::<SetCurrentPeriod>::new();
     let close = ServerAction::<ClosePeriod>::new();
-    let lang = use_lang();
+    let lang = language();
     let periods = Resource::new(
         move || {
             (
@@ -40,7 +40,7 @@ pub fn PeriodsPage() -> impl IntoView {
         _ => number("closed").and(number("archived")),
     };
     view! {
-        <Title text=tr!("admin-periods-title") />
+        <Title text=t("admin-periods-title") />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match periods.await {
@@ -53,11 +53,11 @@ pub fn PeriodsPage() -> impl IntoView {
                         };
                         view! {
                         <section class="narrow">
-                            <h1>{move_tr!("admin-periods-title")}</h1>
-                            <p class="lead">{move_tr!("admin-periods-lead")}</p>
+                            <h1>{t("admin-periods-title")}</h1>
+                            <p class="lead">{t("admin-periods-lead")}</p>
                             {move || closed().map(|archived| view! {
                                 <p role="status" class="notice">
-                                    {tr!("admin-periods-closed", { "count" => archived })}
+                                    {t_with("admin-periods-closed", &[("count", archived.into())])}
                                 </p>
                             })}
                             {move || confirming().map(|period| view! { <ConfirmClose period close /> })}
@@ -65,12 +65,12 @@ pub fn PeriodsPage() -> impl IntoView {
                                 <table class="list">
                                     <thead>
                                         <tr>
-                                            <th scope="col">{move_tr!("admin-col-name")}</th>
-                                            <th scope="col">{move_tr!("admin-periods-col-starts")}</th>
-                                            <th scope="col">{move_tr!("admin-periods-col-ends")}</th>
-                                            <th scope="col">{move_tr!("admin-periods-current")}</th>
-                                            <th scope="col">{move_tr!("admin-periods-col-v2moms")}</th>
-                                            <th scope="col">{move_tr!("admin-periods-col-close")}</th>
+                                            <th scope="col">{t("admin-col-name")}</th>
+                                            <th scope="col">{t("admin-periods-col-starts")}</th>
+                                            <th scope="col">{t("admin-periods-col-ends")}</th>
+                                            <th scope="col">{t("admin-periods-current")}</th>
+                                            <th scope="col">{t("admin-periods-col-v2moms")}</th>
+                                            <th scope="col">{t("admin-periods-col-close")}</th>
                                         </tr>
                                     </thead>
                                     <tbody>
@@ -83,26 +83,26 @@ pub fn PeriodsPage() -> impl IntoView {
                                                     <td>{date(lang, &p.ends_on)}</td>
                                                     <td>
                                                         {if p.is_current {
-                                                            view! { <strong>{move_tr!("admin-periods-current")}</strong> }.into_any()
+                                                            view! { <strong>{t("admin-periods-current")}</strong> }.into_any()
                                                         } else {
                                                             view! {
                                                                 <ActionForm action=current>
                                                                     <input type="hidden" name="id" value=p.id />
-                                                                    <button type="submit" class="secondary">{move_tr!("admin-periods-make-current")}</button>
+                                                                    <button type="submit" class="secondary">{t("admin-periods-make-current")}</button>
                                                                 </ActionForm>
                                                             }.into_any()
                                                         }}
                                                     </td>
                                                     <td>
                                                         <a href=format!("/admin/periods/{}/export.csv", p.id) download rel="external">
-                                                            {move_tr!("admin-download-csv")}
+                                                            {t("admin-download-csv")}
                                                         </a>
                                                     </td>
                                                     <td>
                                                         // The visible words first in the name
                                                         // (WCAG 2.5.3), then which period.
                                                         <A href=format!("/admin/periods?close={}", p.id)>
-                                                            {move_tr!("admin-periods-close-link")}
+                                                            {t("admin-periods-close-link")}
                                                             <span class="visually-hidden">
                                                                 {format!(" {}", p.name)}
                                                             </span>
@@ -115,14 +115,14 @@ pub fn PeriodsPage() -> impl IntoView {
                                 </table>
                             </div>
                             <FormError error=current_error />
-                            <h2>{move_tr!("admin-periods-add-heading")}</h2>
+                            <h2>{t("admin-periods-add-heading")}</h2>
                             <ActionForm action=create>
                                 <ErrorSummary error=create_error />
-                                <Field label=move_tr!("admin-col-name") name="name" error=create_error hint=move_tr!("admin-periods-name-hint") />
-                                <Field label=move_tr!("admin-periods-starts-on") name="starts_on" kind="date" error=create_error />
-                                <Field label=move_tr!("admin-periods-ends-on") name="ends_on" kind="date" error=create_error />
-                                <Checkbox label=move_tr!("admin-periods-make-it-current") name="current" />
-                                <FormActions error=create_error pending=create.pending() label=move_tr!("admin-periods-add") />
+                                <Field label=t("admin-col-name") name="name" error=create_error hint=t("admin-periods-name-hint") />
+                                <Field label=t("admin-periods-starts-on") name="starts_on" kind="date" error=create_error />
+                                <Field label=t("admin-periods-ends-on") name="ends_on" kind="date" error=create_error />
+                                <Checkbox label=t("admin-periods-make-it-current") name="current" />
+                                <FormActions error=create_error pending=create.pending() label=t("admin-periods-add") />
                             </ActionForm>
                         </section>
                     }.into_any()
@@ -140,15 +140,15 @@ fn ConfirmClose(period: Period, close: ServerAction<ClosePeriod>) -> impl IntoVi
     let error = action_error(close);
     view! {
         <div class="notice confirm" role="alertdialog" aria-labelledby="close-heading">
-            <h2 id="close-heading">{tr!("admin-periods-close-heading", { "period" => period.name.clone() })}</h2>
-            <p>{move_tr!("admin-periods-close-explanation")}</p>
+            <h2 id="close-heading">{t_with("admin-periods-close-heading", &[("period", period.name.clone().into())])}</h2>
+            <p>{t("admin-periods-close-explanation")}</p>
             <ActionForm action=close>
                 <input type="hidden" name="id" value=period.id />
                 <div class="form-actions">
                     <button type="submit" disabled=move || close.pending().get()>
-                        {tr!("admin-periods-close-confirm", { "period" => period.name.clone() })}
+                        {t_with("admin-periods-close-confirm", &[("period", period.name.clone().into())])}
                     </button>
-                    <A href="/admin/periods" attr:class="button secondary">{move_tr!("admin-cancel")}</A>
+                    <A href="/admin/periods" attr:class="button secondary">{t("admin-cancel")}</A>
                 </div>
                 <FormError error />
             </ActionForm>

@@ -1,5 +1,6 @@
 //! Administrators: one person's place in the organisation, and their access.
 
+use crate::i18n::{t, t_with};
 use crate::{
     api::{
         EraseUser, ReinviteUser, ResetSecondFactor, SetUserActive, UnlockUser, UpdateUser, get_user,
@@ -11,7 +12,6 @@ use crate::{
     model::{UserStatus, UserSummary},
 };
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr};
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
@@ -63,7 +63,7 @@ fn PersonForms(
 ) -> impl IntoView {
     let update_error = action_error(update);
     let status_error = action_error(status);
-    let saved = move || matches!(update.value().get(), Some(Ok(()))).then(|| tr!("admin-saved"));
+    let saved = move || matches!(update.value().get(), Some(Ok(()))).then(|| t("admin-saved"));
     let active = person.status != UserStatus::Disabled;
     view! {
         <Title text=person.display_name.clone() />
@@ -75,25 +75,25 @@ fn PersonForms(
                 <input type="hidden" name="id" value=person.id />
                 <RoleSelect selected=person.role />
                 <ManagerSelect choices=managers selected=person.manager_id exclude=person.id />
-                <Field label=move_tr!("admin-col-function") name="function" error=update_error required=false value=person.function.clone() />
-                <Field label=move_tr!("admin-job-title") name="job_title" error=update_error required=false value=person.job_title.clone() />
-                <FormActions error=update_error pending=update.pending() label=move_tr!("admin-person-save") />
+                <Field label=t("admin-col-function") name="function" error=update_error required=false value=person.function.clone() />
+                <Field label=t("admin-job-title") name="job_title" error=update_error required=false value=person.job_title.clone() />
+                <FormActions error=update_error pending=update.pending() label=t("admin-person-save") />
                 <p role="status">{saved}</p>
             </ActionForm>
-            <h2>{move_tr!("admin-person-access")}</h2>
+            <h2>{t("admin-person-access")}</h2>
             <ActionForm action=status>
                 <input type="hidden" name="id" value=person.id />
                 <input type="hidden" name="active" value=(!active).to_string() />
                 <p>
                     {if active {
-                        tr!("admin-person-disable-explanation")
+                        t("admin-person-disable-explanation")
                     } else {
-                        tr!("admin-person-disabled")
+                        t("admin-person-disabled")
                     }}
                 </p>
                 <FormError error=status_error />
                 <button type="submit" class="secondary">
-                    {if active { tr!("admin-person-disable") } else { tr!("admin-person-enable") }}
+                    {if active { t("admin-person-disable") } else { t("admin-person-enable") }}
                 </button>
             </ActionForm>
             {(person.status == UserStatus::Invited).then(|| view! { <ReinviteForm id=person.id /> })}
@@ -116,32 +116,32 @@ fn EraseForm(id: i64, erase: ServerAction<EraseUser>) -> impl IntoView {
             .value()
             .get()
             .and_then(Result::ok)
-            .map(|erased| tr!("admin-person-erased", { "name" => erased.name }))
+            .map(|erased| t_with("admin-person-erased", &[("name", erased.name.into())]))
     };
     view! {
-        <h2 id="erase-heading">{move_tr!("admin-person-erase")}</h2>
+        <h2 id="erase-heading">{t("admin-person-erase")}</h2>
         <ActionForm action=erase attr:aria-labelledby="erase-heading">
             <input type="hidden" name="id" value=id />
-            <p>{move_tr!("admin-person-erase-explanation", { "id" => id.to_string() })}</p>
+            <p>{move || t_with("admin-person-erase-explanation", &[("id", id.to_string().into())])}</p>
             <fieldset>
-                <legend>{move_tr!("admin-person-erase-v2moms")}</legend>
+                <legend>{t("admin-person-erase-v2moms")}</legend>
                 <div class="field checkbox">
                     <input id="erase-keep" type="radio" name="v2moms" value="keep" checked=true />
-                    <label for="erase-keep">{move_tr!("admin-person-erase-keep")}</label>
+                    <label for="erase-keep">{t("admin-person-erase-keep")}</label>
                 </div>
                 <div class="field checkbox">
                     <input id="erase-delete" type="radio" name="v2moms" value="delete" />
-                    <label for="erase-delete">{move_tr!("admin-person-erase-delete")}</label>
+                    <label for="erase-delete">{t("admin-person-erase-delete")}</label>
                 </div>
                 <p class="field-message">{field("v2moms")}</p>
             </fieldset>
             <div class="field checkbox">
                 <input id="erase-confirm" type="checkbox" name="confirm" value="on" aria-describedby="erase-confirm-message" />
-                <label for="erase-confirm">{move_tr!("admin-person-erase-confirm")}</label>
+                <label for="erase-confirm">{t("admin-person-erase-confirm")}</label>
                 <p id="erase-confirm-message" class="field-message">{field("confirm")}</p>
             </div>
             <FormError error />
-            <button type="submit" class="secondary">{move_tr!("admin-person-erase")}</button>
+            <button type="submit" class="secondary">{t("admin-person-erase")}</button>
             <p role="status">{done}</p>
         </ActionForm>
     }
@@ -157,16 +157,16 @@ fn UnlockForm(id: i64) -> impl IntoView {
             .get()
             .and_then(Result::ok)
             .map(|cleared| match cleared {
-                0 => tr!("admin-person-unlock-none"),
-                n => tr!("admin-person-unlocked", { "count" => n }),
+                0 => t("admin-person-unlock-none"),
+                n => t_with("admin-person-unlocked", &[("count", n.into())]),
             })
     };
     view! {
         <ActionForm action=unlock>
             <input type="hidden" name="id" value=id />
-            <p>{move_tr!("admin-person-unlock-explanation")}</p>
+            <p>{t("admin-person-unlock-explanation")}</p>
             <FormError error=action_error(unlock) />
-            <button type="submit" class="secondary">{move_tr!("admin-person-unlock")}</button>
+            <button type="submit" class="secondary">{t("admin-person-unlock")}</button>
             <p role="status">{result}</p>
         </ActionForm>
     }
@@ -177,14 +177,14 @@ fn UnlockForm(id: i64) -> impl IntoView {
 fn ResetSecondFactorForm(id: i64) -> impl IntoView {
     let reset = ServerAction::<ResetSecondFactor>::new();
     let done = move || {
-        matches!(reset.value().get(), Some(Ok(()))).then(|| tr!("admin-person-second-factor-reset"))
+        matches!(reset.value().get(), Some(Ok(()))).then(|| t("admin-person-second-factor-reset"))
     };
     view! {
         <ActionForm action=reset>
             <input type="hidden" name="id" value=id />
-            <p>{move_tr!("admin-person-reset-explanation")}</p>
+            <p>{t("admin-person-reset-explanation")}</p>
             <FormError error=action_error(reset) />
-            <button type="submit" class="secondary">{move_tr!("admin-person-reset")}</button>
+            <button type="submit" class="secondary">{t("admin-person-reset")}</button>
             <p role="status">{done}</p>
         </ActionForm>
     }
@@ -196,12 +196,12 @@ fn ReinviteForm(id: i64) -> impl IntoView {
     let reinvite = ServerAction::<ReinviteUser>::new();
     let sent = move || reinvite.value().get().and_then(Result::ok);
     view! {
-        <h2>{move_tr!("admin-person-invitation")}</h2>
+        <h2>{t("admin-person-invitation")}</h2>
         <ActionForm action=reinvite>
             <input type="hidden" name="id" value=id />
-            <p>{move_tr!("admin-person-reinvite-explanation")}</p>
+            <p>{t("admin-person-reinvite-explanation")}</p>
             <FormError error=action_error(reinvite) />
-            <button type="submit" class="secondary">{move_tr!("admin-person-reinvite")}</button>
+            <button type="submit" class="secondary">{t("admin-person-reinvite")}</button>
         </ActionForm>
         {move || sent().map(|sent| view! { <InvitationLink sent /> })}
     }

@@ -2,17 +2,17 @@
 //! their own), see and end your sessions, download your data.
 
 use super::sign_in_methods::SignInMethodsSection;
+use crate::i18n::t;
 use crate::{
     api::{ChangePassword, EndMySession, SignOutEverywhere, my_sessions},
     components::{
         ErrorPage, ErrorSummary, Field, FormActions, FormError, LanguageChoice, NewPasswordField,
         action_error,
     },
-    i18n::{date_time, use_lang},
+    i18n::{date_time, language},
     model::SessionInfo,
 };
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr};
 use leptos_meta::Title;
 use leptos_router::components::A;
 
@@ -27,56 +27,55 @@ pub fn ProfilePage() -> impl IntoView {
     );
     let change_error = action_error(change);
     let changed = move || {
-        matches!(change.value().get(), Some(Ok(())))
-            .then(|| tr!("account-profile-password-changed"))
+        matches!(change.value().get(), Some(Ok(()))).then(|| t("account-profile-password-changed"))
     };
     view! {
-        <Title text=tr!("account-your-account") />
-        <h1>{move_tr!("account-your-account")}</h1>
+        <Title text=t("account-your-account") />
+        <h1>{t("account-your-account")}</h1>
         <section aria-labelledby="password-heading" class="narrow">
-            <h2 id="password-heading">{move_tr!("account-profile-change-password")}</h2>
+            <h2 id="password-heading">{t("account-profile-change-password")}</h2>
             <ActionForm action=change>
                 <ErrorSummary error=change_error />
                 <Field
-                    label=move_tr!("account-field-current-password")
+                    label=t("account-field-current-password")
                     name="current_password"
                     kind="password"
                     error=change_error
                     autocomplete="current-password"
                 />
                 <NewPasswordField error=change_error />
-                <FormActions error=change_error pending=change.pending() label=move_tr!("account-profile-change-password") />
+                <FormActions error=change_error pending=change.pending() label=t("account-profile-change-password") />
                 <p role="status">{changed}</p>
             </ActionForm>
         </section>
         <LanguageChoice />
         <section aria-labelledby="notifications-heading">
-            <h2 id="notifications-heading">{move_tr!("account-notifications")}</h2>
+            <h2 id="notifications-heading">{t("account-notifications")}</h2>
             <p>
-                {move_tr!("account-profile-notifications-text")}
+                {t("account-profile-notifications-text")}
                 " "
-                <A href="/profile/notifications">{move_tr!("account-notification-settings")}</A>
+                <A href="/profile/notifications">{t("account-notification-settings")}</A>
             </p>
         </section>
         <section aria-labelledby="security-heading">
-            <h2 id="security-heading">{move_tr!("account-security")}</h2>
+            <h2 id="security-heading">{t("account-security")}</h2>
             <p>
-                {move_tr!("account-profile-security-text")}
+                {t("account-profile-security-text")}
                 " "
-                <A href="/profile/security">{move_tr!("account-profile-manage-second-factor")}</A>
+                <A href="/profile/security">{t("account-profile-manage-second-factor")}</A>
             </p>
         </section>
         <SignInMethodsSection />
         <section aria-labelledby="api-keys-heading">
-            <h2 id="api-keys-heading">{move_tr!("account-api-keys")}</h2>
+            <h2 id="api-keys-heading">{t("account-api-keys")}</h2>
             <p>
-                {move_tr!("account-profile-api-keys-text")}
+                {t("account-profile-api-keys-text")}
                 " "
-                <A href="/profile/api-keys">{move_tr!("account-profile-manage-api-keys")}</A>
+                <A href="/profile/api-keys">{t("account-profile-manage-api-keys")}</A>
             </p>
         </section>
         <section aria-labelledby="sessions-heading">
-            <h2 id="sessions-heading">{move_tr!("account-profile-sessions")}</h2>
+            <h2 id="sessions-heading">{t("account-profile-sessions")}</h2>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     match sessions.await {
@@ -88,17 +87,17 @@ pub fn ProfilePage() -> impl IntoView {
             <ActionForm action=everywhere>
                 <FormError error=action_error(everywhere) />
                 <button type="submit" class="secondary">
-                    {move_tr!("account-profile-sign-out-everywhere")}
+                    {t("account-profile-sign-out-everywhere")}
                 </button>
             </ActionForm>
         </section>
         <section aria-labelledby="your-data-heading">
-            <h2 id="your-data-heading">{move_tr!("account-profile-your-data")}</h2>
+            <h2 id="your-data-heading">{t("account-profile-your-data")}</h2>
             <p>
-                {move_tr!("account-profile-your-data-text")}
+                {t("account-profile-your-data-text")}
                 " "
                 <a href="/profile/export.json" download rel="external">
-                    {move_tr!("account-profile-download-data")}
+                    {t("account-profile-download-data")}
                 </a>
             </p>
         </section>
@@ -107,17 +106,17 @@ pub fn ProfilePage() -> impl IntoView {
 
 #[component]
 fn Sessions(list: Vec<SessionInfo>, end: ServerAction<EndMySession>) -> impl IntoView {
-    let lang = use_lang();
+    let lang = language();
     view! {
         <div class="table-scroll">
             <table class="sessions">
                 <thead>
                     <tr>
-                        <th scope="col">{move_tr!("account-sessions-signed-in")}</th>
-                        <th scope="col">{move_tr!("account-sessions-from")}</th>
-                        <th scope="col">{move_tr!("account-sessions-browser")}</th>
+                        <th scope="col">{t("account-sessions-signed-in")}</th>
+                        <th scope="col">{t("account-sessions-from")}</th>
+                        <th scope="col">{t("account-sessions-browser")}</th>
                         <th scope="col">
-                            <span class="visually-hidden">{move_tr!("account-column-action")}</span>
+                            <span class="visually-hidden">{t("account-column-action")}</span>
                         </th>
                     </tr>
                 </thead>
@@ -131,13 +130,13 @@ fn Sessions(list: Vec<SessionInfo>, end: ServerAction<EndMySession>) -> impl Int
                                 <td>{s.user_agent}</td>
                                 <td>
                                     {if s.current {
-                                        view! { <span>{move_tr!("account-sessions-this-session")}</span> }.into_any()
+                                        view! { <span>{t("account-sessions-this-session")}</span> }.into_any()
                                     } else {
                                         view! {
                                             <ActionForm action=end>
                                                 <input type="hidden" name="handle" value=s.handle />
                                                 <button type="submit" class="secondary">
-                                                    {move_tr!("account-sessions-end")}
+                                                    {t("account-sessions-end")}
                                                 </button>
                                             </ActionForm>
                                         }

@@ -1,5 +1,6 @@
 //! `/register`: create one's own employee account, when the instance allows it (404 when not).
 
+use crate::i18n::t;
 use crate::{
     api::registration_open,
     components::{
@@ -8,7 +9,6 @@ use crate::{
     pages::NotFoundPage,
 };
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr};
 use leptos_meta::Title;
 use leptos_router::components::A;
 
@@ -33,18 +33,18 @@ fn RegisterForm() -> impl IntoView {
     let register = use_auth().register;
     let error = action_error(register);
     view! {
-        <Title text=tr!("account-register-title") />
+        <Title text=t("account-register-title") />
         <section class="narrow">
-            <h1>{move_tr!("account-register-title")}</h1>
-            <p class="lead">{move_tr!("account-register-lead")}</p>
+            <h1>{t("account-register-title")}</h1>
+            <p class="lead">{t("account-register-lead")}</p>
             <ActionForm action=register>
                 <ErrorSummary error />
-                <Field label=move_tr!("account-field-your-name") name="name" error autocomplete="name" />
-                <Field label=move_tr!("account-field-email") name="email" kind="email" error autocomplete="email" />
+                <Field label=t("account-field-your-name") name="name" error autocomplete="name" />
+                <Field label=t("account-field-email") name="email" kind="email" error autocomplete="email" />
                 <NewPasswordField error />
-                <FormActions error pending=register.pending() label=move_tr!("account-register-submit") />
+                <FormActions error pending=register.pending() label=t("account-register-submit") />
             </ActionForm>
-            <p>{move_tr!("account-register-have-account")} " " <A href="/login">{move_tr!("account-register-sign-in")}</A></p>
+            <p>{t("account-register-have-account")} " " <A href="/login">{t("account-register-sign-in")}</A></p>
         </section>
     }
 }

@@ -1,6 +1,7 @@
 //! The second step of signing in: a passkey, a code from the authenticator app, or a
 //! recovery code.
 
+use crate::i18n::t;
 use crate::{
     api::second_step_waiting,
     components::{
@@ -9,7 +10,6 @@ use crate::{
     model::SecondStepOffer,
 };
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr};
 use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_query_map};
 
@@ -21,37 +21,37 @@ pub fn SecondStepPage() -> impl IntoView {
     let next = Signal::derive(move || query.with(|q| q.get("next")).unwrap_or_default());
     let waiting = Resource::new(|| (), |_| second_step_waiting());
     view! {
-        <Title text=tr!("account-second-step-title") />
+        <Title text=t("account-second-step-title") />
         <section class="narrow">
-            <h1>{move_tr!("account-second-step-title")}</h1>
+            <h1>{t("account-second-step-title")}</h1>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     match waiting.await {
                         Ok(Some(offer)) => view! {
                             <p>{crate::i18n::t(ask(offer))}</p>
                             {offer.passkey.then(|| view! {
-                                <PasskeySignIn next label=move_tr!("account-second-step-passkey") />
-                                <h2>{move_tr!("account-second-step-or-code")}</h2>
+                                <PasskeySignIn next label=t("account-second-step-passkey") />
+                                <h2>{t("account-second-step-or-code")}</h2>
                             })}
                             <ActionForm action=step>
                                 <ErrorSummary error />
                                 <input type="hidden" name="next" value=next />
                                 <Field
-                                    label=move_tr!("account-second-step-code")
+                                    label=t("account-second-step-code")
                                     name="code"
                                     error
                                     autocomplete="one-time-code"
-                                    hint=move_tr!("account-second-step-code-hint")
+                                    hint=t("account-second-step-code-hint")
                                 />
-                                <FormActions error pending=step.pending() label=move_tr!("account-second-step-submit") />
+                                <FormActions error pending=step.pending() label=t("account-second-step-submit") />
                             </ActionForm>
                         }
                         .into_any(),
                         Ok(None) => view! {
                             <p>
-                                {move_tr!("account-second-step-expired")}
+                                {t("account-second-step-expired")}
                                 " "
-                                <A href="/login">{move_tr!("account-second-step-sign-in-again")}</A>
+                                <A href="/login">{t("account-second-step-sign-in-again")}</A>
                             </p>
                         }
                         .into_any(),

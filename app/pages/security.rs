@@ -1,17 +1,17 @@
 //! Your account's security: the second factors (an authenticator app, passkeys) and the
 //! recovery codes that come with them.
 
+use crate::i18n::{t, t_with};
 use crate::{
     api::{
         ConfirmAuthenticator, RemovePasskey, RenewRecoveryCodes, StartAuthenticator,
         TurnOffSecondFactor, my_second_factor, recovery_codes_shown_once,
     },
     components::{ErrorPage, ErrorSummary, Field, FormActions, ProofField, action_error, use_auth},
-    i18n::{date, use_lang},
+    i18n::{date, language},
     model::{RecoveryCodes, SecondFactorStatus, TotpEnrolment, percent_encode},
 };
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr};
 use leptos_meta::Title;
 use leptos_router::components::A;
 
@@ -62,16 +62,16 @@ pub fn SecurityPage() -> impl IntoView {
     // action's own answer.
     let kept = Resource::new(|| (), |_| recovery_codes_shown_once());
     view! {
-        <Title text=tr!("account-security") />
-        <h1>{move_tr!("account-security")}</h1>
+        <Title text=t("account-security") />
+        <h1>{t("account-security")}</h1>
         <p>
-            {move_tr!("account-security-part-of")}
+            {t("account-security-part-of")}
             " "
-            <A href="/profile">{move_tr!("account-security-your-account")}</A>
+            <A href="/profile">{t("account-security-your-account")}</A>
             "."
         </p>
         <section aria-labelledby="authenticator-heading" class="narrow">
-            <h2 id="authenticator-heading">{move_tr!("account-security-authenticator")}</h2>
+            <h2 id="authenticator-heading">{t("account-security-authenticator")}</h2>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     let kept = kept.await.ok().flatten();
@@ -102,7 +102,7 @@ pub fn SecurityPage() -> impl IntoView {
             </Suspense>
         </section>
         <section aria-labelledby="passkeys-heading" class="narrow">
-            <h2 id="passkeys-heading">{move_tr!("account-security-passkeys")}</h2>
+            <h2 id="passkeys-heading">{t("account-security-passkeys")}</h2>
             // A failure to load is shown once, above.
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
@@ -126,7 +126,7 @@ fn Authenticator(status: SecondFactorStatus, actions: Actions) -> impl IntoView 
     let has_one = status.totp_on_since.is_some() || !status.passkeys.is_empty();
     let required = (status.required && !has_one).then(|| {
         view! {
-            <p class="notice" role="status">{move_tr!("account-security-required")}</p>
+            <p class="notice" role="status">{t("account-security-required")}</p>
         }
     });
     view! {
@@ -138,9 +138,12 @@ fn Authenticator(status: SecondFactorStatus, actions: Actions) -> impl IntoView 
 #[component]
 fn AuthenticatorState(status: SecondFactorStatus, actions: Actions) -> impl IntoView {
     if let Some(since) = status.totp_on_since {
-        let state = tr!(
+        let state = t_with(
             "account-security-on-since",
-            { "date" => date(use_lang(), &since), "left" => status.recovery_codes_left }
+            &[
+                ("date", (date(language(), &since)).into()),
+                ("left", status.recovery_codes_left.into()),
+            ],
         );
         return view! {
             <p id="second-factor-state">{state}</p>
@@ -149,8 +152,8 @@ fn AuthenticatorState(status: SecondFactorStatus, actions: Actions) -> impl Into
                     error=action_error(actions.renew)
                     pending=actions.renew.pending()
                     id_prefix="renew-"
-                    label=move_tr!("account-security-renew")
-                    what=move_tr!("account-security-renew-what")
+                    label=t("account-security-renew")
+                    what=t("account-security-renew-what")
                 />
             </ActionForm>
             <ActionForm action=actions.off>
@@ -158,8 +161,8 @@ fn AuthenticatorState(status: SecondFactorStatus, actions: Actions) -> impl Into
                     error=action_error(actions.off)
                     pending=actions.off.pending()
                     id_prefix="off-"
-                    label=move_tr!("account-security-off")
-                    what=move_tr!("account-security-off-what")
+                    label=t("account-security-off")
+                    what=t("account-security-off-what")
                 />
             </ActionForm>
         }
@@ -170,9 +173,9 @@ fn AuthenticatorState(status: SecondFactorStatus, actions: Actions) -> impl Into
     }
     let error = action_error(actions.start);
     view! {
-        <p id="second-factor-state">{move_tr!("account-security-off-state")}</p>
+        <p id="second-factor-state">{t("account-security-off-state")}</p>
         <ActionForm action=actions.start>
-            <FormActions error pending=actions.start.pending() label=move_tr!("account-security-set-up") />
+            <FormActions error pending=actions.start.pending() label=t("account-security-set-up") />
         </ActionForm>
     }
     .into_any()
@@ -182,27 +185,27 @@ fn AuthenticatorState(status: SecondFactorStatus, actions: Actions) -> impl Into
 fn Enrol(enrolment: TotpEnrolment, confirm: ServerAction<ConfirmAuthenticator>) -> impl IntoView {
     let error = action_error(confirm);
     view! {
-        <p id="second-factor-state">{move_tr!("account-security-scan")}</p>
+        <p id="second-factor-state">{t("account-security-scan")}</p>
         <div
             class="qr-code"
             role="img"
-            aria-label=move_tr!("account-security-qr-label")
+            aria-label=t("account-security-qr-label")
             inner_html=enrolment.qr_svg
         />
         <p>
-            {move_tr!("account-security-key")}
+            {t("account-security-key")}
             " "
             <code id="totp-secret">{enrolment.secret}</code>
         </p>
         <ActionForm action=confirm>
             <ErrorSummary error />
             <Field
-                label=move_tr!("account-security-app-code")
+                label=t("account-security-app-code")
                 name="code"
                 error
                 autocomplete="one-time-code"
             />
-            <FormActions error pending=confirm.pending() label=move_tr!("account-security-turn-on") />
+            <FormActions error pending=confirm.pending() label=t("account-security-turn-on") />
         </ActionForm>
     }
 }
@@ -230,8 +233,8 @@ fn NewRecoveryCodes(codes: RecoveryCodes) -> impl IntoView {
     // The text file: what the codes are, then one code a line.
     let mut text = format!(
         "{}\n{}\n\n",
-        tr!("account-security-codes-file-title"),
-        tr!("account-security-codes-file-text"),
+        t("account-security-codes-file-title"),
+        t("account-security-codes-file-text"),
     );
     for code in &codes.codes {
         text.push_str(code);
@@ -240,13 +243,13 @@ fn NewRecoveryCodes(codes: RecoveryCodes) -> impl IntoView {
     let file = format!("data:text/plain;charset=utf-8,{}", percent_encode(&text));
     view! {
         <div class="notice" role="status" id="recovery-codes">
-            <h3>{move_tr!("account-security-codes-heading")}</h3>
-            <p>{move_tr!("account-security-codes-text")}</p>
+            <h3>{t("account-security-codes-heading")}</h3>
+            <p>{t("account-security-codes-text")}</p>
             <ol class="recovery-codes">
                 {codes.codes.into_iter().map(|code| view! { <li><code>{code}</code></li> }).collect_view()}
             </ol>
             <a href=file download="v2mom-recovery-codes.txt" rel="external">
-                {move_tr!("account-security-codes-download")}
+                {t("account-security-codes-download")}
             </a>
         </div>
     }

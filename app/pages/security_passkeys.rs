@@ -1,6 +1,7 @@
 //! The security page's passkeys: the list, adding one (the browser makes it, so this needs
 //! JavaScript) and removing one (a plain form, which works without).
 
+use crate::i18n::t;
 use crate::{
     api::{RemovePasskey, finish_passkey, start_passkey},
     components::{
@@ -8,11 +9,10 @@ use crate::{
         use_hydrated,
     },
     error::AppError,
-    i18n::{date, use_lang},
+    i18n::{date, language},
     model::{PasskeyInfo, RecoveryCodes},
 };
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr};
 
 /// Adding a passkey, from its name and a fresh proof to the recovery codes a first second
 /// factor comes with.
@@ -35,9 +35,9 @@ pub fn Passkeys(
     add: AddPasskey,
     remove: ServerAction<RemovePasskey>,
 ) -> impl IntoView {
-    let lang = use_lang();
+    let lang = language();
     let list = if passkeys.is_empty() {
-        view! { <p id="passkeys-state">{move_tr!("account-passkeys-none")}</p> }.into_any()
+        view! { <p id="passkeys-state">{t("account-passkeys-none")}</p> }.into_any()
     } else {
         let rows = passkeys
             .iter()
@@ -45,7 +45,7 @@ pub fn Passkeys(
                 let used = p
                     .last_used_at
                     .as_deref()
-                    .map_or_else(|| tr!("account-passkeys-never"), |at| date(lang, at));
+                    .map_or_else(|| t("account-passkeys-never"), |at| date(lang, at));
                 view! {
                     <tr>
                         <td>{p.name.clone()}</td>
@@ -56,15 +56,15 @@ pub fn Passkeys(
             })
             .collect_view();
         view! {
-            <p id="passkeys-state">{move_tr!("account-passkeys-some")}</p>
+            <p id="passkeys-state">{t("account-passkeys-some")}</p>
             <div class="table-scroll">
                 <table id="passkeys">
-                    <caption class="visually-hidden">{move_tr!("account-passkeys-caption")}</caption>
+                    <caption class="visually-hidden">{t("account-passkeys-caption")}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{move_tr!("account-field-name")}</th>
-                            <th scope="col">{move_tr!("account-passkeys-added")}</th>
-                            <th scope="col">{move_tr!("account-column-last-used")}</th>
+                            <th scope="col">{t("account-field-name")}</th>
+                            <th scope="col">{t("account-passkeys-added")}</th>
+                            <th scope="col">{t("account-column-last-used")}</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
@@ -102,20 +102,20 @@ fn AddForm(add: AddPasskey) -> impl IntoView {
     };
     view! {
         <form id="add-passkey" on:submit=submit>
-            <h3>{move_tr!("account-passkeys-add")}</h3>
+            <h3>{t("account-passkeys-add")}</h3>
             <noscript>
-                <p class="notice">{move_tr!("account-passkeys-needs-js")}</p>
+                <p class="notice">{t("account-passkeys-needs-js")}</p>
             </noscript>
             <ErrorSummary error id_prefix="passkey-" />
             <Field
-                label=move_tr!("account-field-name")
+                label=t("account-field-name")
                 name="name"
                 error
-                hint=move_tr!("account-passkeys-name-hint")
+                hint=t("account-passkeys-name-hint")
                 id_prefix="passkey-".to_owned()
             />
             <ProofField error id_prefix="passkey-" />
-            <FormActions error pending label=move_tr!("account-passkeys-add") />
+            <FormActions error pending label=t("account-passkeys-add") />
         </form>
     }
 }
@@ -129,18 +129,18 @@ fn RemoveForm(passkeys: Vec<PasskeyInfo>, remove: ServerAction<RemovePasskey>) -
         .collect_view();
     view! {
         <ActionForm action=remove attr:id="remove-passkey">
-            <h3>{move_tr!("account-passkeys-remove-heading")}</h3>
+            <h3>{t("account-passkeys-remove-heading")}</h3>
             <ErrorSummary error id_prefix="remove-passkey-" />
             <div class="field">
-                <label for="remove-passkey-id">{move_tr!("account-passkeys-passkey")}</label>
+                <label for="remove-passkey-id">{t("account-passkeys-passkey")}</label>
                 <select id="remove-passkey-id" name="id">{options}</select>
             </div>
             <ProofField
                 error
-                hint=move_tr!("account-passkeys-remove-hint")
+                hint=t("account-passkeys-remove-hint")
                 id_prefix="remove-passkey-"
             />
-            <FormActions error pending=remove.pending() label=move_tr!("account-passkeys-remove") />
+            <FormActions error pending=remove.pending() label=t("account-passkeys-remove") />
         </ActionForm>
     }
 }

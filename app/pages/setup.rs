@@ -1,3 +1,4 @@
+use crate::i18n::t;
 use crate::{
     api::setup_needed,
     components::{
@@ -6,7 +7,6 @@ use crate::{
     pages::NotFoundPage,
 };
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr};
 use leptos_meta::Title;
 
 /// First run only: name the organisation and create the first administrator. Once anyone
@@ -32,17 +32,17 @@ fn SetupForm() -> impl IntoView {
     let setup = use_auth().setup;
     let error = action_error(setup);
     view! {
-        <Title text=tr!("account-setup-title") />
+        <Title text=t("account-setup-title") />
         <section class="narrow">
-            <h1>{move_tr!("account-setup-title")}</h1>
-            <p class="lead">{move_tr!("account-setup-lead")}</p>
+            <h1>{t("account-setup-title")}</h1>
+            <p class="lead">{t("account-setup-lead")}</p>
             <ActionForm action=setup>
                 <ErrorSummary error />
-                <Field label=move_tr!("account-setup-organisation") name="organisation" error autocomplete="organization" />
-                <Field label=move_tr!("account-field-your-name") name="name" error autocomplete="name" />
-                <Field label=move_tr!("account-field-email") name="email" kind="email" error autocomplete="email" />
+                <Field label=t("account-setup-organisation") name="organisation" error autocomplete="organization" />
+                <Field label=t("account-field-your-name") name="name" error autocomplete="name" />
+                <Field label=t("account-field-email") name="email" kind="email" error autocomplete="email" />
                 <NewPasswordField error />
-                <FormActions error pending=setup.pending() label=move_tr!("account-setup-submit") />
+                <FormActions error pending=setup.pending() label=t("account-setup-submit") />
             </ActionForm>
         </section>
     }

@@ -1,14 +1,14 @@
 //! On your profile: the providers you sign in with, linking another and unlinking one.
 //! Both ask for your current password (or a sign-in within the last few minutes).
 
+use crate::i18n::{t, t_with};
 use crate::{
     api::{SignInMethods, UnlinkIdentity, my_sign_in_methods},
     components::{ErrorPage, FormError, SsoNotice, action_error},
-    i18n::{date_time, use_lang},
+    i18n::{date_time, language},
     model::sso::LinkedIdentity,
 };
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr};
 use leptos_router::hooks::use_query_map;
 
 #[component]
@@ -19,11 +19,11 @@ pub fn SignInMethodsSection() -> impl IntoView {
     let linked = move || {
         query
             .with(|q| q.get("sso_linked").is_some())
-            .then(|| tr!("account-sign-in-linked"))
+            .then(|| t("account-sign-in-linked"))
     };
     view! {
         <section aria-labelledby="sign-in-methods-heading">
-            <h2 id="sign-in-methods-heading">{move_tr!("account-sign-in-methods")}</h2>
+            <h2 id="sign-in-methods-heading">{t("account-sign-in-methods")}</h2>
             <SsoNotice />
             <p role="status">{linked}</p>
             <Suspense fallback=|| ()>
@@ -46,9 +46,9 @@ fn Methods(methods: SignInMethods, unlink: ServerAction<UnlinkIdentity>) -> impl
         providers,
     } = methods;
     let password_note = if has_password {
-        move_tr!("account-sign-in-has-password")
+        t("account-sign-in-has-password")
     } else {
-        move_tr!("account-sign-in-no-password")
+        t("account-sign-in-no-password")
     };
     view! {
         <p>{password_note}</p>
@@ -59,13 +59,13 @@ fn Methods(methods: SignInMethods, unlink: ServerAction<UnlinkIdentity>) -> impl
                         <table class="list">
                             <thead>
                                 <tr>
-                                    <th scope="col">{move_tr!("account-sign-in-provider")}</th>
-                                    <th scope="col">{move_tr!("account-sign-in-email-there")}</th>
-                                    <th scope="col">{move_tr!("account-sign-in-linked-column")}</th>
-                                    <th scope="col">{move_tr!("account-column-last-used")}</th>
+                                    <th scope="col">{t("account-sign-in-provider")}</th>
+                                    <th scope="col">{t("account-sign-in-email-there")}</th>
+                                    <th scope="col">{t("account-sign-in-linked-column")}</th>
+                                    <th scope="col">{t("account-column-last-used")}</th>
                                     <th scope="col">
                                         <span class="visually-hidden">
-                                            {move_tr!("account-column-action")}
+                                            {t("account-column-action")}
                                         </span>
                                     </th>
                                 </tr>
@@ -84,7 +84,7 @@ fn Methods(methods: SignInMethods, unlink: ServerAction<UnlinkIdentity>) -> impl
         {(!providers.is_empty())
             .then(|| {
                 view! {
-                    <h3>{move_tr!("account-sign-in-link-provider")}</h3>
+                    <h3>{t("account-sign-in-link-provider")}</h3>
                     // A plain form: each button posts it to its provider's link route, which
                     // redirects to the provider.
                     <form method="post" class="narrow">
@@ -99,7 +99,7 @@ fn Methods(methods: SignInMethods, unlink: ServerAction<UnlinkIdentity>) -> impl
                                             class="secondary"
                                             formaction=format!("/auth/sso/{}/link", p.slug)
                                         >
-                                            {tr!("account-sign-in-link", { "provider" => p.name })}
+                                            {t_with("account-sign-in-link", &[("provider", p.name.into())])}
                                         </button>
                                     }
                                 })
@@ -118,8 +118,11 @@ fn Identity(
     has_password: bool,
 ) -> impl IntoView {
     let field_id = format!("unlink-password-{}", identity.id);
-    let lang = use_lang();
-    let unlink_label = tr!("account-sign-in-unlink", { "provider" => identity.provider.clone() });
+    let lang = language();
+    let unlink_label = t_with(
+        "account-sign-in-unlink",
+        &[("provider", identity.provider.clone().into())],
+    );
     view! {
         <tr>
             <td>{identity.provider}</td>
@@ -146,7 +149,7 @@ fn ConfirmPassword(#[prop(into)] id: String, has_password: bool) -> impl IntoVie
     if has_password {
         view! {
             <div class="field">
-                <label for=id.clone()>{move_tr!("account-field-current-password")}</label>
+                <label for=id.clone()>{t("account-field-current-password")}</label>
                 <input
                     id=id
                     name="password"

@@ -1,5 +1,6 @@
 //! Administrators: the single sign-on providers people may sign in with.
 
+use crate::i18n::{t, t_with};
 use crate::{
     api::{AddSsoProvider, ChangeSsoProvider, sso_providers},
     components::{Checkbox, ErrorPage, ErrorSummary, Field, FormActions, action_error},
@@ -7,7 +8,6 @@ use crate::{
     model::sso::{ProviderKind, ProviderSummary},
 };
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr};
 use leptos_meta::Title;
 
 #[component]
@@ -21,20 +21,20 @@ pub fn SsoAdminPage() -> impl IntoView {
     let add_error = action_error(add);
     let change_error = action_error(change);
     view! {
-        <Title text=tr!("admin-sso-title") />
+        <Title text=t("admin-sso-title") />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match providers.await {
                     Ok(providers) => view! {
                         <section>
-                            <h1>{move_tr!("admin-sso-title")}</h1>
-                            <p class="lead">{move_tr!("admin-sso-lead")}</p>
+                            <h1>{t("admin-sso-title")}</h1>
+                            <p class="lead">{t("admin-sso-lead")}</p>
                             <Providers providers change change_error />
-                            <h2>{move_tr!("admin-sso-add-heading")}</h2>
+                            <h2>{t("admin-sso-add-heading")}</h2>
                             <ActionForm action=add attr:class="narrow">
                                 <ErrorSummary error=add_error />
                                 <div class="field">
-                                    <label for="field-kind">{move_tr!("admin-sso-kind")}</label>
+                                    <label for="field-kind">{t("admin-sso-kind")}</label>
                                     <select id="field-kind" name="kind">
                                         {ProviderKind::ALL
                                             .into_iter()
@@ -42,15 +42,15 @@ pub fn SsoAdminPage() -> impl IntoView {
                                             .collect_view()}
                                     </select>
                                 </div>
-                                <Field label=move_tr!("admin-col-name") name="name" error=add_error hint=move_tr!("admin-sso-name-hint") />
+                                <Field label=t("admin-col-name") name="name" error=add_error hint=t("admin-sso-name-hint") />
                                 <Field
-                                    label=move_tr!("admin-sso-slug")
+                                    label=t("admin-sso-slug")
                                     name="slug"
                                     error=add_error
-                                    hint=move_tr!("admin-sso-slug-hint")
+                                    hint=t("admin-sso-slug-hint")
                                 />
                                 <ProviderFields error=add_error provider=None />
-                                <FormActions error=add_error pending=add.pending() label=move_tr!("admin-sso-add") />
+                                <FormActions error=add_error pending=add.pending() label=t("admin-sso-add") />
                             </ActionForm>
                         </section>
                     }
@@ -69,7 +69,7 @@ fn Providers(
     change_error: Signal<Option<AppError>>,
 ) -> impl IntoView {
     if providers.is_empty() {
-        return view! { <p>{move_tr!("admin-sso-none")}</p> }.into_any();
+        return view! { <p>{t("admin-sso-none")}</p> }.into_any();
     }
     providers
         .into_iter()
@@ -85,17 +85,17 @@ fn ProviderCard(
     change_error: Signal<Option<AppError>>,
 ) -> impl IntoView {
     let status = if provider.enabled {
-        tr!("admin-sso-on")
+        t("admin-sso-on")
     } else {
-        tr!("admin-sso-off")
+        t("admin-sso-off")
     };
     let source = if provider.from_config {
-        tr!("admin-sso-from-config")
+        t("admin-sso-from-config")
     } else {
-        tr!("admin-sso-added-here")
+        t("admin-sso-added-here")
     };
     let domains = if provider.allowed_domains.is_empty() {
-        tr!("admin-sso-no-domains")
+        t("admin-sso-no-domains")
     } else {
         provider.allowed_domains.clone()
     };
@@ -104,12 +104,12 @@ fn ProviderCard(
         let prefix = format!("sso-{}-", provider.id);
         view! {
             <details>
-                <summary>{tr!("admin-sso-change", { "name" => provider.name.clone() })}</summary>
+                <summary>{t_with("admin-sso-change", &[("name", provider.name.clone().into())])}</summary>
                 <ActionForm action=change attr:class="narrow">
                     <ErrorSummary error=change_error id_prefix=prefix.clone() />
                     <input type="hidden" name="id" value=provider.id />
                     <Field
-                        label=move_tr!("admin-col-name")
+                        label=t("admin-col-name")
                         name="name"
                         error=change_error
                         value=provider.name.clone()
@@ -117,12 +117,12 @@ fn ProviderCard(
                     />
                     <ProviderFields error=change_error provider=Some(provider.clone()) />
                     <Checkbox
-                        label=move_tr!("admin-sso-enabled")
+                        label=t("admin-sso-enabled")
                         name="enabled"
                         checked=provider.enabled
                         id_prefix=prefix
                     />
-                    <FormActions error=change_error pending=change.pending() label=move_tr!("admin-sso-save") />
+                    <FormActions error=change_error pending=change.pending() label=t("admin-sso-save") />
                 </ActionForm>
             </details>
         }
@@ -131,23 +131,23 @@ fn ProviderCard(
         <article class="card" aria-label=provider.name.clone()>
             <h2>{provider.name.clone()}</h2>
             <dl>
-                <dt>{move_tr!("admin-sso-kind")}</dt>
+                <dt>{t("admin-sso-kind")}</dt>
                 <dd>{provider.kind.label()}</dd>
-                <dt>{move_tr!("admin-col-status")}</dt>
+                <dt>{t("admin-col-status")}</dt>
                 <dd>{status}</dd>
-                <dt>{move_tr!("admin-sso-issuer")}</dt>
+                <dt>{t("admin-sso-issuer")}</dt>
                 <dd>{provider.issuer_url.clone()}</dd>
-                <dt>{move_tr!("admin-sso-client-id")}</dt>
+                <dt>{t("admin-sso-client-id")}</dt>
                 <dd>{provider.client_id.clone()}</dd>
-                <dt>{move_tr!("admin-sso-redirect-uri")}</dt>
+                <dt>{t("admin-sso-redirect-uri")}</dt>
                 <dd>
                     <code>{provider.redirect_uri.clone()}</code>
                 </dd>
-                <dt>{move_tr!("admin-sso-links-verified")}</dt>
+                <dt>{t("admin-sso-links-verified")}</dt>
                 <dd>
-                    {if provider.link_verified_emails { tr!("admin-yes") } else { tr!("admin-no") }}
+                    {if provider.link_verified_emails { t("admin-yes") } else { t("admin-no") }}
                 </dd>
-                <dt>{move_tr!("admin-sso-sign-up-domains")}</dt>
+                <dt>{t("admin-sso-sign-up-domains")}</dt>
                 <dd>{domains}</dd>
             </dl>
             <p>{source}</p>
@@ -165,9 +165,9 @@ fn ProviderFields(
 ) -> impl IntoView {
     let prefix = provider.as_ref().map(|p| format!("sso-{}-", p.id));
     let secret_hint = if provider.is_some() {
-        move_tr!("admin-sso-secret-hint-keep")
+        t("admin-sso-secret-hint-keep")
     } else {
-        move_tr!("admin-sso-secret-hint")
+        t("admin-sso-secret-hint")
     };
     let p = provider.unwrap_or_else(|| ProviderSummary {
         id: 0,
@@ -185,23 +185,23 @@ fn ProviderFields(
     let editing = prefix.is_some();
     view! {
         <Field
-            label=move_tr!("admin-sso-issuer-url")
+            label=t("admin-sso-issuer-url")
             name="issuer_url"
             error
             required=false
             value=p.issuer_url
             id_prefix=prefix.clone().unwrap_or_default()
-            hint=move_tr!("admin-sso-issuer-url-hint")
+            hint=t("admin-sso-issuer-url-hint")
         />
         <Field
-            label=move_tr!("admin-sso-client-id")
+            label=t("admin-sso-client-id")
             name="client_id"
             error
             value=p.client_id
             id_prefix=prefix.clone().unwrap_or_default()
         />
         <Field
-            label=move_tr!("admin-sso-client-secret")
+            label=t("admin-sso-client-secret")
             name="client_secret"
             kind="password"
             error
@@ -211,19 +211,19 @@ fn ProviderFields(
             hint=secret_hint
         />
         <Checkbox
-            label=move_tr!("admin-sso-link-verified")
+            label=t("admin-sso-link-verified")
             name="link_verified_emails"
             checked=p.link_verified_emails
             id_prefix=prefix.clone().unwrap_or_default()
         />
         <Field
-            label=move_tr!("admin-sso-allowed-domains")
+            label=t("admin-sso-allowed-domains")
             name="allowed_domains"
             error
             required=false
             value=p.allowed_domains
             id_prefix=prefix.unwrap_or_default()
-            hint=move_tr!("admin-sso-allowed-domains-hint")
+            hint=t("admin-sso-allowed-domains-hint")
         />
     }
 }

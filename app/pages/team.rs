@@ -1,13 +1,13 @@
 //! Managers: everyone below them in the reporting line, with how their V2MOMs are doing in a
 //! period (`?period=`, `?sort=`).
 
+use crate::i18n::{t, t_with};
 use crate::{
     api::{my_team, my_team_progress},
     components::{ErrorPage, TeamProgressTable},
     model::TeamMember,
 };
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr};
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
@@ -25,17 +25,17 @@ pub fn TeamPage() -> impl IntoView {
     let team = Resource::new(|| (), |_| my_team());
     let progress = Resource::new(chosen, |(period, sort)| my_team_progress(period, sort));
     view! {
-        <Title text=tr!("home-my-team") />
-        <h1>{move_tr!("home-my-team")}</h1>
+        <Title text=t("home-my-team") />
+        <h1>{t("home-my-team")}</h1>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match (team.await, progress.await) {
                     (Ok(members), _) if members.is_empty() => {
-                        view! { <p>{move_tr!("home-team-nobody")}</p> }.into_any()
+                        view! { <p>{t("home-team-nobody")}</p> }.into_any()
                     }
                     (Ok(members), Ok(data)) => view! {
                         <TeamProgressTable data />
-                        <h2>{move_tr!("home-team-reporting-line")}</h2>
+                        <h2>{t("home-team-reporting-line")}</h2>
                         <TeamTree members />
                     }
                     .into_any(),
@@ -50,7 +50,7 @@ pub fn TeamPage() -> impl IntoView {
 #[component]
 fn TeamTree(members: Vec<TeamMember>) -> impl IntoView {
     view! {
-        <ul class="team" aria-label=move_tr!("home-team-tree")>
+        <ul class="team" aria-label=t("home-team-tree")>
             {members
                 .into_iter()
                 .map(|m| {
@@ -61,7 +61,7 @@ fn TeamTree(members: Vec<TeamMember>) -> impl IntoView {
                             <strong>{m.person.display_name}</strong>
                             " · " {m.person.job_title} " · " {m.person.role.label()}
                             <span class="hint">
-                                {format!(" {}", tr!("home-team-reports-to", { "name" => reports_to }))}
+                                {format!(" {}", t_with("home-team-reports-to", &[("name", reports_to.into())]))}
                             </span>
                         </li>
                     }

@@ -1,14 +1,14 @@
 //! A V2MOM's revisions, and the difference between any two, field by field.
 
+use crate::i18n::{t, t_with};
 use crate::{
     api::{get_revision, list_revisions},
     components::ErrorPage,
     error::AppError,
-    i18n::{date_time, use_lang},
+    i18n::{date_time, language},
     model::diff::{Segment, changes, word_diff},
 };
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr};
 use leptos_meta::Title;
 use leptos_router::{
     components::A,
@@ -40,9 +40,9 @@ pub fn V2momHistoryPage() -> impl IntoView {
         };
         Ok::<_, AppError>((id, revisions, compared))
     });
-    let lang = use_lang();
+    let lang = language();
     view! {
-        <Title text=tr!("v2mom-history") />
+        <Title text=t("v2mom-history") />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match data.await {
@@ -53,21 +53,21 @@ pub fn V2momHistoryPage() -> impl IntoView {
                             .unwrap_or_default();
                         view! {
                             <section>
-                                <h1>{move_tr!("v2mom-history")}</h1>
+                                <h1>{t("v2mom-history")}</h1>
                                 <p>
-                                    <A href=format!("/v2moms/{id}")>{move_tr!("v2mom-back-to-v2mom")}</A>
+                                    <A href=format!("/v2moms/{id}")>{t("v2mom-back-to-v2mom")}</A>
                                 </p>
                                 <form method="get" class="revisions">
                                     <div class="table-scroll">
                                         <table class="list">
                                             <thead>
                                                 <tr>
-                                                    <th scope="col">{move_tr!("v2mom-history-from")}</th>
-                                                    <th scope="col">{move_tr!("v2mom-history-to")}</th>
-                                                    <th scope="col">{move_tr!("v2mom-history-version")}</th>
-                                                    <th scope="col">{move_tr!("v2mom-status")}</th>
-                                                    <th scope="col">{move_tr!("v2mom-history-saved-by")}</th>
-                                                    <th scope="col">{move_tr!("v2mom-history-when")}</th>
+                                                    <th scope="col">{t("v2mom-history-from")}</th>
+                                                    <th scope="col">{t("v2mom-history-to")}</th>
+                                                    <th scope="col">{t("v2mom-history-version")}</th>
+                                                    <th scope="col">{t("v2mom-status")}</th>
+                                                    <th scope="col">{t("v2mom-history-saved-by")}</th>
+                                                    <th scope="col">{t("v2mom-history-when")}</th>
                                                 </tr>
                                             </thead>
                                             <tbody>
@@ -77,15 +77,15 @@ pub fn V2momHistoryPage() -> impl IntoView {
                                                         view! {
                                                             <tr>
                                                                 <td>
-                                                                    <input type="radio" name="a" value=r.number checked=r.number == a aria-label=tr!("v2mom-compare-from", { "version" => r.number }) />
+                                                                    <input type="radio" name="a" value=r.number checked=r.number == a aria-label=t_with("v2mom-compare-from", &[("version", r.number.into())]) />
                                                                 </td>
                                                                 <td>
-                                                                    <input type="radio" name="b" value=r.number checked=r.number == b aria-label=tr!("v2mom-compare-to", { "version" => r.number }) />
+                                                                    <input type="radio" name="b" value=r.number checked=r.number == b aria-label=t_with("v2mom-compare-to", &[("version", r.number.into())]) />
                                                                 </td>
                                                                 <td>{r.number}</td>
                                                                 <td>
                                                                     {if r.amendment {
-                                                                        tr!("v2mom-history-amendment", { "status" => r.status.as_str() })
+                                                                        t_with("v2mom-history-amendment", &[("status", r.status.as_str().into())])
                                                                     } else {
                                                                         r.status.label().to_string()
                                                                     }}
@@ -100,7 +100,7 @@ pub fn V2momHistoryPage() -> impl IntoView {
                                         </table>
                                     </div>
                                     <button type="submit" class="secondary">
-                                        {move_tr!("v2mom-compare")}
+                                        {t("v2mom-compare")}
                                     </button>
                                 </form>
                                 {compared.map(|(a, b, changes)| view! { <Differences a b changes /> })}
@@ -118,8 +118,8 @@ pub fn V2momHistoryPage() -> impl IntoView {
 #[component]
 fn Differences(a: i64, b: i64, changes: Vec<crate::model::diff::FieldChange>) -> impl IntoView {
     view! {
-        <h2>{tr!("v2mom-changes-between", { "from" => a, "to" => b })}</h2>
-        {changes.is_empty().then(|| view! { <p>{move_tr!("v2mom-no-differences")}</p> })}
+        <h2>{t_with("v2mom-changes-between", &[("from", a.into()), ("to", b.into())])}</h2>
+        {changes.is_empty().then(|| view! { <p>{t("v2mom-no-differences")}</p> })}
         <dl class="diff">
             {changes
                 .into_iter()

@@ -1,14 +1,14 @@
 //! V2MOMs the reader may open: filter by owner, manager, function, period, status and
 //! words; start a new one.
 
+use crate::i18n::{t, t_with};
 use crate::{
     api::{StartV2mom, list_v2moms, start_choices},
     components::{ErrorPage, FormError, Pager, action_error},
-    i18n::{date_time, use_lang},
+    i18n::{date_time, language},
     model::{V2momQuery, V2momStatus, page_count, percent_encode, shown_title},
 };
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr};
 use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_query_map};
 
@@ -34,9 +34,9 @@ pub fn V2momListPage() -> impl IntoView {
         let list = list_v2moms(f.clone()).await?;
         Ok::<_, crate::error::AppError>((f, choices, list))
     });
-    let lang = use_lang();
+    let lang = language();
     view! {
-        <Title text=tr!("v2mom-list-title") />
+        <Title text=t("v2mom-list-title") />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match list.await {
@@ -48,21 +48,21 @@ pub fn V2momListPage() -> impl IntoView {
                         };
                         view! {
                             <section>
-                                <h1>{move_tr!("v2mom-list-title")}</h1>
+                                <h1>{t("v2mom-list-title")}</h1>
                                 <StartForm choices=choices.clone() />
                                 <Filters filters=filters.clone() periods=choices.periods />
-                                <p role="status">{tr!("v2mom-found", { "count" => list.total })}</p>
+                                <p role="status">{t_with("v2mom-found", &[("count", list.total.into())])}</p>
                                 <div class="table-scroll">
                                     <table class="list">
                                         <thead>
                                             <tr>
-                                                <th scope="col">{move_tr!("v2mom-owner")}</th>
-                                                <th scope="col">{move_tr!("v2mom-manager")}</th>
-                                                <th scope="col">{move_tr!("v2mom-title")}</th>
-                                                <th scope="col">{move_tr!("v2mom-period")}</th>
-                                                <th scope="col">{move_tr!("v2mom-function")}</th>
-                                                <th scope="col">{move_tr!("v2mom-status")}</th>
-                                                <th scope="col">{move_tr!("v2mom-updated")}</th>
+                                                <th scope="col">{t("v2mom-owner")}</th>
+                                                <th scope="col">{t("v2mom-manager")}</th>
+                                                <th scope="col">{t("v2mom-title")}</th>
+                                                <th scope="col">{t("v2mom-period")}</th>
+                                                <th scope="col">{t("v2mom-function")}</th>
+                                                <th scope="col">{t("v2mom-status")}</th>
+                                                <th scope="col">{t("v2mom-updated")}</th>
                                             </tr>
                                         </thead>
                                         <tbody>
@@ -73,13 +73,13 @@ pub fn V2momListPage() -> impl IntoView {
                                                     view! {
                                                         <tr>
                                                             <td>
-                                                                <A href=format!("/v2moms?owner={}", v.owner.id) attr:title=tr!("v2mom-only-this-person")>
+                                                                <A href=format!("/v2moms?owner={}", v.owner.id) attr:title=t("v2mom-only-this-person")>
                                                                     {v.owner.name}
                                                                 </A>
                                                             </td>
                                                             <td>
                                                                 {v.manager.map(|m| view! {
-                                                                    <A href=format!("/v2moms?manager={}", m.id) attr:title=tr!("v2mom-everyone-reporting")>
+                                                                    <A href=format!("/v2moms?manager={}", m.id) attr:title=t("v2mom-everyone-reporting")>
                                                                         {m.name}
                                                                     </A>
                                                                 })}
@@ -147,17 +147,17 @@ fn Filters(filters: V2momQuery, periods: Vec<crate::model::Period>) -> impl Into
     view! {
         <form method="get" action="/v2moms" class="filters" role="search">
             <div class="field">
-                <label for="filter-text">{move_tr!("v2mom-filter-words")}</label>
+                <label for="filter-text">{t("v2mom-filter-words")}</label>
                 <input id="filter-text" name="text" type="search" value=filters.text />
             </div>
             <div class="field">
-                <label for="filter-function">{move_tr!("v2mom-function")}</label>
+                <label for="filter-function">{t("v2mom-function")}</label>
                 <input id="filter-function" name="function" value=filters.function />
             </div>
             <div class="field">
-                <label for="filter-period">{move_tr!("v2mom-period")}</label>
+                <label for="filter-period">{t("v2mom-period")}</label>
                 <select id="filter-period" name="period">
-                    <option value="">{move_tr!("v2mom-filter-any")}</option>
+                    <option value="">{t("v2mom-filter-any")}</option>
                     {periods
                         .into_iter()
                         .map(|p| {
@@ -171,9 +171,9 @@ fn Filters(filters: V2momQuery, periods: Vec<crate::model::Period>) -> impl Into
                 </select>
             </div>
             <div class="field">
-                <label for="filter-status">{move_tr!("v2mom-status")}</label>
+                <label for="filter-status">{t("v2mom-status")}</label>
                 <select id="filter-status" name="status">
-                    <option value="">{move_tr!("v2mom-filter-any")}</option>
+                    <option value="">{t("v2mom-filter-any")}</option>
                     {V2momStatus::ALL
                         .into_iter()
                         .map(|s| {
@@ -188,18 +188,18 @@ fn Filters(filters: V2momQuery, periods: Vec<crate::model::Period>) -> impl Into
             </div>
             {filters.owner.map(|o| view! { <input type="hidden" name="owner" value=o /> })}
             {filters.manager.map(|m| view! { <input type="hidden" name="manager" value=m /> })}
-            <button type="submit" class="secondary">{move_tr!("v2mom-filter")}</button>
+            <button type="submit" class="secondary">{t("v2mom-filter")}</button>
             {(filters.owner.is_some() || filters.manager.is_some())
                 .then(|| {
                     view! {
                         <span class="hint">
                             {if filters.owner.is_some() {
-                                move_tr!("v2mom-one-persons")
+                                t("v2mom-one-persons")
                             } else {
-                                move_tr!("v2mom-one-managers-team")
+                                t("v2mom-one-managers-team")
                             }}
                             " "
-                            <A href="/v2moms">{move_tr!("v2mom-show-everyones")}</A>
+                            <A href="/v2moms">{t("v2mom-show-everyones")}</A>
                         </span>
                     }
                 })}
@@ -215,20 +215,20 @@ fn StartForm(choices: crate::api::StartOptions) -> impl IntoView {
     if choices.periods.is_empty() {
         return view! {
             <p class="notice">
-                {move_tr!("v2mom-no-period")}
+                {t("v2mom-no-period")}
                 " "
-                <A href="/admin/periods">{move_tr!("v2mom-no-period-link")}</A>
-                {move_tr!("v2mom-no-period-end")}
+                <A href="/admin/periods">{t("v2mom-no-period-link")}</A>
+                {t("v2mom-no-period-end")}
             </p>
         }
         .into_any();
     }
     view! {
         <details class="start" open=true>
-            <summary>{move_tr!("v2mom-start-summary")}</summary>
+            <summary>{t("v2mom-start-summary")}</summary>
             <ActionForm action=start>
                 <div class="field">
-                    <label for="start-owner">{move_tr!("v2mom-start-for")}</label>
+                    <label for="start-owner">{t("v2mom-start-for")}</label>
                     <select id="start-owner" name="owner">
                         {choices
                             .owners
@@ -238,7 +238,7 @@ fn StartForm(choices: crate::api::StartOptions) -> impl IntoView {
                     </select>
                 </div>
                 <div class="field">
-                    <label for="start-period">{move_tr!("v2mom-period")}</label>
+                    <label for="start-period">{t("v2mom-period")}</label>
                     <select id="start-period" name="period">
                         {choices
                             .periods
@@ -254,15 +254,15 @@ fn StartForm(choices: crate::api::StartOptions) -> impl IntoView {
                     </select>
                 </div>
                 <div class="field">
-                    <label for="start-from">{move_tr!("v2mom-start-from")}</label>
+                    <label for="start-from">{t("v2mom-start-from")}</label>
                     <select id="start-from" name="from">
-                        <option value="blank">{move_tr!("v2mom-start-blank")}</option>
-                        <option value="manager">{move_tr!("v2mom-start-managers")}</option>
-                        <option value="previous">{move_tr!("v2mom-start-previous")}</option>
+                        <option value="blank">{t("v2mom-start-blank")}</option>
+                        <option value="manager">{t("v2mom-start-managers")}</option>
+                        <option value="previous">{t("v2mom-start-previous")}</option>
                     </select>
                 </div>
                 <FormError error />
-                <button type="submit">{move_tr!("v2mom-start")}</button>
+                <button type="submit">{t("v2mom-start")}</button>
             </ActionForm>
         </details>
     }

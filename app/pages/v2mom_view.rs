@@ -7,15 +7,15 @@
 //! saying readers still see the published version, with its moves and "Discard".
 
 use super::check_in::MeasureTracking;
+use crate::i18n::{t, t_with};
 use crate::{
     api::{AddCheckIn, ChangeV2momStatus, DiscardAmendment, view_v2mom},
     components::{ErrorPage, FormError, LiveRefresh, ProgressBar, action_error},
     error::AppError,
-    i18n::{date, date_time, use_lang},
+    i18n::{date, date_time, language},
     model::{MethodLink, StatusChange, Tracking, V2momPage, V2momStatus, V2momView, progress},
 };
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr};
 use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_params_map};
 
@@ -75,16 +75,19 @@ fn V2momDocument(
         .as_ref()
         .map_or(&v.review_comment, |a| &a.review_comment)
         .clone();
-    let lang = use_lang();
+    let lang = language();
     let title = if content.title.trim().is_empty() {
-        tr!("v2mom-owners-v2mom", { "name" => v.owner.name.clone() })
+        t_with(
+            "v2mom-owners-v2mom",
+            &[("name", v.owner.name.clone().into())],
+        )
     } else {
         content.title.clone()
     };
     let edit_label = match (v.status, v.amendment.is_some()) {
-        (_, true) => tr!("v2mom-edit-amendment"),
-        (V2momStatus::Published, false) => tr!("v2mom-amend"),
-        _ => tr!("v2mom-edit"),
+        (_, true) => t("v2mom-edit-amendment"),
+        (V2momStatus::Published, false) => t("v2mom-amend"),
+        _ => t("v2mom-edit"),
     };
     let amended = v
         .amended_at
@@ -109,34 +112,27 @@ fn V2momDocument(
                 </p>
                 <h1>{title}</h1>
                 <p class="meta">
-                    {tr!(
-                        "v2mom-version-line",
-                        {
-                            "version" => v.version,
-                            "name" => v.updated_by.name.clone(),
-                            "when" => date_time(lang, &v.updated_at),
-                        }
-                    )}
+                    {t_with("v2mom-version-line", &[("version", v.version.into()), ("name", v.updated_by.name.clone().into()), ("when", (date_time(lang, &v.updated_at)).into())])}
                 </p>
                 <p class="overall">
-                    {move_tr!("v2mom-overall-progress-label")} " "
-                    <ProgressBar percent=v.progress label=tr!("v2mom-overall-progress") />
+                    {t("v2mom-overall-progress-label")} " "
+                    <ProgressBar percent=v.progress label=t("v2mom-overall-progress") />
                 </p>
-                <nav class="no-print actions" aria-label=move_tr!("v2mom-actions")>
+                <nav class="no-print actions" aria-label=t("v2mom-actions")>
                     {page
                         .can_edit
                         .then(|| view! { <A href=format!("/v2moms/{id}/edit")>{edit_label}</A> })}
-                    <A href=format!("/v2moms/{id}/history")>{move_tr!("v2mom-history")}</A>
+                    <A href=format!("/v2moms/{id}/history")>{t("v2mom-history")}</A>
                     <Downloads id />
                 </nav>
                 {amended
                     .map(|(at, (before, now))| {
                         view! {
                             <p class="amended">
-                                {tr!("v2mom-amended-on", { "date" => date(lang, &at) })}
+                                {t_with("v2mom-amended-on", &[("date", (date(lang, &at)).into())])}
                                 " · "
                                 <A href=format!("/v2moms/{id}/history?a={before}&b={now}")>
-                                    {move_tr!("v2mom-see-what-changed")}
+                                    {t("v2mom-see-what-changed")}
                                 </A>
                             </p>
                         }
@@ -161,17 +157,17 @@ fn V2momDocument(
                 .then(|| {
                     view! {
                         <div class="notice" role="note">
-                            <strong>{move_tr!("v2mom-returned-with-comment")} " "</strong>
+                            <strong>{t("v2mom-returned-with-comment")} " "</strong>
                             {review_comment.clone()}
                         </div>
                     }
                 })}
             <section>
-                <h2>{move_tr!("v2mom-vision")}</h2>
+                <h2>{t("v2mom-vision")}</h2>
                 <p class="vision">{content.vision.clone()}</p>
             </section>
             <section>
-                <h2>{move_tr!("v2mom-values")}</h2>
+                <h2>{t("v2mom-values")}</h2>
                 <ol class="values">
                     {content
                         .values
@@ -189,7 +185,7 @@ fn V2momDocument(
                 </ol>
             </section>
             <section>
-                <h2>{move_tr!("v2mom-methods")}</h2>
+                <h2>{t("v2mom-methods")}</h2>
                 <FormError error=check_in_errors />
                 <ol class="methods">
                     {content
@@ -206,24 +202,21 @@ fn V2momDocument(
                                         .then(|| {
                                             view! {
                                                 <p class="method-progress">
-                                                    {move_tr!("v2mom-progress-label")}
+                                                    {t("v2mom-progress-label")}
                                                     " "
                                                     <ProgressBar
                                                         percent=progress::of_method(method)
-                                                        label=tr!(
-                                                            "v2mom-method-progress",
-                                                            { "title" => method.title.clone() }
-                                                        )
+                                                        label=t_with("v2mom-method-progress", &[("title", method.title.clone().into())])
                                                     />
                                                 </p>
                                             }
                                         })}
-                                    <Links label=tr!("v2mom-aligned-to") links=to />
-                                    <Links label=tr!("v2mom-aligned-from") links=from />
+                                    <Links label=t("v2mom-aligned-to") links=to />
+                                    <Links label=t("v2mom-aligned-from") links=from />
                                     {(!method.obstacles.is_empty())
                                         .then(|| {
                                             view! {
-                                                <h4>{move_tr!("v2mom-obstacles")}</h4>
+                                                <h4>{t("v2mom-obstacles")}</h4>
                                                 <ul>
                                                     {method
                                                         .obstacles
@@ -236,7 +229,7 @@ fn V2momDocument(
                                     {(!method.measures.is_empty())
                                         .then(|| {
                                             view! {
-                                                <h4>{move_tr!("v2mom-measures")}</h4>
+                                                <h4>{t("v2mom-measures")}</h4>
                                                 <ul class="measures">
                                                     {method
                                                         .measures
@@ -288,13 +281,13 @@ fn AmendmentBanner(
         None => format!("/v2moms/{id}/history"),
     };
     view! {
-        <div class="notice amending no-print" role="note" aria-label=move_tr!("v2mom-amendment")>
+        <div class="notice amending no-print" role="note" aria-label=t("v2mom-amendment")>
             <p>
-                <strong>{move_tr!("v2mom-amending-notice")}</strong>
+                <strong>{t("v2mom-amending-notice")}</strong>
                 " "
-                {move_tr!("v2mom-amendment-is", { "status" => status.as_str() })}
+                {move || t_with("v2mom-amendment-is", &[("status", status.as_str().into())])}
                 " "
-                <A href=compare>{move_tr!("v2mom-compare-with-publication")}</A>
+                <A href=compare>{t("v2mom-compare-with-publication")}</A>
             </p>
             {can_discard
                 .then(|| {
@@ -303,7 +296,7 @@ fn AmendmentBanner(
                             <input type="hidden" name="id" value=id />
                             <input type="hidden" name="version" value=version />
                             <button type="submit" class="secondary">
-                                {move_tr!("v2mom-discard-amendment")}
+                                {t("v2mom-discard-amendment")}
                             </button>
                         </ActionForm>
                         <FormError error />
@@ -358,8 +351,8 @@ fn StatusForms(
     };
     (!changes.is_empty()).then(|| {
         view! {
-            <section class="no-print lifecycle" aria-label=move_tr!("v2mom-status")>
-                <h2>{move_tr!("v2mom-status")}</h2>
+            <section class="no-print lifecycle" aria-label=t("v2mom-status")>
+                <h2>{t("v2mom-status")}</h2>
                 {changes
                     .into_iter()
                     .map(|c| {
@@ -372,7 +365,7 @@ fn StatusForms(
                                     .then(|| {
                                         view! {
                                             <div class="field">
-                                                <label for="field-comment">{move_tr!("v2mom-comment-for-owner")}</label>
+                                                <label for="field-comment">{t("v2mom-comment-for-owner")}</label>
                                                 <textarea id="field-comment" name="comment" rows="2"></textarea>
                                                 <p class="field-message">
                                                     {move || error.with(|e| e.as_ref().and_then(|e| e.field("comment")).map(str::to_owned))}
@@ -409,7 +402,7 @@ fn Downloads(id: i64) -> impl IntoView {
     };
     view! {
         <span class="downloads">
-            {move_tr!("v2mom-download")}
+            {t("v2mom-download")}
             " "
             {link("md", "Markdown")}
             " · "

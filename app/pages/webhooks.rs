@@ -2,6 +2,7 @@
 //! signing secret is shown once), removing one; and a webhook's delivery log with a retry
 //! button for each failed delivery.
 
+use crate::i18n::{t, t_with};
 use crate::{
     api::{
         CreateWebhook, DeleteWebhook, RetryWebhookDelivery, just_created_webhook,
@@ -11,11 +12,10 @@ use crate::{
         ErrorPage, ErrorSummary, Field, FieldGroup, FormActions, FormError, SecretShownOnce,
         action_error,
     },
-    i18n::{current, date_time},
+    i18n::{date_time, language},
     model::{CreatedWebhook, DeliveryState, EventKind, Webhook, WebhookDelivery},
 };
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr};
 use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_params_map};
 
@@ -32,15 +32,15 @@ pub fn WebhooksPage() -> impl IntoView {
     let kept = Resource::new(|| (), |_| just_created_webhook());
     let create_error = action_error(create);
     view! {
-        <Title text=tr!("admin-webhooks-title") />
+        <Title text=t("admin-webhooks-title") />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 let kept = kept.await.ok().flatten();
                 match list.await {
                     Ok(hooks) => view! {
                         <section>
-                            <h1>{move_tr!("admin-webhooks-title")}</h1>
-                            <p class="lead">{move_tr!("admin-webhooks-lead")}</p>
+                            <h1>{t("admin-webhooks-title")}</h1>
+                            <p class="lead">{t("admin-webhooks-lead")}</p>
                             {move || {
                                 create
                                     .value()
@@ -50,25 +50,25 @@ pub fn WebhooksPage() -> impl IntoView {
                                     .map(|created| view! { <NewWebhookSecret created /> })
                             }}
                             <WebhookTable hooks delete />
-                            <h2>{move_tr!("admin-webhooks-add-heading")}</h2>
+                            <h2>{t("admin-webhooks-add-heading")}</h2>
                             <ActionForm action=create attr:class="narrow">
                                 <ErrorSummary error=create_error />
                                 <Field
-                                    label=move_tr!("admin-webhooks-address")
+                                    label=t("admin-webhooks-address")
                                     name="url"
                                     kind="url"
                                     error=create_error
-                                    hint=move_tr!("admin-webhooks-address-hint")
+                                    hint=t("admin-webhooks-address-hint")
                                 />
                                 <EventChoices error=create_error />
                                 <div class="field">
-                                    <label for="field-format">{move_tr!("admin-webhooks-format")}</label>
+                                    <label for="field-format">{t("admin-webhooks-format")}</label>
                                     <select id="field-format" name="format">
-                                        <option value="json" selected=true>{move_tr!("admin-webhooks-format-json")}</option>
-                                        <option value="slack">{move_tr!("admin-webhooks-format-slack")}</option>
+                                        <option value="json" selected=true>{t("admin-webhooks-format-json")}</option>
+                                        <option value="slack">{t("admin-webhooks-format-slack")}</option>
                                     </select>
                                 </div>
-                                <FormActions error=create_error pending=create.pending() label=move_tr!("admin-webhooks-add") />
+                                <FormActions error=create_error pending=create.pending() label=t("admin-webhooks-add") />
                             </ActionForm>
                         </section>
                     }
@@ -84,7 +84,7 @@ pub fn WebhooksPage() -> impl IntoView {
 #[component]
 fn EventChoices(#[prop(into)] error: Signal<Option<crate::error::AppError>>) -> impl IntoView {
     view! {
-        <FieldGroup legend=move_tr!("admin-webhooks-events") name="events" error>
+        <FieldGroup legend=t("admin-webhooks-events") name="events" error>
             {EventKind::ALL
                 .into_iter()
                 .enumerate()
@@ -106,11 +106,11 @@ fn EventChoices(#[prop(into)] error: Signal<Option<crate::error::AppError>>) -> 
 #[component]
 fn NewWebhookSecret(created: CreatedWebhook) -> impl IntoView {
     view! {
-        <SecretShownOnce id="new-webhook-secret" label=move_tr!("admin-webhooks-secret") value=created.secret>
+        <SecretShownOnce id="new-webhook-secret" label=t("admin-webhooks-secret") value=created.secret>
             <p>
-                {format!("{} ", tr!("admin-webhooks-added-before"))}
+                {format!("{} ", t("admin-webhooks-added-before"))}
                 <strong>{created.webhook.url}</strong>
-                {format!(" {}", tr!("admin-webhooks-added-after"))}
+                {format!(" {}", t("admin-webhooks-added-after"))}
             </p>
         </SecretShownOnce>
     }
@@ -119,20 +119,20 @@ fn NewWebhookSecret(created: CreatedWebhook) -> impl IntoView {
 #[component]
 fn WebhookTable(hooks: Vec<Webhook>, delete: ServerAction<DeleteWebhook>) -> impl IntoView {
     if hooks.is_empty() {
-        return view! { <p>{move_tr!("admin-webhooks-none")}</p> }.into_any();
+        return view! { <p>{t("admin-webhooks-none")}</p> }.into_any();
     }
     view! {
         <div class="table-scroll">
             <table class="list">
                 <thead>
                     <tr>
-                        <th scope="col">{move_tr!("admin-webhooks-address")}</th>
-                        <th scope="col">{move_tr!("admin-webhooks-events")}</th>
-                        <th scope="col">{move_tr!("admin-webhooks-format")}</th>
-                        <th scope="col">{move_tr!("admin-webhooks-col-added")}</th>
-                        <th scope="col">{move_tr!("admin-webhooks-col-waiting")}</th>
-                        <th scope="col">{move_tr!("admin-webhooks-col-failed")}</th>
-                        <th scope="col"><span class="visually-hidden">{move_tr!("admin-webhooks-col-actions")}</span></th>
+                        <th scope="col">{t("admin-webhooks-address")}</th>
+                        <th scope="col">{t("admin-webhooks-events")}</th>
+                        <th scope="col">{t("admin-webhooks-format")}</th>
+                        <th scope="col">{t("admin-webhooks-col-added")}</th>
+                        <th scope="col">{t("admin-webhooks-col-waiting")}</th>
+                        <th scope="col">{t("admin-webhooks-col-failed")}</th>
+                        <th scope="col"><span class="visually-hidden">{t("admin-webhooks-col-actions")}</span></th>
                     </tr>
                 </thead>
                 <tbody>
@@ -150,15 +150,15 @@ fn WebhookTable(hooks: Vec<Webhook>, delete: ServerAction<DeleteWebhook>) -> imp
                                     <td>{hook.url.clone()}</td>
                                     <td>{events}</td>
                                     <td>{hook.format.as_str()}</td>
-                                    <td>{date_time(current(), &hook.created_at)}</td>
+                                    <td>{date_time(language(), &hook.created_at)}</td>
                                     <td>{hook.pending}</td>
                                     <td>{hook.failed}</td>
                                     <td class="actions">
-                                        <A href=format!("/admin/webhooks/{}", hook.id)>{move_tr!("admin-webhooks-deliveries")}</A>
+                                        <A href=format!("/admin/webhooks/{}", hook.id)>{t("admin-webhooks-deliveries")}</A>
                                         <ActionForm action=delete>
                                             <input type="hidden" name="id" value=hook.id />
                                             <button type="submit" class="secondary">
-                                                {move_tr!("admin-webhooks-remove")}
+                                                {t("admin-webhooks-remove")}
                                                 <span class="visually-hidden">{format!(" {}", hook.url)}</span>
                                             </button>
                                         </ActionForm>
@@ -190,7 +190,7 @@ pub fn WebhookLogPage() -> impl IntoView {
         },
     );
     view! {
-        <Title text=tr!("admin-webhooks-log-title") />
+        <Title text=t("admin-webhooks-log-title") />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match log.await {
@@ -198,9 +198,9 @@ pub fn WebhookLogPage() -> impl IntoView {
                         let hook = log.webhook.id;
                         view! {
                             <section>
-                                <p><A href="/admin/webhooks">{move_tr!("admin-webhooks-back")}</A></p>
-                                <h1>{tr!("admin-webhooks-log-heading", { "url" => log.webhook.url })}</h1>
-                                <p class="lead">{move_tr!("admin-webhooks-log-lead")}</p>
+                                <p><A href="/admin/webhooks">{t("admin-webhooks-back")}</A></p>
+                                <h1>{t_with("admin-webhooks-log-heading", &[("url", log.webhook.url.into())])}</h1>
+                                <p class="lead">{t("admin-webhooks-log-lead")}</p>
                                 <DeliveryTable hook deliveries=log.deliveries retry />
                             </section>
                         }
@@ -220,20 +220,20 @@ fn DeliveryTable(
     retry: ServerAction<RetryWebhookDelivery>,
 ) -> impl IntoView {
     if deliveries.is_empty() {
-        return view! { <p>{move_tr!("admin-webhooks-nothing-sent")}</p> }.into_any();
+        return view! { <p>{t("admin-webhooks-nothing-sent")}</p> }.into_any();
     }
     view! {
         <div class="table-scroll">
             <table class="list">
                 <thead>
                     <tr>
-                        <th scope="col">{move_tr!("admin-webhooks-col-delivery")}</th>
-                        <th scope="col">{move_tr!("admin-webhooks-col-event")}</th>
-                        <th scope="col">{move_tr!("admin-webhooks-col-state")}</th>
-                        <th scope="col">{move_tr!("admin-webhooks-col-attempts")}</th>
-                        <th scope="col">{move_tr!("admin-webhooks-col-answer")}</th>
-                        <th scope="col">{move_tr!("admin-webhooks-col-when")}</th>
-                        <th scope="col"><span class="visually-hidden">{move_tr!("admin-webhooks-col-action")}</span></th>
+                        <th scope="col">{t("admin-webhooks-col-delivery")}</th>
+                        <th scope="col">{t("admin-webhooks-col-event")}</th>
+                        <th scope="col">{t("admin-webhooks-col-state")}</th>
+                        <th scope="col">{t("admin-webhooks-col-attempts")}</th>
+                        <th scope="col">{t("admin-webhooks-col-answer")}</th>
+                        <th scope="col">{t("admin-webhooks-col-when")}</th>
+                        <th scope="col"><span class="visually-hidden">{t("admin-webhooks-col-action")}</span></th>
                     </tr>
                 </thead>
                 <tbody>
@@ -246,7 +246,7 @@ fn DeliveryTable(
                                 (None, None) => "—".to_owned(),
                             };
                             let when = date_time(
-                                current(),
+                                language(),
                                 if d.state == DeliveryState::Pending { &d.next_at } else { &d.updated_at },
                             );
                             let action = (d.state == DeliveryState::Failed).then(|| view! {
@@ -254,9 +254,9 @@ fn DeliveryTable(
                                     <input type="hidden" name="id" value=hook />
                                     <input type="hidden" name="delivery" value=d.id />
                                     <button type="submit" class="secondary">
-                                        {move_tr!("admin-webhooks-retry")}
+                                        {t("admin-webhooks-retry")}
                                         <span class="visually-hidden">
-                                            {format!(" {}", tr!("admin-webhooks-retry-which", { "id" => d.id.to_string() }))}
+                                            {format!(" {}", t_with("admin-webhooks-retry-which", &[("id", d.id.to_string().into())]))}
                                         </span>
                                     </button>
                                 </ActionForm>

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { gotoHydrated } from './helpers';
-import { newManagerInOwnEditor, open } from './v2mom-steps';
+import { fillV2mom, newManagerInOwnEditor, open } from './v2mom-steps';
 
 // What a keyboard (and a screen reader) user needs beyond axe's rules: the skip link, the
 // error summary of a refused form, and moving the ranked rows of the editor.
@@ -89,4 +89,29 @@ test('the editor\'s values are reordered from the keyboard, and each move is ann
   await page.keyboard.press('Enter');
   await expect(said).toHaveText('Value “Pace” is already first.');
   await valueNames(page).toEqual(['Pace', 'Focus', 'Candour', '']);
+});
+
+test('a move comes back to the moved row\'s button and says where the row went, with or without JavaScript @nojs', async ({
+  page: adminPage,
+  browser,
+}, testInfo) => {
+  const javaScriptEnabled = testInfo.project.use.javaScriptEnabled !== false;
+  const page = await newManagerInOwnEditor(adminPage, browser, javaScriptEnabled);
+  await fillV2mom(page, { vision: 'Every move said', method: 'Keep the order' });
+  // Without JavaScript "Add value" posts the form and an empty row comes back.
+  await page.getByRole('button', { name: 'Add value' }).click();
+  await page.getByLabel('New value').fill('Candour');
+  await page.getByRole('button', { name: 'Add value' }).click();
+  await valueNames(page).toEqual(['Customers first', 'Candour', '']);
+
+  const values = page.locator('fieldset.values');
+  await values.getByRole('button', { name: 'Move up' }).nth(1).focus();
+  // Without JavaScript this posts the form: the editor comes back from the server, the
+  // focus on the button that moved the row, the move said in the live region.
+  await page.keyboard.press('Enter');
+  if (!javaScriptEnabled) await expect(page).toHaveURL(/\/edit\?moved=/);
+  await valueNames(page).toEqual(['Candour', 'Customers first', '']);
+  const said = page.locator('.form-actions .visually-hidden[aria-live="polite"]');
+  await expect(said).toHaveText('Value “Candour” moved to position 1 of 2.');
+  await expect(values.getByRole('button', { name: 'Move up' }).first()).toBeFocused();
 });

@@ -1,7 +1,10 @@
 //! The interface's language: the person's own choice, else the browser's, else the
 //! installation's default; pages, their `<html lang>` and error messages follow it.
 
-use crate::helpers::{client, header, spawn_app, spawn_app_with};
+use crate::{
+    helpers::{client, header, spawn_app, spawn_app_with},
+    mail::{MailSink, app_mailing_to},
+};
 use reqwest::{Client, StatusCode};
 use serde_json::Value;
 use v2mom::i18n::{Lang, text};
@@ -202,4 +205,39 @@ async fn a_form_without_javascript_comes_back_in_the_new_language() {
         .await;
     assert!(posted.status().is_redirection(), "{}", posted.status());
     assert!(shown_in(&app.html(&browser, "/profile").await, Lang::De));
+}
+
+#[tokio::test]
+async fn mails_are_in_the_recipients_language() {
+    let sink = MailSink::start().await;
+    let app = app_mailing_to(sink.addr).await;
+    app.set_up().await;
+    let set = app
+        .call("profile/language/set", &[("language", "de")])
+        .await;
+    assert_eq!(set.status(), StatusCode::OK);
+
+    // An invitation goes to someone who has chosen nothing yet: in the inviter's language.
+    let invited = app
+        .call(
+            "users/invite",
+            &[
+                ("email", "alice@acme.example"),
+                ("name", "Alice Example"),
+                ("role", "employee"),
+                ("manager", ""),
+                ("function", ""),
+                ("job_title", ""),
+            ],
+        )
+        .await;
+    assert_eq!(invited.status(), StatusCode::OK);
+    let mail = sink.received();
+    assert_eq!(mail.len(), 1);
+    let text = &mail[0].text;
+    assert!(
+        text.contains("Subject: Ihre Einladung zu Acme Corp auf v2mom"),
+        "{text}"
+    );
+    assert!(text.contains("Hallo Alice Example,"), "{text}");
 }

@@ -1,8 +1,8 @@
 //! Administrators, after setup: the first steps, each ticked off once it has happened.
 
+use crate::i18n::t;
 use crate::model::FirstStep;
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr};
 use leptos_router::components::A;
 
 #[component]
@@ -25,7 +25,7 @@ pub fn FirstSteps(steps: Vec<FirstStep>) -> impl IntoView {
                     <span class="visually-hidden">
                         {format!(
                             " {}",
-                            if done { tr!("home-step-done") } else { tr!("home-step-to-do") },
+                            if done { t("home-step-done") } else { t("home-step-to-do") },
                         )}
                     </span>
                 </li>
@@ -34,7 +34,7 @@ pub fn FirstSteps(steps: Vec<FirstStep>) -> impl IntoView {
         .collect_view();
     view! {
         <section class="first-steps" aria-labelledby="first-steps-heading">
-            <h2 id="first-steps-heading">{move_tr!("home-steps-heading")}</h2>
+            <h2 id="first-steps-heading">{t("home-steps-heading")}</h2>
             <ol class="checklist">{items}</ol>
         </section>
     }

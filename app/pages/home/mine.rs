@@ -1,29 +1,34 @@
 //! The person's own V2MOM for the period with its progress, and the plans above it.
 
+use crate::i18n::{t, t_with};
 use crate::{
     components::ProgressBar,
-    i18n::{date, use_lang},
+    i18n::{date, language},
     model::{Above, V2mom, progress},
 };
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr};
 use leptos_router::components::A;
 
 /// One's V2MOM: status, vision, overall and per-method progress, the last check-in; or the
 /// way to start it.
 #[component]
 pub fn MyV2mom(mine: Option<V2mom>, period: String) -> impl IntoView {
-    let lang = use_lang();
+    let lang = language();
     let body = match mine {
         Some(v) => {
             let title = if v.content.title.is_empty() {
-                tr!("home-mine-untitled")
+                t("home-mine-untitled")
             } else {
                 v.content.title.clone()
             };
             let last = v.content.last_check_in().map_or_else(
-                || tr!("home-mine-no-check-in"),
-                |at| tr!("home-mine-last-check-in", { "date" => date(lang, at) }),
+                || t("home-mine-no-check-in"),
+                |at| {
+                    t_with(
+                        "home-mine-last-check-in",
+                        &[("date", (date(lang, at)).into())],
+                    )
+                },
             );
             let methods = v
                 .content
@@ -31,7 +36,10 @@ pub fn MyV2mom(mine: Option<V2mom>, period: String) -> impl IntoView {
                 .iter()
                 .filter(|m| m.measures.iter().any(|measure| measure.id.is_some()))
                 .map(|m| {
-                    let label = tr!("home-mine-method-progress", { "method" => m.title.clone() });
+                    let label = t_with(
+                        "home-mine-method-progress",
+                        &[("method", m.title.clone().into())],
+                    );
                     view! {
                         <li>
                             <span class="method-title">{m.title.clone()}</span>
@@ -49,26 +57,26 @@ pub fn MyV2mom(mine: Option<V2mom>, period: String) -> impl IntoView {
                 </p>
                 <p class="vision">{v.content.vision.clone()}</p>
                 <p class="overall">
-                    {format!("{} ", tr!("home-mine-overall"))}
-                    <ProgressBar percent=v.progress label=tr!("home-mine-overall-progress") />
+                    {format!("{} ", t("home-mine-overall"))}
+                    <ProgressBar percent=v.progress label=t("home-mine-overall-progress") />
                     " · "
                     <span class="last-check-in">{last}</span>
                 </p>
-                <ul class="method-progress" aria-label=move_tr!("home-mine-progress-by-method")>{methods}</ul>
+                <ul class="method-progress" aria-label=t("home-mine-progress-by-method")>{methods}</ul>
             }
             .into_any()
         }
         None => view! {
             <p>
-                {format!("{} ", tr!("home-mine-none"))}
-                <A href="/v2moms">{move_tr!("home-mine-start")}</A>
+                {format!("{} ", t("home-mine-none"))}
+                <A href="/v2moms">{t("home-mine-start")}</A>
             </p>
         }
         .into_any(),
     };
     view! {
         <section aria-labelledby="mine-heading">
-            <h1 id="mine-heading">{move_tr!("home-mine-heading", { "period" => period.clone() })}</h1>
+            <h1 id="mine-heading">{move || t_with("home-mine-heading", &[("period", period.clone().into())])}</h1>
             {body}
         </section>
     }
@@ -79,13 +87,13 @@ pub fn MyV2mom(mine: Option<V2mom>, period: String) -> impl IntoView {
 pub fn UpTheChain(chain: Vec<Above>, has_manager: bool, period: String) -> impl IntoView {
     let body = if !has_manager {
         view! {
-            <p class="empty">{move_tr!("home-chain-top")}</p>
+            <p class="empty">{t("home-chain-top")}</p>
         }
         .into_any()
     } else if chain.is_empty() {
         view! {
             <p class="empty">
-                {move_tr!("home-chain-none", { "period" => period.clone() })}
+                {move || t_with("home-chain-none", &[("period", period.clone().into())])}
             </p>
         }
         .into_any()
@@ -96,7 +104,7 @@ pub fn UpTheChain(chain: Vec<Above>, has_manager: bool, period: String) -> impl 
                 let aligned = (!above.aligned_methods.is_empty()).then(|| {
                     view! {
                         <p class="aligned">
-                            {tr!("home-chain-aligns", { "methods" => above.aligned_methods.join(" · ") })}
+                            {t_with("home-chain-aligns", &[("methods", (above.aligned_methods.join(" · ")).into())])}
                         </p>
                     }
                 });
@@ -104,7 +112,7 @@ pub fn UpTheChain(chain: Vec<Above>, has_manager: bool, period: String) -> impl 
                     <article class="above">
                         <h3>
                             <A href=format!("/v2moms/{}", above.id)>
-                                {tr!("home-chain-owner", { "name" => above.owner.name.clone() })}
+                                {t_with("home-chain-owner", &[("name", above.owner.name.clone().into())])}
                             </A>
                             {(!above.title.is_empty()).then(|| format!(" · {}", above.title))}
                         </h3>
@@ -118,7 +126,7 @@ pub fn UpTheChain(chain: Vec<Above>, has_manager: bool, period: String) -> impl 
     };
     view! {
         <section aria-labelledby="chain-heading">
-            <h2 id="chain-heading">{move_tr!("home-chain-heading")}</h2>
+            <h2 id="chain-heading">{t("home-chain-heading")}</h2>
             {body}
         </section>
     }

@@ -14,7 +14,6 @@ use crate::{
 };
 use first_steps::FirstSteps;
 use leptos::prelude::*;
-use leptos_fluent::move_tr;
 use leptos_meta::Title;
 use mine::{MyV2mom, UpTheChain};
 use needs::Needs;
@@ -67,8 +66,8 @@ fn DashboardView(home: Home) -> impl IntoView {
         return view! {
             {checklist}
             <section>
-                <h1>{move_tr!("home-welcome")}</h1>
-                <p>{move_tr!("home-no-period")}</p>
+                <h1>{t("home-welcome")}</h1>
+                <p>{t("home-no-period")}</p>
             </section>
         }
         .into_any();
@@ -90,11 +89,11 @@ fn DashboardView(home: Home) -> impl IntoView {
 fn Landing() -> impl IntoView {
     view! {
         <section class="hero">
-            <h1>{move_tr!("home-landing-heading")}</h1>
-            <p class="lead">{move_tr!("home-landing-lead")}</p>
+            <h1>{t("home-landing-heading")}</h1>
+            <p class="lead">{t("home-landing-lead")}</p>
         </section>
         <section aria-labelledby="five-questions">
-            <h2 id="five-questions">{move_tr!("home-five-questions")}</h2>
+            <h2 id="five-questions">{t("home-five-questions")}</h2>
             <dl class="parts">
                 {PARTS
                     .into_iter()
@@ -108,11 +107,11 @@ fn Landing() -> impl IntoView {
             </dl>
         </section>
         <section aria-labelledby="try-it">
-            <h2 id="try-it">{move_tr!("home-try-it")}</h2>
+            <h2 id="try-it">{t("home-try-it")}</h2>
             <VisionPreview />
         </section>
         <section aria-labelledby="status-heading">
-            <h2 id="status-heading">{move_tr!("home-server")}</h2>
+            <h2 id="status-heading">{t("home-server")}</h2>
             <ServerStatusCheck />
         </section>
     }

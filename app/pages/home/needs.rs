@@ -1,15 +1,15 @@
 //! "Needs you now": what waits for the person, most pressing first.
 
+use crate::i18n::t;
 use crate::model::Need;
 use leptos::prelude::*;
-use leptos_fluent::move_tr;
 use leptos_router::components::A;
 
 /// What waits for the person, each with the one link that does it.
 #[component]
 pub fn Needs(needs: Vec<Need>, period: String) -> impl IntoView {
     let items = if needs.is_empty() {
-        view! { <p class="nothing-needed">{move_tr!("home-needs-nothing")}</p> }.into_any()
+        view! { <p class="nothing-needed">{t("home-needs-nothing")}</p> }.into_any()
     } else {
         view! {
             <ul class="needs">
@@ -32,7 +32,7 @@ pub fn Needs(needs: Vec<Need>, period: String) -> impl IntoView {
     };
     view! {
         <section aria-labelledby="needs-heading">
-            <h2 id="needs-heading">{move_tr!("home-needs-heading")}</h2>
+            <h2 id="needs-heading">{t("home-needs-heading")}</h2>
             {items}
         </section>
     }

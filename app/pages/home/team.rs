@@ -1,11 +1,11 @@
 //! Managers: their team's V2MOMs for the period in one compact table.
 
+use crate::i18n::{t, t_with};
 use crate::{
     components::ProgressBar,
     model::{ProgressRow, V2momStatus},
 };
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr};
 use leptos_router::components::A;
 
 /// How many V2MOMs are where, each report's row, and the own methods nobody aligns to yet;
@@ -15,9 +15,9 @@ pub fn TeamSummary(rows: Vec<ProgressRow>, unaligned: Vec<String>) -> impl IntoV
     let body = if rows.is_empty() {
         view! {
             <p class="empty">
-                {format!("{} {} ", tr!("home-team-nobody"), tr!("home-team-set-manager-before"))}
-                <A href="/admin/people">{move_tr!("home-team-set-manager-link")}</A>
-                {move_tr!("home-team-set-manager-after")}
+                {format!("{} {} ", t("home-team-nobody"), t("home-team-set-manager-before"))}
+                <A href="/admin/people">{t("home-team-set-manager-link")}</A>
+                {t("home-team-set-manager-after")}
             </p>
         }
         .into_any()
@@ -26,7 +26,7 @@ pub fn TeamSummary(rows: Vec<ProgressRow>, unaligned: Vec<String>) -> impl IntoV
     };
     view! {
         <section aria-labelledby="team-heading">
-            <h2 id="team-heading">{move_tr!("home-my-team")}</h2>
+            <h2 id="team-heading">{t("home-my-team")}</h2>
             {body}
         </section>
     }
@@ -35,15 +35,18 @@ pub fn TeamSummary(rows: Vec<ProgressRow>, unaligned: Vec<String>) -> impl IntoV
 #[component]
 fn Table(rows: Vec<ProgressRow>, unaligned: Vec<String>) -> impl IntoView {
     let count = |status: Option<V2momStatus>| rows.iter().filter(|r| r.status == status).count();
-    let coverage = tr!("home-team-coverage", {
-        "published" => count(Some(V2momStatus::Published)),
-        "review" => count(Some(V2momStatus::InReview)),
-        "draft" => count(Some(V2momStatus::Draft)),
-        "none" => count(None),
-    });
+    let coverage = t_with(
+        "home-team-coverage",
+        &[
+            ("published", (count(Some(V2momStatus::Published))).into()),
+            ("review", (count(Some(V2momStatus::InReview))).into()),
+            ("draft", (count(Some(V2momStatus::Draft))).into()),
+            ("none", (count(None)).into()),
+        ],
+    );
     let unaligned = (!unaligned.is_empty()).then(|| {
         view! {
-            <h3>{move_tr!("home-team-unaligned")}</h3>
+            <h3>{t("home-team-unaligned")}</h3>
             <ul>{unaligned.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
         }
     });
@@ -53,19 +56,19 @@ fn Table(rows: Vec<ProgressRow>, unaligned: Vec<String>) -> impl IntoView {
             <table class="team-summary">
                 <thead>
                     <tr>
-                        <th scope="col">{move_tr!("home-team-col-person")}</th>
-                        <th scope="col">{move_tr!("home-team-col-status")}</th>
-                        <th scope="col">{move_tr!("home-team-col-progress")}</th>
-                        <th scope="col">{move_tr!("home-team-col-check-ins")}</th>
+                        <th scope="col">{t("home-team-col-person")}</th>
+                        <th scope="col">{t("home-team-col-status")}</th>
+                        <th scope="col">{t("home-team-col-progress")}</th>
+                        <th scope="col">{t("home-team-col-check-ins")}</th>
                     </tr>
                 </thead>
                 <tbody>{rows.into_iter().map(row).collect_view()}</tbody>
             </table>
         </div>
         <p>
-            <A href="/team">{move_tr!("home-team-open")}</A>
+            <A href="/team">{t("home-team-open")}</A>
             " "
-            {move_tr!("home-team-open-after")}
+            {t("home-team-open-after")}
         </p>
         {unaligned}
     }
@@ -83,7 +86,10 @@ fn row(row: ProgressRow) -> impl IntoView {
         Some(id) => view! { <A href=format!("/v2moms/{id}")>{name}</A> }.into_any(),
         None => view! { <span>{name}</span> }.into_any(),
     };
-    let label = tr!("home-team-person-progress", { "name" => row.person.name.clone() });
+    let label = t_with(
+        "home-team-person-progress",
+        &[("name", row.person.name.clone().into())],
+    );
     view! {
         <tr>
             <th scope="row" class=format!("depth-{depth}")>{person}</th>

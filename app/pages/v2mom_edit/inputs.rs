@@ -2,12 +2,12 @@
 //! that add, move and remove rows (form posts without JavaScript, in the browser with it).
 
 use super::Ctx;
+use crate::i18n::t;
 use crate::{
     components::element_text,
     model::{EditOp, Item},
 };
 use leptos::prelude::*;
-use leptos_fluent::tr;
 
 /// A labelled select with its own message from the last check.
 #[component]
@@ -70,11 +70,19 @@ pub(super) fn AddButton(
 #[component]
 pub(super) fn RowButtons(item: Item, ctx: Ctx) -> impl IntoView {
     let button = move |op: EditOp, label: String, text: &'static str| {
+        let value = op.encode();
+        // Where a move posted without JavaScript left the focus: the page loads with it here,
+        // described by what the move did.
+        let moved = ctx
+            .moved_button
+            .with_value(|b| b.as_deref() == Some(value.as_str()));
         view! {
             <button
                 type="submit"
                 name="op"
-                value=op.encode()
+                value=value
+                autofocus=moved
+                aria-describedby=moved.then_some("editor-announcement")
                 class="icon secondary"
                 aria-label=label.clone()
                 title=label
@@ -89,9 +97,9 @@ pub(super) fn RowButtons(item: Item, ctx: Ctx) -> impl IntoView {
     };
     view! {
         <div class="row-buttons">
-            {button(EditOp::MoveUp(item), tr!("v2mom-move-up"), "↑")}
-            {button(EditOp::MoveDown(item), tr!("v2mom-move-down"), "↓")}
-            {button(EditOp::Remove(item), tr!("v2mom-remove"), "✕")}
+            {button(EditOp::MoveUp(item), t("v2mom-move-up"), "↑")}
+            {button(EditOp::MoveDown(item), t("v2mom-move-down"), "↓")}
+            {button(EditOp::Remove(item), t("v2mom-remove"), "✕")}
         </div>
     }
 }

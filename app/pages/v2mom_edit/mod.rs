@@ -8,6 +8,7 @@
 //! A published V2MOM is amended: the editor edits its amendment (the first save starts one),
 //! and readers keep seeing the publication until the amendment is published.
 
+use crate::i18n::{t, t_with};
 use crate::{
     api::{SaveV2mom, edit_v2mom},
     components::{ErrorPage, ErrorSummary, FormError, action_error, focus_element, live_events},
@@ -15,9 +16,8 @@ use crate::{
     model::{EditOp, LiveEvent, V2momContent, V2momPage, V2momStatus, field},
 };
 use leptos::{form::FromFormData, html, prelude::*};
-use leptos_fluent::{move_tr, tr};
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 use notices::{ConflictNotice, SavedElsewhereNotice, UnsavedNotice};
 use rows::ContentFields;
 
@@ -52,6 +52,9 @@ pub(super) struct Ctx {
     pub(super) choices: StoredValue<Vec<(i64, String)>>,
     /// Applies a move or removal in the browser (hydrated only).
     pub(super) apply: Callback<EditOp>,
+    /// The move button that moved a row just before the page was loaded (a plain form post
+    /// comes back with `?moved=`): it takes the focus, as it keeps it in the browser.
+    pub(super) moved_button: StoredValue<Option<String>>,
 }
 
 #[component]
@@ -85,8 +88,19 @@ fn Editor(page: V2momPage, choices: Vec<(i64, String)>) -> impl IntoView {
     };
     // The user's text: the live form, or before hydration what the form was drawn from.
     let mine = move || read_form().unwrap_or_else(|| content.get_untracked());
-    // What the last move did, for screen readers (the rows are drawn again, silently).
-    let announcement = RwSignal::new(String::new());
+    // What the last move did, for screen readers (the rows are drawn again, silently); a
+    // move posted without JavaScript comes back with it.
+    let moved_before = use_query_map()
+        .with_untracked(|query| query.get("moved"))
+        .and_then(|op| EditOp::decode(&op))
+        .and_then(|op| moves::moved(&content.get_untracked(), op));
+    let announcement = RwSignal::new(
+        moved_before
+            .as_ref()
+            .map(|m| m.said.clone())
+            .unwrap_or_default(),
+    );
+    let moved_button = StoredValue::new(moved_before.map(|m| m.button));
     let apply = Callback::new(move |op: EditOp| {
         if let Some(mut now) = read_form() {
             now.apply(op);
@@ -175,13 +189,14 @@ fn Editor(page: V2momPage, choices: Vec<(i64, String)>) -> impl IntoView {
         errors,
         choices: StoredValue::new(choices),
         apply,
+        moved_button,
     };
     let saved_message = move || {
         matches!(save.value().get(), Some(Ok(_))).then(|| {
             view! {
                 <p role="status">
-                    {move_tr!("v2mom-saved")} " "
-                    <a href=format!("/v2moms/{id}")>{move_tr!("v2mom-view-v2mom")}</a>
+                    {t("v2mom-saved")} " "
+                    <a href=format!("/v2moms/{id}")>{t("v2mom-view-v2mom")}</a>
                 </p>
             }
         })
@@ -193,26 +208,27 @@ fn Editor(page: V2momPage, choices: Vec<(i64, String)>) -> impl IntoView {
         .map_or(&v2mom.review_comment, |a| &a.review_comment)
         .clone();
     let status = match &v2mom.amendment {
-        Some(amendment) => {
-            tr!("v2mom-editor-status-amending", { "status" => amendment.status.as_str() })
-        }
+        Some(amendment) => t_with(
+            "v2mom-editor-status-amending",
+            &[("status", amendment.status.as_str().into())],
+        ),
         None => v2mom.status.label().to_string(),
     };
-    let unsaved_changes = tr!("v2mom-unsaved-changes");
+    let unsaved_changes = t("v2mom-unsaved-changes");
     view! {
-        <Title text=tr!("v2mom-edit-title", { "heading" => heading.clone() }) />
+        <Title text=t_with("v2mom-edit-title", &[("heading", heading.clone().into())]) />
         <section class="editor">
             <h1>
-                {if amending { move_tr!("v2mom-amend-heading") } else { move_tr!("v2mom-edit-heading") }}
+                {if amending { t("v2mom-amend-heading") } else { t("v2mom-edit-heading") }}
             </h1>
             <p class="lead">{heading} " · " {status}</p>
             {amending
                 .then(|| {
                     view! {
                         <div class="notice amending" role="note">
-                            <strong>{move_tr!("v2mom-amending-notice")}</strong>
+                            <strong>{t("v2mom-amending-notice")}</strong>
                             " "
-                            {move_tr!("v2mom-amending-saving")}
+                            {t("v2mom-amending-saving")}
                         </div>
                     }
                 })}
@@ -220,7 +236,7 @@ fn Editor(page: V2momPage, choices: Vec<(i64, String)>) -> impl IntoView {
                 .then(|| {
                     view! {
                         <div class="notice" role="note">
-                            <strong>{move_tr!("v2mom-returned-by-manager")} " "</strong>
+                            <strong>{t("v2mom-returned-by-manager")} " "</strong>
                             {review_comment.clone()}
                         </div>
                     }
@@ -232,7 +248,7 @@ fn Editor(page: V2momPage, choices: Vec<(i64, String)>) -> impl IntoView {
                         let forget_key = draft_key.clone();
                         view! {
                             <div class="notice" role="alert">
-                                <p>{move_tr!("v2mom-draft-kept")}</p>
+                                <p>{t("v2mom-draft-kept")}</p>
                                 <button
                                     type="button"
                                     on:click=move |_| {
@@ -241,7 +257,7 @@ fn Editor(page: V2momPage, choices: Vec<(i64, String)>) -> impl IntoView {
                                         restorable.set(None);
                                     }
                                 >
-                                    {move_tr!("v2mom-draft-restore")}
+                                    {t("v2mom-draft-restore")}
                                 </button>
                                 <button
                                     type="button"
@@ -251,7 +267,7 @@ fn Editor(page: V2momPage, choices: Vec<(i64, String)>) -> impl IntoView {
                                         restorable.set(None);
                                     }
                                 >
-                                    {move_tr!("v2mom-draft-discard")}
+                                    {t("v2mom-draft-discard")}
                                 </button>
                             </div>
                         }
@@ -287,15 +303,15 @@ fn Editor(page: V2momPage, choices: Vec<(i64, String)>) -> impl IntoView {
                 <FormError error=errors />
                 <div class="form-actions">
                     <button type="submit" disabled=move || save.pending().get()>
-                        {move_tr!("v2mom-save")}
+                        {t("v2mom-save")}
                     </button>
                     <a href=format!("/v2moms/{id}") class="button secondary">
-                        {move_tr!("v2mom-done")}
+                        {t("v2mom-done")}
                     </a>
                     <span class="unsaved" aria-live="polite">
                         {move || dirty.get().then(|| unsaved_changes.clone())}
                     </span>
-                    <span class="visually-hidden" aria-live="polite">
+                    <span id="editor-announcement" class="visually-hidden" aria-live="polite">
                         {move || announcement.get()}
                     </span>
                 </div>

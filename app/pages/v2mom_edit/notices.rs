@@ -1,13 +1,13 @@
 //! What the editor says above the form: text kept from a refused save, a save someone
 //! else made meanwhile (heard live), and a save that someone else made first.
 
+use crate::i18n::{t, t_with};
 use crate::{
     api::{DiscardUnsaved, get_v2mom},
     components::use_auth,
     model::{LiveEvent, V2momContent, diff::changes},
 };
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr};
 
 /// The form holds text from a save that was refused (without JavaScript); it can be
 /// corrected and saved, or dropped for what is stored.
@@ -21,11 +21,11 @@ pub(super) fn UnsavedNotice(id: i64, discarded: Callback<()>) -> impl IntoView {
     });
     view! {
         <div class="notice" role="alert">
-            <p>{move_tr!("v2mom-unsaved-notice")}</p>
+            <p>{t("v2mom-unsaved-notice")}</p>
             <ActionForm action=discard>
                 <input type="hidden" name="id" value=id />
                 <button type="submit" class="secondary">
-                    {move_tr!("v2mom-discard-my-changes")}
+                    {t("v2mom-discard-my-changes")}
                 </button>
             </ActionForm>
         </div>
@@ -48,10 +48,10 @@ pub(super) fn SavedElsewhereNotice(
             <div class="notice" role="alert">
                 <p>
                     <strong>
-                        {tr!("v2mom-saved-elsewhere", { "what" => event.about_this_v2mom(me()) })}
+                        {t_with("v2mom-saved-elsewhere", &[("what", (event.about_this_v2mom(me())).into())])}
                     </strong>
                     " "
-                    {move_tr!("v2mom-saved-elsewhere-hint")}
+                    {t("v2mom-saved-elsewhere-hint")}
                 </p>
             </div>
         })
@@ -97,10 +97,10 @@ pub(super) fn ConflictNotice(
                             <div class="notice conflict" role="alert">
                                 <p>
                                     <strong>
-                                        {tr!("v2mom-conflict", { "name" => saved_by.clone() })}
+                                        {t_with("v2mom-conflict", &[("name", saved_by.clone().into())])}
                                     </strong>
                                     " "
-                                    {move_tr!("v2mom-conflict-hint")}
+                                    {t("v2mom-conflict-hint")}
                                 </p>
                                 <ul class="changes">
                                     {differences
@@ -110,13 +110,7 @@ pub(super) fn ConflictNotice(
                                                 <li>
                                                     <strong>{c.label}</strong>
                                                     ": "
-                                                    {move_tr!(
-                                                        "v2mom-conflict-change",
-                                                        {
-                                                            "theirs" => c.after.clone(),
-                                                            "yours" => c.before.clone(),
-                                                        }
-                                                    )}
+                                                    {move || t_with("v2mom-conflict-change", &[("theirs", c.after.clone().into()), ("yours", c.before.clone().into())])}
                                                 </li>
                                             }
                                         })
@@ -126,7 +120,7 @@ pub(super) fn ConflictNotice(
                                     type="button"
                                     on:click=move |_| version.set(theirs_version)
                                 >
-                                    {move_tr!("v2mom-keep-my-text")}
+                                    {t("v2mom-keep-my-text")}
                                 </button>
                             </div>
                         }

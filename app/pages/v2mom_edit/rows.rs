@@ -4,11 +4,11 @@ use super::{
     Ctx,
     inputs::{AddButton, Choice, FieldMessage, RowButtons, TextField},
 };
+use crate::i18n::t;
 use crate::model::{
     Direction, EditOp, Item, Measure, MeasureKind, Method, V2momContent, ValueItem, field,
 };
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr};
 
 #[component]
 pub(super) fn ContentFields(content: V2momContent, ctx: Ctx) -> impl IntoView {
@@ -16,23 +16,23 @@ pub(super) fn ContentFields(content: V2momContent, ctx: Ctx) -> impl IntoView {
     let methods = content.methods.len();
     view! {
         <TextField
-            label=move_tr!("v2mom-title")
+            label=t("v2mom-title")
             name="title".into()
             value=content.title
             ctx
             required=false
         />
         <TextField
-            label=move_tr!("v2mom-vision")
+            label=t("v2mom-vision")
             name="vision".into()
             value=content.vision
             ctx
             multiline=true
-            hint=move_tr!("v2mom-vision-hint")
+            hint=t("v2mom-vision-hint")
         />
         <fieldset class="values" id="field-values" tabindex="-1">
-            <legend>{move_tr!("v2mom-values")}</legend>
-            <p class="hint">{move_tr!("v2mom-values-hint")}</p>
+            <legend>{t("v2mom-values")}</legend>
+            <p class="hint">{t("v2mom-values-hint")}</p>
             <FieldMessage name="values".into() ctx />
             <ol>
                 {content
@@ -42,11 +42,11 @@ pub(super) fn ContentFields(content: V2momContent, ctx: Ctx) -> impl IntoView {
                     .map(|(i, value)| view! { <ValueRow i value last=i + 1 == values ctx /> })
                     .collect_view()}
             </ol>
-            <AddButton op=EditOp::AddValue label=move_tr!("v2mom-add-value") ctx />
+            <AddButton op=EditOp::AddValue label=t("v2mom-add-value") ctx />
         </fieldset>
         <fieldset class="methods" id="field-methods" tabindex="-1">
-            <legend>{move_tr!("v2mom-methods")}</legend>
-            <p class="hint">{move_tr!("v2mom-methods-hint")}</p>
+            <legend>{t("v2mom-methods")}</legend>
+            <p class="hint">{t("v2mom-methods-hint")}</p>
             <FieldMessage name="methods".into() ctx />
             <ol>
                 {content
@@ -56,7 +56,7 @@ pub(super) fn ContentFields(content: V2momContent, ctx: Ctx) -> impl IntoView {
                     .map(|(m, method)| view! { <MethodRow m method last=m + 1 == methods ctx /> })
                     .collect_view()}
             </ol>
-            <AddButton op=EditOp::AddMethod label=move_tr!("v2mom-add-method") ctx />
+            <AddButton op=EditOp::AddMethod label=t("v2mom-add-method") ctx />
         </fieldset>
     }
 }
@@ -66,14 +66,14 @@ fn ValueRow(i: usize, value: ValueItem, last: bool, ctx: Ctx) -> impl IntoView {
     view! {
         <li class="row">
             <TextField
-                label=if last { tr!("v2mom-new-value") } else { tr!("v2mom-value") }
+                label=if last { t("v2mom-new-value") } else { t("v2mom-value") }
                 name=field::value(i, "name")
                 value=value.name
                 ctx
                 required=false
             />
             <TextField
-                label=move_tr!("v2mom-description")
+                label=t("v2mom-description")
                 name=field::value(i, "description")
                 value=value.description
                 ctx
@@ -98,14 +98,14 @@ fn MethodRow(m: usize, method: Method, last: bool, ctx: Ctx) -> impl IntoView {
                 value=method.id.map(|id| id.to_string()).unwrap_or_default()
             />
             <TextField
-                label=if last { tr!("v2mom-new-method") } else { tr!("v2mom-method") }
+                label=if last { t("v2mom-new-method") } else { t("v2mom-method") }
                 name=field::method(m, "title")
                 value=method.title
                 ctx
                 required=false
             />
             <TextField
-                label=move_tr!("v2mom-description")
+                label=t("v2mom-description")
                 name=field::method(m, "description")
                 value=method.description
                 ctx
@@ -118,14 +118,14 @@ fn MethodRow(m: usize, method: Method, last: bool, ctx: Ctx) -> impl IntoView {
                     let id = format!("field-{name}");
                     view! {
                         <div class="field">
-                            <label for=id.clone()>{move_tr!("v2mom-aligned-to-manager")}</label>
+                            <label for=id.clone()>{t("v2mom-aligned-to-manager")}</label>
                             <select
                                 id=id
                                 name=name.clone()
                                 prop:value=aligned_to.map(|a| a.to_string()).unwrap_or_default()
                             >
                                 <option value="" selected=aligned_to.is_none()>
-                                    {move_tr!("v2mom-not-aligned")}
+                                    {t("v2mom-not-aligned")}
                                 </option>
                                 {choices
                                     .into_iter()
@@ -146,7 +146,7 @@ fn MethodRow(m: usize, method: Method, last: bool, ctx: Ctx) -> impl IntoView {
                     }
                 })}
             <fieldset class="obstacles">
-                <legend>{move_tr!("v2mom-obstacles")}</legend>
+                <legend>{t("v2mom-obstacles")}</legend>
                 <ol>
                     {method
                         .obstacles
@@ -158,9 +158,9 @@ fn MethodRow(m: usize, method: Method, last: bool, ctx: Ctx) -> impl IntoView {
                                 <li class="row">
                                     <TextField
                                         label=if last {
-                                            tr!("v2mom-new-obstacle")
+                                            t("v2mom-new-obstacle")
                                         } else {
-                                            tr!("v2mom-obstacle")
+                                            t("v2mom-obstacle")
                                         }
                                         name=field::obstacle(m, i)
                                         value=obstacle
@@ -183,12 +183,12 @@ fn MethodRow(m: usize, method: Method, last: bool, ctx: Ctx) -> impl IntoView {
                 </ol>
                 <AddButton
                     op=EditOp::AddObstacle { method: m }
-                    label=move_tr!("v2mom-add-obstacle")
+                    label=t("v2mom-add-obstacle")
                     ctx
                 />
             </fieldset>
             <fieldset class="measures">
-                <legend>{move_tr!("v2mom-measures")}</legend>
+                <legend>{t("v2mom-measures")}</legend>
                 <ol>
                     {method
                         .measures
@@ -201,7 +201,7 @@ fn MethodRow(m: usize, method: Method, last: bool, ctx: Ctx) -> impl IntoView {
                 </ol>
                 <AddButton
                     op=EditOp::AddMeasure { method: m }
-                    label=move_tr!("v2mom-add-measure")
+                    label=t("v2mom-add-measure")
                     ctx
                 />
             </fieldset>
@@ -221,7 +221,7 @@ fn MeasureRow(m: usize, i: usize, measure: Measure, last: bool, ctx: Ctx) -> imp
                 value=measure.id.map(|id| id.to_string()).unwrap_or_default()
             />
             <TextField
-                label=if last { tr!("v2mom-new-measure") } else { tr!("v2mom-measure") }
+                label=if last { t("v2mom-new-measure") } else { t("v2mom-measure") }
                 name=field::measure(m, i, "description")
                 value=measure.description
                 ctx
@@ -229,23 +229,23 @@ fn MeasureRow(m: usize, i: usize, measure: Measure, last: bool, ctx: Ctx) -> imp
             />
             <div class="measure-numbers">
                 <Choice
-                    label=move_tr!("v2mom-measure-kind")
+                    label=t("v2mom-measure-kind")
                     name=field::measure(m, i, "kind")
                     options=MeasureKind::ALL.map(|k| (k.as_str(), k.label())).to_vec()
                     selected=measure.kind.as_str()
                     ctx
                 />
                 <TextField
-                    label=move_tr!("v2mom-measure-start")
+                    label=t("v2mom-measure-start")
                     name=field::measure(m, i, "start")
                     value=number(measure.start)
                     ctx
                     required=false
                     kind="number"
-                    hint=move_tr!("v2mom-measure-start-hint")
+                    hint=t("v2mom-measure-start-hint")
                 />
                 <TextField
-                    label=move_tr!("v2mom-measure-target")
+                    label=t("v2mom-measure-target")
                     name=field::measure(m, i, "target")
                     value=number(measure.target)
                     ctx
@@ -253,22 +253,22 @@ fn MeasureRow(m: usize, i: usize, measure: Measure, last: bool, ctx: Ctx) -> imp
                     kind="number"
                 />
                 <TextField
-                    label=move_tr!("v2mom-measure-unit")
+                    label=t("v2mom-measure-unit")
                     name=field::measure(m, i, "unit")
                     value=measure.unit
                     ctx
                     required=false
-                    hint=move_tr!("v2mom-measure-unit-hint")
+                    hint=t("v2mom-measure-unit-hint")
                 />
                 <Choice
-                    label=move_tr!("v2mom-measure-direction")
+                    label=t("v2mom-measure-direction")
                     name=field::measure(m, i, "direction")
                     options=Direction::ALL.map(|d| (d.as_str(), d.label())).to_vec()
                     selected=measure.direction.as_str()
                     ctx
                 />
                 <TextField
-                    label=move_tr!("v2mom-measure-due")
+                    label=t("v2mom-measure-due")
                     name=field::measure(m, i, "due_on")
                     value=measure.due_on
                     ctx

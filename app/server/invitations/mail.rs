@@ -32,7 +32,7 @@ pub async fn send_test(state: &AppState, actor: &Actor) -> Result<TestMailSent, 
     let user = &actor.user;
     let sent = mailer
         .send_test(
-            crate::i18n::current(),
+            crate::i18n::language(),
             &user.display_name,
             &user.email,
             &organisation,

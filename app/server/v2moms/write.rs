@@ -76,7 +76,7 @@ pub async fn change_status(
     let Some(to) = change.apply(from) else {
         // English says "a V2MOM that is draft"; German names the status as it is shown.
         let status = from.label();
-        let status = match crate::i18n::current() {
+        let status = match crate::i18n::language() {
             crate::i18n::Lang::En => status.to_lowercase(),
             _ => status.to_string(),
         };
