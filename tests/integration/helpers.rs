@@ -101,6 +101,19 @@ impl TestApp {
             .expect("form post failed")
     }
 
+    /// The page a plain form post sent `client` back to (its `Location`), as HTML.
+    pub async fn page_after(&self, client: &Client, res: Response) -> String {
+        assert!(res.status().is_redirection(), "{}", res.status());
+        let back = header(res.headers(), "location");
+        let back = if back.starts_with('/') {
+            self.url(back)
+        } else {
+            back.to_owned()
+        };
+        let page = client.get(back).send().await.expect("GET failed");
+        page.text().await.expect("a text body")
+    }
+
     /// First-run setup through the real server function; this client is then signed in as
     /// the administrator.
     pub async fn set_up(&self) -> Credentials {

@@ -2,8 +2,8 @@
 //! installation's default; pages, their `<html lang>` and error messages follow it.
 
 use crate::{
-    helpers::{client, header, spawn_app, spawn_app_with},
-    mail::{MailSink, app_mailing_to},
+    helpers::{client, spawn_app, spawn_app_with},
+    mail::{MailSink, app_mailing_to, invite_alice},
 };
 use reqwest::{Client, StatusCode};
 use serde_json::Value;
@@ -74,21 +74,7 @@ async fn a_refused_form_says_why_in_the_pages_language() {
         let res = app
             .post_plain(&browser, "/api/login", "/login", &form)
             .await;
-        assert!(res.status().is_redirection(), "{}", res.status());
-        let back = header(res.headers(), "location");
-        let back = if back.starts_with('/') {
-            app.url(back)
-        } else {
-            back.to_owned()
-        };
-        let html = browser
-            .get(back)
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let html = app.page_after(&browser, res).await;
         assert!(shown_in(&html, lang));
         assert!(
             html.contains(&text(lang, "error-bad-credentials")),
@@ -218,20 +204,7 @@ async fn mails_are_in_the_recipients_language() {
     assert_eq!(set.status(), StatusCode::OK);
 
     // An invitation goes to someone who has chosen nothing yet: in the inviter's language.
-    let invited = app
-        .call(
-            "users/invite",
-            &[
-                ("email", "alice@acme.example"),
-                ("name", "Alice Example"),
-                ("role", "employee"),
-                ("manager", ""),
-                ("function", ""),
-                ("job_title", ""),
-            ],
-        )
-        .await;
-    assert_eq!(invited.status(), StatusCode::OK);
+    invite_alice(&app).await;
     let mail = sink.received();
     assert_eq!(mail.len(), 1);
     let text = &mail[0].text;

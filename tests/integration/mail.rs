@@ -113,7 +113,7 @@ pub async fn app_mailing_to(relay: SocketAddr) -> TestApp {
     .await
 }
 
-async fn invite_alice(app: &TestApp) -> Value {
+pub async fn invite_alice(app: &TestApp) -> Value {
     let res = app
         .call(
             "users/invite",
