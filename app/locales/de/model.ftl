@@ -159,7 +159,7 @@ model-event-verb-submitted = hat zur Prüfung eingereicht:
 model-event-verb-returned = hat mit einem Kommentar zurückgegeben:
 model-event-verb-approved = hat genehmigt und veröffentlicht:
 model-event-verb-published = hat veröffentlicht:
-model-event-verb-amended = hat eine Änderung begonnen an:
+model-event-verb-amended = hat eine Überarbeitung begonnen von:
 model-event-verb-archived = hat archiviert:
 model-event-verb-check-in = hat einen Check-in zu einer Messgröße erfasst in:
 model-event-verb-invitation-accepted = hat die Einladung angenommen
@@ -171,7 +171,7 @@ model-event-submitted = { $who } hat „{ $title }“ zur Prüfung eingereicht
 model-event-returned = { $who } hat „{ $title }“ mit einem Kommentar zurückgegeben
 model-event-approved = { $who } hat „{ $title }“ genehmigt und veröffentlicht
 model-event-published = { $who } hat „{ $title }“ veröffentlicht
-model-event-amended = { $who } hat eine Änderung an „{ $title }“ begonnen
+model-event-amended = { $who } hat eine Überarbeitung von „{ $title }“ begonnen
 model-event-archived = { $who } hat „{ $title }“ archiviert
 model-event-check-in = { $who } hat einen Check-in zu einer Messgröße in „{ $title }“ erfasst
 model-event-invitation-accepted = { $who } hat die Einladung angenommen („{ $title }“)
@@ -201,7 +201,7 @@ model-event-this-published = { $me ->
 model-event-this-amended = { $me ->
         [yes] Sie haben
        *[other] { $who } hat
-    } eine Änderung an diesem V2MOM begonnen
+    } eine Überarbeitung dieses V2MOM begonnen
 model-event-this-archived = { $me ->
         [yes] Sie haben
        *[other] { $who } hat
