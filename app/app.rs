@@ -18,19 +18,11 @@ use leptos_router::{
     components::{A, Route, Router, Routes},
 };
 
-/// The language the server chose for this request (see `crate::i18n`).
-fn page_language() -> &'static str {
-    #[cfg(feature = "ssr")]
-    return crate::server::http::language::of_request().code();
-    #[cfg(not(feature = "ssr"))]
-    crate::i18n::Lang::default().code()
-}
-
 /// The document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
         <!DOCTYPE html>
-        <html lang=page_language()>
+        <html lang=crate::i18n::language().code()>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />

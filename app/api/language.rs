@@ -20,14 +20,5 @@ pub async fn my_language() -> Result<Option<Lang>, AppError> {
 pub async fn set_my_language(#[server(default)] language: String) -> Result<(), AppError> {
     let state = app_state()?;
     let actor = signed_in(&state).await?;
-    let language = match language.trim() {
-        "" => None,
-        tag => Some(Lang::from_tag(tag).ok_or_else(|| AppError::Invalid {
-            fields: vec![crate::error::FieldError {
-                field: "language".into(),
-                message: crate::i18n::t("language-unknown"),
-            }],
-        })?),
-    };
-    accounts::set_language(&state, &actor, language).await
+    accounts::set_language(&state, &actor, &language).await
 }
