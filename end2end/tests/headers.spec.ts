@@ -1,5 +1,6 @@
 import { expect, test, type APIResponse, type Response } from '@playwright/test';
-import { gotoHydrated, parseCsp } from './helpers';
+import { admin } from './accounts';
+import { gotoHydrated, parseCsp, watchForProblems } from './helpers';
 
 type Headers = Record<string, string>; // Playwright lower-cases header names
 
@@ -32,11 +33,32 @@ test('the landing page carries the security headers and its scripts the CSP nonc
 });
 
 // Plain HTTP requests: no browser involved, so these run once per backend (JS projects).
-test('every page load gets a fresh nonce', async ({ request }) => {
+test('every signed-in page load gets a fresh nonce', async ({ request }) => {
+  const signedIn = await request.post('/api/login', {
+    form: { email: admin.email, password: admin.password, next: '/' },
+    headers: { 'sec-fetch-site': 'same-origin' },
+  });
+  expect(signedIn.ok()).toBe(true);
   const nonceOf = async (r: APIResponse) => expectDocumentSecurityHeaders(r.headers());
   const first = await nonceOf(await request.get('/'));
   const second = await nonceOf(await request.get('/'));
   expect(first).not.toBe(second);
+});
+
+test('a visitor coming back to the sign-in page gets a 304, and the stored page still works', async ({ page }) => {
+  const problems = await watchForProblems(page);
+  const first = (await gotoHydrated(page, '/login')) as Response;
+  expect(first.headers()['etag']).toMatch(/^W\/"[0-9a-f]+"$/);
+  // A reload asks again with If-None-Match; the page and its nonce are the same, so the
+  // browser's copy and the new policy agree.
+  const again = (await page.reload()) as Response;
+  expect(again.status()).toBe(304);
+  await expect(page.locator('main[data-hydrated="true"]')).toBeVisible({ timeout: 15_000 });
+  await page.getByLabel('Email').fill(admin.email);
+  await page.getByLabel('Password').fill(admin.password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page.getByRole('banner').getByRole('button', { name: 'Sign out' })).toBeVisible();
+  expect(await problems()).toEqual([]);
 });
 
 test('the 404 page carries the security headers too', async ({ request }) => {

@@ -63,3 +63,4 @@ mod text;
 mod throttle;
 mod throwaway_postgres;
 mod v2moms;
+mod visitor_pages;

@@ -8,6 +8,7 @@ mod health;
 pub mod language;
 mod live;
 mod observe;
+mod page_etag;
 mod panic;
 mod personal_data;
 mod request_id;
@@ -153,6 +154,8 @@ pub fn with_layers(router: Router, config: &Config) -> Router {
             .layer(middleware::from_fn(caching::cache_control))
             .layer(middleware::from_fn(panic::catch))
             .layer(CompressionLayer::new())
+            // Inside compression: it hashes and rewrites the page as rendered.
+            .layer(middleware::from_fn(page_etag::for_visitors))
             .layer(TimeoutLayer::with_status_code(
                 StatusCode::REQUEST_TIMEOUT,
                 config.request_timeout(),

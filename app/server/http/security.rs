@@ -78,7 +78,12 @@ pub async fn apply(State(policy): State<Arc<Policy>>, mut req: Request, next: Ne
         .get::<FormTargets>()
         .map(|t| t.0.iter().map(|origin| format!(" {origin}")).collect())
         .unwrap_or_default();
-    let csp = policy.content_security_policy(&nonce, &form_targets);
+    // A visitor's page may carry a nonce made from the page instead (`page_etag`).
+    let nonce = res
+        .extensions()
+        .get::<super::page_etag::PageNonce>()
+        .map_or(&*nonce, |page| page.0.as_str());
+    let csp = policy.content_security_policy(nonce, &form_targets);
     let headers = res.headers_mut();
     if let Ok(csp) = HeaderValue::from_str(&csp) {
         headers.insert(header::CONTENT_SECURITY_POLICY, csp);
