@@ -75,6 +75,10 @@ async fn each_page_asks_the_database_only_what_it_needs_once() {
             "people, the administrator",
             cost(&app, &app.client, "/admin/people").await,
         ),
+        (
+            "own V2MOM as Markdown (a plain route)",
+            cost(&app, &employee, &format!("/v2moms/{theirs}/export.md")).await,
+        ),
     ];
     // The sign-in page: whether anyone exists yet, and the providers (once, for the buttons
     // and for the form targets the security headers allow). A V2MOM: the session, its user,
@@ -83,9 +87,10 @@ async fn each_page_asks_the_database_only_what_it_needs_once() {
     // check-ins (each measure's latest among them); its four parts and its version again
     // only when this process has not read this version yet (the set-up read the others).
     // The editor: the same but the check-ins (the latest only), and the owner's manager.
+    // A download reads its person once too, though the language is chosen before it runs.
     assert_eq!(
         costs.map(|(_, n)| n),
-        [2, 11, 6, 7, 6, 11, 7, 7, 9, 6],
+        [2, 11, 6, 7, 6, 11, 7, 7, 9, 6, 5],
         "{costs:#?}"
     );
 }

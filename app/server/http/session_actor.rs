@@ -4,7 +4,7 @@ use crate::{
     error::AppError,
     server::{
         actor::Actor,
-        auth::{origin_of, user_of_session},
+        auth::{RequestUser, origin_of, remembered_user},
         second_factor,
         state::AppState,
     },
@@ -23,7 +23,9 @@ impl FromRequestParts<AppState> for SessionActor {
         let session = Session::from_request_parts(parts, state)
             .await
             .map_err(|_| AppError::Unauthenticated)?;
-        let user = user_of_session(state, &session)
+        // The language layer has already read the person through the request's RequestUser.
+        let known = parts.extensions.get::<RequestUser>().cloned();
+        let user = remembered_user(state, &session, known)
             .await?
             .ok_or(AppError::Unauthenticated)?;
         if second_factor::must_set_up(state, &user).await? {
