@@ -27,7 +27,7 @@ TEST_STAGES := tools lint test-rust build api-contract e2e cluster
 
 say = @printf '\n==> %s\n'
 
-.PHONY: help tools build run demo dev lint test-rust test-e2e e2e test-cluster cluster api-contract test fuzz bench sbom clean
+.PHONY: help tools build run demo dev lint test-rust test-e2e e2e test-cluster cluster api-contract test fuzz bench lighthouse sbom clean
 
 help:
 	@echo "make tools      install missing build tools (wasm32 target, cargo-leptos, wasm-bindgen-cli, wasm-opt, promtool)"
@@ -43,6 +43,7 @@ help:
 	@echo "make test       tools, lint, test-rust, build, api-contract, e2e, cluster; then a time per stage"
 	@echo "make fuzz       the fuzz tests at length: FUZZ_CASES=$(FUZZ_CASES) per test, a new FUZZ_SEED each run (SQLite; PostgreSQL too with TEST_DATABASE_URL)"
 	@echo "make bench      the V2MOM list at 100 vs 10,000 V2MOMs, team progress at 20 vs 200 reports, pages under load vs /healthz (SQLite; PostgreSQL too with TEST_DATABASE_URL, with the Express peer)"
+	@echo "make lighthouse  build, then Lighthouse's performance score of the home page, a V2MOM page and the editor (Debian's Chromium; fails under 95)"
 	@echo "make sbom       the CycloneDX SBOM of the server's dependencies: target/sbom/v2mom.cdx.json"
 	@echo "make clean      remove ./target (the shared CARGO_TARGET_DIR=$(CARGO_TARGET_DIR) stays)"
 
@@ -139,6 +140,10 @@ test:
 
 # The SBOM (CycloneDX JSON) of what the server binary is built from: every crate of the ssr
 # build, with versions, licences and checksums.
+lighthouse: build
+	$(say) "lighthouse: performance of the home page, a V2MOM page and the editor (scripts/lighthouse.sh)"
+	bash scripts/lighthouse.sh
+
 sbom:
 	$(say) "sbom: cargo cyclonedx (CycloneDX JSON) -> target/sbom/v2mom.cdx.json"
 	@TOOLS_DIR="$(TOOLS_DIR)" bash scripts/tools.sh --sbom
