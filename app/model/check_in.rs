@@ -2,9 +2,9 @@
 //! a correction is a new check-in.
 
 use super::{
+    PersonRef,
     measure::{CheckInStatus, LatestCheckIn, MAX_AMOUNT, MeasureKind, amount_range},
     progress::DONE,
-    v2mom::PersonRef,
     validate::Checks,
 };
 use crate::i18n::t;

@@ -19,7 +19,10 @@ mod topics;
 mod tracking;
 mod user;
 pub mod v2mom;
+mod v2mom_edit;
 mod v2mom_ops;
+mod v2mom_read;
+mod v2mom_status;
 pub mod validate;
 
 pub use api_key::*;
@@ -38,7 +41,10 @@ pub use topics::*;
 pub use tracking::*;
 pub use user::*;
 pub use v2mom::*;
+pub use v2mom_edit::*;
 pub use v2mom_ops::*;
+pub use v2mom_read::*;
+pub use v2mom_status::*;
 
 /// Percent-encodes everything but unreserved characters, for a value inside a URL.
 pub fn percent_encode(text: &str) -> String {
