@@ -6,12 +6,10 @@
 //! download's `no-store`) keeps its own.
 
 use axum::{extract::Request, middleware::Next, response::Response};
-use http::{HeaderValue, header};
+use http::{HeaderMap, HeaderValue, header};
 
 pub async fn cache_control(req: Request, next: Next) -> Response {
-    let credentials = [header::COOKIE, header::AUTHORIZATION]
-        .iter()
-        .any(|name| req.headers().contains_key(name));
+    let credentials = has_credentials(req.headers());
     let mut res = next.run(req).await;
     if res.headers().contains_key(header::CACHE_CONTROL) {
         return res;
@@ -21,6 +19,14 @@ pub async fn cache_control(req: Request, next: Next) -> Response {
     res.headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
     res
+}
+
+/// Whether a request says who sends it (a session cookie, an API key): what it is answered
+/// is theirs alone.
+pub fn has_credentials(headers: &HeaderMap) -> bool {
+    [header::COOKIE, header::AUTHORIZATION]
+        .iter()
+        .any(|name| headers.contains_key(name))
 }
 
 /// HTML, JSON or a plain-text answer, as opposed to a static file.

@@ -13,6 +13,7 @@
 //! Pages to someone who sent credentials are personal (`no-store`, see `caching.rs`) and keep
 //! their random nonce and no ETag; so does anything that sets a cookie.
 
+use super::caching::has_credentials;
 use crate::{error::AppError, server::errors::request_id_of};
 use axum::{
     body::{Body, to_bytes},
@@ -31,15 +32,14 @@ use sha2::{Digest, Sha256};
 pub struct PageNonce(pub String);
 
 pub async fn for_visitors(req: Request, next: Next) -> Response {
-    let for_a_visitor = req.method() == Method::GET
-        && ![header::COOKIE, header::AUTHORIZATION]
-            .iter()
-            .any(|name| req.headers().contains_key(name));
+    if req.method() != Method::GET || has_credentials(req.headers()) {
+        return next.run(req).await;
+    }
     let nonce = req.extensions().get::<Nonce>().cloned();
     let if_none_match = req.headers().get(header::IF_NONE_MATCH).cloned();
     let request_id = request_id_of(req.headers()).unwrap_or_else(|| "none".into());
     let res = next.run(req).await;
-    let Some(nonce) = nonce.filter(|_| for_a_visitor && is_shared_page(&res)) else {
+    let Some(nonce) = nonce.filter(|_| is_shared_page(&res)) else {
         return res;
     };
 
