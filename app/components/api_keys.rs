@@ -63,7 +63,7 @@ fn KeyRow(
         (ApiKeyStatus::Revoked, Some(at)) => {
             t_with("ui-api-keys-revoked-at", &[("at", at.clone().into())])
         }
-        (status, _) => status.label().to_owned(),
+        (status, _) => status.label(),
     };
     // The class names the status in English whatever the page's language.
     let status_class = match key.status {

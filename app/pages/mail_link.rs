@@ -40,7 +40,7 @@ pub fn MailLinkPage() -> impl IntoView {
 #[component]
 fn Confirm(link: MailLink, token: String, stop: ServerAction<StopMails>) -> impl IntoView {
     let error = action_error(stop);
-    let topic = link.topic.label().to_string();
+    let topic = link.topic.label();
     if link.stopped {
         return view! {
             <p role="status">

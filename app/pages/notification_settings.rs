@@ -94,7 +94,7 @@ fn SettingsForm(
 #[component]
 fn TopicRow(i: usize, setting: TopicSetting) -> impl IntoView {
     let topic = setting.topic;
-    let label = topic.label().to_string();
+    let label = topic.label();
     // One box: sent as `<field>[i]=<topic>` when ticked, named for what it does and its topic.
     let tick = move |field: &str, says: String, checked: bool| {
         view! {

@@ -87,7 +87,7 @@ pub fn V2momHistoryPage() -> impl IntoView {
                                                                     {if r.amendment {
                                                                         t_with("v2mom-history-amendment", &[("status", r.status.as_str().into())])
                                                                     } else {
-                                                                        r.status.label().to_string()
+                                                                        r.status.label()
                                                                     }}
                                                                 </td>
                                                                 <td>{r.saved_by}</td>

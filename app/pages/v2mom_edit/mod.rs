@@ -212,7 +212,7 @@ fn Editor(page: V2momPage, choices: Vec<(i64, String)>) -> impl IntoView {
             "v2mom-editor-status-amending",
             &[("status", amendment.status.as_str().into())],
         ),
-        None => v2mom.status.label().to_string(),
+        None => v2mom.status.label(),
     };
     let unsaved_changes = t("v2mom-unsaved-changes");
     view! {
