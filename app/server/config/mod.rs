@@ -5,14 +5,15 @@
 //! instead be read from a file named by the same variable with `_FILE` appended, as container
 //! secrets are mounted. Unknown keys are errors, so a typo never passes silently.
 
+mod checked;
 mod database;
 mod display;
 mod providers;
 mod validate;
 
+pub use checked::Config;
 pub use database::Database;
 pub use providers::ConfiguredProvider;
-pub use validate::Config;
 
 use figment::{
     Figment,

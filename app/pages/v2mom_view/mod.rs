@@ -5,6 +5,9 @@
 //! Readers see the publication, with "amended on …" and a link to what changed once it has
 //! been amended. Those who may see an amendment in progress see it instead, under a banner
 //! saying readers still see the published version, with its moves and "Discard".
+//!
+//! This file loads the page and lays out the document; the moves are in `moves.rs`, the
+//! alignment links and downloads in `links.rs`.
 
 use super::check_in::MeasureTracking;
 use crate::i18n::{t, t_with};
@@ -13,11 +16,16 @@ use crate::{
     components::{ErrorPage, FormError, LiveRefresh, ProgressBar, action_error},
     error::AppError,
     i18n::{date, date_time, language},
-    model::{MethodLink, StatusChange, Tracking, V2momPage, V2momStatus, V2momView, progress},
+    model::{MethodLink, Tracking, V2momPage, V2momStatus, V2momView, progress},
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_params_map};
+use links::{Downloads, Links};
+use moves::{AmendmentBanner, StatusForms};
+
+mod links;
+mod moves;
 
 #[component]
 pub fn V2momPage() -> impl IntoView {
@@ -261,154 +269,5 @@ fn V2momDocument(
             </section>
             <StatusForms id version=v.version changes=page.changes change />
         </article>
-    }
-}
-
-/// Shown to those who see an amendment: readers still see the publication; what the
-/// amendment changes, and dropping it.
-#[component]
-fn AmendmentBanner(
-    id: i64,
-    version: i64,
-    status: V2momStatus,
-    published: Option<i64>,
-    can_discard: bool,
-    discard: ServerAction<DiscardAmendment>,
-) -> impl IntoView {
-    let error = action_error(discard);
-    let compare = match published {
-        Some(published) => format!("/v2moms/{id}/history?a={published}&b={version}"),
-        None => format!("/v2moms/{id}/history"),
-    };
-    view! {
-        <div class="notice amending no-print" role="note" aria-label=t("v2mom-amendment")>
-            <p>
-                <strong>{t("v2mom-amending-notice")}</strong>
-                " "
-                {move || t_with("v2mom-amendment-is", &[("status", status.as_str().into())])}
-                " "
-                <A href=compare>{t("v2mom-compare-with-publication")}</A>
-            </p>
-            {can_discard
-                .then(|| {
-                    view! {
-                        <ActionForm action=discard>
-                            <input type="hidden" name="id" value=id />
-                            <input type="hidden" name="version" value=version />
-                            <button type="submit" class="secondary">
-                                {t("v2mom-discard-amendment")}
-                            </button>
-                        </ActionForm>
-                        <FormError error />
-                    }
-                })}
-        </div>
-    }
-}
-
-#[component]
-fn Links(label: String, links: Vec<MethodLink>) -> impl IntoView {
-    (!links.is_empty()).then(|| {
-        view! {
-            <p class="alignment">
-                {label} ": "
-                {links
-                    .into_iter()
-                    .map(|l| {
-                        view! {
-                            <A href=format!("/v2moms/{}", l.v2mom_id)>
-                                {format!("{} ({})", l.method_title, l.owner_name)}
-                            </A>
-                            " "
-                        }
-                    })
-                    .collect_view()}
-            </p>
-        }
-    })
-}
-
-/// One small form per lifecycle move the reader may make.
-#[component]
-fn StatusForms(
-    id: i64,
-    version: i64,
-    changes: Vec<StatusChange>,
-    change: ServerAction<ChangeV2momStatus>,
-) -> impl IntoView {
-    let error = action_error(change);
-    // Publishing an incomplete V2MOM names what is missing; the comment has its own place.
-    let problems = move || {
-        error.get().map(|e| match e {
-            AppError::Invalid { fields } => fields
-                .into_iter()
-                .filter(|f| f.field != "comment")
-                .map(|f| f.message)
-                .collect::<Vec<_>>()
-                .join(" "),
-            other => other.to_string(),
-        })
-    };
-    (!changes.is_empty()).then(|| {
-        view! {
-            <section class="no-print lifecycle" aria-label=t("v2mom-status")>
-                <h2>{t("v2mom-status")}</h2>
-                {changes
-                    .into_iter()
-                    .map(|c| {
-                        view! {
-                            <ActionForm action=change>
-                                <input type="hidden" name="id" value=id />
-                                <input type="hidden" name="version" value=version />
-                                <input type="hidden" name="change" value=c.as_str() />
-                                {(c == StatusChange::Return)
-                                    .then(|| {
-                                        view! {
-                                            <div class="field">
-                                                <label for="field-comment">{t("v2mom-comment-for-owner")}</label>
-                                                <textarea id="field-comment" name="comment" rows="2"></textarea>
-                                                <p class="field-message">
-                                                    {move || error.with(|e| e.as_ref().and_then(|e| e.field("comment")).map(str::to_owned))}
-                                                </p>
-                                            </div>
-                                        }
-                                    })}
-                                <button
-                                    type="submit"
-                                    class=if c == StatusChange::Archive { "secondary" } else { "" }
-                                >
-                                    {c.label()}
-                                </button>
-                            </ActionForm>
-                        }
-                    })
-                    .collect_view()}
-                <p class="form-error" role="alert">{problems}</p>
-            </section>
-        }
-    })
-}
-
-/// The V2MOM as a file: plain links with `download`, so the router leaves them to the
-/// browser. Printing needs no button: the print stylesheet lays the page out for A4.
-#[component]
-fn Downloads(id: i64) -> impl IntoView {
-    let link = move |extension: &'static str, label: &'static str| {
-        view! {
-            <a href=format!("/v2moms/{id}/export.{extension}") download rel="external">
-                {label}
-            </a>
-        }
-    };
-    view! {
-        <span class="downloads">
-            {t("v2mom-download")}
-            " "
-            {link("md", "Markdown")}
-            " · "
-            {link("json", "JSON")}
-            " · "
-            {link("csv", "CSV")}
-        </span>
     }
 }
