@@ -5,7 +5,7 @@
 //! bounds how many hashes run (a login storm queues here and gets 503 after a short wait),
 //! each hash runs on a thread of its own at a lower CPU priority (pages being served get the
 //! CPU first; an idle machine hashes as fast as ever), and each hash's 19 MiB go back to the
-//! system when it ends.
+//! system soon after it ends (the allocator, mimalloc, returns freed memory after 10 ms).
 
 use super::metrics::{Holding, PASSWORD_HASH_DURATION, PASSWORD_HASH_WAITING};
 use crate::error::{AppError, FieldError};
@@ -74,7 +74,6 @@ fn argon2() -> Argon2<'static> {
 
 impl Passwords {
     pub fn new() -> Self {
-        give_back_hash_memory();
         // Half the cores: a sign-in storm keeps every slot busy, and pages need the rest.
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
         let dummy = hash_now("not a real password: timing equaliser").expect("hashing works");
@@ -154,25 +153,6 @@ fn lower_this_threads_priority() {
             static ONCE: std::sync::Once = std::sync::Once::new();
             ONCE.call_once(|| tracing::warn!("could not lower the password hashing priority"));
         }
-    }
-}
-
-/// Argon2 takes 19 MiB per hash. glibc serves an allocation that big with mmap and returns
-/// it when freed, until the first is freed: then it raises its threshold above that size and
-/// later hashes take their memory from the heaps of the threads they ran on, which keep it.
-/// After a sign-in storm that left 500 MB resident for good (`make bench`); with the threshold
-/// fixed, each hash's memory goes back to the system when the hash ends (82–86 MB).
-fn give_back_hash_memory() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    {
-        static ONCE: std::sync::Once = std::sync::Once::new();
-        ONCE.call_once(|| {
-            // SAFETY: mallopt only sets one of the allocator's parameters, before or between
-            // allocations alike; 1 MiB is a valid threshold.
-            if unsafe { libc::mallopt(libc::M_MMAP_THRESHOLD, 1 << 20) } != 1 {
-                tracing::warn!("could not set the allocator's mmap threshold");
-            }
-        });
     }
 }
 
