@@ -27,7 +27,8 @@ const QUEUE_WAIT: Duration = Duration::from_secs(5);
 /// How much lower than the server's own a hashing thread's CPU priority is (a nice
 /// increment). At 10 a hash gets about a tenth of a core that pages also want: a storm of
 /// wrong passwords barely slows the pages (`make bench`, "storm"), and a sign-in on a
-/// machine that is busy serving pages takes a few times longer than on an idle one.
+/// machine whose cores are all busy serving pages takes up to about ten times longer than on
+/// an idle one.
 const HASHING_NICENESS: i32 = 10;
 
 /// A PHC-format hash. Deliberately neither `Serialize` nor printable: it never leaves the
