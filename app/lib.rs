@@ -15,12 +15,6 @@ pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod server;
 
-/// The server's allocator (why: `Cargo.toml`). Set here, in the library, so the server, its
-/// tests and the benches all run on the same one.
-#[cfg(feature = "ssr")]
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 /// Entry point of the WASM bundle: attach the reactive system to the server-rendered page.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]

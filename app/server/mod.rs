@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod actor;
 pub mod alignment;
+pub mod allocator;
 pub mod api_keys;
 pub mod audit;
 pub mod auth;

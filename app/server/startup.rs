@@ -121,6 +121,7 @@ fn keyring(config: &Config, create: bool) -> Result<Option<Keyring>, StartupErro
 /// keyring (creating the key file in the zero-configuration case) and writes the configured
 /// sign-in providers to the database.
 pub async fn app_state(config: Config, db: Db) -> Result<AppState, StartupError> {
+    super::allocator::give_memory_back_at_once();
     let keyring = open_keyring(&config)?;
     super::sso::configured::sync(&db, &keyring, &config.sso_providers)
         .await

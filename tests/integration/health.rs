@@ -11,6 +11,14 @@ async fn healthz_says_the_process_is_alive() {
     assert_eq!(res.text().await.unwrap(), "ok");
 }
 
+/// A burst's memory (a sign-in storm's password hashes) goes back to the system when it is
+/// freed, not when an idle worker next allocates: the server sets this as it starts.
+#[tokio::test]
+async fn a_started_server_gives_freed_memory_back_at_once() {
+    let _app = spawn_app().await;
+    assert_eq!(v2mom::server::allocator::purge_delay_ms(), 0);
+}
+
 #[tokio::test]
 async fn readyz_is_ready_on_a_migrated_database() {
     let app = spawn_app().await;

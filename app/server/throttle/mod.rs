@@ -176,9 +176,30 @@ pub async fn check(
     kind: Kind,
     account: Option<&str>,
 ) -> Result<(), AppError> {
+    check_scopes(state, origin, kind, address_scope_of(origin), account).await
+}
+
+/// [`check`] for `account` alone, once the address was checked earlier in the same attempt
+/// (a passkey names its account only once it is read).
+pub async fn check_account(
+    state: &AppState,
+    origin: &Origin,
+    kind: Kind,
+    account: &str,
+) -> Result<(), AppError> {
+    check_scopes(state, origin, kind, None, Some(account)).await
+}
+
+async fn check_scopes(
+    state: &AppState,
+    origin: &Origin,
+    kind: Kind,
+    address: Option<String>,
+    account: Option<&str>,
+) -> Result<(), AppError> {
     let at = now();
     let mut worst: Option<(String, &'static str, Wait)> = None;
-    if let Some(scope) = address_scope_of(origin) {
+    if let Some(scope) = address {
         let limit = state.config.settings.throttle_ip_attempts as usize;
         let window = state.config.throttle_ip_window();
         let recent = state

@@ -93,7 +93,7 @@ pub async fn finish_sign_in(
     let Some(user) = user else {
         return Err(failed(None, "inactive").await);
     };
-    throttle::check(state, origin, kind, Some(&user.email)).await?;
+    throttle::check_account(state, origin, kind, &user.email).await?;
     let handle = user_handle(&stored)?;
     let id_bytes = decoded(&stored.credential_id)?;
     let mut credential = AuthenticatedCredential::new(
