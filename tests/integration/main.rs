@@ -38,6 +38,7 @@ mod notification_mail;
 mod organisation;
 mod outage;
 mod pages;
+mod passkey_throttle;
 mod passkeys;
 mod people;
 mod people_import;

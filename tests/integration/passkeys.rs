@@ -25,7 +25,7 @@ fn unb64(text: &str) -> Vec<u8> {
 }
 
 /// One passkey on a software authenticator.
-struct Passkey {
+pub struct Passkey {
     key: SigningKey,
     id: Vec<u8>,
     user_handle: Vec<u8>,
@@ -150,7 +150,12 @@ async fn options_of(res: Response) -> Value {
 
 /// Registers a passkey called `name` for `browser`'s person, proving it with their
 /// password; the finish's answer (the recovery codes of a first second factor).
-async fn register(app: &TestApp, browser: &Client, name: &str, password: &str) -> (Passkey, Value) {
+pub async fn register(
+    app: &TestApp,
+    browser: &Client,
+    name: &str,
+    password: &str,
+) -> (Passkey, Value) {
     let res = app
         .call_as(
             browser,
@@ -178,7 +183,12 @@ async fn register(app: &TestApp, browser: &Client, name: &str, password: &str) -
 }
 
 /// Signs `browser` in with `passkey` (its counter moving on by `step`); the finish's answer.
-async fn sign_in(app: &TestApp, browser: &Client, passkey: &mut Passkey, step: u32) -> Response {
+pub async fn sign_in(
+    app: &TestApp,
+    browser: &Client,
+    passkey: &mut Passkey,
+    step: u32,
+) -> Response {
     let options = options_of(app.call_as(browser, "login/passkey/start", &[]).await).await;
     assert_eq!(options["userVerification"], "required");
     let answer = passkey.assert(&options, app, step);
