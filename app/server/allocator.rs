@@ -13,7 +13,7 @@ const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 /// Freed memory goes back to the system when it is freed, not 10 ms later. A delayed purge
 /// only happens when the freeing thread next calls the allocator, so a worker that goes idle
 /// after a burst (a sign-in storm's 19 MiB hashes, a crowd's pages) kept it resident:
-/// 137–190 MB after the bench's storm against 105–125 MB at once, for no measurable cost in
+/// 133–190 MB after the bench's storm against 110–117 MB at once, for no measurable cost in
 /// requests per second (README *Performance*).
 pub fn give_memory_back_at_once() {
     // SAFETY: setting an option is a plain store mimalloc allows at any time.
