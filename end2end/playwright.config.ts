@@ -96,6 +96,10 @@ export default defineConfig({
   workers: 2,
   forbidOnly: !!process.env.CI,
   retries: 0, // a flaky test gets fixed, not retried
+  // The longest walks (several people, each signing in, a page hydrated per step) take about
+  // 20 s on an idle two-core machine, and CI's machines have run at half that speed: the
+  // default 30 s failed them there. Each step still waits only for what it expects.
+  timeout: 120_000,
   reporter: [['list'], ['html', { open: 'never' }]],
   use: {
     trace: 'retain-on-failure',
