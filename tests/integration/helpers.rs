@@ -173,6 +173,23 @@ impl TestApp {
         body["email"].as_str().map(str::to_owned)
     }
 
+    /// `count` failed sign-ins recorded for a throttle `scope`, one a second, the newest at
+    /// `newest`: a history arranged without waiting for it.
+    pub async fn record_failures(
+        &self,
+        scope: &str,
+        newest: chrono::DateTime<chrono::Utc>,
+        count: usize,
+    ) {
+        let mut tx = self.db.begin().await.unwrap();
+        for i in 0..count as i64 {
+            tx.record_auth_failure(scope, "sign_in", newest - chrono::TimeDelta::seconds(i))
+                .await
+                .unwrap();
+        }
+        tx.commit().await.unwrap();
+    }
+
     /// Runs SQL on a connection of its own to the same database, for arranging what the
     /// app itself cannot do (or must refuse to).
     pub async fn try_execute(&self, sql: &str) -> Result<(), sqlx::Error> {

@@ -129,13 +129,7 @@ async fn a_hundred_failures_lock_the_account_until_an_admin_unlocks_it() {
     // 99 failures in the last day, the newest 6 minutes ago: past the longest delay (5 min).
     let scope = throttle::account_scope(&admin.email);
     let newest = Utc::now() - TimeDelta::minutes(6);
-    let mut tx = app.db.begin().await.unwrap();
-    for i in 0..ACCOUNT_CAP as i64 - 1 {
-        tx.record_auth_failure(&scope, "sign_in", newest - TimeDelta::seconds(i))
-            .await
-            .unwrap();
-    }
-    tx.commit().await.unwrap();
+    app.record_failures(&scope, newest, ACCOUNT_CAP - 1).await;
 
     // The hundredth is let through, fails, and locks the account.
     wrong_attempts(&app, &client(), &admin.email, 1).await;
@@ -184,13 +178,7 @@ async fn failures_older_than_a_day_neither_count_nor_stay() {
     let admin = app.set_up().await;
     let scope = throttle::account_scope(&admin.email);
     let long_ago = Utc::now() - TimeDelta::hours(24) - TimeDelta::minutes(1);
-    let mut tx = app.db.begin().await.unwrap();
-    for i in 0..ACCOUNT_CAP as i64 {
-        tx.record_auth_failure(&scope, "sign_in", long_ago - TimeDelta::seconds(i))
-            .await
-            .unwrap();
-    }
-    tx.commit().await.unwrap();
+    app.record_failures(&scope, long_ago, ACCOUNT_CAP).await;
 
     // Three fresh failures are still free: the old hundred are outside the window…
     wrong_attempts(&app, &client(), &admin.email, 3).await;
