@@ -16,9 +16,9 @@ PORT="$2"
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_ROOT="$(cd "$HERE/.." && pwd)"
 
-BIN="${E2E_SERVER_BIN:-${CARGO_TARGET_DIR:-$HOME/.cache/v2mom/target}/release/v2mom}"
+BIN="${SERVER_BIN:-${CARGO_TARGET_DIR:-$HOME/.cache/v2mom/target}/release/v2mom}"
 if [[ ! -x "$BIN" ]]; then
-  echo "serve.sh: no server binary at $BIN — run \`make build\` first (or set E2E_SERVER_BIN)" >&2
+  echo "serve.sh: no server binary at $BIN — run \`make build\` first (or set SERVER_BIN)" >&2
   exit 1
 fi
 

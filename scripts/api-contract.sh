@@ -3,17 +3,16 @@
 # ~/.cache/v2mom/tools) runs every check (`--checks all`) over every operation of
 # /api/v1/openapi.json against the real server, with an administrator's key, on a fresh SQLite
 # database seeded with a period and a V2MOM. Zero failures or the stage fails.
-#   scripts/api-contract.sh            the release build (make build first; make test does)
-#   V2MOM_BIN=path scripts/api-contract.sh   another build of the server
+#   scripts/api-contract.sh            the release build (make build first; make test runs its
+#                                      own build, test-build)
+#   SERVER_BIN=path scripts/api-contract.sh   another build of the server
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SCHEMATHESIS_VERSION=4.32.5
 TOOLS_DIR="${TOOLS_DIR:-$HOME/.cache/v2mom/tools}"
 VENV="$TOOLS_DIR/schemathesis"
-BIN="${V2MOM_BIN:-${CARGO_TARGET_DIR:-$HOME/.cache/v2mom/target}/release/v2mom}"
-# The server reads every V2MOM_* variable as a setting and refuses unknown ones.
-unset V2MOM_BIN
+BIN="${SERVER_BIN:-${CARGO_TARGET_DIR:-$HOME/.cache/v2mom/target}/release/v2mom}"
 EXAMPLES="${API_CONTRACT_EXAMPLES:-40}"
 say() { printf '  api-contract: %s\n' "$*"; }
 die() { printf 'api-contract: error: %s\n' "$*" >&2; exit 1; }

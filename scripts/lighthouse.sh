@@ -6,7 +6,7 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-BIN="${CARGO_TARGET_DIR:-$HOME/.cache/v2mom/target}/release/v2mom"
+BIN="${SERVER_BIN:-${CARGO_TARGET_DIR:-$HOME/.cache/v2mom/target}/release/v2mom}"
 [[ -x "$BIN" ]] || { echo "lighthouse: no server binary at $BIN: run make build first" >&2; exit 1; }
 export CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
 bash "$ROOT/scripts/chromium.sh"
