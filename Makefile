@@ -42,7 +42,7 @@ help:
 	@echo "make build      release build: $(BIN) and target/site/ (fails on an unoptimised or over-budget bundle)"
 	@echo "make run        build, then serve http://127.0.0.1:3000 (SQLite in ./data unless DATABASE_URL is set)"
 	@echo "make demo       build, then fill a new ./data database with a fictional company to try (v2mom demo); then make run"
-	@echo "make dev        cargo leptos watch: debug build, rebuilds and reloads on change"
+	@echo "make dev        cargo leptos watch --split: debug build, rebuilds and reloads on change"
 	@echo "make lint       rustfmt, clippy (server and wasm32 browser), alert rules, hadolint, cargo deny"
 	@echo "make test-rust  cargo test on SQLite; again on PostgreSQL when TEST_DATABASE_URL is set"
 	@echo "make test-e2e   build, then the Playwright tests in end2end/ (make e2e: without the build)"
@@ -61,10 +61,10 @@ tools:
 	@TOOLS_DIR="$(TOOLS_DIR)" bash scripts/tools.sh $(TOOLS_ARGS)
 
 build: tools
-	$(say) "build: cargo leptos build --release --precompress (brotli and gzip copies of the site's files)"
+	$(say) "build: cargo leptos build --release --split --precompress (the bundle in page groups; brotli and gzip copies of the site's files)"
 	@[[ "$$(command -v wasm-opt)" == "$(TOOLS_BIN)/wasm-opt" ]] || \
 	  { echo "build: wasm-opt on PATH is '$$(command -v wasm-opt)', not $(TOOLS_BIN)/wasm-opt: run make tools" >&2; exit 1; }
-	cargo leptos build --release --precompress
+	cargo leptos build --release --split --precompress
 	node scripts/check-bundle.mjs target/site/pkg
 
 # The same build without LTO (see TEST_TARGET_DIR). The browser bundle is built as in `make
@@ -83,8 +83,8 @@ demo: build
 	"$(BIN)" demo
 
 dev: tools
-	$(say) "dev: cargo leptos watch (http://127.0.0.1:3000, rebuilds and reloads on change)"
-	cargo leptos watch
+	$(say) "dev: cargo leptos watch --split (http://127.0.0.1:3000, rebuilds and reloads on change)"
+	cargo leptos watch --split
 
 lint:
 	$(say) "lint: cargo fmt --all --check"

@@ -12,6 +12,7 @@ pub mod error;
 pub mod i18n;
 pub mod model;
 pub mod pages;
+pub mod routes;
 #[cfg(feature = "ssr")]
 pub mod server;
 
@@ -21,5 +22,6 @@ pub mod server;
 pub fn hydrate() {
     console_error_panic_hook::set_once();
     i18n::read_page_language();
-    leptos::mount::hydrate_body(app::App);
+    // Pages load on demand (`routes`): hydration waits for the page's file.
+    leptos::mount::hydrate_lazy(app::App);
 }

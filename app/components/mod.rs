@@ -4,6 +4,7 @@ mod api_keys;
 mod auth;
 mod error_page;
 mod form;
+mod hydration;
 mod language_choice;
 mod live;
 mod pager;
@@ -24,10 +25,11 @@ pub use form::{
     Checkbox, ErrorSummary, Field, FieldGroup, FormActions, FormError, NewPasswordField,
     ProofField, SecretShownOnce, element_text, focus_element,
 };
+pub use hydration::{mark_page_hydrated, provide_page_hydrated, use_hydrated};
 pub use language_choice::LanguageChoice;
 pub use live::{LiveRefresh, live_events};
 pub use pager::Pager;
-pub use passkey::{PasskeyCall, PasskeySignIn, passkey_ceremony, use_hydrated};
+pub use passkey::{PasskeyCall, PasskeySignIn, passkey_ceremony};
 pub use people::{
     InvitationLink, ManagerChoices, ManagerSelect, RoleSelect, manager_choices_resource,
 };

@@ -3,7 +3,7 @@
 //! (`PublicKeyCredential.parse…OptionsFromJSON`, and `toJSON`, which `JSON.stringify` calls).
 //! Passkeys need JavaScript: without it the pages say so and offer the other ways.
 
-use super::FormError;
+use super::{FormError, use_hydrated};
 use crate::error::AppError;
 use crate::i18n::t;
 use leptos::prelude::*;
@@ -76,14 +76,6 @@ fn refused_by_browser(call: PasskeyCall, error: &wasm_bindgen::JsValue) -> AppEr
     AppError::Refused {
         reason: crate::i18n::t(reason),
     }
-}
-
-/// Whether this page is hydrated (JavaScript runs): false on the server and until the
-/// browser takes the page over. Passkey buttons wait for it.
-pub fn use_hydrated() -> ReadSignal<bool> {
-    let (hydrated, set_hydrated) = signal(false);
-    Effect::new(move |_| set_hydrated.set(true));
-    hydrated
 }
 
 /// Pages render on the server too, where no ceremony ever runs.

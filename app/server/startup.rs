@@ -127,8 +127,10 @@ pub async fn app_state(config: Config, db: Db) -> Result<AppState, StartupError>
         .await
         .map_err(|e| StartupError::Runtime(format!("cannot store the sso providers: {e}")))?;
     let sso = super::sso::SsoClient::new().map_err(StartupError::Runtime)?;
+    let versioned = assets::versioned_name(&config.settings.site_root);
+    let split = super::http::split::SplitBundle::load(&config.settings.site_root, &versioned);
     let leptos_options = LeptosOptions::builder()
-        .output_name(assets::versioned_name(&config.settings.site_root))
+        .output_name(versioned)
         .site_root(config.settings.site_root.to_string_lossy().into_owned())
         .site_pkg_dir(assets::PKG_DIR)
         .site_addr(config.settings.addr)
@@ -142,6 +144,7 @@ pub async fn app_state(config: Config, db: Db) -> Result<AppState, StartupError>
         sso: Arc::new(sso),
         stopping: Stopping::default(),
         live: super::live::Hub::default(),
+        split,
     })
 }
 

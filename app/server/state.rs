@@ -20,6 +20,8 @@ pub struct AppState {
     pub stopping: Stopping,
     /// Carries committed events to the live pages of this process (`server::live`).
     pub live: super::live::Hub,
+    /// The browser bundle's page groups and their loader (`http::split`).
+    pub split: super::http::split::SplitBundle,
 }
 
 /// Set once the process has been told to stop: from then on `/readyz` answers 503, so a

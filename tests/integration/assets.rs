@@ -41,14 +41,15 @@ async fn fetch(app: &TestApp, path: &str, headers: &[(&str, &str)]) -> Response 
     req.send().await.unwrap()
 }
 
-/// What a page's head links under `/pkg/`: the stylesheet (first), the script and the WASM.
+/// What a page's head loads from `/pkg/`: the stylesheet (first, linked), the script and the
+/// WASM (named in the script that loads them after the first paint).
 async fn bundle_of(app: &TestApp) -> Vec<String> {
     let html = app.html(&client(), "/login").await;
     let head = html.split("</head>").next().unwrap();
     let mut files: Vec<String> = head
-        .split("href=\"/pkg/")
+        .split("/pkg/")
         .skip(1)
-        .filter_map(|rest| rest.split('"').next())
+        .filter_map(|rest| rest.split(['"', '\'']).next())
         .map(str::to_owned)
         .collect();
     files.sort_by_key(|file| !file.ends_with(".css"));
@@ -158,4 +159,79 @@ async fn files_keep_their_status_while_pages_answer_otherwise() {
             assert_eq!(status, StatusCode::OK, "{path}");
         }
     }
+}
+
+/// `site` as `make build` splits it by page group (`app/routes.rs`): the groups' files, the
+/// build's manifest of them, and its loader script, which imports the main script and
+/// fetches the groups' files by their plain names.
+fn split_site() -> TempDir {
+    let root = site("body {}");
+    let pkg = root.path().join("pkg");
+    for file in ["split_account", "shared_2", "split_admin"] {
+        fs::write(pkg.join(format!("{file}.wasm")), b"\0asm\x01\0\0\0").unwrap();
+    }
+    fs::write(
+        pkg.join("__wasm_split_manifest.json"),
+        r#"{"account_81": ["split_account", "shared_2"], "admin_17": ["split_admin"]}"#,
+    )
+    .unwrap();
+    fs::write(
+        pkg.join("__wasm_split.______________________.js"),
+        r#"import { initSync } from "./v2mom.js";
+const account = () => fetch(new URL("./split_account.wasm", import.meta.url));"#,
+    )
+    .unwrap();
+    root
+}
+
+/// The versioned name pages give the bundle (`v2mom.<hash>`).
+async fn versioned_name(app: &TestApp) -> String {
+    let script = bundle_of(app)
+        .await
+        .into_iter()
+        .find(|f| f.ends_with(".js"))
+        .unwrap();
+    script.trim_end_matches(".js").to_owned()
+}
+
+#[tokio::test]
+async fn a_page_groups_file_is_kept_a_year_under_the_versioned_name() {
+    let site = split_site();
+    let app = serve(site.path()).await;
+    let versioned = versioned_name(&app).await;
+    let file = fetch(&app, &format!("/pkg/{versioned}/split_account.wasm"), &[]).await;
+    assert_eq!(file.status(), StatusCode::OK);
+    assert_eq!(
+        header(file.headers(), "cache-control"),
+        "public, max-age=31536000, immutable"
+    );
+    let stale = fetch(&app, "/pkg/v2mom.0123456789abcdef/split_account.wasm", &[]).await;
+    assert_eq!(stale.status(), StatusCode::NOT_FOUND);
+}
+
+/// The page loads the main script under its versioned name; were the loader to import it
+/// under another, the browser would run a second, uninitialised copy.
+#[tokio::test]
+async fn the_split_loader_imports_the_script_pages_load() {
+    let site = split_site();
+    let app = serve(site.path()).await;
+    let versioned = versioned_name(&app).await;
+    let loader = fetch(&app, "/pkg/__wasm_split.______________________.js", &[]).await;
+    assert_eq!(loader.status(), StatusCode::OK);
+    assert_eq!(header(loader.headers(), "cache-control"), "no-cache");
+    let etag = header(loader.headers(), "etag").to_owned();
+    let js = loader.text().await.unwrap();
+    assert!(js.contains(&format!("from \"./{versioned}.js\"")), "{js}");
+    assert!(
+        js.contains(&format!("\"./{versioned}/split_account.wasm\"")),
+        "{js}"
+    );
+    assert!(!js.contains("\"./v2mom.js\""), "{js}");
+    let again = fetch(
+        &app,
+        "/pkg/__wasm_split.______________________.js",
+        &[("if-none-match", &etag)],
+    )
+    .await;
+    assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
 }

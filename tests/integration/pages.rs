@@ -41,7 +41,7 @@ async fn hydration_scripts_carry_the_nonce_the_policy_allows() {
         .to_owned();
     let html = res.text().await.unwrap();
     assert!(
-        html.contains("/pkg/v2mom.") && html.contains(".js\""),
+        html.contains("import('/pkg/v2mom.") && html.contains(".js')"),
         "no hydration script"
     );
     assert!(

@@ -50,14 +50,21 @@ fn is_compressed_copy(path: &Path) -> bool {
     matches!(path.extension().and_then(|e| e.to_str()), Some("br" | "gz"))
 }
 
-/// `GET /pkg/{*file}`: `v2mom.<hash>.js` is `pkg/v2mom.js`, served as immutable; any other
-/// name is the file of that name.
+/// `GET /pkg/{*file}`: `v2mom.<hash>.js` is `pkg/v2mom.js` and `v2mom.<hash>/chunk.wasm` is
+/// `pkg/chunk.wasm` (a page group's file, `split`), served as immutable; any other name is
+/// the file of that name.
 pub async fn bundle(State(state): State<AppState>, req: Request) -> Response {
     let (req, _) = req.into_parts();
     let options = &state.leptos_options;
     let file = req.uri.path().trim_start_matches(&format!("/{PKG_DIR}/"));
+    if file == super::split::LOADER
+        && let Some(loader) = state.split.loader(&req.headers)
+    {
+        return loader;
+    }
     let (file, immutable) = match file.strip_prefix(&*options.output_name) {
         Some(rest) if rest.starts_with(['.', '_']) => (format!("{OUTPUT_NAME}{rest}"), true),
+        Some(rest) if rest.starts_with('/') => (rest[1..].to_owned(), true),
         _ => (file.to_owned(), false),
     };
     let dir = Path::new(&*options.site_root).join(PKG_DIR);

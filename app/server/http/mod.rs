@@ -16,6 +16,7 @@ mod security;
 mod session_actor;
 mod session_guard;
 mod setup_gate;
+pub mod split;
 mod sso;
 mod v2mom_export;
 
