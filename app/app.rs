@@ -9,23 +9,30 @@ use crate::{
     routes::{account, admin, editor, profile, reading},
 };
 use leptos::prelude::*;
-use leptos_meta::{MetaTags, Title, provide_meta_context};
+use leptos_meta::{Title, provide_meta_context};
 use leptos_router::{
     Lazy, ParamSegment, SsrMode, StaticSegment,
     components::{A, Route, Router, Routes},
 };
 
 /// The document around the app, rendered on the server only.
+#[cfg(feature = "ssr")]
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    use leptos_meta::MetaTags;
     // Leptos's `HydrationScripts` preloads the script and WASM at once (and, for lazy
     // routes, the page group's files, but only sometimes: it looks them up under whatever
     // reactive owner is current once the page is rendered). Lighthouse's simulated phone counts
     // every download that ends before the first paint against the largest paint, and these
     // end before it: the page arrives rendered, so nothing loads before its first paint.
+    // The page language's messages come beside the bundle (`i18n::messages`); if either
+    // fails, the page stays as the server rendered it, which works without the bundle.
     let bundle = format!("/{}/{}", options.site_pkg_dir, options.output_name);
+    let messages = crate::i18n::messages_path(crate::i18n::language());
     let boot = format!(
-        "requestAnimationFrame(() => setTimeout(() => import('{bundle}.js').then((m) => \
-         m.default({{ module_or_path: '{bundle}.wasm' }}).then(() => m.hydrate()))));"
+        "requestAnimationFrame(() => setTimeout(() => Promise.all([\
+         import('{bundle}.js').then((m) => m.default({{ module_or_path: '{bundle}.wasm' }}).then(() => m)), \
+         fetch('{messages}').then((r) => (r.ok ? r.text() : Promise.reject(r.status)))\
+         ]).then(([m, messages]) => m.hydrate(messages))));"
     );
     let nonce = leptos::nonce::use_nonce();
     view! {

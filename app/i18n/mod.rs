@@ -1,18 +1,18 @@
 //! The interface's languages: every text a person reads is a Fluent message in
 //! `app/locales/<language>/*.ftl`, looked up by its id.
 //!
-//! Why Fluent, as leptos-fluent has it, rather than leptos_i18n: Fluent is a format
-//! translators know, and plural rules, selectors and arguments live in the translation, not
-//! in the code; the messages are plain text files the server (pages, mails, errors) and the
-//! browser look up alike, without a generated type per key or ICU data in the bundle. They
-//! are loaded by fluent-templates, the loader leptos-fluent is built on, and looked up
-//! through one function, [`t`] (and [`t_with`]), everywhere: in views, the model's labels,
-//! the domain layer's refusals; mails name the recipient's language ([`text`]). leptos-fluent
-//! itself was tried first and left out: its macros make each text a reactive signal so the
-//! language can change in place, which nothing here needs (the server picks the language;
-//! choosing another reloads the page), and they made the browser's bundle larger, its
-//! language detection in the browser cannot express the person's own setting, and two ways
-//! to look a text up (a macro in views, a function elsewhere) would be one too many.
+//! Why Fluent, not leptos-fluent or leptos_i18n: Fluent is a format translators know, and
+//! plural rules, selectors and arguments live in the translation, not in the code; the
+//! messages are plain text files the server (pages, mails, errors) and the browser look up
+//! alike, without a generated type per key or ICU data in the bundle, through one function,
+//! [`t`] (and [`t_with`]), everywhere: in views, the model's labels, the domain layer's
+//! refusals; mails name the recipient's language ([`text`]). leptos-fluent was tried first
+//! and left out: its macros make each text a reactive signal so the language can change in
+//! place, which nothing here needs (the server picks the language; choosing another reloads
+//! the page), and they made the browser's bundle larger, its language detection in the
+//! browser cannot express the person's own setting, and two ways to look a text up (a macro
+//! in views, a function elsewhere) would be one too many. The browser fetches only its
+//! page's language (`messages`).
 //!
 //! Which language a page is in is decided once per request on the server
 //! (`server::http::language`): the person's own setting, else the browser's
@@ -22,24 +22,18 @@
 #[cfg(not(feature = "ssr"))]
 mod browser;
 mod format;
+mod messages;
 
 #[cfg(not(feature = "ssr"))]
 pub use browser::read_page_language;
 pub use format::{date, date_time, number, percent};
+#[cfg(not(feature = "ssr"))]
+pub use messages::load_page_messages;
+#[cfg(feature = "ssr")]
+pub use messages::{path as messages_path, source as messages_source};
 
-use fluent_templates::{LanguageIdentifier, Loader, fluent_bundle::FluentValue, langid};
+use fluent_bundle::{FluentArgs, FluentValue};
 use serde::{Deserialize, Serialize};
-use std::{borrow::Cow, collections::HashMap};
-
-fluent_templates::static_loader! {
-    pub static TRANSLATIONS = {
-        locales: "./app/locales",
-        fallback_language: "en",
-        // No Unicode isolation marks around arguments: names and figures are shown as typed,
-        // and the page's own `dir` handles direction.
-        customise: |bundle| bundle.set_use_isolating(false),
-    };
-}
 
 /// A language the interface is translated into.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -50,9 +44,6 @@ pub enum Lang {
     En,
     De,
 }
-
-static EN: LanguageIdentifier = langid!("en");
-static DE: LanguageIdentifier = langid!("de");
 
 impl Lang {
     /// Every language, in the order a language menu lists them.
@@ -99,13 +90,6 @@ impl Lang {
         asked.sort_by(|a, b| b.0.total_cmp(&a.0));
         asked.first().map(|(_, lang)| *lang)
     }
-
-    fn id(self) -> &'static LanguageIdentifier {
-        match self {
-            Lang::En => &EN,
-            Lang::De => &DE,
-        }
-    }
 }
 
 /// The language of what is being rendered or answered now: on the server the request's
@@ -130,16 +114,16 @@ pub fn t_with(key: &str, args: &[(&'static str, Arg)]) -> String {
 
 /// Message `key` in `lang` (English when `lang` lacks it; a test keeps both complete).
 pub fn text(lang: Lang, key: &str) -> String {
-    TRANSLATIONS.lookup(lang.id(), key)
+    messages::lookup(lang, key, None)
 }
 
 /// Message `key` in `lang` with its arguments (`{ $name }` in the message).
 pub fn text_with(lang: Lang, key: &str, args: &[(&'static str, Arg)]) -> String {
-    let args: HashMap<Cow<'static, str>, FluentValue> = args
+    let args: FluentArgs = args
         .iter()
-        .map(|(name, value)| (Cow::Borrowed(*name), value.to_fluent()))
+        .map(|(name, value)| (*name, value.to_fluent()))
         .collect();
-    TRANSLATIONS.lookup_with_args(lang.id(), key, &args)
+    messages::lookup(lang, key, Some(&args))
 }
 
 /// An argument of a message: text shown as it is, or a number that plural rules select on.

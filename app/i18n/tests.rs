@@ -7,7 +7,7 @@ use std::{
 };
 
 /// Each message id of a language, with the arguments its text uses.
-fn messages(lang: Lang) -> BTreeMap<String, BTreeSet<String>> {
+fn message_ids(lang: Lang) -> BTreeMap<String, BTreeSet<String>> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("app/locales")
         .join(lang.code());
@@ -41,10 +41,10 @@ fn messages(lang: Lang) -> BTreeMap<String, BTreeSet<String>> {
 
 #[test]
 fn every_language_has_every_message_with_the_same_arguments() {
-    let english = messages(Lang::En);
+    let english = message_ids(Lang::En);
     assert!(english.len() > 10, "the English messages were not found");
     for lang in Lang::ALL {
-        let other = messages(lang);
+        let other = message_ids(lang);
         let missing: Vec<_> = english.keys().filter(|k| !other.contains_key(*k)).collect();
         let extra: Vec<_> = other.keys().filter(|k| !english.contains_key(*k)).collect();
         assert!(
@@ -62,18 +62,44 @@ fn every_language_has_every_message_with_the_same_arguments() {
             );
             // Every argument given (as a number: a selector on it needs one), so the lookup
             // fails only for a message that does not load.
-            let given: HashMap<Cow<'static, str>, FluentValue> = args
+            let given: FluentArgs = args
                 .iter()
-                .map(|name| (Cow::Owned(name.clone()), FluentValue::from(2)))
+                .map(|name| (name.as_str(), FluentValue::from(2)))
                 .collect();
-            let shown = TRANSLATIONS.lookup_with_args(lang.id(), id, &given);
             assert!(
-                !shown.contains("Unknown localization"),
-                "{id} in {}",
+                messages::format_in(lang, id, Some(&given)).is_some(),
+                "{id} does not load in {}",
                 lang.code()
             );
         }
     }
+}
+
+/// What the browser fetches for a language is every file of its directory, and nothing else.
+#[test]
+fn the_browsers_messages_are_all_of_the_languages_files() {
+    for lang in Lang::ALL {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("app/locales")
+            .join(lang.code());
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .collect();
+        files.sort();
+        let joined: String = files
+            .iter()
+            .map(|file| std::fs::read_to_string(file).unwrap() + "\n")
+            .collect();
+        assert!(
+            messages_source(lang) == joined,
+            "app/i18n/messages.rs does not name every file of {}",
+            dir.display()
+        );
+        let path = messages_path(lang);
+        assert!(path.starts_with(&format!("/i18n/{}.", lang.code())), "{path}");
+    }
+    assert_ne!(messages_path(Lang::En), messages_path(Lang::De));
 }
 
 /// All of the app's Rust code, one file after another.
@@ -98,7 +124,7 @@ fn app_code() -> String {
 #[test]
 fn every_message_is_used() {
     let code = app_code();
-    let unused: Vec<_> = messages(Lang::En)
+    let unused: Vec<_> = message_ids(Lang::En)
         .into_keys()
         .filter(|id| !code.contains(&format!("\"{id}\"")))
         .collect();
@@ -110,7 +136,7 @@ fn every_message_is_used() {
 /// `text_with(lang, "id", &[…])` — must give all of them.
 #[test]
 fn every_call_gives_every_argument_its_message_takes() {
-    let english = messages(Lang::En);
+    let english = message_ids(Lang::En);
     let code = app_code();
     let mut calls = 0;
     for (id, args) in english.iter().filter(|(_, args)| !args.is_empty()) {

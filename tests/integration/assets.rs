@@ -235,3 +235,32 @@ async fn the_split_loader_imports_the_script_pages_load() {
     .await;
     assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
 }
+
+/// The browser's copy of the app shows the page's language with the messages the page names
+/// (only that language's, not every language's in the bundle), kept a year under a name
+/// that changes with them.
+#[tokio::test]
+async fn a_page_names_its_languages_messages_which_are_kept_a_year() {
+    let site = site("body{}");
+    let app = serve(site.path()).await;
+    let page = fetch(&app, "/login", &[("accept-language", "de")]).await;
+    let html = page.text().await.unwrap();
+    let path = html
+        .split("fetch('")
+        .nth(1)
+        .and_then(|rest| rest.split('\'').next())
+        .unwrap_or_else(|| panic!("the page fetches no messages: {html}"));
+    assert!(path.starts_with("/i18n/de."), "{path}");
+    let messages = fetch(&app, path, &[("accept-encoding", "br")]).await;
+    assert_eq!(messages.status(), StatusCode::OK);
+    assert_eq!(
+        header(messages.headers(), "cache-control"),
+        "public, max-age=31536000, immutable"
+    );
+    assert_eq!(header(messages.headers(), "content-encoding"), "br");
+    let text = fetch(&app, path, &[]).await.text().await.unwrap();
+    assert!(text.contains("skip-to-content = Zum Inhalt springen"), "{text}");
+    assert!(!text.contains("Skip to content"), "English came too");
+    let stale = fetch(&app, "/i18n/de.0123456789abcdef.ftl", &[]).await;
+    assert_eq!(stale.status(), StatusCode::NOT_FOUND);
+}

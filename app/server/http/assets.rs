@@ -1,5 +1,5 @@
-//! The site's files: the browser bundle under `/pkg/` and the rest of the site root
-//! (`favicon.ico`).
+//! The site's files: the browser bundle under `/pkg/`, the messages it shows under `/i18n/`
+//! and the rest of the site root (`favicon.ico`).
 //!
 //! Pages link the bundle under content-hashed names (`/pkg/v2mom.<hash>.js`, `.wasm`, `.css`):
 //! the hash covers every file of the bundle, so a name always means the same bytes and
@@ -8,10 +8,13 @@
 //! like any other answer), for the API reference page. Brotli or gzip copies made by the build
 //! (`--precompress`) are sent to browsers that accept them.
 
-use crate::server::state::AppState;
+use crate::{
+    i18n::{self, Lang},
+    server::state::AppState,
+};
 use axum::{
     body::Body,
-    extract::{Request, State},
+    extract::{Path as AxumPath, Request, State},
     response::{IntoResponse, Response},
 };
 use http::{HeaderValue, Method, StatusCode, Uri, header, request::Parts};
@@ -73,6 +76,25 @@ pub async fn bundle(State(state): State<AppState>, req: Request) -> Response {
         res.headers_mut().insert(header::CACHE_CONTROL, IMMUTABLE);
     }
     res
+}
+
+/// `GET /i18n/<lang>.<hash>.ftl`: a language's messages for the browser's copy of the app
+/// (`i18n::messages`), kept a year like the bundle (the name changes with the text).
+pub async fn messages(AxumPath(file): AxumPath<String>) -> Response {
+    let lang = Lang::ALL
+        .into_iter()
+        .find(|lang| i18n::messages_path(*lang).strip_prefix("/i18n/") == Some(file.as_str()));
+    let Some(lang) = lang else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let headers = [
+        (
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("text/plain; charset=utf-8"),
+        ),
+        (header::CACHE_CONTROL, IMMUTABLE),
+    ];
+    (headers, i18n::messages_source(lang)).into_response()
 }
 
 /// A file of the site root for a GET or HEAD, or `None` when there is no such file (the

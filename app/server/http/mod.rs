@@ -71,6 +71,7 @@ pub fn router(state: AppState) -> Router {
             shell.clone(),
         )
         .route("/pkg/{*file}", get(assets::bundle))
+        .route("/i18n/{file}", get(assets::messages))
         .fallback(site_file_or_not_found(shell))
         .with_state(state.clone())
         .layer(middleware::from_fn_with_state(
