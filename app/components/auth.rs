@@ -3,7 +3,7 @@
 use crate::i18n::{t, t_with};
 use crate::model::Role;
 use crate::{
-    api::{AcceptInvitation, CompleteSetup, Login, Logout, Register, SecondStep, who_am_i},
+    api::{Logout, who_am_i},
     error::AppError,
     model::CurrentUser,
 };
@@ -18,45 +18,28 @@ use leptos_router::{
 
 #[derive(Clone, Copy)]
 pub struct Auth {
-    pub setup: ServerAction<CompleteSetup>,
-    pub login: ServerAction<Login>,
-    pub second_step: ServerAction<SecondStep>,
     pub logout: ServerAction<Logout>,
-    pub accept_invitation: ServerAction<AcceptInvitation>,
-    pub register: ServerAction<Register>,
-    /// Refetched whenever one of the actions above completes.
+    /// Loaded again on every move to another page and after signing out.
     pub user: Resource<Result<Option<CurrentUser>, AppError>>,
 }
 
+/// Provides [`Auth`] to everything inside the router (it follows the router's location).
+///
+/// Whatever changes who is signed in (signing in, its second step, setting up, accepting an
+/// invitation, registering) ends by sending the browser to another page, so loading the
+/// user again on every move to another page keeps the header right without those actions
+/// in here: each page makes its own, and only its page group's file carries it (each
+/// action is code in the browser's bundle). Signing out can happen on any page, the
+/// sign-in page included, so its action stays here. A move also brings the unread count
+/// up to date.
 pub fn provide_auth() {
-    let setup = ServerAction::<CompleteSetup>::new();
-    let login = ServerAction::<Login>::new();
-    let second_step = ServerAction::<SecondStep>::new();
     let logout = ServerAction::<Logout>::new();
-    let accept_invitation = ServerAction::<AcceptInvitation>::new();
-    let register = ServerAction::<Register>::new();
+    let location = use_location();
     let user = Resource::new(
-        move || {
-            (
-                setup.version().get(),
-                login.version().get(),
-                second_step.version().get(),
-                logout.version().get(),
-                accept_invitation.version().get(),
-                register.version().get(),
-            )
-        },
+        move || (location.pathname.get(), logout.version().get()),
         |_| who_am_i(),
     );
-    provide_context(Auth {
-        setup,
-        login,
-        second_step,
-        logout,
-        accept_invitation,
-        register,
-        user,
-    });
+    provide_context(Auth { logout, user });
 }
 
 pub fn use_auth() -> Auth {

@@ -3,10 +3,10 @@
 
 use crate::i18n::{t, t_with};
 use crate::{
-    api::{invitation, sign_in_options},
+    api::{AcceptInvitation, invitation, sign_in_options},
     components::{
         ErrorPage, ErrorSummary, FormActions, NewPasswordField, SsoButtons, SsoNotice,
-        action_error, use_auth,
+        action_error,
     },
 };
 use leptos::prelude::*;
@@ -19,7 +19,7 @@ pub fn InvitationPage() -> impl IntoView {
     let token = Signal::derive(move || params.with(|p| p.get("token").unwrap_or_default()));
     let info = Resource::new(move || token.get(), invitation);
     let options = Resource::new(|| (), |_| sign_in_options());
-    let accept = use_auth().accept_invitation;
+    let accept = ServerAction::<AcceptInvitation>::new();
     let error = action_error(accept);
     view! {
         <Title text=t("account-invitation-title") />

@@ -1,9 +1,9 @@
 use crate::i18n::t;
 use crate::{
-    api::{registration_open, sign_in_options},
+    api::{Login, registration_open, sign_in_options},
     components::{
         ErrorPage, ErrorSummary, Field, FormActions, PasskeySignIn, SsoButtons, SsoNotice,
-        action_error, use_auth,
+        action_error,
     },
     error::AppError,
 };
@@ -13,7 +13,7 @@ use leptos_router::{components::A, hooks::use_query_map};
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
-    let login = use_auth().login;
+    let login = ServerAction::<Login>::new();
     let error = action_error(login);
     let query = use_query_map();
     let next = Signal::derive(move || query.with(|q| q.get("next")).unwrap_or_default());

@@ -2,9 +2,9 @@
 
 use crate::i18n::t;
 use crate::{
-    api::registration_open,
+    api::{Register, registration_open},
     components::{
-        ErrorPage, ErrorSummary, Field, FormActions, NewPasswordField, action_error, use_auth,
+        ErrorPage, ErrorSummary, Field, FormActions, NewPasswordField, action_error,
     },
     pages::NotFoundPage,
 };
@@ -30,7 +30,7 @@ pub fn RegisterPage() -> impl IntoView {
 
 #[component]
 fn RegisterForm() -> impl IntoView {
-    let register = use_auth().register;
+    let register = ServerAction::<Register>::new();
     let error = action_error(register);
     view! {
         <Title text=t("account-register-title") />

@@ -3,9 +3,9 @@
 
 use crate::i18n::t;
 use crate::{
-    api::second_step_waiting,
+    api::{SecondStep, second_step_waiting},
     components::{
-        ErrorPage, ErrorSummary, Field, FormActions, PasskeySignIn, action_error, use_auth,
+        ErrorPage, ErrorSummary, Field, FormActions, PasskeySignIn, action_error,
     },
     model::SecondStepOffer,
 };
@@ -15,7 +15,7 @@ use leptos_router::{components::A, hooks::use_query_map};
 
 #[component]
 pub fn SecondStepPage() -> impl IntoView {
-    let step = use_auth().second_step;
+    let step = ServerAction::<SecondStep>::new();
     let error = action_error(step);
     let query = use_query_map();
     let next = Signal::derive(move || query.with(|q| q.get("next")).unwrap_or_default());

@@ -1,8 +1,8 @@
 use crate::i18n::t;
 use crate::{
-    api::setup_needed,
+    api::{CompleteSetup, setup_needed},
     components::{
-        ErrorPage, ErrorSummary, Field, FormActions, NewPasswordField, action_error, use_auth,
+        ErrorPage, ErrorSummary, Field, FormActions, NewPasswordField, action_error,
     },
     pages::NotFoundPage,
 };
@@ -29,7 +29,7 @@ pub fn SetupPage() -> impl IntoView {
 
 #[component]
 fn SetupForm() -> impl IntoView {
-    let setup = use_auth().setup;
+    let setup = ServerAction::<CompleteSetup>::new();
     let error = action_error(setup);
     view! {
         <Title text=t("account-setup-title") />
