@@ -48,9 +48,9 @@ pub(super) fn lookup(lang: Lang, key: &str, args: Option<&FluentArgs>) -> String
 }
 
 #[cfg(feature = "ssr")]
-pub use server::{path, source};
-#[cfg(feature = "ssr")]
 use server::loaded;
+#[cfg(feature = "ssr")]
+pub use server::{path, source};
 
 #[cfg(not(feature = "ssr"))]
 pub use browser::load_page_messages;

@@ -97,7 +97,10 @@ fn the_browsers_messages_are_all_of_the_languages_files() {
             dir.display()
         );
         let path = messages_path(lang);
-        assert!(path.starts_with(&format!("/i18n/{}.", lang.code())), "{path}");
+        assert!(
+            path.starts_with(&format!("/i18n/{}.", lang.code())),
+            "{path}"
+        );
     }
     assert_ne!(messages_path(Lang::En), messages_path(Lang::De));
 }

@@ -5,8 +5,7 @@ use crate::i18n::{t, t_with};
 use crate::{
     api::{AcceptInvitation, invitation, sign_in_options},
     components::{
-        ErrorPage, ErrorSummary, FormActions, NewPasswordField, SsoButtons, SsoNotice,
-        action_error,
+        ErrorPage, ErrorSummary, FormActions, NewPasswordField, SsoButtons, SsoNotice, action_error,
     },
 };
 use leptos::prelude::*;

@@ -3,9 +3,7 @@
 use crate::i18n::t;
 use crate::{
     api::{Register, registration_open},
-    components::{
-        ErrorPage, ErrorSummary, Field, FormActions, NewPasswordField, action_error,
-    },
+    components::{ErrorPage, ErrorSummary, Field, FormActions, NewPasswordField, action_error},
     pages::NotFoundPage,
 };
 use leptos::prelude::*;

@@ -4,9 +4,7 @@
 use crate::i18n::t;
 use crate::{
     api::{SecondStep, second_step_waiting},
-    components::{
-        ErrorPage, ErrorSummary, Field, FormActions, PasskeySignIn, action_error,
-    },
+    components::{ErrorPage, ErrorSummary, Field, FormActions, PasskeySignIn, action_error},
     model::SecondStepOffer,
 };
 use leptos::prelude::*;

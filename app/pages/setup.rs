@@ -1,9 +1,7 @@
 use crate::i18n::t;
 use crate::{
     api::{CompleteSetup, setup_needed},
-    components::{
-        ErrorPage, ErrorSummary, Field, FormActions, NewPasswordField, action_error,
-    },
+    components::{ErrorPage, ErrorSummary, Field, FormActions, NewPasswordField, action_error},
     pages::NotFoundPage,
 };
 use leptos::prelude::*;

@@ -259,7 +259,10 @@ async fn a_page_names_its_languages_messages_which_are_kept_a_year() {
     );
     assert_eq!(header(messages.headers(), "content-encoding"), "br");
     let text = fetch(&app, path, &[]).await.text().await.unwrap();
-    assert!(text.contains("skip-to-content = Zum Inhalt springen"), "{text}");
+    assert!(
+        text.contains("skip-to-content = Zum Inhalt springen"),
+        "{text}"
+    );
     assert!(!text.contains("Skip to content"), "English came too");
     let stale = fetch(&app, "/i18n/de.0123456789abcdef.ftl", &[]).await;
     assert_eq!(stale.status(), StatusCode::NOT_FOUND);
