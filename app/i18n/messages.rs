@@ -64,18 +64,21 @@ mod server {
     use std::sync::LazyLock;
 
     /// A language's files, one after another.
-    macro_rules! files {
+    macro_rules! joined {
         ($lang:literal: $($file:literal),+) => {
             concat!($(include_str!(concat!("../locales/", $lang, "/", $file, ".ftl")), "\n"),+)
         };
     }
 
-    /// The text of each language's messages, in the order of [`Lang::ALL`] (a test checks
-    /// that every file of `app/locales/<lang>` is here).
-    static SOURCES: [&str; 2] = [
-        files!("en": "account", "admin", "components", "layout", "model", "server", "v2mom"),
-        files!("de": "account", "admin", "components", "layout", "model", "server", "v2mom"),
-    ];
+    /// Every file of a language (a test checks that each file of `app/locales/<lang>` is here).
+    macro_rules! files {
+        ($lang:literal) => {
+            joined!($lang: "account", "admin", "components", "layout", "model", "server", "v2mom")
+        };
+    }
+
+    /// The text of each language's messages, in the order of [`Lang::ALL`].
+    static SOURCES: [&str; 2] = [files!("en"), files!("de")];
 
     static BUNDLES: LazyLock<Vec<Bundle>> = LazyLock::new(|| {
         Lang::ALL
