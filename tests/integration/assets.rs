@@ -4,7 +4,7 @@
 use crate::helpers::{TestApp, client, header, spawn_app_with};
 use futures_util::future::join_all;
 use reqwest::{Response, StatusCode};
-use std::{fs, path::Path};
+use std::{fs, io::Read, path::Path};
 use tempfile::TempDir;
 
 /// A site root like the one `make build` writes: the bundle, a brotli copy of its
@@ -238,7 +238,7 @@ async fn the_split_loader_imports_the_script_pages_load() {
 
 /// The browser's copy of the app shows the page's language with the messages the page names
 /// (only that language's, not every language's in the bundle), kept a year under a name
-/// that changes with them.
+/// that changes with them, and compressed as the browser prefers.
 #[tokio::test]
 async fn a_page_names_its_languages_messages_which_are_kept_a_year() {
     let site = site("body{}");
@@ -251,19 +251,34 @@ async fn a_page_names_its_languages_messages_which_are_kept_a_year() {
         .and_then(|rest| rest.split('\'').next())
         .unwrap_or_else(|| panic!("the page fetches no messages: {html}"));
     assert!(path.starts_with("/i18n/de."), "{path}");
-    let messages = fetch(&app, path, &[("accept-encoding", "br")]).await;
+    let messages = fetch(&app, path, &[("accept-encoding", "gzip, br")]).await;
     assert_eq!(messages.status(), StatusCode::OK);
     assert_eq!(
         header(messages.headers(), "cache-control"),
         "public, max-age=31536000, immutable"
     );
     assert_eq!(header(messages.headers(), "content-encoding"), "br");
+    assert_eq!(header(messages.headers(), "vary"), "accept-encoding");
+    let brotli = messages.bytes().await.unwrap();
     let text = fetch(&app, path, &[]).await.text().await.unwrap();
     assert!(
         text.contains("skip-to-content = Zum Inhalt springen"),
         "{text}"
     );
     assert!(!text.contains("Skip to content"), "English came too");
+    let mut unpacked = String::new();
+    brotli::Decompressor::new(&brotli[..], 4096)
+        .read_to_string(&mut unpacked)
+        .unwrap();
+    assert_eq!(unpacked, text, "the brotli copy is another text");
+    let gzip = fetch(&app, path, &[("accept-encoding", "br;q=0, gzip")]).await;
+    assert_eq!(header(gzip.headers(), "content-encoding"), "gzip");
+    let gzip = gzip.bytes().await.unwrap();
+    let mut unpacked = String::new();
+    flate2::read::GzDecoder::new(&gzip[..])
+        .read_to_string(&mut unpacked)
+        .unwrap();
+    assert_eq!(unpacked, text, "the gzip copy is another text");
     let stale = fetch(&app, "/i18n/de.0123456789abcdef.ftl", &[]).await;
     assert_eq!(stale.status(), StatusCode::NOT_FOUND);
 }

@@ -11,6 +11,7 @@ mod observe;
 mod page_etag;
 mod panic;
 mod personal_data;
+mod precompressed;
 mod request_id;
 mod security;
 mod session_actor;
@@ -53,6 +54,7 @@ pub fn router(state: AppState) -> Router {
     let state_for_api = state.clone();
     let db = state.db.clone();
     let api_limits = super::rest::Limits::new(config.settings.api_rate_limit_per_minute);
+    assets::prepare();
 
     let pages = Router::new()
         .route("/healthz", get(health::healthz))

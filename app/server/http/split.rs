@@ -8,11 +8,11 @@
 //! served with that import renamed, and revalidated (its own name never changes); it fetches
 //! the groups' files from the versioned folder (`/pkg/v2mom.<hash>/…`), kept a year.
 
-use super::assets::{OUTPUT_NAME, PKG_DIR};
-use axum::{
-    body::Body,
-    response::{IntoResponse, Response},
+use super::{
+    assets::{OUTPUT_NAME, PKG_DIR},
+    precompressed::Precompressed,
 };
+use axum::response::{IntoResponse, Response};
 use http::{HeaderMap, HeaderValue, StatusCode, header};
 use std::{collections::HashMap, fs, path::Path, sync::Arc};
 
@@ -25,7 +25,7 @@ const MANIFEST: &str = "__wasm_split_manifest.json";
 #[derive(Clone, Default)]
 pub struct SplitBundle {
     /// The loader, its import renamed, and its ETag (the bundle's versioned name).
-    loader: Option<Arc<(String, HeaderValue)>>,
+    loader: Option<Arc<(Precompressed, HeaderValue)>>,
 }
 
 impl SplitBundle {
@@ -49,7 +49,7 @@ impl SplitBundle {
                 );
             }
             let etag = HeaderValue::from_str(&format!("\"{versioned}\"")).ok()?;
-            Some(Arc::new((js, etag)))
+            Some(Arc::new((Precompressed::new(js), etag)))
         });
         SplitBundle { loader }
     }
@@ -68,6 +68,6 @@ impl SplitBundle {
         if request.get(header::IF_NONE_MATCH) == Some(etag) {
             return Some((StatusCode::NOT_MODIFIED, headers).into_response());
         }
-        Some((headers, Body::from(js.clone())).into_response())
+        Some(js.respond(request, headers))
     }
 }
