@@ -220,6 +220,10 @@ async fn the_split_loader_imports_the_script_pages_load() {
     assert_eq!(loader.status(), StatusCode::OK);
     assert_eq!(header(loader.headers(), "cache-control"), "no-cache");
     let etag = header(loader.headers(), "etag").to_owned();
+    assert!(
+        etag.starts_with("W/"),
+        "one tag for every encoding is weak: {etag}"
+    );
     let js = loader.text().await.unwrap();
     assert!(js.contains(&format!("from \"./{versioned}.js\"")), "{js}");
     assert!(
@@ -230,10 +234,17 @@ async fn the_split_loader_imports_the_script_pages_load() {
     let again = fetch(
         &app,
         "/pkg/__wasm_split.______________________.js",
-        &[("if-none-match", &etag)],
+        &[("if-none-match", &format!("\"older\", {etag}"))],
     )
     .await;
     assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
+    let other = fetch(
+        &app,
+        "/pkg/__wasm_split.______________________.js",
+        &[("if-none-match", "W/\"older\"")],
+    )
+    .await;
+    assert_eq!(other.status(), StatusCode::OK);
 }
 
 /// The browser's copy of the app shows the page's language with the messages the page names

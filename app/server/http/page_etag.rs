@@ -89,7 +89,7 @@ fn is_shared_page(res: &Response) -> bool {
 }
 
 /// Whether an `If-None-Match` list names `etag` (weak comparison, as for any GET).
-fn matches(tags: &HeaderValue, etag: &str) -> bool {
+pub(super) fn matches(tags: &HeaderValue, etag: &str) -> bool {
     let bare = |tag: &str| tag.trim().trim_start_matches("W/").to_owned();
     tags.to_str().is_ok_and(|tags| {
         tags.split(',')

@@ -10,6 +10,7 @@
 
 use super::{
     assets::{OUTPUT_NAME, PKG_DIR},
+    page_etag,
     precompressed::Precompressed,
 };
 use axum::response::{IntoResponse, Response};
@@ -24,7 +25,8 @@ const MANIFEST: &str = "__wasm_split_manifest.json";
 /// is not split (or there is none, as in the server's own tests).
 #[derive(Clone, Default)]
 pub struct SplitBundle {
-    /// The loader, its import renamed, and its ETag (the bundle's versioned name).
+    /// The loader, its import renamed, and its ETag (the bundle's versioned name; weak, as the
+    /// same text is sent in several encodings).
     loader: Option<Arc<(Precompressed, HeaderValue)>>,
 }
 
@@ -48,7 +50,7 @@ impl SplitBundle {
                     &format!("\"./{versioned}/{file}.wasm\""),
                 );
             }
-            let etag = HeaderValue::from_str(&format!("\"{versioned}\"")).ok()?;
+            let etag = HeaderValue::from_str(&format!("W/\"{versioned}\"")).ok()?;
             Some(Arc::new((Precompressed::new(js), etag)))
         });
         SplitBundle { loader }
@@ -65,7 +67,9 @@ impl SplitBundle {
             (header::CACHE_CONTROL, HeaderValue::from_static("no-cache")),
             (header::ETAG, etag.clone()),
         ];
-        if request.get(header::IF_NONE_MATCH) == Some(etag) {
+        let etag_text = etag.to_str().unwrap_or_default();
+        let unchanged = request.get(header::IF_NONE_MATCH);
+        if unchanged.is_some_and(|tags| page_etag::matches(tags, etag_text)) {
             return Some((StatusCode::NOT_MODIFIED, headers).into_response());
         }
         Some(js.respond(request, headers))
