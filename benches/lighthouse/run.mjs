@@ -67,7 +67,9 @@ try {
   for (const [label, path] of pages) {
     for (const [device, config] of [['phone', undefined], ['desktop', desktop]]) {
       const runs = [];
-      for (let run = 0; run < RUNS; run++) {
+      // A runtime error is Lighthouse failing to record the load (NO_NAVSTART now and then
+      // on this machine), not the page failing: that run is made again, up to twice.
+      for (let run = 0, retries = 0; run < RUNS; ) {
         const result = await lighthouse(`${base}${path}`, {
           port: chrome.port,
           onlyCategories: ['performance'],
@@ -75,8 +77,14 @@ try {
           logLevel: 'error',
           output: 'json',
         }, config);
-        if (result.lhr.runtimeError) throw new Error(`${path}: ${result.lhr.runtimeError.message}`);
+        const error = result.lhr.runtimeError;
+        if (error && retries++ < 2) {
+          console.error(`  ${path} as ${device}: ${error.code}, measured again`);
+          continue;
+        }
+        if (error) throw new Error(`${path}: ${error.message}`);
         runs.push(result);
+        run++;
       }
       runs.sort((a, b) => a.lhr.categories.performance.score - b.lhr.categories.performance.score);
       const median = runs[Math.floor(runs.length / 2)];
