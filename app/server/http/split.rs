@@ -67,9 +67,9 @@ impl SplitBundle {
             (header::CACHE_CONTROL, HeaderValue::from_static("no-cache")),
             (header::ETAG, etag.clone()),
         ];
-        let etag_text = etag.to_str().unwrap_or_default();
-        let unchanged = request.get(header::IF_NONE_MATCH);
-        if unchanged.is_some_and(|tags| page_etag::matches(tags, etag_text)) {
+        // The tags of the copies the browser holds.
+        let held = request.get(header::IF_NONE_MATCH);
+        if held.is_some_and(|tags| page_etag::matches(tags, etag.to_str().unwrap_or_default())) {
             return Some((StatusCode::NOT_MODIFIED, headers).into_response());
         }
         Some(js.respond(request, headers))
