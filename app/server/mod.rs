@@ -15,6 +15,7 @@ pub mod dashboard;
 pub mod db;
 pub mod demo;
 pub mod download;
+pub mod entity_tags;
 pub mod errors;
 pub mod events;
 pub mod healthcheck;

@@ -238,6 +238,11 @@ async fn the_split_loader_imports_the_script_pages_load() {
     )
     .await;
     assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
+    assert_eq!(
+        header(again.headers(), "vary"),
+        "accept-encoding",
+        "a cache holding the gzip copy must not answer a brotli request with it"
+    );
     let other = fetch(
         &app,
         "/pkg/__wasm_split.______________________.js",

@@ -14,7 +14,10 @@
 //! their random nonce and no ETag; so does anything that sets a cookie.
 
 use super::caching::has_credentials;
-use crate::{error::AppError, server::errors::request_id_of};
+use crate::{
+    error::AppError,
+    server::{entity_tags::Listed, errors::request_id_of},
+};
 use axum::{
     body::{Body, to_bytes},
     extract::Request,
@@ -36,7 +39,7 @@ pub async fn for_visitors(req: Request, next: Next) -> Response {
         return next.run(req).await;
     }
     let nonce = req.extensions().get::<Nonce>().cloned();
-    let if_none_match = req.headers().get(header::IF_NONE_MATCH).cloned();
+    let held = Listed::read(req.headers(), &header::IF_NONE_MATCH);
     let request_id = request_id_of(req.headers()).unwrap_or_else(|| "none".into());
     let res = next.run(req).await;
     let Some(nonce) = nonce.filter(|_| is_shared_page(&res)) else {
@@ -67,7 +70,7 @@ pub async fn for_visitors(req: Request, next: Next) -> Response {
         HeaderValue::from_static("accept-language, cookie"),
     );
     parts.extensions.insert(PageNonce(stable.clone()));
-    if if_none_match.is_some_and(|tags| matches(&tags, &etag)) {
+    if held.is_some_and(|tags| tags.names_weakly(&etag)) {
         parts.status = StatusCode::NOT_MODIFIED;
         parts.headers.remove(header::CONTENT_LENGTH);
         parts.headers.remove(header::CONTENT_TYPE);
@@ -86,13 +89,4 @@ fn is_shared_page(res: &Response) -> bool {
             .get(header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
             .is_some_and(|kind| kind.starts_with("text/html"))
-}
-
-/// Whether an `If-None-Match` list names `etag` (weak comparison, as for any GET).
-pub(super) fn matches(tags: &HeaderValue, etag: &str) -> bool {
-    let bare = |tag: &str| tag.trim().trim_start_matches("W/").to_owned();
-    tags.to_str().is_ok_and(|tags| {
-        tags.split(',')
-            .any(|tag| tag.trim() == "*" || bare(tag) == bare(etag))
-    })
 }

@@ -52,19 +52,23 @@ impl Precompressed {
         request: &HeaderMap,
         headers: [(header::HeaderName, HeaderValue); N],
     ) -> Response {
-        let vary = (header::VARY, HeaderValue::from_static("accept-encoding"));
         let (body, encoding) = match preferred(request) {
             Encoding::Brotli => (&self.brotli, Some("br")),
             Encoding::Gzip => (&self.gzip, Some("gzip")),
             Encoding::Identity => (&self.identity, None),
         };
-        let mut res = (headers, [vary], Body::from(body.clone())).into_response();
+        let mut res = (headers, [vary()], Body::from(body.clone())).into_response();
         if let Some(encoding) = encoding {
             res.headers_mut()
                 .insert(header::CONTENT_ENCODING, HeaderValue::from_static(encoding));
         }
         res
     }
+}
+
+/// What the form sent depends on: a 304 for the text names it too (RFC 9110 §15.4.5).
+pub fn vary() -> (header::HeaderName, HeaderValue) {
+    (header::VARY, HeaderValue::from_static("accept-encoding"))
 }
 
 /// Brotli when accepted at least as much as gzip, else gzip when accepted, else none:

@@ -10,9 +10,9 @@
 
 use super::{
     assets::{OUTPUT_NAME, PKG_DIR},
-    page_etag,
-    precompressed::Precompressed,
+    precompressed::{Precompressed, vary},
 };
+use crate::server::entity_tags::Listed;
 use axum::response::{IntoResponse, Response};
 use http::{HeaderMap, HeaderValue, StatusCode, header};
 use std::{collections::HashMap, fs, path::Path, sync::Arc};
@@ -68,9 +68,9 @@ impl SplitBundle {
             (header::ETAG, etag.clone()),
         ];
         // The tags of the copies the browser holds.
-        let held = request.get(header::IF_NONE_MATCH);
-        if held.is_some_and(|tags| page_etag::matches(tags, etag.to_str().unwrap_or_default())) {
-            return Some((StatusCode::NOT_MODIFIED, headers).into_response());
+        let held = Listed::read(request, &header::IF_NONE_MATCH);
+        if held.is_some_and(|tags| tags.names_weakly(etag.to_str().unwrap_or_default())) {
+            return Some((StatusCode::NOT_MODIFIED, headers, [vary()]).into_response());
         }
         Some(js.respond(request, headers))
     }

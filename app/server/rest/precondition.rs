@@ -2,7 +2,7 @@
 //! is unchanged, and a write names the version it started from in `If-Match` (RFC 9110 §13).
 
 use super::problem::ApiError;
-use crate::{error::AppError, model::V2mom};
+use crate::{error::AppError, model::V2mom, server::entity_tags::Listed};
 use axum::{
     Json,
     http::{HeaderMap, HeaderValue, StatusCode, header},
@@ -32,39 +32,22 @@ impl IntoResponseParts for ETag {
     }
 }
 
-/// The tags a precondition header lists: `Some(None)` for `*`, else the versions named by
+/// The versions a precondition header names: `Some(None)` for `*`, else the versions named by
 /// strong tags (weak ones never match a write, and mean the same version for a read).
 fn listed(
     headers: &HeaderMap,
     name: header::HeaderName,
     weak_too: bool,
 ) -> Option<Option<Vec<i64>>> {
-    let values: Vec<&str> = headers
-        .get_all(&name)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .collect();
-    if values.is_empty() {
-        return None;
-    }
-    let tags: Vec<&str> = values
-        .iter()
-        .flat_map(|v| v.split(','))
-        .map(str::trim)
-        .collect();
-    if tags.contains(&"*") {
-        return Some(None);
-    }
-    let versions = tags
-        .iter()
-        .filter_map(|tag| match tag.strip_prefix("W/") {
-            Some(weak) if weak_too => Some(weak),
-            Some(_) => None,
-            None => Some(*tag),
-        })
-        .filter_map(|tag| tag.strip_prefix('"')?.strip_suffix('"')?.parse().ok())
-        .collect();
-    Some(Some(versions))
+    Some(match Listed::read(headers, &name)? {
+        Listed::Any => None,
+        Listed::Tags(tags) => Some(
+            tags.into_iter()
+                .filter(|tag| weak_too || !tag.weak)
+                .filter_map(|tag| tag.opaque.parse().ok())
+                .collect(),
+        ),
+    })
 }
 
 /// The V2MOM with its `ETag`, or 304 when `If-None-Match` names its version.
