@@ -16,11 +16,8 @@ PORT="$2"
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_ROOT="$(cd "$HERE/.." && pwd)"
 
-BIN="${SERVER_BIN:-${CARGO_TARGET_DIR:-$HOME/.cache/v2mom/target}/release/v2mom}"
-if [[ ! -x "$BIN" ]]; then
-  echo "serve.sh: no server binary at $BIN — run \`make build\` first (or set SERVER_BIN)" >&2
-  exit 1
-fi
+source "$REPO_ROOT/scripts/server-env.sh"
+BIN="$(server_bin serve.sh)"
 
 # Compiled CSS/JS/WASM that the server hands to the browser.
 export V2MOM_SITE_ROOT="${V2MOM_SITE_ROOT:-$REPO_ROOT/target/site}"

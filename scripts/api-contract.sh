@@ -12,12 +12,12 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SCHEMATHESIS_VERSION=4.32.5
 TOOLS_DIR="${TOOLS_DIR:-$HOME/.cache/v2mom/tools}"
 VENV="$TOOLS_DIR/schemathesis"
-BIN="${SERVER_BIN:-${CARGO_TARGET_DIR:-$HOME/.cache/v2mom/target}/release/v2mom}"
+source "$ROOT/scripts/server-env.sh"
+BIN="$(server_bin api-contract)"
 EXAMPLES="${API_CONTRACT_EXAMPLES:-40}"
 say() { printf '  api-contract: %s\n' "$*"; }
 die() { printf 'api-contract: error: %s\n' "$*" >&2; exit 1; }
 
-[[ -x "$BIN" ]] || die "no server binary at $BIN: run make build"
 if [[ "$("$VENV/bin/schemathesis" --version 2>/dev/null | awk '{print $NF}')" != "$SCHEMATHESIS_VERSION" ]]; then
   say "installing schemathesis $SCHEMATHESIS_VERSION into $VENV"
   python3 -m venv "$VENV" || die "python3 -m venv failed (Debian: apt-get install python3-venv)"
@@ -25,7 +25,7 @@ if [[ "$("$VENV/bin/schemathesis" --version 2>/dev/null | awk '{print $NF}')" !=
 fi
 
 DATA="$(mktemp -d)"
-PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+PORT="$(free_port)"
 BASE="http://127.0.0.1:$PORT"
 export V2MOM_DATA_DIR="$DATA" V2MOM_LOG_LEVEL=warn V2MOM_API_RATE_LIMIT_PER_MINUTE=1000000
 unset DATABASE_URL

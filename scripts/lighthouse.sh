@@ -6,8 +6,8 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-BIN="${SERVER_BIN:-${CARGO_TARGET_DIR:-$HOME/.cache/v2mom/target}/release/v2mom}"
-[[ -x "$BIN" ]] || { echo "lighthouse: no server binary at $BIN: run make build first" >&2; exit 1; }
+source "$ROOT/scripts/server-env.sh"
+BIN="$(server_bin lighthouse)"
 export CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
 bash "$ROOT/scripts/chromium.sh"
 npm ci --prefix "$ROOT/benches/lighthouse" --no-audit --no-fund --silent
@@ -21,7 +21,7 @@ unset DATABASE_URL
 
 password="$("$BIN" demo | sed -n 's/.* with the password \(.*\)$/\1/p')"
 [[ -n "$password" ]] || { echo "lighthouse: v2mom demo printed no password" >&2; exit 1; }
-PORT="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+PORT="$(free_port)"
 "$BIN" serve --addr "127.0.0.1:$PORT" &
 SERVER=$!
 for _ in $(seq 100); do
