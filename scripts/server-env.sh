@@ -3,7 +3,8 @@
 # binary they run and where it listens.
 
 # The server binary: $SERVER_BIN (the Makefile sets it), else the release build in the shared
-# target directory. Stops the calling script, named by $1, when there is none.
+# target directory. When there is none it says so, naming the calling script ($1), and
+# fails, which stops a caller under `set -e` at `BIN="$(server_bin …)"`.
 server_bin() {
   local bin="${SERVER_BIN:-${CARGO_TARGET_DIR:-$HOME/.cache/v2mom/target}/release/v2mom}"
   if [[ ! -x "$bin" ]]; then
