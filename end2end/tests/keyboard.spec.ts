@@ -72,6 +72,8 @@ test('the editor\'s values are reordered from the keyboard, and each move is ann
   for (const name of ['Focus', 'Candour', 'Pace']) {
     await page.getByLabel('New value').fill(name);
     await page.getByRole('button', { name: 'Add value' }).click();
+    // The cursor goes on to the empty row the add offers.
+    await expect(page.getByLabel('New value')).toBeFocused();
   }
   await valueNames(page).toEqual(['Focus', 'Candour', 'Pace', '']);
 
@@ -89,6 +91,20 @@ test('the editor\'s values are reordered from the keyboard, and each move is ann
   await page.keyboard.press('Enter');
   await expect(said).toHaveText('Value “Pace” is already first.');
   await valueNames(page).toEqual(['Pace', 'Focus', 'Candour', '']);
+
+  // Someone quicker than the next frame keeps the focus where they put it: the rows are
+  // drawn again, but the cursor is not pulled back into the new row.
+  await page.getByLabel('New value').fill('Drive');
+  const kept = await page.evaluate(async () => {
+    const buttons = [...document.querySelectorAll<HTMLButtonElement>('form button')];
+    buttons.find((b) => b.textContent?.trim() === 'Add value')!.click();
+    const save = buttons.find((b) => b.textContent?.trim() === 'Save')!;
+    save.focus();
+    await new Promise((frame) => requestAnimationFrame(() => requestAnimationFrame(frame)));
+    return document.activeElement === save;
+  });
+  expect(kept).toBe(true);
+  await valueNames(page).toEqual(['Pace', 'Focus', 'Candour', 'Drive', '']);
 });
 
 test('a move comes back to the moved row\'s button and says where the row went, with or without JavaScript @nojs', async ({

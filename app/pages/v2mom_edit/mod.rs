@@ -11,9 +11,9 @@
 use crate::i18n::{t, t_with};
 use crate::{
     api::{SaveV2mom, edit_v2mom},
-    components::{ErrorPage, ErrorSummary, FormError, action_error, focus_element, live_events},
+    components::{ErrorPage, ErrorSummary, FormError, action_error, live_events},
     error::AppError,
-    model::{EditOp, LiveEvent, V2momContent, V2momPage, V2momStatus, field},
+    model::{EditOp, LiveEvent, V2momContent, V2momPage, V2momStatus},
 };
 use leptos::{form::FromFormData, html, prelude::*};
 use leptos_meta::Title;
@@ -21,6 +21,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use notices::{ConflictNotice, SavedElsewhereNotice, UnsavedNotice};
 use rows::ContentFields;
 
+mod focus;
 mod inputs;
 mod moves;
 mod notices;
@@ -105,23 +106,15 @@ fn Editor(page: V2momPage, choices: Vec<(i64, String)>) -> impl IntoView {
         if let Some(mut now) = read_form() {
             now.apply(op);
             let now = now.with_blank_rows();
-            // After an "add", the cursor goes to the empty row it offers; after a move, it
-            // stays on the button that moved the row, wherever the row is now.
-            let focus = match moves::moved(&now, op) {
-                Some(moved) => {
-                    announcement.set(moved.said);
-                    Some(format!("button[name=\"op\"][value=\"{}\"]", moved.button))
-                }
-                None => new_row_field(&now, op).map(|id| format!("[id=\"field-{id}\"]")),
-            };
+            let moved = moves::moved(&now, op);
+            let focus = focus::target(&now, op, moved.as_ref());
+            if let Some(moved) = moved {
+                announcement.set(moved.said);
+            }
             content.set(now);
             dirty.set(true);
             if let Some(selector) = focus {
-                request_animation_frame(move || {
-                    if let Ok(Some(element)) = document().query_selector(&selector) {
-                        focus_element(&element);
-                    }
-                });
+                focus::after_redraw(selector);
             }
         }
     });
@@ -318,24 +311,6 @@ fn Editor(page: V2momPage, choices: Vec<(i64, String)>) -> impl IntoView {
                 {saved_message}
             </ActionForm>
         </section>
-    }
-}
-
-/// The first field of the empty row an "add" leaves the cursor in.
-fn new_row_field(content: &V2momContent, op: EditOp) -> Option<String> {
-    let last = |n: usize| n.saturating_sub(1);
-    match op {
-        EditOp::AddValue => Some(field::value(last(content.values.len()), "name")),
-        EditOp::AddMethod => Some(field::method(last(content.methods.len()), "title")),
-        EditOp::AddObstacle { method } => content
-            .methods
-            .get(method)
-            .map(|m| field::obstacle(method, last(m.obstacles.len()))),
-        EditOp::AddMeasure { method } => content
-            .methods
-            .get(method)
-            .map(|m| field::measure(method, last(m.measures.len()), "description")),
-        _ => None,
     }
 }
 
