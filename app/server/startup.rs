@@ -6,7 +6,7 @@ use super::{
     http::{self, assets},
     keyring::{KEY_FILE, Keyring},
     password::Passwords,
-    state::{AppState, Stopping},
+    state::{AppState, Services, Stopping},
 };
 use crate::model::Backend;
 use axum::Router;
@@ -135,7 +135,7 @@ pub async fn app_state(config: Config, db: Db) -> Result<AppState, StartupError>
         .site_pkg_dir(assets::PKG_DIR)
         .site_addr(config.settings.addr)
         .build();
-    Ok(AppState {
+    Ok(AppState::new(Services {
         leptos_options,
         db,
         config: Arc::new(config),
@@ -145,7 +145,7 @@ pub async fn app_state(config: Config, db: Db) -> Result<AppState, StartupError>
         stopping: Stopping::default(),
         live: super::live::Hub::default(),
         split,
-    })
+    }))
 }
 
 pub async fn bind(addr: SocketAddr) -> Result<TcpListener, StartupError> {

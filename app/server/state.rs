@@ -7,8 +7,12 @@ use leptos::prelude::{LeptosOptions, use_context};
 use std::sync::Arc;
 use tokio::sync::watch;
 
-#[derive(Clone, FromRef)]
-pub struct AppState {
+/// The process's services, shared by every request: cloning it (each layer, extractor and
+/// server function's context does) is one reference count.
+#[derive(Clone)]
+pub struct AppState(Arc<Services>);
+
+pub struct Services {
     pub leptos_options: LeptosOptions,
     pub db: Db,
     pub config: Arc<Config>,
@@ -23,6 +27,32 @@ pub struct AppState {
     /// The browser bundle's page groups and their loader (`http::split`).
     pub split: super::http::split::SplitBundle,
 }
+
+impl AppState {
+    pub fn new(services: Services) -> Self {
+        AppState(Arc::new(services))
+    }
+}
+
+impl std::ops::Deref for AppState {
+    type Target = Services;
+
+    fn deref(&self) -> &Services {
+        &self.0
+    }
+}
+
+/// The parts handlers extract on their own (`State<Db>`, …), and leptos_axum its options.
+macro_rules! from_state {
+    ($($field:ident: $type:ty),*) => {$(
+        impl FromRef<AppState> for $type {
+            fn from_ref(state: &AppState) -> $type {
+                state.$field.clone()
+            }
+        }
+    )*};
+}
+from_state!(leptos_options: LeptosOptions, db: Db, stopping: Stopping);
 
 /// Set once the process has been told to stop: from then on `/readyz` answers 503, so a
 /// load balancer sends new requests elsewhere while this process still serves, and live
