@@ -1,19 +1,21 @@
 //! The request being served, for code that does not have it at hand (a use case failing deep
 //! down, a plain handler, the session store): its id, whether it has reported the database
-//! away yet, whether the session store failed, and whom it turned out to be for, which the
-//! access log names.
+//! away yet, whether the session store failed, the user the store read with the session,
+//! and whom it turned out to be for, which the access log names.
 //!
 //! The request-id layer makes one [`Serving`] per request, puts it in the request's
 //! extensions (where the tasks Leptos spawns to render a page find it, through the request
 //! parts in their context) and keeps it in a task-local for everything else.
 
+use super::db::UserRecord;
 use crate::i18n::Lang;
 use http::request::Parts;
 use leptos::prelude::use_context;
 use std::sync::{
-    Arc, OnceLock,
+    Arc, Mutex, OnceLock,
     atomic::{AtomicBool, Ordering},
 };
+use tower_sessions::session::Id;
 
 #[derive(Clone, Debug)]
 pub struct Serving(Arc<Notes>);
@@ -25,6 +27,9 @@ struct Notes {
     session_store_failed: AtomicBool,
     user_id: OnceLock<i64>,
     language: OnceLock<Lang>,
+    /// The user the session store read with the session (`db/session_store.rs`), until
+    /// [`take_session_user`] takes it.
+    session_user: Mutex<Option<(Id, Option<UserRecord>)>>,
 }
 
 impl Serving {
@@ -35,6 +40,7 @@ impl Serving {
             session_store_failed: AtomicBool::new(false),
             user_id: OnceLock::new(),
             language: OnceLock::new(),
+            session_user: Mutex::default(),
         }))
     }
 
@@ -106,6 +112,32 @@ pub fn note_session_store_failed() {
             .0
             .session_store_failed
             .store(true, Ordering::Relaxed);
+    }
+}
+
+/// Notes the user session `id` is signed in as (none: signed in as nobody), read with it.
+pub fn note_session_user(id: Id, user: Option<UserRecord>) {
+    if let Some(serving) = current() {
+        *serving
+            .0
+            .session_user
+            .lock()
+            .unwrap_or_else(|e| e.into_inner()) = Some((id, user));
+    }
+}
+
+/// What [`note_session_user`] noted for session `id` in this request, once: `None` when
+/// nothing was (it was taken already, or the session has a new id since).
+pub fn take_session_user(id: Id) -> Option<Option<UserRecord>> {
+    let serving = current()?;
+    let mut noted = serving
+        .0
+        .session_user
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    match noted.take() {
+        Some((noted_id, user)) if noted_id == id => Some(user),
+        _ => None,
     }
 }
 

@@ -3,6 +3,7 @@
 use crate::helpers::{client, session_cookie, spawn_app, spawn_app_with};
 use reqwest::StatusCode;
 use serde_json::Value;
+use v2mom::model::Backend;
 
 #[tokio::test]
 async fn wrong_password_and_unknown_email_get_the_same_answer() {
@@ -98,6 +99,33 @@ async fn a_disabled_user_is_signed_out_at_once_and_cannot_sign_in() {
         .login_with(&client(), &admin.email, &admin.password, "/")
         .await;
     assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn a_session_idle_past_its_timeout_is_signed_out() {
+    let app = spawn_app().await;
+    let admin = app.set_up().await;
+    assert_eq!(app.who_is(&app.client).await, Some(admin.email));
+    // Its expiry a minute ago, as the session store writes it on each backend.
+    app.execute(match app.db.backend() {
+        Backend::Sqlite => {
+            "UPDATE tower_sessions SET expiry_date = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-1 minute')"
+        }
+        Backend::Postgres => {
+            "UPDATE tower_sessions.session SET expiry_date = now() - interval '1 minute'"
+        }
+    })
+    .await;
+    assert_eq!(app.who_is(&app.client).await, None);
+}
+
+#[tokio::test]
+async fn a_session_ended_elsewhere_is_signed_out_though_its_record_remains() {
+    let app = spawn_app().await;
+    let admin = app.set_up().await;
+    assert_eq!(app.who_is(&app.client).await, Some(admin.email));
+    app.execute("DELETE FROM user_sessions").await;
+    assert_eq!(app.who_is(&app.client).await, None);
 }
 
 #[tokio::test]

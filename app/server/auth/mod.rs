@@ -210,11 +210,15 @@ pub async fn user_of_session(
     let age = chrono::Utc::now().timestamp() - signed_in.at;
     let fresh = age >= 0 && (age as u64) < state.config.session_absolute_timeout().as_secs();
     let user = match session.id() {
-        Some(id) if fresh => state
-            .db
-            .user_of_session(&id.to_string(), signed_in.user_id)
-            .await
-            .map_err(internal)?,
+        Some(id) if fresh => match super::serving::take_session_user(id) {
+            // Read with the session, in the same statement (`db/session_store.rs`).
+            Some(user) => user.filter(|user| user.id == signed_in.user_id),
+            None => state
+                .db
+                .user_of_session(&id.to_string(), signed_in.user_id)
+                .await
+                .map_err(internal)?,
+        },
         _ => None,
     };
     match user.filter(UserRecord::is_active) {

@@ -101,7 +101,7 @@ pub fn email_key(email: &str) -> String {
     email.trim().nfc().collect::<String>().to_lowercase()
 }
 
-const COLUMNS: &str = "id, email, display_name, job_title, function, role, manager_id, status, \
+pub(super) const COLUMNS: &str = "id, email, display_name, job_title, function, role, manager_id, status, \
                        password_hash, created_at, updated_at, language";
 
 impl Db {
