@@ -124,34 +124,17 @@ macro_rules! on_backend {
 }
 pub(crate) use on_backend;
 
-/// How long a connection may sit idle and still be lent without a ping first.
-const LEND_WITHOUT_PING: Duration = Duration::from_secs(1);
-
-/// The pool settings of both backends.
-///
-/// The pool pings every connection it takes back, which also runs a rollback a dropped
-/// transaction queued. By default it pings again before lending it out: two round trips to
-/// the database (or SQLite's thread) for every query. Here the second ping is made only for
-/// a connection idle for [`LEND_WITHOUT_PING`] or longer, one that a database gone away
-/// since could have cut; one lent sooner fails its query instead, which answers 503 as the
-/// database being away does (`db/faults.rs`), and is then closed by the next ping.
-///
-/// A connection still inside a transaction is closed rather than lent out: SQLite's driver
-/// keeps counting one whose COMMIT failed (a full disk) after SQLite itself rolled it back,
-/// and would refuse every later `BEGIN` on it.
+/// The pool settings of both backends. A connection still inside a transaction is closed
+/// rather than lent out: SQLite's driver keeps counting one whose COMMIT failed (a full
+/// disk) after SQLite itself rolled it back, and would refuse every later `BEGIN` on it.
+/// (Checked after the pool's ping, so a rollback queued by a dropped transaction has run.)
 fn pool_options<DB: sqlx::Database>(config: &Config) -> PoolOptions<DB> {
     let s = &config.settings;
     PoolOptions::new()
         .max_connections(s.db_max_connections)
         .acquire_timeout(Duration::from_secs(s.db_acquire_timeout_secs))
-        .test_before_acquire(false)
-        .before_acquire(|conn: &mut DB::Connection, meta| {
-            Box::pin(async move {
-                if meta.idle_for >= LEND_WITHOUT_PING {
-                    conn.ping().await?;
-                }
-                Ok(!conn.is_in_transaction())
-            })
+        .before_acquire(|conn: &mut DB::Connection, _| {
+            Box::pin(async move { Ok(!conn.is_in_transaction()) })
         })
 }
 
