@@ -80,14 +80,14 @@ async fn each_page_asks_the_database_only_what_it_needs_once() {
             cost(&app, &employee, &format!("/v2moms/{theirs}/export.md")).await,
         ),
     ];
-    // The sign-in page: whether anyone exists yet, and the providers (once, for the buttons
-    // and for the form targets the security headers allow). A V2MOM: the session with its user (one statement),
-    // the bell's unread count, the V2MOM's row (once, for the policy and the page), for a
-    // report's the report's reporting line, its alignment both ways (one query) and its
-    // check-ins (each measure's latest among them); its four parts and its version again
-    // only when this process has not read this version yet (the set-up read the others).
-    // The editor: the same but the check-ins (the latest only), and the owner's manager.
-    // A download reads its person once too, though the language is chosen before it runs.
+    // The sign-in page: whether anyone exists yet, and the providers (once, for the buttons and
+    // for the form targets the security headers allow). A V2MOM: the session with its user (one
+    // statement), the bell's unread count, the V2MOM's row (once, for the policy and the page),
+    // for a report's the report's reporting line, its alignment both ways (one query) and its
+    // check-ins (each measure's latest among them); its four parts and its version again only
+    // when this process has not read this version yet (the set-up read the others). The editor:
+    // the same but the check-ins (the latest only), and the owner's manager. A download reads
+    // its person once too, though the language is chosen before it runs.
     assert_eq!(
         costs.map(|(_, n)| n),
         [2, 10, 5, 6, 5, 10, 6, 6, 8, 5, 4],

@@ -109,7 +109,8 @@ async fn a_session_idle_past_its_timeout_is_signed_out() {
     // Its expiry a minute ago, as the session store writes it on each backend.
     app.execute(match app.db.backend() {
         Backend::Sqlite => {
-            "UPDATE tower_sessions SET expiry_date = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-1 minute')"
+            "UPDATE tower_sessions \
+             SET expiry_date = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-1 minute')"
         }
         Backend::Postgres => {
             "UPDATE tower_sessions.session SET expiry_date = now() - interval '1 minute'"

@@ -101,8 +101,10 @@ pub fn email_key(email: &str) -> String {
     email.trim().nfc().collect::<String>().to_lowercase()
 }
 
-pub(super) const COLUMNS: &str = "id, email, display_name, job_title, function, role, manager_id, status, \
-                       password_hash, created_at, updated_at, language";
+/// A user's columns, as [`UserRecord`] reads them (also under the session, `session_store.rs`).
+pub(super) const COLUMNS: &str = "id, email, display_name, job_title, function, role, \
+                                  manager_id, status, password_hash, created_at, updated_at, \
+                                  language";
 
 impl Db {
     pub async fn any_user_exists(&self) -> Result<bool, DbError> {
